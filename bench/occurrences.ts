@@ -1,0 +1,94 @@
+import autocannon from 'autocannon';
+import { connect } from '../src/server/platform/db/db';
+import { migrate } from '../src/server/platform/db/migrate';
+import { hashPassword } from '../src/server/platform/auth/passwords';
+import { benchDatabase, benchServer, load, result } from './_support';
+import { generateSearchCorpus, SEARCH_QUERIES } from './_occurrence-corpus';
+
+// 1. Fifty operators adding entries at once, each to their own occurrence, against one server on the
+//    embedded database; /healthz on the same server with the same load as the baseline.
+//    Targets: p99 under 50 ms and at least 500 entries/s.
+// 2. Search over 1,000,000 generated entries: p95 of 20 representative queries through the API,
+//    beside an unfiltered first page as the baseline. Target: p95 under 100 ms.
+
+const duration = Number(process.env.BENCH_DURATION ?? 10);
+const OPERATORS = 50;
+const db = await benchDatabase();
+const handle = connect({ url: db.url, max: 4 });
+await migrate({ pool: handle.pool });
+const org = await handle.db.insertInto('organisations').values({ name: `Bench ${Date.now()}`, kind: 'council', is_external: false }).returning('id').executeTakeFirstOrThrow();
+await handle.db.updateTable('settings').set({ value: '[]' }).where('key', '=', 'auth.mfa_required_roles').execute();
+const password = 'bench marks the quiet harbour';
+const hash = await hashPassword(password);
+const users = await handle.db.insertInto('users').values(Array.from({ length: OPERATORS }, (_, i) => ({
+  username: `benchop${i}`, display_name: `Bench operator ${i}`, organisation_id: org.id, password_hash: hash, must_change_password: false,
+}))).returning(['id', 'username']).execute();
+await handle.db.insertInto('user_roles').values(users.map((u) => ({ user_id: u.id, role: 'operator' }))).execute();
+const category = await handle.db.selectFrom('occurrence_categories').select('id').where('key', '=', 'asb').executeTakeFirstOrThrow();
+
+const server = await benchServer({ databaseUrl: db.url, env: { SIGN_IN_RATE_PER_MINUTE: '10000', LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'info' } });
+try {
+  // Each operator signs in and opens an occurrence of their own.
+  const operators = await Promise.all(users.map(async (u) => {
+    const r = await fetch(`${server.url}/api/v1/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: u.username, password }) });
+    const cookie = /vigil_session=[^;]+/.exec(r.headers.get('set-cookie') ?? '')![0];
+    const { csrfToken } = await r.json();
+    const headers = { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' };
+    const o = await (await fetch(`${server.url}/api/v1/occurrences`, { method: 'POST', headers, body: JSON.stringify({ source: 'camera_patrol', categoryId: category.id, summary: 'Bench occurrence' }) })).json();
+    return { headers, path: `/api/v1/occurrences/${o.id}/entries` };
+  }));
+
+  await load({ url: `${server.url}/healthz`, duration: 2, connections: OPERATORS }); // warm-up
+  const base = await load({ url: `${server.url}/healthz`, duration, connections: OPERATORS });
+  let next = 0;
+  const writes = await autocannon({
+    url: server.url, connections: OPERATORS, duration,
+    // setRequests, not setRequest: the latter changes only the connection's first request.
+    setupClient: (client: { setRequests(r: object[]): void }) => {
+      const op = operators[next++ % operators.length];
+      client.setRequests([{ method: 'POST', path: op.path, headers: op.headers, body: JSON.stringify({ body: 'Male in grey hoodie walking north on High Street, now outside the bank' }) }]);
+    },
+  });
+  const entries = await handle.db.selectFrom('occurrence_entries').select((eb) => eb.fn.countAll<string>().as('n')).where('kind', '=', 'observation').executeTakeFirstOrThrow();
+  const writeRps = writes.requests.average;
+  // Every request must have written an entry, or the figure counts something else.
+  if (Number(entries.n) < writes.requests.total * 0.99) throw new Error(`only ${entries.n} entries for ${writes.requests.total} requests`);
+  process.stdout.write(`/healthz:                        ${base.rps.toFixed(0)} req/s, p99 ${base.p99} ms\n`);
+  process.stdout.write(`POST .../entries (50 operators): ${writeRps.toFixed(0)} entries/s, p50 ${writes.latency.p50} ms, p99 ${writes.latency.p99} ms, non-2xx ${writes.non2xx}, errors ${writes.errors}; ${entries.n} entries written\n`);
+  if (writes.non2xx || writes.errors) throw new Error('entry writes failed; the figures would be meaningless');
+  const chain = await fetch(`${server.url}/readyz`);
+  if (chain.status !== 200) throw new Error('server not ready after the write load');
+
+  // 2. Search.
+  const corpusStarted = Date.now();
+  const corpus = await generateSearchCorpus(handle, { entries: Number(process.env.BENCH_SEARCH_ENTRIES ?? 1_000_000), openedBy: users[0].id });
+  process.stdout.write(`search corpus: ${corpus.occurrences} occurrences, ${corpus.entries} entries, generated in ${((Date.now() - corpusStarted) / 1000).toFixed(0)} s\n`);
+  const searcher = operators[0].headers;
+  const timeQuery = async (query: string) => {
+    const t = performance.now();
+    const r = await fetch(`${server.url}/api/v1/occurrences?${query}`, { headers: searcher });
+    if (r.status !== 200) throw new Error(`search ${query} → ${r.status} ${await r.text()}`);
+    await r.json();
+    return performance.now() - t;
+  };
+  for (const q of SEARCH_QUERIES) await timeQuery(q); // warm the caches once, as a working server would be
+  const times: number[] = [];
+  const baseTimes: number[] = [];
+  for (let round = 0; round < 3; round++) {
+    for (const q of SEARCH_QUERIES) {
+      times.push(await timeQuery(q));
+      baseTimes.push(await timeQuery('page=1'));
+    }
+  }
+  const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.ceil(xs.length * 0.95) - 1];
+  const slowest = SEARCH_QUERIES.map((q, i) => ({ q, ms: Math.max(times[i], times[i + SEARCH_QUERIES.length], times[i + 2 * SEARCH_QUERIES.length]) })).sort((a, b) => b.ms - a.ms).slice(0, 3);
+  process.stdout.write(`search: p95 ${p95(times).toFixed(1)} ms over ${times.length} runs of ${SEARCH_QUERIES.length} queries; slowest: ${slowest.map((s) => `${s.q} ${s.ms.toFixed(0)} ms`).join(' | ')}\n`);
+
+  result({ bench: 'occurrences', metric: 'entries_per_s', value: Math.round(writeRps), unit: '/s', baseline: Math.round(base.rps), target: '>=500/s', pass: writeRps >= 500 });
+  result({ bench: 'occurrences', metric: 'entry_p99', value: writes.latency.p99, unit: 'ms', baseline: base.p99, target: '<50ms', pass: writes.latency.p99 < 50 });
+  result({ bench: 'occurrences', metric: 'search_p95', value: Math.round(p95(times) * 10) / 10, unit: 'ms', baseline: Math.round(p95(baseTimes) * 10) / 10, target: '<100ms', pass: p95(times) < 100 });
+} finally {
+  await server.stop();
+  await handle.close();
+  await db.stop();
+}

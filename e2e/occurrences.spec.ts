@@ -1,0 +1,287 @@
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import pg from 'pg';
+import { expectAccessible, newPage, useProduct } from './helpers';
+
+// The operator's working day in the occurrence log: keyboard only from opening an occurrence to
+// handing over the shift, and another operator's entry appearing live.
+
+const env = useProduct({
+  users: [
+    { username: 'amorgan', displayName: 'Alex Morgan', roles: ['operator'], password: 'lantern pebble orchard' },
+    { username: 'bokafor', displayName: 'Bea Okafor', roles: ['operator'], password: 'cobalt thistle ferry' },
+    { username: 'csmith', displayName: 'Chris Smith', roles: ['supervisor'], password: 'meadow copper lantern' },
+  ],
+  // Two cameras and a procedure with two required steps, straight into the database.
+  setup: async (product) => {
+    const client = new pg.Client({ connectionString: product.databaseUrl });
+    await client.connect();
+    try {
+      await client.query(
+        `insert into cameras (reference, name, location_text, latitude, longitude) values
+         ('CAM-01', 'Market Square', 'Market Square, north side', 52.1, -1.1),
+         ('CAM-02', 'Station Road', 'Station Road by the bus stops', 52.2, -1.2)`,
+      );
+      await client.query(
+        `insert into procedure_steps (category_id, position, text, is_required)
+         select id, p.position, p.text, true from occurrence_categories,
+         (values (1, 'Notify police'), (2, 'Start recording')) as p(position, text) where key = 'asb'`,
+      );
+    } finally {
+      await client.end();
+    }
+  },
+});
+
+const focused = (page: Page) =>
+  page.evaluate(() => {
+    const el = document.activeElement as HTMLElement | null;
+    if (!el) return '';
+    const label = el.id ? document.querySelector(`label[for="${el.id}"]`)?.textContent : undefined;
+    return `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}:${(label ?? el.textContent ?? '').trim()}`;
+  });
+
+/** Presses Tab until focus is on something matching, and fails after `max` presses. */
+async function tabTo(page: Page, match: RegExp, max = 80) {
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press('Tab');
+    if (match.test(await focused(page))) return;
+  }
+  throw new Error(`Tab never reached ${match}; focus is on ${await focused(page)}`);
+}
+
+/** Signs in by keyboard: the username field has focus on the sign-in page's first Tab after the skip link. */
+async function signInByKeyboard(page: Page, username: string, password: string) {
+  await page.goto(`${env.product.url}/sign-in`);
+  await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+  await tabTo(page, /^input#username:/);
+  await page.keyboard.type(username);
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(password);
+  await page.keyboard.press('Enter');
+  await page.getByRole('heading', { name: /^Welcome/ }).waitFor();
+  await page.waitForTimeout(200); // focus returns to the top of the page after navigating
+}
+
+/** "23/11/2026 14:05", minutes ago, in London time, as an operator types it. */
+function ukTime(minutesAgo: number): string {
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'Europe/London', day: 'numeric', month: 'numeric', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
+  }).formatToParts(new Date(Date.now() - minutesAgo * 60_000));
+  const get = (t: string) => parts.find((p) => p.type === t)!.value;
+  return `${get('day')}/${get('month')}/${get('year')} ${get('hour')}:${get('minute')}`;
+}
+
+describe('occurrence log', () => {
+  it('keyboard only: opens an occurrence, logs, tells the police, marks footage, closes, hands over; another operator acknowledges', async (ctx) => {
+    if (!env.browser) return ctx.skip();
+    const page = await newPage(env.browser);
+    await signInByKeyboard(page, 'amorgan', 'lantern pebble orchard');
+
+    // "n" from anywhere opens a new occurrence, with focus in the first field.
+    await page.keyboard.press('n');
+    await page.waitForURL(/\/occurrences\/new$/);
+    await page.getByRole('heading', { name: 'New occurrence' }).waitFor();
+    await page.getByLabel('CAM-01 Market Square').waitFor();
+    await expectAccessible(page, 'new occurrence form');
+    expect(await focused(page)).toMatch(/^input#summary:/);
+
+    // Nothing but a summary: the error summary takes focus; what was typed stays.
+    await page.keyboard.type('Two males fighting outside the Red Lion');
+    await page.keyboard.press('Enter');
+    const summary = page.locator('.govuk-error-summary');
+    await summary.getByText('Choose a category').waitFor();
+    expect(await summary.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await page.locator('#summary').inputValue()).toBe('Two males fighting outside the Red Lion');
+    await expectAccessible(page, 'new occurrence form with errors');
+
+    await tabTo(page, /^select#categoryId:/);
+    await page.keyboard.type('Violence');
+    expect(await page.locator('#categoryId').evaluate((el: HTMLSelectElement) => el.selectedOptions[0]?.text)).toBe('Violence');
+    await tabTo(page, /^input#locationText:/);
+    await page.keyboard.type('High Street');
+    await tabTo(page, /^input#cameraIds(-\d+)?:CAM-01/);
+    await page.keyboard.press('Space');
+    await tabTo(page, /^input#observedAt:/);
+    await page.keyboard.press('Enter');
+
+    await page.waitForURL(/\/occurrences\/[0-9a-f-]{36}/);
+    const heading = page.getByRole('heading', { level: 1 });
+    await heading.getByText(/OCC-\d{4}-\d{6}/).waitFor();
+    const reference = /OCC-\d{4}-\d{6}/.exec((await heading.textContent())!)![0];
+    await page.getByText('High Street').first().waitFor();
+    await expectAccessible(page, 'new occurrence page');
+    await page.waitForTimeout(200); // focus returns to the top of the page after navigating
+
+    // Three entries: "e" reaches the entry box, Ctrl+Enter adds, and focus stays there for the next.
+    await page.keyboard.press('e');
+    for (const body of ['Male in red top punches male in grey coat', 'Both males walk off towards the station', 'Door staff speak to the male in grey']) {
+      expect(await focused(page)).toMatch(/^textarea#entry-body:/);
+      await page.keyboard.type(body);
+      await page.keyboard.press('Control+Enter');
+      await page.locator('.vigil-timeline').getByText(body).waitFor();
+    }
+
+    // Notify the police with their reference.
+    await tabTo(page, /^input#notify-agency:Police/);
+    await page.keyboard.press('Space');
+    await page.keyboard.press('Tab');
+    expect(await focused(page)).toMatch(/^input#notify-agencyReference:/);
+    await page.keyboard.type('CAD 4411');
+    await page.keyboard.press('Enter');
+    const told = page.getByRole('table', { name: 'Who was told' });
+    await told.getByRole('row', { name: /Police Told .* CAD 4411/ }).waitFor();
+    expect(await told.getByRole('row', { name: /Ambulance/ }).textContent()).toContain('Not told');
+
+    // Mark footage on the occurrence's camera.
+    await tabTo(page, /^select#footage-cameraId:/);
+    expect(await page.locator('#footage-cameraId').evaluate((el: HTMLSelectElement) => el.selectedOptions[0]?.text)).toBe('CAM-01 Market Square');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(ukTime(10));
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(ukTime(2));
+    await page.keyboard.press('Enter');
+    await page.locator('.vigil-timeline').getByText(/^\d+\. Footage marked$/).waitFor();
+    await expectAccessible(page, 'occurrence with entries');
+
+    // Close with an outcome.
+    await tabTo(page, /^input#close-outcome(-\d+)?:/);
+    await page.keyboard.press('ArrowDown'); // Detained
+    await page.keyboard.press('ArrowUp'); // Arrest
+    await tabTo(page, /^button:Close occurrence/);
+    await page.keyboard.press('Enter');
+    await heading.getByText('Closed: Arrest').waitFor();
+    await page.getByRole('heading', { name: 'Reopen the occurrence' }).waitFor();
+    await expectAccessible(page, 'closed occurrence');
+
+    // To the list, then hand over with one action.
+    await page.keyboard.press('g');
+    await page.keyboard.press('o');
+    await page.waitForURL(/\/occurrences$/);
+    await page.getByRole('link', { name: reference }).waitFor();
+    await expectAccessible(page, 'occurrences list');
+    await page.waitForTimeout(200);
+    await tabTo(page, /^a:Shift handover/);
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/occurrences\/handover$/);
+    await page.getByRole('heading', { name: 'Hand over your shift' }).waitFor();
+    await page.getByText('There are no open occurrences to hand over.').waitFor();
+    await page.waitForTimeout(200);
+    await tabTo(page, /^button:Add an action/);
+    await page.keyboard.press('Enter');
+    await page.getByRole('group', { name: 'New action 1' }).waitFor();
+    await expect.poll(() => focused(page)).toMatch(/^input#action-1-text:/);
+    await page.keyboard.type('Chase the police for the CAD update');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('Bea');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('23:59');
+    await tabTo(page, /^textarea#handover-notes:/);
+    await page.keyboard.type('Quiet night after the Red Lion fight.');
+    await tabTo(page, /^button:Hand over$/);
+    await page.keyboard.press('Enter');
+    await page.getByText('Shift handed over.').waitFor();
+    const mine = page.getByRole('table', { name: 'Recent handovers' }).getByRole('row', { name: /Alex Morgan/ });
+    await mine.getByText('Waiting').waitFor();
+    await expectAccessible(page, 'handover');
+    await page.context().close();
+
+    // The next operator acknowledges it.
+    const next = await newPage(env.browser);
+    await signInByKeyboard(next, 'bokafor', 'cobalt thistle ferry');
+    await next.goto(`${env.product.url}/occurrences/handover`);
+    await next.getByRole('heading', { name: 'Shift handover' }).waitFor();
+    await next.getByRole('button', { name: /Acknowledge/ }).waitFor();
+    await expectAccessible(next, 'handover for the next operator');
+    await tabTo(next, /^button:Acknowledge/);
+    await next.keyboard.press('Enter');
+    await next.getByText('Handover from Alex Morgan acknowledged.').waitFor();
+    await next.getByRole('table', { name: 'Recent handovers' }).getByRole('row', { name: /Alex Morgan/ }).getByText(/by Bea Okafor$/).waitFor();
+    await next.context().close();
+  });
+
+  it('live: an entry typed by one operator appears on another operator’s page within a second', async (ctx) => {
+    if (!env.browser) return ctx.skip();
+    const alex = await newPage(env.browser);
+    const bea = await newPage(env.browser);
+    await signInByKeyboard(alex, 'amorgan', 'lantern pebble orchard');
+    await signInByKeyboard(bea, 'bokafor', 'cobalt thistle ferry');
+
+    await alex.goto(`${env.product.url}/occurrences/new`);
+    await alex.getByLabel('What is happening').fill('Shoplifter leaving Boots');
+    await alex.getByLabel('Category').selectOption({ label: 'Theft / shoplifting' });
+    await alex.getByRole('button', { name: 'Open occurrence' }).click();
+    await alex.waitForURL(/\/occurrences\/[0-9a-f-]{36}/);
+    const url = alex.url().replace(/\?.*$/, '');
+
+    // Bea opens the same occurrence; both pages have their live stream open.
+    await bea.goto(url);
+    await bea.getByText('Shoplifter leaving Boots').first().waitFor();
+    await bea.locator('html[data-live="open"]').waitFor();
+    await alex.locator('html[data-live="open"]').waitFor();
+
+    await alex.getByLabel('What happened').fill('Male in blue hoodie runs towards the market');
+    await alex.getByLabel('What happened').press('Control+Enter');
+    await bea.locator('.vigil-timeline').getByText('Male in blue hoodie runs towards the market').waitFor({ timeout: 1000 });
+    await expectAccessible(bea, 'occurrence seen live');
+    await alex.context().close();
+    await bea.context().close();
+  });
+  it('follows the procedure: a step ticked becomes an entry; closing with a required step skipped needs a reason and alerts the supervisor', async (ctx) => {
+    if (!env.browser) return ctx.skip();
+    const page = await newPage(env.browser);
+    await signInByKeyboard(page, 'amorgan', 'lantern pebble orchard');
+    await page.goto(`${env.product.url}/occurrences/new`);
+    await page.getByLabel('What is happening').fill('Youths throwing bottles in the park');
+    await page.getByLabel('Category').selectOption({ label: 'Anti-social behaviour' });
+    await page.getByRole('button', { name: 'Open occurrence' }).click();
+    await page.waitForURL(/\/occurrences\/[0-9a-f-]{36}/);
+    const reference = /OCC-\d{4}-\d{6}/.exec((await page.getByRole('heading', { level: 1 }).textContent())!)![0];
+
+    await page.getByLabel('Start recording (required)').check();
+    await page.locator('.vigil-timeline').getByText('Done: Start recording').waitFor();
+    expect(await page.getByLabel('Start recording (required)').isDisabled()).toBe(true);
+
+    await page.getByRole('group', { name: 'Outcome' }).getByLabel('Dispersed').check();
+    await page.getByRole('button', { name: 'Close occurrence' }).click();
+    const summary = page.locator('.govuk-error-summary');
+    await summary.getByText('Give a reason for closing without the required steps').waitFor();
+    expect(await summary.evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.locator('form[aria-labelledby="close-title"] li').getByText('Notify police').waitFor();
+    await expectAccessible(page, 'closing with a required step skipped');
+    await page.getByLabel('Reason for closing without the required steps').fill('Police had no units; youths dispersed on their own');
+    await page.getByRole('button', { name: 'Close occurrence' }).click();
+    await page.getByRole('heading', { level: 1 }).getByText('Closed: Dispersed').waitFor();
+
+    // A name goes in the personal-data store, shown only on request (and audited).
+    await page.getByLabel('Name', { exact: true }).fill('Jordan Example');
+    await page.getByRole('button', { name: 'Record personal data' }).click();
+    await page.getByText('1 item is kept apart from the log.', { exact: false }).waitFor();
+    expect(await page.getByText('Jordan Example').count()).toBe(0);
+    await page.getByRole('button', { name: 'Show names (recorded in the audit trail)' }).click();
+    await page.getByRole('table', { name: 'Personal data' }).getByText('Jordan Example').waitFor();
+    await expectAccessible(page, 'closed occurrence with names shown');
+    await page.context().close();
+
+    const supervisor = await newPage(env.browser);
+    await signInByKeyboard(supervisor, 'csmith', 'meadow copper lantern');
+    const panel = supervisor.getByRole('region', { name: 'For the supervisor' });
+    await panel.getByText(`${reference} was closed without: Notify police`).waitFor();
+    await panel.getByRole('link', { name: `Open ${reference}` }).waitFor();
+    await expectAccessible(supervisor, 'supervisor home with an alert');
+
+    // Search: the filters go in the address bar, and the CSV export carries them.
+    await supervisor.goto(`${env.product.url}/occurrences`);
+    await supervisor.getByLabel('Search', { exact: true }).fill('bottles');
+    await supervisor.getByLabel('Status').selectOption({ label: 'Closed' });
+    await supervisor.getByRole('button', { name: 'Search' }).click();
+    await supervisor.waitForURL(/q=bottles/);
+    expect(supervisor.url()).toContain('status=closed');
+    await supervisor.getByRole('table').getByRole('caption').getByText('1 occurrence').waitFor();
+    await supervisor.getByRole('table').getByRole('link', { name: reference, exact: true }).waitFor();
+    const csv = await supervisor.getByRole('link', { name: 'Export CSV' }).getAttribute('href');
+    expect(csv).toBe('/api/v1/occurrences.csv?q=bottles&status=closed');
+    await expectAccessible(supervisor, 'occurrence search');
+    await supervisor.context().close();
+  });
+});

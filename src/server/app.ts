@@ -1,0 +1,107 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { secureHeaders } from 'hono/secure-headers';
+import { serveStatic } from '@hono/node-server/serve-static';
+import type { Logger } from 'pino';
+import type { Deps } from './platform/deps';
+import type { SessionCache } from './platform/auth/session-cache';
+import type { Listener } from './platform/db/listener';
+import type { LiveContext } from './platform/http/sse';
+import { isReachable } from './platform/db/db';
+import { isMigrated } from './platform/db/migrate';
+import { assertAllRoutesDeclareAccess, createApi, registeredRoutes, type AppEnv } from './platform/http/route';
+import { CSP, csrfProtection, requestContext, sessionLoader } from './platform/http/middleware';
+import { problem, problemResponse, toProblem } from './platform/http/problem';
+import { registerAuthRoutes } from './platform/auth/auth.routes';
+import { registerAuditRoutes } from './platform/audit/audit.routes';
+import { registerUserRoutes } from './modules/users';
+import { registerSettingsRoutes } from './modules/settings';
+import { registerEstateRoutes } from './modules/estate';
+import { registerHandoverRoutes, registerOccurrenceRoutes, registerOccurrenceSearchRoutes, registerProcedureRoutes } from './modules/occurrences';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const WEB_DIST = path.join(ROOT, 'dist/web');
+const SWAGGER_DIR = path.dirname(fileURLToPath(import.meta.resolve('swagger-ui-dist/package.json')));
+
+/** Every module's routes, in one place. A new module adds one line here. */
+function registerModules(api: ReturnType<typeof createApi>, live: LiveContext) {
+  registerAuthRoutes(api);
+  registerUserRoutes(api);
+  registerSettingsRoutes(api);
+  registerEstateRoutes(api);
+  registerOccurrenceSearchRoutes(api);
+  registerOccurrenceRoutes(api, live);
+  registerHandoverRoutes(api);
+  registerProcedureRoutes(api);
+  registerAuditRoutes(api);
+}
+
+export function buildApp({ deps, log, pool, sessionCache, listener, shutdown = new AbortController().signal }: {
+  deps: Deps; log: Logger; pool: import('pg').Pool; sessionCache?: SessionCache; listener?: Listener; shutdown?: AbortSignal;
+}) {
+  const app = new Hono<AppEnv>();
+  const api = createApi();
+
+  app.use('*', requestContext({ deps, log }));
+  app.use('*', secureHeaders({
+    contentSecurityPolicy: CSP,
+    strictTransportSecurity: deps.config.secureCookies ? 'max-age=31536000; includeSubDomains' : false,
+    referrerPolicy: 'same-origin',
+    xFrameOptions: 'DENY',
+    crossOriginEmbedderPolicy: false,
+  }));
+  app.onError((err, c) => {
+    const { problem: p, headers, unexpected } = toProblem(err);
+    if (unexpected) c.get('log')?.error({ err }, 'unhandled error');
+    return problemResponse(c, p, headers);
+  });
+
+  app.get('/healthz', (c) => c.json({ status: 'ok' }));
+  app.get('/readyz', async (c) => {
+    const [db, migrated] = await Promise.all([isReachable(deps.db), isMigrated(pool)]);
+    return c.json({ status: db && migrated ? 'ready' : 'not ready', database: db, migrations: migrated }, db && migrated ? 200 : 503);
+  });
+  app.get('/branding.css', (c) => {
+    c.header('content-type', 'text/css; charset=utf-8');
+    c.header('cache-control', 'no-cache');
+    return c.body(`:root { --vigil-brand: ${deps.config.council.colour}; }\n`);
+  });
+
+  app.use('/api/*', bodyLimit({ maxSize: deps.config.bodyLimitBytes, onError: (c) => problemResponse(c, problem({ status: 413, code: 'http.payload_too_large', detail: `The request body is larger than ${deps.config.bodyLimitBytes} bytes.` })) }));
+  app.use('/api/*', sessionLoader({ deps, cache: sessionCache }));
+  app.use('/api/*', csrfProtection({ publicUrl: deps.config.publicUrl }));
+  registerModules(api, { listener, shutdown, sessionCache });
+  api.doc31('/api/openapi.json', {
+    openapi: '3.1.0',
+    info: { title: 'Vigil API', version: '1', description: 'Operations platform for council community-safety teams. Sign in with POST /api/v1/auth/sign-in; send the session cookie, and X-CSRF-Token on writes.' },
+  });
+  api.openAPIRegistry.registerComponent('securitySchemes', 'session', { type: 'apiKey', in: 'cookie', name: 'vigil_session' });
+  app.route('/', api);
+
+  app.get('/api/docs', (c) => c.html(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Vigil API</title>
+<link rel="stylesheet" href="/api/docs/assets/swagger-ui.css"></head><body><div id="swagger-ui"></div>
+<script src="/api/docs/assets/swagger-ui-bundle.js"></script><script src="/api/docs/init.js"></script></body></html>`));
+  app.get('/api/docs/init.js', (c) => {
+    c.header('content-type', 'text/javascript; charset=utf-8');
+    return c.body("window.ui = SwaggerUIBundle({ url: '/api/openapi.json', dom_id: '#swagger-ui', deepLinking: true });\n");
+  });
+  app.use('/api/docs/assets/*', serveStatic({ root: path.relative(process.cwd(), SWAGGER_DIR), rewriteRequestPath: (p) => p.replace('/api/docs/assets', '') }));
+  app.all('/api/*', (c) => problemResponse(c, problem({ status: 404, code: 'http.not_found', detail: 'There is no such API endpoint.' })));
+
+  // The web app: hashed assets cached for a year, everything else falls back to index.html.
+  const webRoot = path.relative(process.cwd(), WEB_DIST);
+  app.use('/assets/*', serveStatic({ root: webRoot, onFound: (_p, c) => { c.header('cache-control', 'public, max-age=31536000, immutable'); } }));
+  app.use('*', serveStatic({ root: webRoot }));
+  app.get('*', (c) => {
+    const index = path.join(WEB_DIST, 'index.html');
+    if (!existsSync(index)) return c.text('The web app has not been built. Run `npm run build`.', 503);
+    c.header('cache-control', 'no-cache');
+    return c.html(readFileSync(index, 'utf8'));
+  });
+
+  assertAllRoutesDeclareAccess(api, app.routes);
+  return { app, routes: registeredRoutes(api) };
+}

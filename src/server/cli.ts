@@ -1,0 +1,136 @@
+import type { Config } from './config';
+import { createLogger } from './platform/logging/logger';
+import { openDatabase, type OpenDatabase } from './platform/db/open';
+import { migrate } from './platform/db/migrate';
+import { systemClock, type Deps } from './platform/deps';
+import { SYSTEM_ACTOR, recordAudit } from './platform/audit/audit';
+import { verifyAuditChain } from './platform/audit/audit.repository';
+import { findUserByUsername } from './platform/auth/auth.repository';
+import { isRole, ROLE_INFO, type Role } from './platform/auth/permissions';
+import { createUser } from './modules/users';
+import { applyAdminAction, resetPassword } from './modules/users/users.usecases';
+import { isEmpty, seedDemo, wipeDatabase } from './seed/demo';
+import { AppError } from './platform/http/errors';
+
+// One-shot commands: each opens the database (joining the embedded one if a server runs it),
+// does its job as the "system" actor (audited like any other write), and closes.
+
+const print = (s = '') => process.stdout.write(`${s}\n`);
+
+async function withDeps<T>(config: Config, fn: (deps: Deps, database: OpenDatabase) => Promise<T>): Promise<T> {
+  const log = createLogger({ level: config.logLevel === 'info' ? 'warn' : config.logLevel, name: 'vigil-cli' });
+  const database = await openDatabase({ config, log, applicationName: 'vigil-cli', poolSize: 4 });
+  try {
+    await migrate({ pool: database.handle.pool });
+    await database.adoptIfOrphan();
+    return await fn({ db: database.handle.db, config, clock: systemClock, log }, database);
+  } catch (err) {
+    if (err instanceof AppError) {
+      const fields = err.fieldErrors?.map((f) => `\n  ${f.path}: ${f.message}`).join('') ?? '';
+      throw new Error(`${err.message}${fields}`);
+    }
+    throw err;
+  } finally {
+    await database.close();
+  }
+}
+
+export async function runMigrate(config: Config) {
+  const log = createLogger({ level: config.logLevel, name: 'vigil-cli' });
+  const database = await openDatabase({ config, log, applicationName: 'vigil-cli', poolSize: 2 });
+  try {
+    const { applied } = await migrate({ pool: database.handle.pool, log: (msg, extra) => log.info(extra, msg) });
+    print(applied.length ? `Applied ${applied.length} migration(s): ${applied.join(', ')}` : 'The database schema is up to date.');
+  } finally {
+    await database.adoptIfOrphan().catch(() => undefined);
+    await database.close();
+  }
+}
+
+export async function runSeed(config: Config, { reset }: { reset: boolean }) {
+  if (reset && !config.demo) throw new Error('seed --reset wipes the database; it only runs when VIGIL_DEMO=true.');
+  await withDeps(config, async (deps, database) => {
+    if (reset) {
+      if ((await database.otherVigilConnections()) > 0) throw new Error('A Vigil server or worker is using this database. Stop it first, then run seed --reset.');
+      await wipeDatabase(deps);
+      await migrate({ pool: database.handle.pool });
+      print('Database wiped and migrated.');
+    }
+    if (!(await isEmpty(deps))) {
+      print('The database already has users; nothing seeded. Use `vigil seed --reset` to start the demo again.');
+      return;
+    }
+    const { users } = await seedDemo(deps);
+    print('Demo council seeded. One-time passwords (each works once; not shown again):');
+    for (const u of users) print(`  ${u.username.padEnd(14)}${ROLE_INFO[u.role].name.padEnd(36)}${u.oneTimePassword}`);
+  });
+}
+
+async function councilOrganisationId(deps: Deps, name?: string) {
+  const q = deps.db.selectFrom('organisations').select(['id', 'name']);
+  const found = name ? await q.where('name', 'ilike', name).executeTakeFirst() : await q.where('kind', '=', 'council').orderBy('created_at').executeTakeFirst();
+  if (found) return found.id;
+  if (name) throw new Error(`No organisation called "${name}".`);
+  const created = await deps.db.transaction().execute(async (trx) => {
+    const row = await trx.insertInto('organisations').values({ name: deps.config.council.name, kind: 'council', is_external: false }).returning('id').executeTakeFirstOrThrow();
+    await recordAudit(trx, SYSTEM_ACTOR, { action: 'organisation.created', recordType: 'organisation', recordId: row.id, details: { name: deps.config.council.name } });
+    return row;
+  });
+  return created.id;
+}
+
+export async function runUserAdd(config: Config, opts: { username: string; name: string; admin?: boolean; role?: string[]; email?: string; organisation?: string }) {
+  const roles = [...(opts.role ?? []), ...(opts.admin ? ['admin'] : [])];
+  const bad = roles.filter((r) => !isRole(r));
+  if (bad.length) throw new Error(`Unknown role(s): ${bad.join(', ')}. Roles: ${Object.keys(ROLE_INFO).join(', ')}`);
+  if (!roles.length) throw new Error('Give at least one role: --admin or --role <role>.');
+  await withDeps(config, async (deps) => {
+    const organisationId = await councilOrganisationId(deps, opts.organisation);
+    const r = await createUser(deps, { actor: SYSTEM_ACTOR, input: { username: opts.username, displayName: opts.name, email: opts.email ?? null, organisationId, roles: roles as Role[] } });
+    print(`Created ${r.user.username} (${r.user.roles.join(', ')}). One-time password: ${r.oneTimePassword}`);
+    print('They will choose their own password at first sign-in.');
+  });
+}
+
+export async function runUserList(config: Config) {
+  await withDeps(config, async (deps) => {
+    const rows = await deps.db.selectFrom('users as u').innerJoin('organisations as o', 'o.id', 'u.organisation_id')
+      .select(['u.id', 'u.username', 'u.display_name', 'u.is_active', 'o.name as org']).orderBy('u.username').execute();
+    const roles = await deps.db.selectFrom('user_roles').selectAll().execute();
+    for (const r of rows) {
+      const rs = roles.filter((x) => x.user_id === r.id).map((x) => x.role).join(',');
+      print(`${r.username.padEnd(20)}${r.display_name.padEnd(28)}${rs.padEnd(28)}${r.org}${r.is_active ? '' : '  (deactivated)'}`);
+    }
+  });
+}
+
+async function userId(deps: Deps, username: string) {
+  const u = await findUserByUsername(deps.db, username);
+  if (!u) throw new Error(`No user called "${username}".`);
+  return u.id;
+}
+
+export async function runUserResetPassword(config: Config, username: string) {
+  await withDeps(config, async (deps) => {
+    const r = await resetPassword(deps, { actor: SYSTEM_ACTOR, id: await userId(deps, username) });
+    print(`New one-time password for ${username}: ${r.oneTimePassword}`);
+  });
+}
+
+export async function runUserUnlock(config: Config, username: string) {
+  await withDeps(config, async (deps) => {
+    await applyAdminAction(deps, { actor: SYSTEM_ACTOR, id: await userId(deps, username), action: 'unlock' });
+    print(`${username} can sign in again.`);
+  });
+}
+
+export async function runAuditVerify(config: Config) {
+  const result = await withDeps(config, async (deps) => verifyAuditChain(deps.db));
+  if (result.ok) {
+    print(`Audit trail intact: ${result.checked} event(s) checked.`);
+    return;
+  }
+  print(`Audit trail BROKEN at event ${result.firstBroken!.seq}: ${result.firstBroken!.reason}.`);
+  print(`${result.checked} event(s) before it are intact.`);
+  process.exitCode = 1;
+}

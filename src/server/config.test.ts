@@ -1,0 +1,62 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, configVariables, loadConfig } from './config';
+
+describe('loadConfig', () => {
+  it('has safe defaults for an empty environment', () => {
+    const c = loadConfig({});
+    expect(c).toMatchObject({
+      port: 8080, host: '0.0.0.0', publicUrl: 'http://localhost:8080', demo: true, databaseUrl: undefined,
+      council: { name: 'Demo Borough Council', colour: '#0b3c5d' },
+      session: { idleMinutes: 30, absoluteHours: 12 },
+      signIn: { maxFailures: 5, windowMinutes: 15, ratePerMinute: 30 },
+      bodyLimitBytes: 1_048_576, trustProxy: false, workerInProcess: true, logLevel: 'info', secureCookies: false,
+    });
+    expect(c.dataDir).toBe(path.resolve('./data'));
+  });
+
+  it('treats an empty variable that has a default as unset, so the default applies', () => {
+    expect(loadConfig({ PORT: '', SESSION_IDLE_MINUTES: '' })).toMatchObject({ port: 8080, session: { idleMinutes: 30 } });
+  });
+
+  it('treats an empty optional variable as unset', () => {
+    expect(loadConfig({ DATABASE_URL: '', VIGIL_PUBLIC_URL: '' })).toMatchObject({ databaseUrl: undefined, publicUrl: 'http://localhost:8080' });
+  });
+
+  it('reads each variable', () => {
+    const c = loadConfig({
+      PORT: '3000', SESSION_IDLE_MINUTES: '10', SIGN_IN_MAX_FAILURES: '3', TRUST_PROXY: 'yes', VIGIL_DEMO: '0',
+      DATABASE_URL: 'postgres://vigil:pw@db.internal:5432/vigil', VIGIL_COUNCIL_COLOUR: '#00703c',
+    });
+    expect(c).toMatchObject({ port: 3000, publicUrl: 'http://localhost:3000', session: { idleMinutes: 10 }, signIn: { maxFailures: 3 }, trustProxy: true, demo: false, databaseUrl: 'postgres://vigil:pw@db.internal:5432/vigil', council: { colour: '#00703c' } });
+  });
+
+  it('makes cookies Secure when the public address is https, and drops a trailing slash', () => {
+    const c = loadConfig({ VIGIL_PUBLIC_URL: 'https://vigil.example.gov.uk/' });
+    expect(c.publicUrl).toBe('https://vigil.example.gov.uk');
+    expect(c.secureCookies).toBe(true);
+    expect(loadConfig({ VIGIL_PUBLIC_URL: 'http://vigil.internal:8080' }).secureCookies).toBe(false);
+  });
+
+  it.each([
+    ['PORT', 'eighty'], ['PORT', '70000'], ['PORT', '-1'], ['TRUST_PROXY', 'maybe'], ['VIGIL_PUBLIC_URL', 'not a url'],
+    ['VIGIL_COUNCIL_COLOUR', 'green'], ['SESSION_ABSOLUTE_HOURS', '0'], ['BODY_LIMIT_BYTES', '10'], ['LOG_LEVEL', 'loud'],
+  ])('refuses %s=%j with a ConfigError naming the variable', (name, value) => {
+    let error: unknown;
+    try { loadConfig({ [name]: value }); } catch (err) { error = err; }
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as Error).message).toContain(`${name}=${JSON.stringify(value)}`);
+  });
+
+  it('names every invalid variable at once', () => {
+    expect(() => loadConfig({ PORT: 'x', TRUST_PROXY: 'maybe' })).toThrow(/PORT="x"[\s\S]*TRUST_PROXY="maybe"/);
+  });
+
+  it('lets overrides win over the environment', () => {
+    expect(loadConfig({ PORT: '3000' }, { port: 1, secureCookies: true })).toMatchObject({ port: 1, secureCookies: true });
+  });
+
+  it('documents every variable', () => {
+    for (const [name, v] of Object.entries(configVariables)) expect(v.description.length, name).toBeGreaterThan(10);
+  });
+});

@@ -1,0 +1,87 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+// The one place that reads process.env. Every variable is listed here with its default and a
+// description; `npm run docs:config` writes the README's configuration table from this list.
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+export const configVariables = {
+  PORT: { schema: z.coerce.number().int().min(0).max(65535), default: '8080', description: 'HTTP port the server listens on.' },
+  HOST: { schema: z.string().min(1), default: '0.0.0.0', description: 'Address the server binds to (use 127.0.0.1 to accept local connections only).' },
+  VIGIL_DATA_DIR: { schema: z.string().min(1), default: './data', description: 'Everything kept on disk: the embedded database (`pg/`) and, in later releases, the object store. Kept between runs.' },
+  DATABASE_URL: { schema: z.string().url().optional(), default: undefined, description: 'PostgreSQL server to use (`postgres://user:pass@host:5432/vigil`). Unset: an embedded PostgreSQL runs in `VIGIL_DATA_DIR/pg`.' },
+  VIGIL_PUBLIC_URL: { schema: z.string().url().optional(), default: undefined, description: 'The address users type, e.g. `https://vigil.example.gov.uk`. Used for links, cookie security (Secure when https) and the CSRF origin check. Default: `http://localhost:PORT`.' },
+  VIGIL_DEMO: { schema: bool, default: 'true', description: 'Seed the demo council into an empty database on first start. Set `false` for production and create the first administrator with `vigil user add --admin`.' },
+  VIGIL_COUNCIL_NAME: { schema: z.string().min(1).max(120), default: 'Demo Borough Council', description: "The council's name, shown in the header and on documents." },
+  VIGIL_COUNCIL_COLOUR: { schema: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour such as #00703c'), default: '#0b3c5d', description: "The council's colour for the header bar (a hex colour; keep contrast with white text at 4.5:1 or more)." },
+  SESSION_IDLE_MINUTES: { schema: z.coerce.number().int().min(1).max(24 * 60), default: '30', description: 'Sign a user out after this many minutes without a request.' },
+  SESSION_ABSOLUTE_HOURS: { schema: z.coerce.number().int().min(1).max(72), default: '12', description: 'Sign a user out this many hours after sign-in, active or not.' },
+  SIGN_IN_MAX_FAILURES: { schema: z.coerce.number().int().min(1).max(100), default: '5', description: 'Failed sign-ins for one account within the window that lock it.' },
+  SIGN_IN_WINDOW_MINUTES: { schema: z.coerce.number().int().min(1).max(24 * 60), default: '15', description: 'Window for counting failed sign-ins, and how long a lock-out lasts.' },
+  SIGN_IN_RATE_PER_MINUTE: { schema: z.coerce.number().int().min(1).max(10000), default: '30', description: 'Sign-in attempts accepted from one IP address per minute; more get 429.' },
+  BODY_LIMIT_BYTES: { schema: z.coerce.number().int().min(1024), default: '1048576', description: 'Largest JSON request body accepted (uploads have their own limits).' },
+  TRUST_PROXY: { schema: bool, default: 'false', description: 'Take the client address from `X-Forwarded-For` (only behind a reverse proxy you run).' },
+  VIGIL_WORKER_IN_PROCESS: { schema: bool, default: 'true', description: '`vigil serve` also runs the background job worker. Set `false` when you run `vigil worker` separately.' },
+  LOG_LEVEL: { schema: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']), default: 'info', description: 'Log level (logs are JSON lines on standard output).' },
+} as const;
+
+type Vars = typeof configVariables;
+type Raw = { [K in keyof Vars]: z.output<Vars[K]['schema']> };
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl?: string;
+  publicUrl: string;
+  demo: boolean;
+  council: { name: string; colour: string };
+  session: { idleMinutes: number; absoluteHours: number };
+  signIn: { maxFailures: number; windowMinutes: number; ratePerMinute: number };
+  bodyLimitBytes: number;
+  trustProxy: boolean;
+  workerInProcess: boolean;
+  logLevel: string;
+  secureCookies: boolean;
+}
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env, overrides: Partial<Config> = {}): Config {
+  const raw = {} as Record<string, unknown>;
+  const problems: string[] = [];
+  for (const [name, v] of Object.entries(configVariables)) {
+    const value = env[name] === undefined || env[name] === '' ? v.default : env[name];
+    const parsed = (v.schema as z.ZodType).safeParse(value);
+    if (parsed.success) raw[name] = parsed.data;
+    else problems.push(`${name}=${JSON.stringify(env[name])}: ${parsed.error.issues.map((i) => i.message).join('; ')}`);
+  }
+  if (problems.length) throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
+  const r = raw as Raw;
+  const publicUrl = (r.VIGIL_PUBLIC_URL ?? `http://localhost:${r.PORT}`).replace(/\/$/, '');
+  return {
+    port: r.PORT,
+    host: r.HOST,
+    dataDir: path.resolve(r.VIGIL_DATA_DIR),
+    databaseUrl: r.DATABASE_URL,
+    publicUrl,
+    demo: r.VIGIL_DEMO,
+    council: { name: r.VIGIL_COUNCIL_NAME, colour: r.VIGIL_COUNCIL_COLOUR },
+    session: { idleMinutes: r.SESSION_IDLE_MINUTES, absoluteHours: r.SESSION_ABSOLUTE_HOURS },
+    signIn: { maxFailures: r.SIGN_IN_MAX_FAILURES, windowMinutes: r.SIGN_IN_WINDOW_MINUTES, ratePerMinute: r.SIGN_IN_RATE_PER_MINUTE },
+    bodyLimitBytes: r.BODY_LIMIT_BYTES,
+    trustProxy: r.TRUST_PROXY,
+    workerInProcess: r.VIGIL_WORKER_IN_PROCESS,
+    logLevel: r.LOG_LEVEL,
+    secureCookies: publicUrl.startsWith('https://'),
+    ...overrides,
+  };
+}
+
+/** For tests and tools that need to know whether the environment names a server. */
+export function databaseUrlFromEnv(env: Record<string, string | undefined> = process.env): string | undefined {
+  return env.DATABASE_URL || undefined;
+}

@@ -1,0 +1,81 @@
+import { Command, Option } from 'commander';
+import { ConfigError, loadConfig, type Config } from './config';
+import { createLogger } from './platform/logging/logger';
+import { startServer, startWorker } from './runtime';
+import { runAuditVerify, runMigrate, runSeed, runUserAdd, runUserList, runUserResetPassword, runUserUnlock } from './cli';
+
+// The `vigil` command. `npm start` is `vigil serve`.
+
+function config(): Config {
+  try {
+    return loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`${err.message}\n`);
+      process.exit(2);
+    }
+    throw err;
+  }
+}
+
+/**
+ * Installs the Ctrl-C / SIGTERM handlers before anything starts, so a signal that arrives while
+ * the server is still starting (or just after it printed its banner) still shuts it down cleanly,
+ * embedded database included, instead of killing the process outright.
+ */
+async function runUntilSignalled(start: () => Promise<{ stop: (reason: string) => Promise<void> }>) {
+  let count = 0;
+  let started: Promise<{ stop: (reason: string) => Promise<void> }> | undefined;
+  for (const sig of ['SIGINT', 'SIGTERM'] as const) {
+    process.on(sig, () => {
+      if (++count > 1) process.exit(130); // a second Ctrl-C does not wait
+      (started ?? Promise.reject(new Error('not started')))
+        .then((running) => running.stop(sig))
+        .then(() => process.exit(0), () => process.exit(1));
+    });
+  }
+  started = start();
+  await started;
+}
+
+const program = new Command('vigil')
+  .description('Vigil: operations platform for council CCTV control rooms and community-safety teams.\nConfiguration comes from environment variables; see the README.')
+  .showHelpAfterError();
+
+program.command('serve').description('run the web app and API (and the job worker unless VIGIL_WORKER_IN_PROCESS=false)').action(async () => {
+  const cfg = config();
+  const log = createLogger({ level: cfg.logLevel });
+  await runUntilSignalled(() => startServer({ config: cfg, log }));
+});
+
+program.command('worker').description('run only the background job worker').action(async () => {
+  const cfg = config();
+  const log = createLogger({ level: cfg.logLevel, name: 'vigil-worker' });
+  await runUntilSignalled(() => startWorker({ config: cfg, log }));
+});
+
+program.command('migrate').description('apply database migrations and exit').action(async () => runMigrate(config()));
+
+program.command('seed').description('seed the demo council into an empty database')
+  .option('--reset', 'wipe the database first and seed again (demo installations only)')
+  .action(async (opts: { reset?: boolean }) => runSeed(config(), { reset: !!opts.reset }));
+
+const user = program.command('user').description('manage user accounts from the command line');
+user.command('add <username>').description('create a user and print a one-time password')
+  .requiredOption('--name <display name>', "the person's name")
+  .option('--admin', 'give the administrator role (shorthand for --role admin)')
+  .addOption(new Option('--role <role...>', 'roles to give'))
+  .option('--email <email>', 'email address')
+  .option('--organisation <name>', 'organisation name (default: the council, created if missing)')
+  .action(async (username: string, opts: { name: string; admin?: boolean; role?: string[]; email?: string; organisation?: string }) => runUserAdd(config(), { username, ...opts }));
+user.command('list').description('list users and their roles').action(async () => runUserList(config()));
+user.command('reset-password <username>').description('issue a new one-time password').action(async (username: string) => runUserResetPassword(config(), username));
+user.command('unlock <username>').description('lift a sign-in lock-out').action(async (username: string) => runUserUnlock(config(), username));
+
+const audit = program.command('audit').description('the audit trail');
+audit.command('verify').description('walk the hash chain; exits 1 and names the first broken link if any').action(async () => runAuditVerify(config()));
+
+program.parseAsync(process.argv).catch((err) => {
+  process.stderr.write(`vigil: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.exit(1);
+});

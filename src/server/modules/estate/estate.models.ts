@@ -1,0 +1,3 @@
+export function toCameraDto(c: { id: string; reference: string; name: string; location_text: string; latitude: number; longitude: number; kind: string; status: string }) {
+  return { id: c.id, reference: c.reference, name: c.name, location: c.location_text, latitude: c.latitude, longitude: c.longitude, kind: c.kind, status: c.status };
+}

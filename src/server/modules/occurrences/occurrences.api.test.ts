@@ -1,0 +1,273 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ApiClient, testApp, type Reply } from '../../../../test/support/api';
+import { makeOrganisation, makeSession, makeUser, testDeps, uniq } from '../../../../test/support/deps';
+import type { Role } from '../../platform/auth/permissions';
+import { insertCameras } from '../estate';
+import * as occ from './occurrences.usecases';
+
+// The occurrence routes as the web app and partner agencies meet them: who may read and write, what
+// a partner sees, field-by-field validation, and audited reads of personal data.
+
+const deps = testDeps({ config: { trustProxy: true } });
+const { app } = testApp(deps);
+const newIp = () => { const b = randomBytes(3); return `10.${b[0]}.${b[1]}.${b[2]}`; };
+
+async function signedIn(roles: Role[], organisationId?: string) {
+  const user = await makeUser(deps, { roles, organisationId });
+  const client = new ApiClient(app, newIp());
+  Object.assign(client, await makeSession(deps, { userId: user.id }));
+  return { user, client };
+}
+
+function expectProblem(r: Reply, status: number, code?: string) {
+  expect(r.status, r.text).toBe(status);
+  expect(r.headers.get('content-type')).toContain('application/problem+json');
+  if (code) expect(r.body.code).toBe(code);
+}
+
+const paths = (r: Reply) => (r.body.errors as { path: string }[]).map((e) => e.path).sort();
+
+let asb: string;
+let author: { actor: occ.Actor; organisationId: string };
+let cameraId: string;
+beforeAll(async () => {
+  asb = (await deps.db.selectFrom('occurrence_categories').select('id').where('key', '=', 'asb').executeTakeFirstOrThrow()).id;
+  const u = await makeUser(deps, { roles: ['operator'] });
+  author = { actor: { audit: { actorId: u.id, actorUsername: u.username, ip: null, userAgent: null }, userId: u.id }, organisationId: u.organisationId };
+  [{ id: cameraId }] = await insertCameras(deps.db, [{ reference: `A${randomUUID().replace(/-/g, '').slice(0, 10).toUpperCase()}`, name: 'API cam', location_text: 'Castle Street', latitude: 52.8, longitude: -1.63, kind: 'ptz' }]);
+});
+
+/** An occurrence opened by an operator of its own, straight through the use case. */
+const anOccurrence = (summary = 'Youths on the bandstand roof') =>
+  occ.openOccurrence(deps, { actor: author.actor, input: { source: 'camera_patrol', categoryId: asb, priority: 'normal', summary } });
+
+const openBody = (extra: Record<string, unknown> = {}) => ({ source: 'police_request', categoryId: asb, summary: `Fight reported ${uniq('x')}`, ...extra });
+
+describe('who may read and write', () => {
+  it.each<Role>(['operator', 'supervisor'])('a %s opens, logs, notifies, closes and reopens (201) and reads (200)', async (role) => {
+    const { client, user } = await signedIn([role]);
+    const opened = await client.post('/api/v1/occurrences', openBody({ cameraIds: [cameraId] }));
+    expect(opened.status, opened.text).toBe(201);
+    expect(opened.body.reference).toMatch(/^OCC-\d{4}-\d{6}$/);
+    const id = opened.body.id;
+    const entry = await client.post(`/api/v1/occurrences/${id}/entries`, { body: 'Two groups squaring up', kind: 'observation' });
+    expect(entry.status, entry.text).toBe(201);
+    expect(entry.body).toMatchObject({ seq: 2, reference: opened.body.reference });
+    expect((await client.post(`/api/v1/occurrences/${id}/notifications`, { agency: 'police', agencyReference: 'CAD 77' })).status).toBe(201);
+    expect((await client.post(`/api/v1/occurrences/${id}/close`, { outcome: 'dispersed' })).status).toBe(201);
+    expect((await client.post(`/api/v1/occurrences/${id}/reopen`, { reason: 'They came back' })).status).toBe(201);
+
+    const view = await client.get(`/api/v1/occurrences/${id}`);
+    expect(view.status).toBe(200);
+    expect(view.body).toMatchObject({ reference: opened.body.reference, status: 'open', openedBy: `Test ${role}`, location: { text: 'Castle Street' } });
+    expect(view.body.entries.map((e: { kind: string }) => e.kind)).toEqual(['opened', 'observation', 'notification', 'closed', 'reopened']);
+    expect(view.body.told[0]).toMatchObject({ agency: 'police', told: true, references: ['CAD 77'] });
+    const opener = await deps.db.selectFrom('occurrences').select('opened_by').where('id', '=', id).executeTakeFirstOrThrow();
+    expect(opener.opened_by).toBe(user.id);
+  });
+
+  it.each<Role>(['enforcement_officer', 'coordinator'])('a %s reads (200) but cannot write (403), and nothing is written', async (role) => {
+    const o = await anOccurrence();
+    const { client } = await signedIn([role]);
+    const view = await client.get(`/api/v1/occurrences/${o.id}`);
+    expect(view.status).toBe(200);
+    expect(view.body.reference).toBe(o.reference);
+    expect((await client.get('/api/v1/occurrence-categories')).status).toBe(200);
+
+    expectProblem(await client.post('/api/v1/occurrences', openBody()), 403, 'auth.forbidden');
+    expectProblem(await client.post(`/api/v1/occurrences/${o.id}/entries`, { body: 'Not mine to write' }), 403, 'auth.forbidden');
+    expectProblem(await client.post(`/api/v1/occurrences/${o.id}/notifications`, { agency: 'police' }), 403, 'auth.forbidden');
+    expectProblem(await client.post(`/api/v1/occurrences/${o.id}/close`, { outcome: 'dispersed' }), 403, 'auth.forbidden');
+    expectProblem(await client.post(`/api/v1/occurrences/${o.id}/personal-data`, { name: 'Jane Example' }), 403, 'auth.forbidden');
+    const after = await client.get(`/api/v1/occurrences/${o.id}`);
+    expect(after.body.entries).toHaveLength(1);
+    expect(after.body).toMatchObject({ status: 'open', personalDataCount: 0 });
+  });
+
+  it('without a session, reads and writes are 401', async () => {
+    const o = await anOccurrence();
+    const anon = new ApiClient(app, newIp());
+    expectProblem(await anon.get(`/api/v1/occurrences/${o.id}`), 401);
+    expectProblem(await anon.post('/api/v1/occurrences', openBody()), 401);
+  });
+
+  it('an unknown occurrence is 404', async () => {
+    const { client } = await signedIn(['operator']);
+    expectProblem(await client.get(`/api/v1/occurrences/${randomUUID()}`), 404, 'http.not_found');
+    expectProblem(await client.post(`/api/v1/occurrences/${randomUUID()}/entries`, { body: 'x' }), 404, 'http.not_found');
+  });
+});
+
+describe('partner agencies', () => {
+  it('see an occurrence only once it is shared with their organisation, never one shared with another', async () => {
+    const police = await makeOrganisation(deps, { external: true });
+    const insurer = await makeOrganisation(deps, { external: true, kind: 'insurer' });
+    const { client } = await signedIn(['agency'], police.id);
+    const ours = await anOccurrence('Shared with the police');
+    const theirs = await anOccurrence('Shared with the insurer');
+    await occ.shareOccurrence(deps, { actor: author.actor, occurrenceId: theirs.id, organisationId: insurer.id });
+
+    expectProblem(await client.get(`/api/v1/shared/occurrences/${ours.id}`), 404, 'http.not_found');
+    await occ.shareOccurrence(deps, { actor: author.actor, occurrenceId: ours.id, organisationId: police.id });
+    const shared = await client.get(`/api/v1/shared/occurrences/${ours.id}`);
+    expect(shared.status, shared.text).toBe(200);
+    expect(shared.body).toMatchObject({ id: ours.id, reference: ours.reference, summary: 'Shared with the police', sharedWith: [] });
+
+    const other = await client.get(`/api/v1/shared/occurrences/${theirs.id}`);
+    expectProblem(other, 404, 'http.not_found');
+    // Not shared and does not exist look the same.
+    const missing = await client.get(`/api/v1/shared/occurrences/${randomUUID()}`);
+    expect(missing.body.detail).toBe(other.body.detail);
+  });
+
+  it('get 403 from the council’s own occurrence routes, even for one shared with them', async () => {
+    const police = await makeOrganisation(deps, { external: true });
+    const { client } = await signedIn(['agency'], police.id);
+    const o = await anOccurrence();
+    await occ.shareOccurrence(deps, { actor: author.actor, occurrenceId: o.id, organisationId: police.id });
+    expectProblem(await client.get(`/api/v1/occurrences/${o.id}`), 403, 'auth.forbidden');
+    expectProblem(await client.get(`/api/v1/occurrences/${o.id}/personal-data`), 403, 'auth.forbidden');
+    expectProblem(await client.post(`/api/v1/occurrences/${o.id}/entries`, { body: 'x' }), 403, 'auth.forbidden');
+  });
+
+  it('the council shares through the API only with a partner organisation', async () => {
+    const { client, user } = await signedIn(['operator']);
+    const police = await makeOrganisation(deps, { external: true });
+    const o = await anOccurrence();
+    const own = await client.post(`/api/v1/occurrences/${o.id}/shares`, { organisationId: user.organisationId });
+    expectProblem(own, 400, 'validation.failed');
+    expect(paths(own)).toEqual(['organisationId']);
+    expect((await client.post(`/api/v1/occurrences/${o.id}/shares`, { organisationId: police.id })).status).toBe(201);
+    expect((await client.get(`/api/v1/occurrences/${o.id}`)).body.sharedWith.map((s: { id: string }) => s.id)).toEqual([police.id]);
+  });
+});
+
+describe('validation names each field', () => {
+  it('opening with several bad fields lists each one', async () => {
+    const { client } = await signedIn(['operator']);
+    const r = await client.post('/api/v1/occurrences', { source: 'carrier_pigeon', categoryId: 'violence', priority: 'urgent', summary: '   ', cameraIds: ['CAM-1'] });
+    expectProblem(r, 400, 'validation.failed');
+    expect(paths(r)).toEqual(['cameraIds.0', 'categoryId', 'priority', 'source', 'summary']);
+    for (const e of r.body.errors) expect(e.message).toEqual(expect.any(String));
+  });
+
+  it('opening with nothing says which fields are required', async () => {
+    const { client } = await signedIn(['operator']);
+    const r = await client.post('/api/v1/occurrences', {});
+    expectProblem(r, 400, 'validation.failed');
+    expect(paths(r)).toEqual(['categoryId', 'source', 'summary']);
+  });
+
+  it('a point needs both latitude and longitude; an unknown camera or category is named', async () => {
+    const { client } = await signedIn(['operator']);
+    const half = await client.post('/api/v1/occurrences', openBody({ latitude: 52.8 }));
+    expectProblem(half, 400, 'validation.failed');
+    expect(paths(half)).toEqual(['latitude']);
+    const cam = await client.post('/api/v1/occurrences', openBody({ cameraIds: [randomUUID()] }));
+    expectProblem(cam, 400, 'validation.failed');
+    expect(paths(cam)).toEqual(['cameraIds']);
+    const cat = await client.post('/api/v1/occurrences', openBody({ categoryId: randomUUID() }));
+    expectProblem(cat, 400, 'validation.failed');
+    expect(paths(cat)).toEqual(['categoryId']);
+  });
+
+  it('closing without an outcome is refused, naming outcome, and the occurrence stays open', async () => {
+    const { client } = await signedIn(['operator']);
+    const o = await anOccurrence();
+    const r = await client.post(`/api/v1/occurrences/${o.id}/close`, { body: 'All quiet' });
+    expectProblem(r, 400, 'validation.failed');
+    expect(paths(r)).toEqual(['outcome']);
+    const bad = await client.post(`/api/v1/occurrences/${o.id}/close`, { outcome: 'vanished' });
+    expect(paths(bad)).toEqual(['outcome']);
+    expect((await client.get(`/api/v1/occurrences/${o.id}`)).body).toMatchObject({ status: 'open', outcome: null });
+  });
+
+  it('closing with a required step undone asks for skipReason and lists the steps', async () => {
+    const { client } = await signedIn(['supervisor']);
+    const key = `t_${randomUUID().replace(/-/g, '').slice(0, 20)}`;
+    const cat = await deps.db.insertInto('occurrence_categories').values({ key, name: `Test ${key}` }).returning('id').executeTakeFirstOrThrow();
+    const [step] = await deps.db.insertInto('procedure_steps').values({ category_id: cat.id, position: 1, text: 'Notify police', is_required: true }).returning('id').execute();
+    const o = await occ.openOccurrence(deps, { actor: author.actor, input: { source: 'alarm', categoryId: cat.id, priority: 'high', summary: 'Shop alarm' } });
+    const r = await client.post(`/api/v1/occurrences/${o.id}/close`, { outcome: 'false_alarm' });
+    expectProblem(r, 400, 'occurrences.required_steps_skipped');
+    expect(paths(r)).toEqual(['skipReason']);
+    expect(r.body.steps).toMatchObject([{ id: step.id, text: 'Notify police' }]);
+    const ok = await client.post(`/api/v1/occurrences/${o.id}/close`, { outcome: 'false_alarm', skipReason: 'Keyholder confirmed a fault' });
+    expect(ok.status, ok.text).toBe(201);
+    expect(ok.body.skippedRequired).toEqual([{ id: step.id, text: 'Notify police' }]);
+  });
+
+  it('an amendment needs a reason and a reopening needs a reason', async () => {
+    const { client } = await signedIn(['operator']);
+    const o = await anOccurrence();
+    const e = await occ.addEntry(deps, { actor: author.actor, occurrenceId: o.id, kind: 'observation', body: 'Red car' });
+    const amend = await client.post(`/api/v1/occurrences/${o.id}/amendments`, { entryId: e.id, body: 'Blue car' });
+    expectProblem(amend, 400, 'validation.failed');
+    expect(paths(amend)).toEqual(['reason']);
+    expect(paths(await client.post(`/api/v1/occurrences/${o.id}/amendments`, { entryId: e.id, body: 'Blue car', reason: '  ' }))).toEqual(['reason']);
+    await occ.closeOccurrence(deps, { actor: author.actor, occurrenceId: o.id, outcome: 'no_trace' });
+    const reopen = await client.post(`/api/v1/occurrences/${o.id}/reopen`, {});
+    expectProblem(reopen, 400, 'validation.failed');
+    expect(paths(reopen)).toEqual(['reason']);
+    const view = await client.get(`/api/v1/occurrences/${o.id}`);
+    expect(view.body.status).toBe('closed');
+    expect(view.body.entries.map((x: { kind: string }) => x.kind)).toEqual(['opened', 'observation', 'closed']);
+  });
+
+  it('adding to a closed occurrence is a 409 that says so', async () => {
+    const { client } = await signedIn(['operator']);
+    const o = await anOccurrence();
+    await occ.closeOccurrence(deps, { actor: author.actor, occurrenceId: o.id, outcome: 'no_trace' });
+    expectProblem(await client.post(`/api/v1/occurrences/${o.id}/entries`, { body: 'Late entry' }), 409, 'occurrences.closed');
+  });
+
+  it('times in the future and unknown cameras name the field that was sent', async () => {
+    const { client } = await signedIn(['operator']);
+    const o = await anOccurrence();
+    const future = new Date(Date.now() + 3600_000).toISOString();
+    expect(paths(await client.post(`/api/v1/occurrences/${o.id}/notifications`, { agency: 'police', notifiedAt: future }))).toEqual(['notifiedAt']);
+    expect(paths(await client.post(`/api/v1/occurrences/${o.id}/entries`, { body: 'x', observedAt: future }))).toEqual(['observedAt']);
+    const from = new Date(Date.now() - 600_000).toISOString();
+    const to = new Date(Date.now() - 60_000).toISOString();
+    expect(paths(await client.post(`/api/v1/occurrences/${o.id}/footage`, { cameraId: randomUUID(), from, to }))).toEqual(['cameraId']);
+    expect(paths(await client.post(`/api/v1/occurrences/${o.id}/footage`, { cameraId, from: to, to: from }))).toEqual(['to']);
+  });
+});
+
+describe('personal data over the API', () => {
+  it('every read writes an audit event, and the name stays out of the occurrence and the audit trail', async () => {
+    const { client: writer } = await signedIn(['operator']);
+    const { client: reader, user } = await signedIn(['enforcement_officer']);
+    const o = await anOccurrence();
+    const name = `Bartholomew ${uniq('Zed')}`;
+    const recorded = await writer.post(`/api/v1/occurrences/${o.id}/personal-data`, { name, details: 'Lives locally' });
+    expect(recorded.status, recorded.text).toBe(201);
+    expect(paths(await writer.post(`/api/v1/occurrences/${o.id}/personal-data`, {}))).toEqual(['name']);
+
+    const view = await reader.get(`/api/v1/occurrences/${o.id}`);
+    expect(view.body.personalDataCount).toBe(1);
+    expect(view.text).not.toContain(name);
+
+    const viewed = () => deps.db.selectFrom('audit_events').selectAll().where('record_id', '=', o.id).where('action', '=', 'occurrence.personal-data-viewed').execute();
+    expect(await viewed()).toHaveLength(0);
+    for (let i = 1; i <= 2; i++) {
+      const r = await reader.get(`/api/v1/occurrences/${o.id}/personal-data`);
+      expect(r.status).toBe(200);
+      expect(r.body.items).toEqual([expect.objectContaining({ id: recorded.body.id, name, details: 'Lives locally' })]);
+      const events = await viewed();
+      expect(events).toHaveLength(i);
+      expect(events[i - 1]).toMatchObject({ actor_id: user.id, actor_username: user.username });
+    }
+    const leaked = await deps.db.selectFrom('audit_events').select('id').where((eb) => eb(eb.cast('details', 'text'), 'ilike', `%${name.split(' ')[1]}%`)).execute();
+    expect(leaked).toEqual([]);
+  });
+
+  it('a refused read writes no audit event', async () => {
+    const { client } = await signedIn(['patrol_officer']);
+    const o = await anOccurrence();
+    expectProblem(await client.get(`/api/v1/occurrences/${o.id}/personal-data`), 403);
+    const events = await deps.db.selectFrom('audit_events').select('id').where('record_id', '=', o.id).where('action', '=', 'occurrence.personal-data-viewed').execute();
+    expect(events).toEqual([]);
+  });
+});

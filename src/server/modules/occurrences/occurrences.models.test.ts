@@ -1,0 +1,207 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import {
+  ALWAYS_SHOWN, checkFootageRange, checkObservedAt, decideClose, formatReference, londonYear, parseReference, personalDataStage,
+  whoWasTold, type NotificationEntry, type StepState,
+} from './occurrences.models';
+
+const MIN = 60_000;
+const HOUR = 3600_000;
+const DAY = 86_400_000;
+
+describe('references', () => {
+  it('pads the number to six digits', () => {
+    expect(formatReference({ year: 2026, number: 1 })).toBe('OCC-2026-000001');
+    expect(formatReference({ year: 2026, number: 123 })).toBe('OCC-2026-000123');
+    expect(formatReference({ year: 2027, number: 999_999 })).toBe('OCC-2027-999999');
+    expect(formatReference({ year: 2027, number: 1_234_567 })).toBe('OCC-2027-1234567');
+  });
+
+  it('parses what it formats, for any four-digit year and number', () => {
+    fc.assert(fc.property(fc.integer({ min: 1000, max: 9999 }), fc.integer({ min: 0, max: 99_999_999 }), (year, number) => {
+      const reference = formatReference({ year, number });
+      expect(reference).toMatch(/^OCC-\d{4}-\d{6,}$/);
+      expect(parseReference(reference)).toEqual({ year, number });
+    }));
+  });
+
+  it('orders references by number within a year when compared as text, up to a million', () => {
+    fc.assert(fc.property(fc.integer({ min: 0, max: 999_999 }), fc.integer({ min: 0, max: 999_999 }), (a, b) => {
+      const [ra, rb] = [formatReference({ year: 2026, number: a }), formatReference({ year: 2026, number: b })];
+      expect(Math.sign(ra.localeCompare(rb, 'en'))).toBe(Math.sign(a - b));
+    }));
+  });
+
+  it('accepts what people type (lower case, spaces around) and refuses what is not a reference', () => {
+    expect(parseReference(' occ-2026-000042 ')).toEqual({ year: 2026, number: 42 });
+    for (const bad of ['', 'OCC-2026-42', 'OCC-26-000042', 'REQ-2026-000042', 'OCC-2026-00004x', 'OCC-2026-000042-1', 'xOCC-2026-000042']) {
+      expect(parseReference(bad), bad).toBeUndefined();
+    }
+  });
+});
+
+describe('londonYear', () => {
+  it('changes at midnight on 1 January (London is on UTC in winter)', () => {
+    expect(londonYear(new Date('2026-12-31T23:59:59Z'))).toBe(2026);
+    expect(londonYear(new Date('2026-12-31T23:59:59.999Z'))).toBe(2026);
+    expect(londonYear(new Date('2027-01-01T00:00:00Z'))).toBe(2027);
+  });
+
+  it('keeps a summer (BST) instant in its year, including one where UTC and London differ by an hour', () => {
+    expect(londonYear(new Date('2026-07-01T23:30:00Z'))).toBe(2026); // 00:30 BST on 2 July
+    expect(londonYear(new Date('2026-06-30T23:59:59Z'))).toBe(2026);
+  });
+
+  it('is the UTC year at any instant more than a day from New Year (London is never more than an hour off UTC)', () => {
+    fc.assert(fc.property(fc.date({ min: new Date('1971-01-01T00:00:00Z'), max: new Date('2200-01-01T00:00:00Z'), noInvalidDate: true }), (d) => {
+      const y = d.getUTCFullYear();
+      const fromNewYear = Math.min(d.getTime() - Date.UTC(y, 0, 1), Date.UTC(y + 1, 0, 1) - d.getTime());
+      fc.pre(fromNewYear > DAY);
+      expect(londonYear(d)).toBe(y);
+    }));
+  });
+});
+
+describe('checkObservedAt', () => {
+  const now = new Date('2026-05-10T12:00:00Z');
+  const openedAt = new Date('2026-05-10T11:00:00Z');
+
+  it('allows a time a little ahead of the server (clock drift) but refuses one further in the future', () => {
+    expect(checkObservedAt({ observedAt: now, now, openedAt })).toBeUndefined();
+    expect(checkObservedAt({ observedAt: new Date(now.getTime() + 2 * MIN), now, openedAt })).toBeUndefined();
+    expect(checkObservedAt({ observedAt: new Date(now.getTime() + 2 * MIN + 1), now, openedAt })).toMatch(/future/);
+    expect(checkObservedAt({ observedAt: new Date(now.getTime() + DAY), now, openedAt })).toMatch(/future/);
+  });
+
+  it('allows a time up to a week before the occurrence was opened, and refuses anything earlier', () => {
+    expect(checkObservedAt({ observedAt: new Date(openedAt.getTime() - 7 * DAY), now, openedAt })).toBeUndefined();
+    expect(checkObservedAt({ observedAt: new Date(openedAt.getTime() - 7 * DAY - 1), now, openedAt })).toMatch(/week before/);
+    expect(checkObservedAt({ observedAt: new Date(openedAt.getTime() - 30 * DAY), now, openedAt })).toMatch(/week before/);
+  });
+
+  it('accepts every time between a week before opening and two minutes from now', () => {
+    fc.assert(fc.property(fc.integer({ min: openedAt.getTime() - 7 * DAY, max: now.getTime() + 2 * MIN }), (t) => {
+      expect(checkObservedAt({ observedAt: new Date(t), now, openedAt })).toBeUndefined();
+    }));
+  });
+});
+
+describe('checkFootageRange', () => {
+  const now = new Date('2026-05-10T12:00:00Z');
+  const at = (ms: number) => new Date(now.getTime() + ms);
+
+  it('accepts a range that starts before it ends, ends by now and spans at most 24 hours', () => {
+    expect(checkFootageRange({ from: at(-10 * MIN), to: at(-MIN), now })).toBeUndefined();
+    expect(checkFootageRange({ from: at(-24 * HOUR), to: now, now })).toBeUndefined();
+    expect(checkFootageRange({ from: at(-MIN), to: at(2 * MIN), now })).toBeUndefined(); // drift tolerance
+  });
+
+  it('refuses an end at or before the start', () => {
+    expect(checkFootageRange({ from: at(-MIN), to: at(-MIN), now })).toEqual({ path: 'to', message: expect.stringMatching(/after its start/) });
+    expect(checkFootageRange({ from: at(-MIN), to: at(-2 * MIN), now })).toEqual({ path: 'to', message: expect.stringMatching(/after its start/) });
+  });
+
+  it('refuses footage ending in the future', () => {
+    expect(checkFootageRange({ from: at(-MIN), to: at(2 * MIN + 1), now })).toEqual({ path: 'to', message: expect.stringMatching(/future/) });
+    expect(checkFootageRange({ from: at(-MIN), to: at(HOUR), now })?.message).toMatch(/future/);
+  });
+
+  it('refuses more than 24 hours at a time', () => {
+    expect(checkFootageRange({ from: at(-24 * HOUR - 1), to: now, now })).toEqual({ path: 'to', message: expect.stringMatching(/24 hours/) });
+    expect(checkFootageRange({ from: at(-3 * DAY), to: at(-DAY), now })?.message).toMatch(/24 hours/);
+  });
+});
+
+describe('decideClose', () => {
+  const step = (id: string, isRequired: boolean, ticked: boolean): StepState => ({ id, text: `Step ${id}`, isRequired, ticked });
+
+  it('refuses to close what is already closed', () => {
+    expect(decideClose({ status: 'closed', steps: [], skipReason: 'x' })).toMatchObject({ ok: false, code: 'occurrences.already_closed' });
+  });
+
+  it('closes with no procedure, or with every required step ticked', () => {
+    expect(decideClose({ status: 'open', steps: [] })).toEqual({ ok: true, skippedRequired: [] });
+    expect(decideClose({ status: 'open', steps: [step('a', true, true), step('b', false, true)] })).toEqual({ ok: true, skippedRequired: [] });
+  });
+
+  it('refuses to close with a required step unticked and no reason, listing the steps', () => {
+    const steps = [step('a', true, false), step('b', true, true), step('c', true, false), step('d', false, false)];
+    for (const skipReason of [undefined, null, '', '   ']) {
+      const d = decideClose({ status: 'open', steps, skipReason });
+      expect(d).toEqual({ ok: false, code: 'occurrences.required_steps_skipped', skippedRequired: [steps[0], steps[2]] });
+    }
+  });
+
+  it('closes with a required step unticked when a reason is given, and says which were skipped', () => {
+    const steps = [step('a', true, false), step('b', true, true)];
+    expect(decideClose({ status: 'open', steps, skipReason: 'Police attended and took over' })).toEqual({ ok: true, skippedRequired: [steps[0]] });
+  });
+
+  it('does not need a reason for an optional step left unticked', () => {
+    expect(decideClose({ status: 'open', steps: [step('a', false, false), step('b', true, true)] })).toEqual({ ok: true, skippedRequired: [] });
+  });
+});
+
+describe('whoWasTold', () => {
+  const n = (agency: NotificationEntry['agency'], at: string, agencyReference: string | null = null): NotificationEntry => ({ agency, agencyReference, notifiedAt: new Date(at), body: '' });
+
+  it('always lists police, ambulance and fire, as not told when nobody told them', () => {
+    const told = whoWasTold([]);
+    expect(told.map((t) => t.agency)).toEqual(ALWAYS_SHOWN);
+    expect(ALWAYS_SHOWN).toEqual(['police', 'ambulance', 'fire']);
+    for (const t of told) expect(t).toMatchObject({ told: false, firstToldAt: null, references: [] });
+  });
+
+  it('marks who was told, with their references once each, from the earliest time', () => {
+    const told = whoWasTold([
+      n('police', '2026-05-10T12:10:00Z', 'CAD 1234'),
+      n('council', '2026-05-10T12:20:00Z'),
+      n('police', '2026-05-10T12:05:00Z', 'CAD 1234'),
+      n('police', '2026-05-10T12:30:00Z', 'CAD 1299'),
+      n('police', '2026-05-10T12:31:00Z', null),
+    ]);
+    expect(told.map((t) => t.agency)).toEqual(['police', 'ambulance', 'fire', 'council']);
+    const police = told.find((t) => t.agency === 'police')!;
+    expect(police).toMatchObject({ told: true, name: 'Police', references: ['CAD 1234', 'CAD 1299'] });
+    expect(police.firstToldAt).toEqual(new Date('2026-05-10T12:05:00Z'));
+    expect(told.find((t) => t.agency === 'ambulance')).toMatchObject({ told: false, firstToldAt: null });
+    expect(told.find((t) => t.agency === 'council')).toMatchObject({ told: true, references: [], firstToldAt: new Date('2026-05-10T12:20:00Z') });
+  });
+
+  it('gives the earliest notification as the first told, whatever the order they were recorded in', () => {
+    fc.assert(fc.property(fc.array(fc.integer({ min: 0, max: 10 * DAY }), { minLength: 1, maxLength: 10 }), (offsets) => {
+      const base = Date.UTC(2026, 4, 10);
+      const told = whoWasTold(offsets.map((o) => ({ agency: 'ambulance', agencyReference: null, notifiedAt: new Date(base + o), body: '' })));
+      expect(told.find((t) => t.agency === 'ambulance')!.firstToldAt!.getTime()).toBe(base + Math.min(...offsets));
+    }));
+  });
+});
+
+describe('personalDataStage', () => {
+  const recordedAt = new Date('2026-01-01T00:00:00Z');
+  const stage = (days: number, held = false) => personalDataStage({ recordedAt, now: new Date(recordedAt.getTime() + days * DAY), reviewDays: 31, removalDays: 365, held });
+
+  it('keeps personal data until the review period, then flags it for review', () => {
+    expect(stage(0)).toBe('keep');
+    expect(stage(31 - 1 / 86_400)).toBe('keep');
+    expect(stage(31)).toBe('review');
+    expect(stage(364.9)).toBe('review');
+  });
+
+  it('is due for removal once the removal period has passed', () => {
+    expect(stage(365)).toBe('remove');
+    expect(stage(2000)).toBe('remove');
+  });
+
+  it('a hold (evidence or a request) prevents removal but not review', () => {
+    expect(stage(10, true)).toBe('keep');
+    expect(stage(31, true)).toBe('review');
+    expect(stage(365, true)).toBe('review');
+    expect(stage(2000, true)).toBe('review');
+  });
+
+  it('follows the configured periods', () => {
+    expect(personalDataStage({ recordedAt, now: new Date(recordedAt.getTime() + 8 * DAY), reviewDays: 7, removalDays: 30, held: false })).toBe('review');
+    expect(personalDataStage({ recordedAt, now: new Date(recordedAt.getTime() + 30 * DAY), reviewDays: 7, removalDays: 30, held: false })).toBe('remove');
+  });
+});

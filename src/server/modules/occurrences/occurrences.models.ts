@@ -1,0 +1,111 @@
+import type { Agency, OccurrenceOutcome, OccurrencePriority, OccurrenceSource } from '../../platform/db/db.types';
+
+// Pure decisions about occurrences: references, what may be logged when, closing rules, who was
+// told, and when personal data is due for review or removal. No I/O.
+
+export const SOURCES: Record<OccurrenceSource, string> = {
+  camera_patrol: 'Camera patrol',
+  police_request: 'Police request',
+  radio_scheme: 'Shop/pub radio scheme',
+  public_call: 'Call from the public',
+  council_staff: 'Council staff',
+  alarm: 'Alarm',
+  other: 'Other',
+};
+
+export const PRIORITIES: Record<OccurrencePriority, string> = { immediate: 'Immediate', high: 'High', normal: 'Normal', low: 'Low' };
+
+export const OUTCOMES: Record<OccurrenceOutcome, string> = {
+  arrest: 'Arrest',
+  detained: 'Detained',
+  dispersed: 'Dispersed',
+  no_trace: 'No trace',
+  handed_to_police: 'Handed to police',
+  advice_given: 'Advice given',
+  false_alarm: 'False alarm',
+  other: 'Other',
+};
+
+export const AGENCIES: Record<Agency, string> = {
+  police: 'Police', ambulance: 'Ambulance', fire: 'Fire and rescue', council: 'Council team', partner: 'Partner', other: 'Other',
+};
+
+/** The emergency services an occurrence always shows as told or not told. */
+export const ALWAYS_SHOWN: Agency[] = ['police', 'ambulance', 'fire'];
+
+export function formatReference({ year, number }: { year: number; number: number }): string {
+  return `OCC-${year}-${String(number).padStart(6, '0')}`;
+}
+
+export function parseReference(reference: string): { year: number; number: number } | undefined {
+  const m = /^OCC-(\d{4})-(\d{6,})$/.exec(reference.trim().toUpperCase());
+  return m ? { year: Number(m[1]), number: Number(m[2]) } : undefined;
+}
+
+/** The calendar year in the UK at that instant: references restart at midnight on 1 January, London time. */
+export function londonYear(at: Date): number {
+  return Number(new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', year: 'numeric' }).format(at));
+}
+
+const FUTURE_TOLERANCE_MS = 2 * 60_000; // clocks on operators' PCs drift a little
+const MAX_FOOTAGE_SPAN_MS = 24 * 3600_000;
+
+/** An observed time given by the operator: not in the future, not before the occurrence was plausible. */
+export function checkObservedAt({ observedAt, now, openedAt }: { observedAt: Date; now: Date; openedAt: Date }): string | undefined {
+  if (observedAt.getTime() > now.getTime() + FUTURE_TOLERANCE_MS) return 'The time observed cannot be in the future.';
+  if (observedAt.getTime() < openedAt.getTime() - 7 * 24 * 3600_000) return 'The time observed is more than a week before the occurrence was opened.';
+  return undefined;
+}
+
+export function checkFootageRange({ from, to, now }: { from: Date; to: Date; now: Date }): { path: string; message: string } | undefined {
+  if (from.getTime() >= to.getTime()) return { path: 'to', message: 'The end of the footage must be after its start.' };
+  if (to.getTime() > now.getTime() + FUTURE_TOLERANCE_MS) return { path: 'to', message: 'Footage cannot end in the future.' };
+  if (to.getTime() - from.getTime() > MAX_FOOTAGE_SPAN_MS) return { path: 'to', message: 'Mark at most 24 hours of footage at a time.' };
+  return undefined;
+}
+
+export interface StepState { id: string; text: string; isRequired: boolean; ticked: boolean }
+
+export type CloseDecision =
+  | { ok: true; skippedRequired: StepState[] }
+  | { ok: false; code: 'occurrences.already_closed' | 'occurrences.required_steps_skipped'; skippedRequired: StepState[] };
+
+/**
+ * Closing needs an outcome (checked by the schema); a required procedure step left unticked needs a
+ * reason, and then the supervisor is told.
+ */
+export function decideClose({ status, steps, skipReason }: { status: 'open' | 'closed'; steps: StepState[]; skipReason?: string | null }): CloseDecision {
+  const skippedRequired = steps.filter((s) => s.isRequired && !s.ticked);
+  if (status === 'closed') return { ok: false, code: 'occurrences.already_closed', skippedRequired };
+  if (skippedRequired.length && !skipReason?.trim()) return { ok: false, code: 'occurrences.required_steps_skipped', skippedRequired };
+  return { ok: true, skippedRequired };
+}
+
+export interface NotificationEntry { agency: Agency; agencyReference: string | null; notifiedAt: Date; body: string }
+
+/** Who has been told, with their references, and which emergency services have not been. */
+export function whoWasTold(notifications: NotificationEntry[]) {
+  const byAgency = new Map<Agency, NotificationEntry[]>();
+  for (const n of notifications) byAgency.set(n.agency, [...(byAgency.get(n.agency) ?? []), n]);
+  const agencies = [...new Set<Agency>([...ALWAYS_SHOWN, ...byAgency.keys()])];
+  return agencies.map((agency) => {
+    const list = (byAgency.get(agency) ?? []).sort((a, b) => a.notifiedAt.getTime() - b.notifiedAt.getTime());
+    return {
+      agency,
+      name: AGENCIES[agency],
+      told: list.length > 0,
+      firstToldAt: list[0]?.notifiedAt ?? null,
+      references: [...new Set(list.map((n) => n.agencyReference).filter((r): r is string => !!r))],
+    };
+  });
+}
+
+/** Where a piece of personal data stands in its life: kept, due for review, or due for removal. */
+export function personalDataStage({ recordedAt, now, reviewDays, removalDays, held }: {
+  recordedAt: Date; now: Date; reviewDays: number; removalDays: number; held: boolean;
+}): 'keep' | 'review' | 'remove' {
+  const ageDays = (now.getTime() - recordedAt.getTime()) / 86_400_000;
+  if (ageDays >= removalDays && !held) return 'remove';
+  if (ageDays >= reviewDays) return 'review';
+  return 'keep';
+}

@@ -1,0 +1,197 @@
+import { sql } from 'kysely';
+import type { Db } from '../../platform/db/db';
+import type { Agency, EntryKind, OccurrenceOutcome, OccurrencePriority, OccurrenceSource } from '../../platform/db/db.types';
+
+// SQL for the occurrence log. Nothing else.
+
+/** Gap-free: the counter row is locked until the creating transaction ends, and rolls back with it. */
+export async function takeNextNumber(db: Db, year: number): Promise<number> {
+  const r = await sql<{ last_number: number }>`
+    insert into occurrence_counters (year, last_number) values (${year}, 1)
+    on conflict (year) do update set last_number = occurrence_counters.last_number + 1
+    returning last_number`.execute(db);
+  return r.rows[0].last_number;
+}
+
+export async function findCategory(db: Db, id: string) {
+  return db.selectFrom('occurrence_categories').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function listCategories(db: Db) {
+  return db.selectFrom('occurrence_categories').selectAll().orderBy('sort_order').orderBy('name').execute();
+}
+
+export async function insertOccurrence(db: Db, o: {
+  reference: string; year: number; number: number; openedAt: Date; openedBy: string; source: OccurrenceSource; categoryId: string;
+  priority: OccurrencePriority; summary: string; locationText: string; latitude: number | null; longitude: number | null;
+}) {
+  return db.insertInto('occurrences').values({
+    reference: o.reference, year: o.year, number: o.number, opened_at: o.openedAt, opened_by: o.openedBy, source: o.source,
+    category_id: o.categoryId, priority: o.priority, summary: o.summary, location_text: o.locationText, latitude: o.latitude, longitude: o.longitude,
+  }).returning(['id', 'reference']).executeTakeFirstOrThrow();
+}
+
+/** Locks the occurrence row for the rest of the transaction: entries get consecutive seq numbers. */
+export async function lockOccurrence(db: Db, id: string) {
+  return db.selectFrom('occurrences').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+}
+
+export async function nextEntrySeq(db: Db, occurrenceId: string): Promise<number> {
+  const r = await db.selectFrom('occurrence_entries').select(sql<number>`coalesce(max(seq), 0) + 1`.as('next')).where('occurrence_id', '=', occurrenceId).executeTakeFirstOrThrow();
+  return Number(r.next);
+}
+
+export interface NewEntry {
+  occurrenceId: string; seq: number; kind: EntryKind; body?: string; observedAt?: Date | null; recordedAt: Date; authorId: string | null;
+  amendsId?: string | null; reason?: string | null; agency?: Agency | null; agencyReference?: string | null; notifiedAt?: Date | null;
+  cameraId?: string | null; footageFrom?: Date | null; footageTo?: Date | null; procedureStepId?: string | null; outcome?: string | null;
+}
+
+export async function insertEntry(db: Db, e: NewEntry) {
+  return db.insertInto('occurrence_entries').values({
+    occurrence_id: e.occurrenceId, seq: e.seq, kind: e.kind, body: e.body ?? '', observed_at: e.observedAt ?? null, recorded_at: e.recordedAt,
+    author_id: e.authorId, amends_id: e.amendsId ?? null, reason: e.reason ?? null, agency: e.agency ?? null, agency_reference: e.agencyReference ?? null,
+    notified_at: e.notifiedAt ?? null, camera_id: e.cameraId ?? null, footage_from: e.footageFrom ?? null, footage_to: e.footageTo ?? null,
+    procedure_step_id: e.procedureStepId ?? null, outcome: e.outcome ?? null,
+  }).returning(['id', 'seq']).executeTakeFirstOrThrow();
+}
+
+export async function findEntry(db: Db, { occurrenceId, entryId }: { occurrenceId: string; entryId: string }) {
+  return db.selectFrom('occurrence_entries').selectAll().where('id', '=', entryId).where('occurrence_id', '=', occurrenceId).executeTakeFirst();
+}
+
+export async function addCameras(db: Db, { occurrenceId, cameraIds, by, at }: { occurrenceId: string; cameraIds: string[]; by: string; at: Date }) {
+  if (!cameraIds.length) return [];
+  return db.insertInto('occurrence_cameras').values(cameraIds.map((camera_id) => ({ occurrence_id: occurrenceId, camera_id, added_by: by, added_at: at })))
+    .onConflict((oc) => oc.doNothing()).returning('camera_id').execute();
+}
+
+export async function setClosed(db: Db, { id, outcome, at, by }: { id: string; outcome: OccurrenceOutcome; at: Date; by: string }) {
+  await db.updateTable('occurrences').set({ status: 'closed', outcome, closed_at: at, closed_by: by, updated_at: at }).where('id', '=', id).execute();
+}
+
+export async function setReopened(db: Db, { id, at }: { id: string; at: Date }) {
+  await db.updateTable('occurrences').set({ status: 'open', outcome: null, closed_at: null, closed_by: null, updated_at: at }).where('id', '=', id).execute();
+}
+
+/** An occurrence with the names people see, if the viewer may see it (external: only if shared). */
+export async function findOccurrence(db: Db, { id, organisationId }: { id: string; organisationId?: string }) {
+  let q = db.selectFrom('occurrences as o')
+    .innerJoin('occurrence_categories as c', 'c.id', 'o.category_id')
+    .innerJoin('users as u', 'u.id', 'o.opened_by')
+    .leftJoin('users as cu', 'cu.id', 'o.closed_by')
+    .selectAll('o')
+    .select(['c.key as category_key', 'c.name as category_name', 'u.display_name as opened_by_name', 'cu.display_name as closed_by_name'])
+    .where('o.id', '=', id);
+  if (organisationId) q = q.where(({ exists, selectFrom }) => exists(selectFrom('occurrence_shares as s').whereRef('s.occurrence_id', '=', 'o.id').where('s.organisation_id', '=', organisationId)));
+  return q.executeTakeFirst();
+}
+
+export async function findOccurrenceIdByReference(db: Db, reference: string) {
+  return (await db.selectFrom('occurrences').select('id').where('reference', '=', reference).executeTakeFirst())?.id;
+}
+
+export async function listEntries(db: Db, occurrenceId: string) {
+  return db.selectFrom('occurrence_entries as e')
+    .leftJoin('users as u', 'u.id', 'e.author_id')
+    .leftJoin('cameras as cam', 'cam.id', 'e.camera_id')
+    .leftJoin('procedure_steps as ps', 'ps.id', 'e.procedure_step_id')
+    .selectAll('e')
+    .select(['u.display_name as author_name', 'cam.reference as camera_reference', 'cam.name as camera_name', 'ps.text as step_text'])
+    .where('e.occurrence_id', '=', occurrenceId)
+    .orderBy('e.seq')
+    .execute();
+}
+
+export async function listOccurrenceCameras(db: Db, occurrenceId: string) {
+  return db.selectFrom('occurrence_cameras as oc').innerJoin('cameras as c', 'c.id', 'oc.camera_id')
+    .select(['c.id', 'c.reference', 'c.name', 'c.latitude', 'c.longitude', 'oc.added_at'])
+    .where('oc.occurrence_id', '=', occurrenceId).orderBy('c.reference').execute();
+}
+
+export async function listActiveSteps(db: Db, categoryId: string) {
+  return db.selectFrom('procedure_steps').selectAll().where('category_id', '=', categoryId).where('retired_at', 'is', null).orderBy('position').execute();
+}
+
+export async function findStep(db: Db, id: string) {
+  return db.selectFrom('procedure_steps').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function retireSteps(db: Db, { categoryId, at }: { categoryId: string; at: Date }) {
+  await db.updateTable('procedure_steps').set({ retired_at: at }).where('category_id', '=', categoryId).where('retired_at', 'is', null).execute();
+}
+
+export async function insertSteps(db: Db, steps: { categoryId: string; position: number; text: string; isRequired: boolean; by: string | null; at: Date }[]) {
+  if (!steps.length) return [];
+  return db.insertInto('procedure_steps').values(steps.map((s) => ({ category_id: s.categoryId, position: s.position, text: s.text, is_required: s.isRequired, created_by: s.by, created_at: s.at })))
+    .returning(['id']).execute();
+}
+
+export async function insertPersonalData(db: Db, p: { occurrenceId: string; entryId: string | null; name: string | null; details: string | null; at: Date; by: string }) {
+  return db.insertInto('occurrence_personal_data').values({ occurrence_id: p.occurrenceId, entry_id: p.entryId, name: p.name, details: p.details, recorded_at: p.at, recorded_by: p.by })
+    .returning('id').executeTakeFirstOrThrow();
+}
+
+export async function listPersonalData(db: Db, occurrenceId: string) {
+  return db.selectFrom('occurrence_personal_data as p').innerJoin('users as u', 'u.id', 'p.recorded_by')
+    .selectAll('p').select('u.display_name as recorded_by_name')
+    .where('p.occurrence_id', '=', occurrenceId).orderBy('p.recorded_at').execute();
+}
+
+export async function countPersonalData(db: Db, occurrenceId: string) {
+  const r = await db.selectFrom('occurrence_personal_data').select(sql<string>`count(*)`.as('n')).where('occurrence_id', '=', occurrenceId).where('removed_at', 'is', null).executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+export async function shareOccurrence(db: Db, { occurrenceId, organisationId, by, at }: { occurrenceId: string; organisationId: string; by: string; at: Date }) {
+  await db.insertInto('occurrence_shares').values({ occurrence_id: occurrenceId, organisation_id: organisationId, shared_by: by, shared_at: at }).onConflict((oc) => oc.doNothing()).execute();
+}
+
+export async function listShares(db: Db, occurrenceId: string) {
+  return db.selectFrom('occurrence_shares as s').innerJoin('organisations as o', 'o.id', 's.organisation_id')
+    .select(['o.id', 'o.name', 's.shared_at']).where('s.occurrence_id', '=', occurrenceId).execute();
+}
+
+export async function insertSupervisorAlert(db: Db, a: { kind: string; occurrenceId: string | null; message: string; at: Date; by: string | null }) {
+  return db.insertInto('supervisor_alerts').values({ kind: a.kind, occurrence_id: a.occurrenceId, message: a.message, created_at: a.at, created_by: a.by }).returning('id').executeTakeFirstOrThrow();
+}
+
+export async function findOrganisation(db: Db, id: string) {
+  return db.selectFrom('organisations').select(['id', 'name', 'is_external']).where('id', '=', id).executeTakeFirst();
+}
+
+/** Live personal data older than `before`, with whether a hold keeps it. */
+export async function listPersonalDataOlderThan(db: Db, { before, limit }: { before: Date; limit: number }) {
+  return db.selectFrom('occurrence_personal_data as p')
+    .select(['p.id', 'p.occurrence_id', 'p.recorded_at', 'p.flagged_for_review_at',
+      sql<boolean>`exists (select 1 from occurrence_holds h where h.occurrence_id = p.occurrence_id and h.released_at is null)`.as('held')])
+    .where('p.removed_at', 'is', null).where('p.recorded_at', '<', before).orderBy('p.recorded_at').limit(limit).execute();
+}
+
+export async function flagPersonalData(db: Db, { ids, at }: { ids: string[]; at: Date }) {
+  if (!ids.length) return 0;
+  const r = await db.updateTable('occurrence_personal_data').set({ flagged_for_review_at: at }).where('id', 'in', ids).where('flagged_for_review_at', 'is', null).executeTakeFirst();
+  return Number(r.numUpdatedRows);
+}
+
+export async function removePersonalData(db: Db, { id, at, reason }: { id: string; at: Date; reason: string }) {
+  await db.updateTable('occurrence_personal_data').set({ name: null, details: null, removed_at: at, removal_reason: reason }).where('id', '=', id).where('removed_at', 'is', null).execute();
+}
+
+export async function getNumberSetting(db: Db, key: string, fallback: number) {
+  const r = await db.selectFrom('settings').select('value').where('key', '=', key).executeTakeFirst();
+  const n = Number(r?.value);
+  return Number.isFinite(n) && n > 0 ? n : fallback;
+}
+
+export async function insertCategory(db: Db, c: { key: string; name: string; sortOrder: number }) {
+  return db.insertInto('occurrence_categories').values({ key: c.key, name: c.name, sort_order: c.sortOrder }).returning('id').executeTakeFirstOrThrow();
+}
+
+export async function updateCategory(db: Db, id: string, patch: { name?: string; is_active?: boolean }) {
+  await db.updateTable('occurrence_categories').set(patch).where('id', '=', id).execute();
+}
+
+export async function findCategoryByKey(db: Db, key: string) {
+  return db.selectFrom('occurrence_categories').selectAll().where('key', '=', key).executeTakeFirst();
+}

@@ -1,0 +1,51 @@
+import { z } from '@hono/zod-openapi';
+import { AGENCIES, OUTCOMES, PRIORITIES, SOURCES } from './occurrences.models';
+
+const keys = <T extends Record<string, string>>(o: T) => Object.keys(o) as [keyof T & string, ...(keyof T & string)[]];
+const text = (max: number, what: string) => z.string().trim().min(1, `Enter ${what}`).max(max, `Keep ${what} to ${max} characters or fewer`);
+const when = z.coerce.date({ message: 'Enter a date and time' });
+const optionalWhen = when.nullable().optional();
+
+export const Source = z.enum(keys(SOURCES));
+export const Priority = z.enum(keys(PRIORITIES));
+export const Outcome = z.enum(keys(OUTCOMES), { message: 'Choose an outcome' });
+export const AgencyEnum = z.enum(keys(AGENCIES), { message: 'Choose who was told' });
+
+export const IdParam = z.object({ id: z.string().uuid().openapi({ param: { name: 'id', in: 'path' } }) });
+
+export const OpenOccurrence = z.object({
+  source: Source,
+  categoryId: z.string().uuid('Choose a category'),
+  priority: Priority.default('normal'),
+  summary: text(200, 'a short description'),
+  locationText: z.string().trim().max(200).optional(),
+  latitude: z.number().min(-90).max(90).nullable().optional(),
+  longitude: z.number().min(-180).max(180).nullable().optional(),
+  cameraIds: z.array(z.string().uuid()).max(50).default([]),
+  observedAt: optionalWhen,
+}).refine((v) => (v.latitude == null) === (v.longitude == null), { message: 'Give both latitude and longitude, or neither', path: ['latitude'] }).openapi('OpenOccurrence');
+
+export const AddEntry = z.object({
+  kind: z.enum(['observation', 'action', 'communication']).default('observation'),
+  body: text(4000, 'what happened'),
+  observedAt: optionalWhen,
+}).openapi('AddEntry');
+
+export const NotifyAgency = z.object({
+  agency: AgencyEnum,
+  agencyReference: z.string().trim().max(60, 'Keep the reference to 60 characters or fewer').optional(),
+  notifiedAt: optionalWhen,
+  body: z.string().trim().max(4000).optional(),
+}).openapi('NotifyAgency');
+
+export const MarkFootage = z.object({ cameraId: z.string().uuid('Choose a camera'), from: when, to: when, body: z.string().trim().max(4000).optional() }).openapi('MarkFootage');
+export const Amend = z.object({ entryId: z.string().uuid(), body: text(4000, 'the correction'), reason: text(1000, 'the reason for the correction') }).openapi('AmendEntry');
+export const AddCameras = z.object({ cameraIds: z.array(z.string().uuid()).min(1, 'Choose at least one camera').max(50) });
+export const TickStep = z.object({ stepId: z.string().uuid(), body: z.string().trim().max(1000).optional() });
+export const Close = z.object({ outcome: Outcome, body: z.string().trim().max(4000).optional(), skipReason: z.string().trim().max(1000).optional() }).openapi('CloseOccurrence');
+export const Reopen = z.object({ reason: text(1000, 'why it is being reopened') });
+export const PersonalData = z.object({
+  name: z.string().trim().max(200).optional(),
+  details: z.string().trim().max(2000).optional(),
+}).refine((v) => !!v.name || !!v.details, { message: 'Enter a name or details', path: ['name'] });
+export const Share = z.object({ organisationId: z.string().uuid('Choose an organisation') });

@@ -1,0 +1,115 @@
+import { z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import { stream } from 'hono/streaming';
+import { route, type Api, type AppEnv } from '../../platform/http/route';
+import { commonResponses, json, page } from '../../platform/http/openapi';
+import { csvRows } from '../../platform/http/csv';
+import { recordAudit, actorFrom } from '../../platform/audit/audit';
+import { AGENCIES, OUTCOMES, PRIORITIES, SOURCES } from './occurrences.models';
+import { COUNT_CAP, countOccurrences, searchOccurrences, streamOccurrences, type OccurrenceFilter } from './occurrences.search';
+import { AgencyEnum, Outcome, Source } from './occurrences.schemas';
+
+const tags = ['Occurrences'];
+
+const bbox = z.string().regex(/^-?\d+(\.\d+)?(,-?\d+(\.\d+)?){3}$/, 'Give the area as south,west,north,east').transform((v) => {
+  const [south, west, north, east] = v.split(',').map(Number);
+  return { south, west, north, east };
+});
+
+export const FilterQuery = z.object({
+  q: z.string().trim().max(200).optional(),
+  from: z.coerce.date().optional(),
+  to: z.coerce.date().optional(),
+  category: z.string().trim().max(40).optional(),
+  source: Source.optional(),
+  cameraId: z.string().uuid().optional(),
+  outcome: Outcome.optional(),
+  agency: AgencyEnum.optional(),
+  operatorId: z.string().uuid().optional(),
+  status: z.enum(['open', 'closed']).optional(),
+  area: bbox.optional(),
+  sort: z.enum(['opened_desc', 'opened_asc', 'reference_asc', 'reference_desc']).default('opened_desc'),
+});
+
+const toFilter = ({ area, sort: _s, ...f }: z.output<typeof FilterQuery>, c: Context<AppEnv>): OccurrenceFilter => ({
+  ...f, bbox: area, organisationId: c.get('session')!.organisation.isExternal ? c.get('session')!.organisation.id : undefined,
+});
+
+type Row = Awaited<ReturnType<typeof searchOccurrences>>['rows'][number];
+const toItem = (r: Row) => ({
+  id: r.id, reference: r.reference, openedAt: r.opened_at.toISOString(), summary: r.summary, source: r.source, sourceName: SOURCES[r.source],
+  priority: r.priority, priorityName: PRIORITIES[r.priority], status: r.status, outcome: r.outcome, outcomeName: r.outcome ? OUTCOMES[r.outcome] : null,
+  category: { key: r.category_key, name: r.category_name }, location: r.location_text, latitude: r.latitude, longitude: r.longitude,
+  cameras: r.cameras, told: r.told, openedBy: r.opened_by_name, closedAt: r.closed_at?.toISOString() ?? null,
+});
+
+const Item = z.object({ id: z.string(), reference: z.string(), openedAt: z.string(), summary: z.string(), status: z.string() }).passthrough().openapi('OccurrenceSummary');
+
+const CSV_HEADER = ['Reference', 'Opened (UK time)', 'Status', 'Category', 'Source', 'Priority', 'Summary', 'Location', 'Cameras', 'Agencies told', 'Outcome', 'Opened by', 'Closed (UK time)'];
+const ukTime = (iso: string | null) => (iso ? new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', dateStyle: 'short', timeStyle: 'medium' }).format(new Date(iso)) : '');
+
+const COUNT_LABELS: Record<string, Record<string, string>> = { source: SOURCES, outcome: { ...OUTCOMES, open: 'Still open' } };
+
+async function counts(c: Context<AppEnv>, by: 'category' | 'source' | 'camera' | 'outcome' | 'hour', filter: OccurrenceFilter) {
+  const rows = await countOccurrences(c.get('deps').db, { filter, by });
+  let items = rows.map((r) => ({ key: String(r.key), label: COUNT_LABELS[by]?.[String(r.key)] ?? String(r.label), count: Number(r.count) }));
+  if (by === 'hour') {
+    const byHour = new Map(items.map((i) => [i.key, i.count]));
+    items = Array.from({ length: 24 }, (_, h) => { const key = String(h).padStart(2, '0'); return { key, label: `${key}:00–${key}:59`, count: byHour.get(key) ?? 0 }; });
+  }
+  return { by, total: items.reduce((a, i) => a + i.count, 0), items };
+}
+
+const CountQuery = FilterQuery.extend({ by: z.enum(['category', 'source', 'camera', 'outcome', 'hour']) });
+
+export function registerOccurrenceSearchRoutes(api: Api) {
+  route(api, {
+    method: 'get', path: '/api/v1/occurrences', access: 'occurrences.read', tags, summary: 'Search occurrences (full text over occurrences and entries) with filters',
+    request: { query: FilterQuery.extend({ page: z.coerce.number().int().min(1).default(1), pageSize: z.coerce.number().int().min(1).max(200).default(50) }) },
+    responses: { 200: json(page(Item).extend({ totalIsCapped: z.boolean() }), `A page; totals stop counting at ${COUNT_CAP}`), ...commonResponses },
+  }, async (c) => {
+    const { page: p, pageSize, ...query } = c.req.valid('query');
+    const r = await searchOccurrences(c.get('deps').db, { filter: toFilter(query, c), sort: query.sort, offset: (p - 1) * pageSize, limit: pageSize });
+    return c.json({ items: r.rows.map(toItem), total: r.total, totalIsCapped: r.totalIsCapped, page: p, pageSize }, 200);
+  });
+
+  route(api, {
+    method: 'get', path: '/api/v1/occurrences.csv', access: 'occurrences.read', tags, summary: 'Export a search as CSV (spreadsheet formulas neutralised)',
+    request: { query: FilterQuery }, responses: { 200: { content: { 'text/csv': { schema: z.string() } }, description: 'CSV' }, ...commonResponses },
+  }, async (c) => {
+    const deps = c.get('deps');
+    const query = c.req.valid('query');
+    const filter = toFilter(query, c);
+    await recordAudit(deps.db, actorFrom(c.get('session')!, c.get('caller')), { action: 'occurrences.exported', details: { filter: JSON.parse(JSON.stringify(query)) } });
+    c.header('content-type', 'text/csv; charset=utf-8');
+    c.header('content-disposition', `attachment; filename="occurrences-${new Date().toISOString().slice(0, 10)}.csv"`);
+    return stream(c, async (out) => {
+      await out.write(csvRows([CSV_HEADER]));
+      for await (const rows of streamOccurrences(deps.db, { filter, sort: query.sort })) {
+        await out.write(csvRows(rows.map(toItem).map((i) => [
+          i.reference, ukTime(i.openedAt), i.status, i.category.name, i.sourceName, i.priorityName, i.summary, i.location, i.cameras.join(' '),
+          i.told.map((a) => AGENCIES[a as keyof typeof AGENCIES] ?? a).join('; '), i.outcomeName ?? '', i.openedBy, ukTime(i.closedAt),
+        ])));
+      }
+    }) as never;
+  });
+
+  route(api, {
+    method: 'get', path: '/api/v1/occurrence-counts', access: 'occurrences.read', tags, summary: 'Counts by category, source, camera, outcome or hour of day (UK time) over a period',
+    request: { query: CountQuery }, responses: { 200: json(z.object({ by: z.string(), total: z.number(), items: z.array(z.object({ key: z.string(), label: z.string(), count: z.number() })) }), 'Counts'), ...commonResponses },
+  }, async (c) => {
+    const { by, ...query } = c.req.valid('query');
+    return c.json(await counts(c, by, toFilter(query, c)), 200);
+  });
+
+  route(api, {
+    method: 'get', path: '/api/v1/occurrence-counts.csv', access: 'occurrences.read', tags, summary: 'The same counts as CSV',
+    request: { query: CountQuery }, responses: { 200: { content: { 'text/csv': { schema: z.string() } }, description: 'CSV' }, ...commonResponses },
+  }, async (c) => {
+    const { by, ...query } = c.req.valid('query');
+    const r = await counts(c, by, toFilter(query, c));
+    c.header('content-type', 'text/csv; charset=utf-8');
+    c.header('content-disposition', `attachment; filename="occurrence-counts-by-${by}.csv"`);
+    return c.body(csvRows([[by, 'label', 'count'], ...r.items.map((i) => [i.key, i.label, i.count])]));
+  });
+}

@@ -1,0 +1,106 @@
+import { sql, type SqlBool, type Expression } from 'kysely';
+import type { Db } from '../../platform/db/db';
+import type { Agency, OccurrenceOutcome, OccurrenceSource } from '../../platform/db/db.types';
+
+// Finding occurrences: full-text over occurrences and their entries, with filters that combine
+// (AND), sorting and pages. Also the counts that reports are built from.
+
+export interface OccurrenceFilter {
+  q?: string;
+  from?: Date;
+  to?: Date;
+  category?: string; // key
+  source?: OccurrenceSource;
+  cameraId?: string;
+  outcome?: OccurrenceOutcome;
+  agency?: Agency; // told
+  operatorId?: string; // opened by
+  status?: 'open' | 'closed';
+  bbox?: { south: number; west: number; north: number; east: number };
+  organisationId?: string; // external viewers: shared with them only
+}
+
+export type OccurrenceSort = 'opened_desc' | 'opened_asc' | 'reference_asc' | 'reference_desc';
+
+/** The most a result set counts exactly; beyond it the page says "more than". */
+export const COUNT_CAP = 10_000;
+
+function filtered(db: Db, f: OccurrenceFilter) {
+  let q = db.selectFrom('occurrences as o').innerJoin('occurrence_categories as c', 'c.id', 'o.category_id');
+  if (f.q?.trim()) {
+    const query = sql`websearch_to_tsquery('english', ${f.q.trim()})`;
+    // Either the occurrence itself or any of its entries matches. The IN form lets PostgreSQL use
+    // the entries' GIN index once, instead of probing per occurrence.
+    q = q.where((eb) => eb.or([
+      sql<SqlBool>`o.search @@ ${query}`,
+      eb('o.id', 'in', eb.selectFrom('occurrence_entries as e').select('e.occurrence_id').where(sql<SqlBool>`e.search @@ ${query}`)),
+    ]));
+  }
+  if (f.from) q = q.where('o.opened_at', '>=', f.from);
+  if (f.to) q = q.where('o.opened_at', '<', f.to);
+  if (f.category) q = q.where('c.key', '=', f.category);
+  if (f.source) q = q.where('o.source', '=', f.source);
+  if (f.outcome) q = q.where('o.outcome', '=', f.outcome);
+  if (f.status) q = q.where('o.status', '=', f.status);
+  if (f.operatorId) q = q.where('o.opened_by', '=', f.operatorId);
+  if (f.cameraId) q = q.where(({ exists, selectFrom }) => exists(selectFrom('occurrence_cameras as oc').whereRef('oc.occurrence_id', '=', 'o.id').where('oc.camera_id', '=', f.cameraId!)));
+  if (f.agency) q = q.where(({ exists, selectFrom }) => exists(selectFrom('occurrence_entries as n').whereRef('n.occurrence_id', '=', 'o.id').where('n.kind', '=', 'notification').where('n.agency', '=', f.agency!)));
+  if (f.bbox) q = q.where('o.latitude', '>=', f.bbox.south).where('o.latitude', '<=', f.bbox.north).where('o.longitude', '>=', f.bbox.west).where('o.longitude', '<=', f.bbox.east);
+  if (f.organisationId) q = q.where(({ exists, selectFrom }) => exists(selectFrom('occurrence_shares as s').whereRef('s.occurrence_id', '=', 'o.id').where('s.organisation_id', '=', f.organisationId!)));
+  return q;
+}
+
+const ORDER: Record<OccurrenceSort, [Expression<unknown> | string, 'asc' | 'desc']> = {
+  opened_desc: ['o.opened_at', 'desc'], opened_asc: ['o.opened_at', 'asc'],
+  reference_asc: ['o.reference', 'asc'], reference_desc: ['o.reference', 'desc'],
+};
+
+function selectRow(q: ReturnType<typeof filtered>) {
+  return q.innerJoin('users as u', 'u.id', 'o.opened_by').select([
+    'o.id', 'o.reference', 'o.opened_at', 'o.summary', 'o.source', 'o.priority', 'o.status', 'o.outcome', 'o.location_text', 'o.latitude', 'o.longitude', 'o.closed_at',
+    'c.key as category_key', 'c.name as category_name', 'u.display_name as opened_by_name',
+    sql<string[]>`coalesce((select array_agg(cam.reference order by cam.reference) from occurrence_cameras oc join cameras cam on cam.id = oc.camera_id where oc.occurrence_id = o.id), '{}')`.as('cameras'),
+    sql<string[]>`coalesce((select array_agg(distinct n.agency) from occurrence_entries n where n.occurrence_id = o.id and n.kind = 'notification'), '{}')`.as('told'),
+  ]);
+}
+
+export async function searchOccurrences(db: Db, { filter, sort = 'opened_desc', offset, limit }: { filter: OccurrenceFilter; sort?: OccurrenceSort; offset: number; limit: number }) {
+  const [column, direction] = ORDER[sort];
+  const [rows, count] = await Promise.all([
+    selectRow(filtered(db, filter)).orderBy(column as 'o.opened_at', direction).orderBy('o.reference', direction).offset(offset).limit(limit).execute(),
+    db.selectFrom(filtered(db, filter).select('o.id').limit(COUNT_CAP + 1).as('m')).select(sql<string>`count(*)`.as('n')).executeTakeFirstOrThrow(),
+  ]);
+  const n = Number(count.n);
+  return { rows, total: Math.min(n, COUNT_CAP), totalIsCapped: n > COUNT_CAP };
+}
+
+/** Every matching row, in pages, for CSV export. */
+export async function* streamOccurrences(db: Db, { filter, sort = 'opened_desc', batch = 1000 }: { filter: OccurrenceFilter; sort?: OccurrenceSort; batch?: number }) {
+  const [column, direction] = ORDER[sort];
+  for (let offset = 0; ; offset += batch) {
+    const rows = await selectRow(filtered(db, filter)).orderBy(column as 'o.opened_at', direction).orderBy('o.reference', direction).offset(offset).limit(batch).execute();
+    if (!rows.length) return;
+    yield rows;
+    if (rows.length < batch) return;
+  }
+}
+
+export type CountBy = 'category' | 'source' | 'camera' | 'outcome' | 'hour';
+
+/** Occurrence counts over a period, grouped for reports. Hours are Europe/London clock hours. */
+export async function countOccurrences(db: Db, { filter, by }: { filter: OccurrenceFilter; by: CountBy }) {
+  const base = filtered(db, filter);
+  if (by === 'camera') {
+    return base.innerJoin('occurrence_cameras as oc', 'oc.occurrence_id', 'o.id').innerJoin('cameras as cam', 'cam.id', 'oc.camera_id')
+      .select(['cam.reference as key', 'cam.name as label', sql<string>`count(*)`.as('count')]).groupBy(['cam.reference', 'cam.name']).orderBy('cam.reference').execute();
+  }
+  if (by === 'category') {
+    return base.select(['c.key as key', 'c.name as label', sql<string>`count(*)`.as('count')]).groupBy(['c.key', 'c.name', 'c.sort_order']).orderBy('c.sort_order').execute();
+  }
+  if (by === 'hour') {
+    const hour = sql<string>`lpad(extract(hour from o.opened_at at time zone 'Europe/London')::int::text, 2, '0')`;
+    return base.select([hour.as('key'), hour.as('label'), sql<string>`count(*)`.as('count')]).groupBy(hour).orderBy(hour).execute();
+  }
+  const col = by === 'source' ? sql<string>`o.source` : sql<string>`coalesce(o.outcome, 'open')`;
+  return base.select([col.as('key'), col.as('label'), sql<string>`count(*)`.as('count')]).groupBy(col).orderBy(col).execute();
+}

@@ -1,0 +1,47 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { ApiClient, testApp } from '../../../../test/support/api';
+import { makeSession, makeUser, silentLog, testConfig } from '../../../../test/support/deps';
+import { freshDatabase } from '../../../../test/support/product';
+import { connect, type DbHandle } from '../../platform/db/db';
+import { migrate } from '../../platform/db/migrate';
+import { getSetting } from '../../platform/auth/auth.repository';
+import type { Deps } from '../../platform/deps';
+
+// The MFA policy is global, so this test changes it in a database of its own.
+let database: Awaited<ReturnType<typeof freshDatabase>>;
+let handle: DbHandle;
+let deps: Deps;
+let app: ReturnType<typeof testApp>['app'];
+let original: string[];
+beforeAll(async () => {
+  database = await freshDatabase();
+  handle = connect({ url: database.url, max: 4 });
+  await migrate({ pool: handle.pool });
+  deps = { db: handle.db, config: testConfig({ trustProxy: true }), clock: { now: () => new Date() }, log: silentLog };
+  app = testApp(deps).app;
+});
+afterAll(async () => {
+  await handle.close();
+  await database.drop();
+});
+
+it('an administrator changes which roles must use MFA; the change is audited and applies at the next sign-in', async () => {
+  original = await getSetting<string[]>(deps.db, 'auth.mfa_required_roles', []);
+  const admin = await makeUser(deps, { roles: ['admin'] });
+  const client = new ApiClient(app, '192.0.2.90');
+  Object.assign(client, await makeSession(deps, { userId: admin.id }));
+
+  const bad = await client.request('PUT', '/api/v1/settings/security', { mfaRequiredRoles: ['wizard'] });
+  expect(bad.status).toBe(400);
+  expect(bad.body.errors[0].path).toMatch(/^mfaRequiredRoles/);
+
+  const r = await client.request('PUT', '/api/v1/settings/security', { mfaRequiredRoles: [...original, 'auditor'] });
+  expect(r.status).toBe(200);
+  expect(r.body.mfaRequiredRoles).toContain('auditor');
+  const [event] = await deps.db.selectFrom('audit_events').selectAll().where('action', '=', 'settings.changed').where('actor_id', '=', admin.id).execute();
+  expect(event.details).toMatchObject({ before: original, after: expect.arrayContaining(['auditor']) });
+
+  const auditor = await makeUser(deps, { roles: ['auditor'] });
+  const signIn = await new ApiClient(app, '192.0.2.91').signIn(auditor.username, auditor.password);
+  expect(signIn.body.stage).toBe('mfa_enrolment');
+});

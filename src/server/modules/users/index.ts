@@ -1,0 +1,2 @@
+export { registerUserRoutes } from './users.routes';
+export { createUser } from './users.usecases';

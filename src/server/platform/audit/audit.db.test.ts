@@ -1,0 +1,146 @@
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import { freshDatabase } from '../../../../test/support/product';
+import { testDb, uniq } from '../../../../test/support/deps';
+import { connect, type DbHandle } from '../db/db';
+import { migrate } from '../db/migrate';
+import { GENESIS_HASH } from './audit.hash';
+import { SYSTEM_ACTOR, recordAudit, type AuditActor } from './audit';
+import { verifyAuditChain } from './audit.repository';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
+const actor: AuditActor = { actorId: null, actorUsername: 'audit-test', ip: '198.51.100.7', userAgent: 'vitest' };
+
+/**
+ * A migrated database of its own, for whatever would disturb the shared one: tampering breaks the
+ * chain for every test after it, and exact sequence numbers need nobody else writing.
+ */
+async function ownDatabase() {
+  const fresh = await freshDatabase();
+  const handle = connect({ url: fresh.url, max: 10, applicationName: 'vigil-test-audit' });
+  await migrate({ pool: handle.pool });
+  return { ...handle, async drop() { await handle.close(); await fresh.drop(); } };
+}
+
+describe('on the shared database', () => {
+  const { db } = testDb();
+
+  it('links each event to the one before it', async () => {
+    const action = uniq('test.chained');
+    const written = await db.transaction().execute(async (trx) => {
+      const out = [];
+      for (let i = 0; i < 3; i++) out.push(await recordAudit(trx, actor, { action, details: { i } }));
+      return out;
+    });
+    // Sealed together at the commit of one transaction, so the three are consecutive, in order.
+    const rows = await db.selectFrom('audit_events').selectAll().where('action', '=', action).orderBy('seq').execute();
+    expect(rows.map((r) => r.id)).toEqual(written.map((w) => w.id));
+    expect(rows.map((r) => BigInt(r.seq))).toEqual([0n, 1n, 2n].map((d) => BigInt(rows[0].seq) + d));
+    expect(await db.selectFrom('audit_pending').select('id').where('id', 'in', written.map((w) => w.id)).execute()).toEqual([]);
+    expect(rows[1].prev_hash).toBe(rows[0].hash);
+    expect(rows[2].prev_hash).toBe(rows[1].hash);
+    const before = await db.selectFrom('audit_events').select('hash').where('seq', '=', String(BigInt(rows[0].seq) - 1n)).executeTakeFirst();
+    expect(rows[0].prev_hash).toBe(before?.hash ?? GENESIS_HASH);
+    expect(rows.map((r) => r.details)).toEqual([{ i: 0 }, { i: 1 }, { i: 2 }]);
+    expect(rows[0]).toMatchObject({ actor_username: 'audit-test', ip: '198.51.100.7', user_agent: 'vitest', outcome: 'success' });
+  });
+
+  it('rolls back with the transaction that wrote it', async () => {
+    const action = uniq('test.rolled-back');
+    await expect(db.transaction().execute(async (trx) => {
+      await recordAudit(trx, actor, { action });
+      throw new Error('the change failed');
+    })).rejects.toThrow('the change failed');
+    expect(await db.selectFrom('audit_events').select('seq').where('action', '=', action).execute()).toEqual([]);
+  });
+
+  it('keeps the shared chain intact', async () => {
+    await recordAudit(db, actor, { action: uniq('test.verify'), details: { nested: { b: 2, a: [1, 'x'] } } });
+    expect(await verifyAuditChain(db)).toMatchObject({ ok: true });
+  });
+});
+
+describe('on a database of its own', () => {
+  let own: Awaited<ReturnType<typeof ownDatabase>>;
+  beforeAll(async () => { own = await ownDatabase(); });
+  afterAll(async () => { await own?.drop(); });
+
+  it('gives 50 concurrent writers 50 consecutive sequence numbers and an intact chain', async () => {
+    await Promise.all(Array.from({ length: 50 }, (_, i) => recordAudit(own.db, actor, { action: 'test.concurrent', details: { i } })));
+    const seqs = (await own.db.selectFrom('audit_events').select('seq').where('action', '=', 'test.concurrent').execute()).map((r) => Number(r.seq)).sort((a, b) => a - b);
+    expect(seqs).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
+    expect(await verifyAuditChain(own.db)).toEqual({ ok: true, checked: 50 });
+    const first = await own.db.selectFrom('audit_events').select('prev_hash').where('seq', '=', '1').executeTakeFirstOrThrow();
+    expect(first.prev_hash).toBe(GENESIS_HASH);
+  });
+
+  it('verifies an event whose details held a Date (hashed as the ISO string jsonb keeps)', async () => {
+    const when = new Date('2026-03-01T09:30:00.000Z');
+    const { id } = await recordAudit(own.db, SYSTEM_ACTOR, { action: 'audit.exported', details: { filter: { from: when, to: undefined } } });
+    const row = await own.db.selectFrom('audit_events').select('details').where('id', '=', id).executeTakeFirstOrThrow();
+    expect(row.details).toEqual({ filter: { from: '2026-03-01T09:30:00.000Z' } });
+    expect(await verifyAuditChain(own.db)).toMatchObject({ ok: true });
+  });
+
+  it.each([
+    ['UPDATE', "update audit_events set details = '{\"x\":1}' where seq = 1"],
+    ['DELETE', 'delete from audit_events where seq = 1'],
+    ['TRUNCATE', 'truncate audit_events'],
+  ])('refuses %s through SQL', async (op, statement) => {
+    const err = await own.pool.query(statement).then(() => undefined, (e: { code?: string; message: string }) => e);
+    expect(err?.message).toBe(`audit_events is append-only: ${op} refused`);
+    expect(err?.code).toBe('42501');
+    expect(await verifyAuditChain(own.db)).toMatchObject({ ok: true });
+  });
+});
+
+describe('tampering', () => {
+  let own: Awaited<ReturnType<typeof ownDatabase>>;
+  beforeAll(async () => { own = await ownDatabase(); });
+  afterAll(async () => { await own?.drop(); });
+
+  /** Runs SQL with the append-only trigger off, as someone with the database password could. */
+  const tamper = (db: DbHandle, statement: string) => db.pool.query(
+    `begin; alter table audit_events disable trigger audit_events_append_only; ${statement}; alter table audit_events enable trigger audit_events_append_only; commit;`,
+  );
+
+  const cli = () => spawnSync(process.execPath, ['bin/vigil.mjs', 'audit', 'verify'], {
+    cwd: ROOT, encoding: 'utf8', timeout: 60_000,
+    env: { ...process.env, DATABASE_URL: own.url, VIGIL_DEMO: 'false', LOG_LEVEL: 'warn' },
+  });
+
+  it('is found: an altered event, then a removed one, each named by seq (library and CLI)', async () => {
+    for (let i = 1; i <= 8; i++) await recordAudit(own.db, actor, { action: 'test.tamper', recordType: 'user', recordId: `r${i}`, details: { i, note: 'original' } });
+    expect(await verifyAuditChain(own.db)).toEqual({ ok: true, checked: 8 });
+
+    const intact = cli();
+    expect(intact.stderr).toBe('');
+    expect(intact.status).toBe(0);
+    expect(intact.stdout).toContain('Audit trail intact: 8 event(s) checked.');
+
+    const original = (await own.pool.query('select details from audit_events where seq = 3')).rows[0].details;
+    await tamper(own, `update audit_events set details = '{"x":1}' where seq = 3`);
+    expect(await verifyAuditChain(own.db)).toEqual({ ok: false, checked: 2, firstBroken: { seq: '3', reason: 'content does not match its hash: the event was altered' } });
+
+    const altered = cli();
+    expect(altered.status).toBe(1);
+    expect(altered.stdout).toContain('Audit trail BROKEN at event 3: content does not match its hash');
+    expect(altered.stdout).toContain('2 event(s) before it are intact.');
+
+    // Put the content back exactly: the chain verifies again, so it was the content that was caught.
+    await tamper(own, `update audit_events set details = '${JSON.stringify(original)}' where seq = 3`);
+    expect(await verifyAuditChain(own.db)).toEqual({ ok: true, checked: 8 });
+
+    await tamper(own, 'delete from audit_events where seq = 5');
+    expect(await verifyAuditChain(own.db)).toEqual({ ok: false, checked: 4, firstBroken: { seq: '6', reason: 'sequence jumps from 4 to 6: event(s) missing' } });
+    const gap = cli();
+    expect(gap.status).toBe(1);
+    expect(gap.stdout).toContain('Audit trail BROKEN at event 6: sequence jumps from 4 to 6');
+
+    // The trigger is back on after tampering.
+    await expect(sql`delete from audit_events where seq = 1`.execute(own.db)).rejects.toThrow(/append-only/);
+  });
+});

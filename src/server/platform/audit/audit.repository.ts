@@ -1,0 +1,69 @@
+import { sql, type Kysely } from 'kysely';
+import type { Database, Db } from '../db/db';
+import { checkLink, type ChainBreak, type ChainRow } from './audit.hash';
+
+export interface AuditFilter {
+  from?: Date;
+  to?: Date;
+  actor?: string;
+  action?: string;
+  recordType?: string;
+  recordId?: string;
+  outcome?: 'success' | 'failure' | 'denied';
+}
+
+function filtered(db: Db, f: AuditFilter) {
+  let q = db.selectFrom('audit_events');
+  if (f.from) q = q.where('at', '>=', f.from);
+  if (f.to) q = q.where('at', '<', f.to);
+  if (f.actor) q = q.where('actor_username', '=', f.actor.toLowerCase());
+  if (f.action) q = q.where('action', 'like', `${f.action.replace(/[%_\\]/g, '\\$&')}%`);
+  if (f.recordType) q = q.where('record_type', '=', f.recordType);
+  if (f.recordId) q = q.where('record_id', '=', f.recordId);
+  if (f.outcome) q = q.where('outcome', '=', f.outcome);
+  return q;
+}
+
+export async function listAuditEvents(db: Db, f: AuditFilter, page: { offset: number; limit: number }) {
+  const [items, total] = await Promise.all([
+    filtered(db, f).selectAll().orderBy('seq', 'desc').offset(page.offset).limit(page.limit).execute(),
+    filtered(db, f).select(sql<string>`count(*)`.as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { items, total: Number(total.n) };
+}
+
+/** Streams a filtered result in pages of `batch`, newest first, for CSV export. */
+export async function* streamAuditEvents(db: Db, f: AuditFilter, batch = 2000) {
+  let before: string | undefined;
+  for (;;) {
+    let q = filtered(db, f).selectAll();
+    if (before) q = q.where('seq', '<', before);
+    const rows = await q.orderBy('seq', 'desc').limit(batch).execute();
+    if (rows.length === 0) return;
+    yield rows;
+    before = rows[rows.length - 1].seq;
+  }
+}
+
+/** Walks the whole chain in seq order and names the first broken link. */
+export async function verifyAuditChain(db: Kysely<Database>, batch = 5000): Promise<{ ok: boolean; checked: number; firstBroken?: ChainBreak }> {
+  let prev: { seq: string; hash: string } | undefined;
+  let checked = 0;
+  for (;;) {
+    let q = db.selectFrom('audit_events').selectAll();
+    if (prev) q = q.where('seq', '>', prev.seq);
+    const rows = await q.orderBy('seq', 'asc').limit(batch).execute();
+    if (rows.length === 0) return { ok: true, checked };
+    for (const r of rows) {
+      const row: ChainRow = {
+        seq: String(r.seq), id: r.id, at: r.at.toISOString(), actorId: r.actor_id, actorUsername: r.actor_username,
+        action: r.action, recordType: r.record_type, recordId: r.record_id, outcome: r.outcome, ip: r.ip,
+        userAgent: r.user_agent, details: r.details, contentHash: r.content_hash, prevHash: r.prev_hash, hash: r.hash,
+      };
+      const broken = checkLink(prev, row);
+      if (broken) return { ok: false, checked, firstBroken: broken };
+      checked++;
+      prev = { seq: row.seq, hash: row.hash };
+    }
+  }
+}

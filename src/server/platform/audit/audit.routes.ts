@@ -1,0 +1,74 @@
+import { z } from '@hono/zod-openapi';
+import { stream } from 'hono/streaming';
+import { route, type Api } from '../http/route';
+import { commonResponses, json, page } from '../http/openapi';
+import { csvRows } from '../http/csv';
+import { listAuditEvents, streamAuditEvents, verifyAuditChain, type AuditFilter } from './audit.repository';
+import { recordAudit, actorFrom } from './audit';
+
+const tags = ['Audit'];
+
+const Filter = z.object({
+  from: z.coerce.date().optional().openapi({ description: 'From this time (inclusive), ISO 8601' }),
+  to: z.coerce.date().optional().openapi({ description: 'Before this time, ISO 8601' }),
+  actor: z.string().trim().max(64).optional(),
+  action: z.string().trim().max(100).optional().openapi({ description: 'Action, or its start (e.g. `user.`)' }),
+  recordType: z.string().trim().max(50).optional(),
+  recordId: z.string().trim().max(100).optional(),
+  outcome: z.enum(['success', 'failure', 'denied']).optional(),
+});
+
+const Event = z.object({
+  seq: z.string(), id: z.string(), at: z.string(), actorId: z.string().nullable(), actorUsername: z.string().nullable(), action: z.string(),
+  recordType: z.string().nullable(), recordId: z.string().nullable(), outcome: z.string(), ip: z.string().nullable(), userAgent: z.string().nullable(),
+  details: z.unknown(), hash: z.string(),
+}).openapi('AuditEvent');
+
+type Row = Awaited<ReturnType<typeof listAuditEvents>>['items'][number];
+const toDto = (r: Row) => ({
+  seq: String(r.seq), id: r.id, at: r.at.toISOString(), actorId: r.actor_id, actorUsername: r.actor_username, action: r.action,
+  recordType: r.record_type, recordId: r.record_id, outcome: r.outcome, ip: r.ip, userAgent: r.user_agent, details: r.details, hash: r.hash,
+});
+
+const CSV_HEADER = ['seq', 'at', 'actor', 'action', 'record_type', 'record_id', 'outcome', 'ip', 'user_agent', 'details', 'hash'];
+
+export function registerAuditRoutes(api: Api) {
+  route(api, {
+    method: 'get', path: '/api/v1/audit/events', access: 'audit.read', tags, summary: 'Search the audit trail',
+    request: { query: Filter.extend({ page: z.coerce.number().int().min(1).default(1), pageSize: z.coerce.number().int().min(1).max(500).default(50) }) },
+    responses: { 200: json(page(Event), 'Newest first'), ...commonResponses },
+  }, async (c) => {
+    const { page: p, pageSize, ...filter } = c.req.valid('query');
+    const r = await listAuditEvents(c.get('deps').db, filter as AuditFilter, { offset: (p - 1) * pageSize, limit: pageSize });
+    return c.json({ items: r.items.map(toDto), total: r.total, page: p, pageSize }, 200);
+  });
+
+  route(api, {
+    method: 'get', path: '/api/v1/audit/events.csv', access: 'audit.read', tags, summary: 'Export the filtered audit trail as CSV',
+    request: { query: Filter }, responses: { 200: { content: { 'text/csv': { schema: z.string() } }, description: 'CSV, newest first' }, ...commonResponses },
+  }, async (c) => {
+    const deps = c.get('deps');
+    const filter = c.req.valid('query') as AuditFilter;
+    // Exporting the trail is itself a read worth recording.
+    await recordAudit(deps.db, actorFrom(c.get('session')!, c.get('caller')), { action: 'audit.exported', details: { filter } });
+    const stamp = new Date().toISOString().slice(0, 10);
+    c.header('content-type', 'text/csv; charset=utf-8');
+    c.header('content-disposition', `attachment; filename="vigil-audit-${stamp}.csv"`);
+    return stream(c, async (out) => {
+      await out.write(csvRows([CSV_HEADER]));
+      for await (const rows of streamAuditEvents(deps.db, filter)) {
+        await out.write(csvRows(rows.map((r) => [r.seq, r.at, r.actor_username, r.action, r.record_type, r.record_id, r.outcome, r.ip, r.user_agent, r.details, r.hash])));
+      }
+    }) as never;
+  });
+
+  route(api, {
+    method: 'get', path: '/api/v1/audit/verify', access: 'audit.read', tags, summary: 'Walk the hash chain and name the first broken link',
+    responses: { 200: json(z.object({ ok: z.boolean(), checked: z.number(), firstBroken: z.object({ seq: z.string(), reason: z.string() }).optional() }), 'Result'), ...commonResponses },
+  }, async (c) => {
+    const deps = c.get('deps');
+    const result = await verifyAuditChain(deps.db);
+    await recordAudit(deps.db, actorFrom(c.get('session')!, c.get('caller')), { action: 'audit.verified', outcome: result.ok ? 'success' : 'failure', details: { checked: result.checked, firstBroken: result.firstBroken } });
+    return c.json(result, 200);
+  });
+}

@@ -1,0 +1,223 @@
+import { validationFailed } from '../http/errors';
+import { recordAudit, type AuditActor } from '../audit/audit';
+import type { Deps } from '../deps';
+import * as repo from './auth.repository';
+import { accountLocked, invalidCode, invalidCredentials, mfaAlreadyEnabled, mfaRequired, noPendingMfa, rateLimited } from './auth.errors';
+import { isLocked, isMfaRequired, nextStage, shouldLock } from './auth.models';
+import { checkPassword } from './password-policy';
+import { burnPasswordCheck, hashPassword, verifyPassword } from './passwords';
+import { newCsrfToken, newRecoveryCodes, newSessionToken, normaliseRecoveryCode, sha256 } from './tokens';
+import { checkTotp, newTotpSecret, qrCodeDataUrl, totpUri } from './totp';
+
+export const MFA_ROLES_KEY = 'auth.mfa_required_roles';
+
+export interface Caller { ip: string; userAgent: string | null }
+export interface SessionUser { sessionId: string; userId: string; username: string; stage: repo.SessionStage }
+
+const actorOf = (caller: Caller, user?: { id: string; username: string } | null): AuditActor => ({
+  actorId: user?.id ?? null, actorUsername: user?.username ?? null, ip: caller.ip, userAgent: caller.userAgent,
+});
+
+async function stageFor(db: Parameters<typeof repo.listRoles>[0], user: { id: string; mfa_enabled_at: Date | null; must_change_password: boolean }, mfaVerified: boolean) {
+  const roles = await repo.listRoles(db, user.id);
+  const requiredRoles = await repo.getSetting<string[]>(db, MFA_ROLES_KEY, []);
+  return nextStage({ mfaEnabled: !!user.mfa_enabled_at, mfaVerified, mustChangePassword: user.must_change_password, mfaRequired: isMfaRequired({ roles, requiredRoles }) });
+}
+
+/** Password sign-in. Returns the new session's token (for the cookie) and its stage. */
+export async function signIn(deps: Deps, { username, password, caller }: { username: string; password: string; caller: Caller }) {
+  const { db, config, clock } = deps;
+  const now = clock.now();
+  const name = username.trim().toLowerCase();
+
+  const fromIp = await repo.countAttemptsFromIp(db, { ip: caller.ip, since: new Date(now.getTime() - 60_000) });
+  if (fromIp >= config.signIn.ratePerMinute) {
+    await recordAudit(db, actorOf(caller), { action: 'auth.sign-in', outcome: 'denied', details: { username: name, reason: 'rate_limited' } });
+    throw rateLimited({ retryAfterS: 60 });
+  }
+
+  const user = await repo.findUserByUsername(db, name);
+  if (user && isLocked({ lockedUntil: user.locked_until, now })) {
+    await db.transaction().execute(async (trx) => {
+      await repo.recordSignInAttempt(trx, { username: name, ip: caller.ip, succeeded: false, at: now });
+      await recordAudit(trx, actorOf(caller, user), { action: 'auth.sign-in', recordType: 'user', recordId: user.id, outcome: 'denied', details: { reason: 'locked' } });
+    });
+    throw accountLocked({ until: user.locked_until! });
+  }
+
+  const passwordOk = user ? await verifyPassword(user.password_hash, password) : (await burnPasswordCheck(password), false);
+  if (!user || !passwordOk || !user.is_active) {
+    const lockedUntil = await db.transaction().execute(async (trx) => {
+      await repo.recordSignInAttempt(trx, { username: name, ip: caller.ip, succeeded: false, at: now });
+      const reason = !user ? 'unknown_user' : !passwordOk ? 'wrong_password' : 'inactive';
+      await recordAudit(trx, actorOf(caller, user), { action: 'auth.sign-in', recordType: user ? 'user' : undefined, recordId: user?.id, outcome: 'failure', details: { username: name, reason } });
+      if (!user || !user.is_active) return undefined;
+      const failures = await repo.countRecentFailures(trx, { username: name, since: new Date(now.getTime() - config.signIn.windowMinutes * 60_000) });
+      if (!shouldLock({ failures, maxFailures: config.signIn.maxFailures })) return undefined;
+      const until = new Date(now.getTime() + config.signIn.windowMinutes * 60_000);
+      await repo.setLockedUntil(trx, { userId: user.id, until });
+      await recordAudit(trx, actorOf(caller, user), { action: 'user.locked', recordType: 'user', recordId: user.id, outcome: 'success', details: { failures, until: until.toISOString() } });
+      return until;
+    });
+    if (lockedUntil) throw accountLocked({ until: lockedUntil });
+    throw invalidCredentials();
+  }
+
+  return db.transaction().execute(async (trx) => {
+    const stage = await stageFor(trx, user, false);
+    const token = newSessionToken();
+    const session = await repo.insertSession(trx, {
+      tokenHash: sha256(token), userId: user.id, stage, csrfToken: newCsrfToken(), ip: caller.ip, userAgent: caller.userAgent,
+      now, expiresAt: new Date(now.getTime() + config.session.absoluteHours * 3600_000),
+    });
+    await repo.recordSignInAttempt(trx, { username: name, ip: caller.ip, succeeded: true, at: now });
+    if (stage !== 'mfa') await repo.markSignedIn(trx, { userId: user.id, at: now });
+    await recordAudit(trx, actorOf(caller, user), { action: 'auth.sign-in', recordType: 'user', recordId: user.id, outcome: 'success', details: { stage, sessionId: session.id } });
+    return { token, stage };
+  });
+}
+
+/** Second factor: a TOTP code (never the same step twice) or an unused recovery code. */
+export async function verifyMfa(deps: Deps, { session, code, recoveryCode, caller }: { session: SessionUser; code?: string; recoveryCode?: string; caller: Caller }) {
+  const { db, clock } = deps;
+  const now = clock.now();
+  const user = (await repo.findUserById(db, session.userId))!;
+  return db.transaction().execute(async (trx) => {
+    let ok = false;
+    let method = 'totp';
+    if (recoveryCode) {
+      method = 'recovery_code';
+      ok = await repo.useRecoveryCode(trx, { userId: user.id, hash: sha256(normaliseRecoveryCode(recoveryCode)), now });
+    } else if (code && user.mfa_secret) {
+      const step = await checkTotp({ secret: user.mfa_secret, code, now: now.getTime() });
+      ok = step !== undefined && (await repo.claimTotpStep(trx, { userId: user.id, step }));
+    }
+    if (!ok) {
+      await repo.recordSignInAttempt(trx, { username: user.username, ip: caller.ip, succeeded: false, at: now });
+      await recordAudit(trx, actorOf(caller, user), { action: 'auth.mfa', recordType: 'user', recordId: user.id, outcome: 'failure', details: { method } });
+      // Guessing codes counts like guessing passwords: the same lock-out, and this session ends.
+      const failures = await repo.countRecentFailures(trx, { username: user.username, since: new Date(now.getTime() - deps.config.signIn.windowMinutes * 60_000) });
+      if (shouldLock({ failures, maxFailures: deps.config.signIn.maxFailures })) {
+        const until = new Date(now.getTime() + deps.config.signIn.windowMinutes * 60_000);
+        await repo.setLockedUntil(trx, { userId: user.id, until });
+        await repo.revokeUserSessions(trx, { userId: user.id, now });
+        await recordAudit(trx, actorOf(caller, user), { action: 'user.locked', recordType: 'user', recordId: user.id, details: { failures, until: until.toISOString(), factor: 'mfa' } });
+        return { locked: until } as const;
+      }
+      return undefined;
+    }
+    const stage = await stageFor(trx, user, true);
+    await repo.setSessionStage(trx, { sessionId: session.sessionId, stage });
+    await repo.markSignedIn(trx, { userId: user.id, at: now });
+    await recordAudit(trx, actorOf(caller, user), { action: 'auth.mfa', recordType: 'user', recordId: user.id, outcome: 'success', details: { method } });
+    return stage;
+  }).then((stage) => {
+    if (!stage) throw invalidCode();
+    if (typeof stage === 'object') throw accountLocked({ until: stage.locked });
+    return stage;
+  });
+}
+
+export async function signOut(deps: Deps, { session, everywhere, caller }: { session: SessionUser; everywhere: boolean; caller: Caller }) {
+  const now = deps.clock.now();
+  await deps.db.transaction().execute(async (trx) => {
+    const ended = everywhere
+      ? await repo.revokeUserSessions(trx, { userId: session.userId, now })
+      : (await repo.revokeSession(trx, { sessionId: session.sessionId, now }), 1);
+    await recordAudit(trx, actorOf(caller, { id: session.userId, username: session.username }), {
+      action: everywhere ? 'auth.signed-out-everywhere' : 'auth.signed-out', recordType: 'user', recordId: session.userId, details: { sessionsEnded: ended },
+    });
+  });
+}
+
+export async function changePassword(deps: Deps, { session, currentPassword, newPassword, caller }: { session: SessionUser; currentPassword: string; newPassword: string; caller: Caller }) {
+  const { db, clock } = deps;
+  const now = clock.now();
+  const user = (await repo.findUserById(db, session.userId))!;
+  if (!(await verifyPassword(user.password_hash, currentPassword))) {
+    await recordAudit(db, actorOf(caller, user), { action: 'account.password-change', recordType: 'user', recordId: user.id, outcome: 'failure', details: { reason: 'wrong_current_password' } });
+    throw validationFailed([{ path: 'currentPassword', message: 'Your current password is not right.' }]);
+  }
+  const problem = checkPassword({ password: newPassword, username: user.username, current: currentPassword });
+  if (problem) throw validationFailed([{ path: 'newPassword', message: problem }]);
+  const passwordHash = await hashPassword(newPassword);
+  return db.transaction().execute(async (trx) => {
+    await repo.updatePassword(trx, { userId: user.id, passwordHash, mustChange: false, now });
+    const ended = await repo.revokeUserSessions(trx, { userId: user.id, now, keep: session.sessionId });
+    const stage = session.stage === 'active' ? 'active' : await stageFor(trx, { ...user, must_change_password: false }, true);
+    await repo.setSessionStage(trx, { sessionId: session.sessionId, stage });
+    await recordAudit(trx, actorOf(caller, user), { action: 'account.password-changed', recordType: 'user', recordId: user.id, details: { otherSessionsEnded: ended, forced: user.must_change_password } });
+    return stage;
+  });
+}
+
+export async function startMfaSetup(deps: Deps, { session, caller }: { session: SessionUser; caller: Caller }) {
+  // Replacing a working authenticator must not be possible with a stolen session alone.
+  const user = await repo.findUserById(deps.db, session.userId);
+  if (user?.mfa_enabled_at) throw mfaAlreadyEnabled();
+  const secret = newTotpSecret();
+  const uri = totpUri({ issuer: `Vigil (${deps.config.council.name})`, label: session.username, secret });
+  await deps.db.transaction().execute(async (trx) => {
+    await repo.setPendingMfaSecret(trx, { userId: session.userId, secret });
+    await recordAudit(trx, actorOf(caller, { id: session.userId, username: session.username }), { action: 'account.mfa-setup-started', recordType: 'user', recordId: session.userId });
+  });
+  return { secret, otpauthUri: uri, qrCodeDataUrl: await qrCodeDataUrl(uri) };
+}
+
+export async function confirmMfaSetup(deps: Deps, { session, code, caller }: { session: SessionUser; code: string; caller: Caller }) {
+  const { db, clock } = deps;
+  const now = clock.now();
+  const user = (await repo.findUserById(db, session.userId))!;
+  if (!user.mfa_pending_secret) throw noPendingMfa();
+  const step = await checkTotp({ secret: user.mfa_pending_secret, code, now: now.getTime() });
+  if (step === undefined) throw validationFailed([{ path: 'code', message: 'That code is not right. Enter the 6-digit code your authenticator app shows now.' }]);
+  const codes = newRecoveryCodes();
+  const stage = await db.transaction().execute(async (trx) => {
+    await repo.enableMfa(trx, { userId: user.id, secret: user.mfa_pending_secret!, step, now });
+    await repo.replaceRecoveryCodes(trx, { userId: user.id, hashes: codes.map((c) => sha256(normaliseRecoveryCode(c))) });
+    const next = session.stage === 'active' ? 'active' : await stageFor(trx, { ...user, mfa_enabled_at: now }, true);
+    await repo.setSessionStage(trx, { sessionId: session.sessionId, stage: next });
+    await recordAudit(trx, actorOf(caller, user), { action: 'account.mfa-enabled', recordType: 'user', recordId: user.id });
+    return next;
+  });
+  return { recoveryCodes: codes, stage };
+}
+
+async function requirePassword(deps: Deps, { user, password, caller, action }: { user: { id: string; username: string; password_hash: string }; password: string; caller: Caller; action: string }) {
+  if (await verifyPassword(user.password_hash, password)) return;
+  await recordAudit(deps.db, actorOf(caller, user), { action, recordType: 'user', recordId: user.id, outcome: 'failure', details: { reason: 'wrong_password' } });
+  throw validationFailed([{ path: 'password', message: 'Your password is not right.' }]);
+}
+
+export async function disableMfa(deps: Deps, { session, password, caller }: { session: SessionUser; password: string; caller: Caller }) {
+  const { db, clock } = deps;
+  const user = (await repo.findUserById(db, session.userId))!;
+  await requirePassword(deps, { user, password, caller, action: 'account.mfa-disable' });
+  const roles = await repo.listRoles(db, user.id);
+  if (isMfaRequired({ roles, requiredRoles: await repo.getSetting<string[]>(db, MFA_ROLES_KEY, []) })) throw mfaRequired();
+  await db.transaction().execute(async (trx) => {
+    await repo.clearMfa(trx, { userId: user.id, now: clock.now() });
+    await recordAudit(trx, actorOf(caller, user), { action: 'account.mfa-disabled', recordType: 'user', recordId: user.id });
+  });
+}
+
+export async function regenerateRecoveryCodes(deps: Deps, { session, password, caller }: { session: SessionUser; password: string; caller: Caller }) {
+  const { db } = deps;
+  const user = (await repo.findUserById(db, session.userId))!;
+  await requirePassword(deps, { user, password, caller, action: 'account.recovery-codes' });
+  if (!user.mfa_enabled_at) throw noPendingMfa();
+  const codes = newRecoveryCodes();
+  await db.transaction().execute(async (trx) => {
+    await repo.replaceRecoveryCodes(trx, { userId: user.id, hashes: codes.map((c) => sha256(normaliseRecoveryCode(c))) });
+    await recordAudit(trx, actorOf(caller, user), { action: 'account.recovery-codes-regenerated', recordType: 'user', recordId: user.id });
+  });
+  return { recoveryCodes: codes };
+}
+
+/** Scheduled: removes sessions and sign-in attempts nobody needs any more. */
+export async function cleanUpSessions(deps: Deps) {
+  const now = deps.clock.now();
+  const sessions = await repo.deleteDeadSessions(deps.db, { now, idleMinutes: deps.config.session.idleMinutes });
+  const attempts = await repo.deleteOldSignInAttempts(deps.db, { before: new Date(now.getTime() - 30 * 24 * 3600_000) });
+  return { sessions, attempts };
+}

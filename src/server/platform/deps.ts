@@ -1,0 +1,14 @@
+import type { Kysely } from 'kysely';
+import type { Logger } from 'pino';
+import type { Config } from '../config';
+import type { Database } from './db/db';
+
+/** What use cases receive as arguments: no globals, no container. Tests pass their own. */
+export interface Deps {
+  db: Kysely<Database>;
+  config: Config;
+  clock: { now(): Date };
+  log: Logger;
+}
+
+export const systemClock = { now: () => new Date() };

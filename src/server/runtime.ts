@@ -1,0 +1,108 @@
+import { serve, type ServerType } from '@hono/node-server';
+import type { Server } from 'node:http';
+import type { Logger } from 'pino';
+import type { Config } from './config';
+import { buildApp } from './app';
+import { JOB_DEFINITIONS } from './jobs';
+import { systemClock, type Deps } from './platform/deps';
+import { migrate } from './platform/db/migrate';
+import { openDatabase, type OpenDatabase } from './platform/db/open';
+import { startJobs, type Jobs } from './platform/jobs/jobs';
+import { startListener, type Listener } from './platform/db/listener';
+import { SessionCache } from './platform/auth/session-cache';
+import { isEmpty, seedDemo } from './seed/demo';
+import { ROLE_INFO } from './platform/auth/permissions';
+
+export interface Running {
+  url: string;
+  port: number;
+  stop(reason?: string): Promise<void>;
+}
+
+/** Opens the database, migrates (under a lock), seeds the demo if asked, starts jobs and HTTP. */
+export async function startServer({ config, log, out = (s: string) => process.stdout.write(s) }: { config: Config; log: Logger; out?: (s: string) => void }): Promise<Running> {
+  const database = await openDatabase({ config, log, applicationName: 'vigil-serve' });
+  let jobs: Jobs | undefined;
+  let listener: Listener | undefined;
+  const shutdown = new AbortController();
+  let server: ServerType | undefined;
+  try {
+    const { applied } = await migrate({ pool: database.handle.pool, log: (msg, extra) => log.info(extra, msg) });
+    log.info({ applied: applied.length }, applied.length ? 'migrations applied' : 'database schema up to date');
+    await database.adoptIfOrphan();
+    const deps: Deps = { db: database.handle.db, config, clock: systemClock, log };
+
+    let firstStart: Awaited<ReturnType<typeof seedDemo>> | undefined;
+    const empty = await isEmpty(deps);
+    if (config.demo && empty) {
+      firstStart = await seedDemo(deps);
+      log.info({ users: firstStart.users.length }, 'demo council seeded');
+    }
+
+    jobs = await startJobs({ url: database.handle.url, deps, log, definitions: JOB_DEFINITIONS, work: config.workerInProcess });
+    listener = await startListener({ url: database.handle.url, log });
+    const { app } = buildApp({ deps, log, pool: database.handle.pool, sessionCache: new SessionCache(listener), listener, shutdown: shutdown.signal });
+
+    const port = await new Promise<number>((resolve, reject) => {
+      server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => resolve(info.port));
+      server.once('error', reject);
+    });
+    (server as Server).keepAliveTimeout = 5_000;
+    (server as Server).requestTimeout = 120_000;
+    const url = config.publicUrl.endsWith(':0') ? config.publicUrl.replace(/:0$/, `:${port}`) : config.publicUrl;
+    log.info({ url, port, host: config.host }, 'Vigil is listening');
+    out(banner({ url, config, firstStart, noUsers: empty && !config.demo }));
+
+    let stopping: Promise<void> | undefined;
+    return {
+      url, port,
+      stop(reason = 'stop') {
+        stopping ??= (async () => {
+          log.info({ reason }, 'shutting down: finishing in-flight requests and jobs');
+          shutdown.abort(); // ends live streams, which would otherwise hold connections open
+          const s = server as Server;
+          await new Promise<void>((resolve) => {
+            s.close(() => resolve());
+            s.closeIdleConnections();
+            // Requests still running after 20 s are cut off.
+            setTimeout(() => { s.closeAllConnections(); resolve(); }, 20_000).unref();
+          });
+          await jobs?.stop();
+          await listener?.close();
+          await database.close();
+          log.info('stopped');
+        })();
+        return stopping;
+      },
+    };
+  } catch (err) {
+    (server as Server | undefined)?.close();
+    await jobs?.stop().catch(() => undefined);
+    await listener?.close().catch(() => undefined);
+    await database.close().catch(() => undefined);
+    throw err;
+  }
+}
+
+function banner({ url, config, firstStart, noUsers }: { url: string; config: Config; firstStart?: Awaited<ReturnType<typeof seedDemo>>; noUsers: boolean }) {
+  const lines = ['', `  Vigil is running at ${url}`, `  ${config.council.name} · data in ${config.databaseUrl ? 'the PostgreSQL server in DATABASE_URL' : config.dataDir}`, ''];
+  if (firstStart) {
+    lines.push('  Demo council seeded. Sign in as any of these users. Each password works once:', '  you will be asked to choose your own at first sign-in. They are not shown again.', '');
+    const w = Math.max(...firstStart.users.map((u) => u.username.length)) + 2;
+    lines.push(`  ${'username'.padEnd(w)}${'role'.padEnd(36)}one-time password`);
+    for (const u of firstStart.users) lines.push(`  ${u.username.padEnd(w)}${ROLE_INFO[u.role].name.padEnd(36)}${u.oneTimePassword}`);
+    lines.push('', '  Lost them? Run `npx vigil user reset-password <username>`, or `npx vigil seed --reset`.', '');
+  }
+  if (noUsers) lines.push('  There are no users yet. Create the first administrator with:', '    npx vigil user add <username> --name "<their name>" --admin', '');
+  lines.push('  Press Ctrl-C to stop.', '');
+  return lines.join('\n') + '\n';
+}
+
+/** Runs only the job worker (`vigil worker`). */
+export async function startWorker({ config, log }: { config: Config; log: Logger }) {
+  const database: OpenDatabase = await openDatabase({ config, log, applicationName: 'vigil-worker', poolSize: 5 });
+  await migrate({ pool: database.handle.pool, log: (msg, extra) => log.info(extra, msg) });
+  const deps: Deps = { db: database.handle.db, config, clock: systemClock, log };
+  const jobs = await startJobs({ url: database.handle.url, deps, log, definitions: JOB_DEFINITIONS, work: true });
+  return { stop: async () => { await jobs.stop(); await database.close(); } };
+}

@@ -1,0 +1,126 @@
+import { useEffect, useRef } from 'react';
+import { announcedDuration, formatDuration } from '../lib/timeout';
+import { formatTime } from '../lib/time';
+import { Button } from './fields';
+
+const FOCUSABLE = 'button:not([disabled]), a[href], input:not([disabled]), [tabindex]:not([tabindex="-1"])';
+
+/**
+ * GOV.UK-style timeout warning: a modal alert dialog that takes focus, keeps it while open and gives it
+ * back when closed. The countdown on screen changes every second; the copy screen readers hear (a live
+ * region) only every 30 seconds, or 15 in the last minute.
+ */
+export function TimeoutDialog({ open, kind, at, remaining, busy, error, onStay, onSignOut, onClose }: {
+  open: boolean;
+  /** 'idle': the user can stay signed in; 'absolute': the sign-in ends at `at` whatever they do. */
+  kind: 'idle' | 'absolute';
+  at: number;
+  remaining: number;
+  busy: boolean;
+  error?: string;
+  onStay: () => void;
+  onSignOut: () => void;
+  /** Escape or Close: stays signed in ('idle') or closes the warning ('absolute'). */
+  onClose: () => void;
+}) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const returnTo = useRef<HTMLElement | null>(null);
+  // Whether this component has shown the dialog (the browser may also close it by itself).
+  const shown = useRef(false);
+
+  useEffect(() => {
+    const dialog = ref.current;
+    if (!dialog) return;
+    if (open && !shown.current) {
+      shown.current = true;
+      returnTo.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+      if (!dialog.open) dialog.showModal();
+      dialog.querySelector<HTMLElement>(FOCUSABLE)?.focus();
+    }
+    if (!open && shown.current) {
+      shown.current = false;
+      if (dialog.open) dialog.close();
+      if (returnTo.current?.isConnected) returnTo.current.focus({ preventScroll: true });
+      returnTo.current = null;
+    }
+  }, [open]);
+
+  // A warning that turns into the other kind loses the button that had focus: keep focus inside.
+  useEffect(() => {
+    const dialog = ref.current;
+    if (dialog?.open && !dialog.contains(document.activeElement)) dialog.querySelector<HTMLElement>(FOCUSABLE)?.focus();
+  }, [kind]);
+
+  const onKeyDown = (event: React.KeyboardEvent<HTMLDialogElement>) => {
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      onClose();
+      return;
+    }
+    if (event.key !== 'Tab') return;
+    const items = Array.from(event.currentTarget.querySelectorAll<HTMLElement>(FOCUSABLE));
+    if (!items.length) return;
+    const first = items[0];
+    const last = items[items.length - 1];
+    const active = document.activeElement;
+    if (event.shiftKey && (active === first || !event.currentTarget.contains(active))) {
+      event.preventDefault();
+      last.focus();
+    } else if (!event.shiftKey && (active === last || !event.currentTarget.contains(active))) {
+      event.preventDefault();
+      first.focus();
+    }
+  };
+
+  // The browser may close a modal dialog on Escape by itself: treat that as Escape. Chromium sends the
+  // close event with a later frame, so one can arrive after the dialog was closed here, or reopened: ignore those.
+  const onNativeClose = () => {
+    const dialog = ref.current;
+    if (!dialog || !shown.current || dialog.open) return;
+    dialog.showModal();
+    onClose();
+  };
+
+  const idle = kind === 'idle';
+  const time = formatTime(at);
+  return (
+    <dialog
+      ref={ref}
+      className="vigil-dialog"
+      role="alertdialog"
+      aria-modal="true"
+      aria-labelledby="timeout-title"
+      aria-describedby={open ? 'timeout-status' : undefined}
+      onKeyDown={onKeyDown}
+      onCancel={(event) => {
+        event.preventDefault();
+        onClose();
+      }}
+      onClose={onNativeClose}
+    >
+      <h2 className="govuk-heading-m" id="timeout-title">{idle ? 'You are about to be signed out' : 'Your sign-in is about to end'}</h2>
+      {open && (
+        <>
+          <p className="govuk-body" aria-hidden="true">
+            {idle ? 'For your security, Vigil will sign you out in ' : `For your security, every sign-in ends after a fixed time. Vigil will sign you out at ${time}, in `}
+            <strong className="vigil-nowrap">{formatDuration(remaining)}</strong>
+            {idle ? ' if you do nothing.' : '.'}
+          </p>
+          <p className="govuk-visually-hidden" id="timeout-status" aria-live="polite">
+            {idle ? `Vigil will sign you out in ${announcedDuration(remaining)} if you do nothing.`
+              : `Vigil will sign you out at ${time}, in ${announcedDuration(remaining)}.`}
+          </p>
+          <p className="govuk-body">
+            {idle ? 'Anything you have not saved will be lost.' : 'This cannot be extended. Save anything you are working on now, then sign in again to carry on.'}
+          </p>
+          {error && <p className="govuk-error-message"><span className="govuk-visually-hidden">Error:</span> {error}</p>}
+          <div className="govuk-button-group">
+            {idle && <Button type="button" onClick={onStay} aria-disabled={busy}>Stay signed in</Button>}
+            <Button type="button" variant="secondary" onClick={onSignOut}>Sign out</Button>
+            {!idle && <Button type="button" variant="secondary" onClick={onClose}>Close</Button>}
+          </div>
+        </>
+      )}
+    </dialog>
+  );
+}

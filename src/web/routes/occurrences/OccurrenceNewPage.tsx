@@ -1,0 +1,93 @@
+import { useMemo, useState } from 'react';
+import { Link, useNavigate } from '@tanstack/react-router';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { PRIORITIES, SOURCES, camerasQuery, categoriesQuery, openOccurrence } from '../../api/occurrences';
+import { ErrorSummary } from '../../components/ErrorSummary';
+import { Button, CheckboxesField, SelectField, TextField } from '../../components/fields';
+import { useTitle } from '../../components/useTitle';
+import { fieldErrors, formErrorsFrom, type FormErrors } from '../../lib/errors';
+import { RadiosField } from './Radios';
+import { parseUkDateTime } from './when';
+
+const FIELDS = ['source', 'categoryId', 'priority', 'summary', 'locationText', 'cameraIds', 'observedAt'];
+const entries = (o: Record<string, string>) => Object.entries(o).map(([value, label]) => ({ value, label }));
+
+export function OccurrenceNewPage() {
+  const [errors, setErrors] = useState<FormErrors>();
+  useTitle('New occurrence', { error: !!errors });
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const categories = useQuery(categoriesQuery);
+  const cameras = useQuery(camerasQuery);
+  const [source, setSource] = useState('camera_patrol');
+  const [categoryId, setCategoryId] = useState('');
+  const [priority, setPriority] = useState('normal');
+  const [summary, setSummary] = useState('');
+  const [locationText, setLocationText] = useState('');
+  const [cameraIds, setCameraIds] = useState<string[]>([]);
+  const [cameraFilter, setCameraFilter] = useState('');
+  const [observedAt, setObservedAt] = useState('');
+  const [busy, setBusy] = useState(false);
+
+  const shownCameras = useMemo(() => {
+    const f = cameraFilter.trim().toLowerCase();
+    return (cameras.data ?? []).filter((c) => !f || cameraIds.includes(c.id) || `${c.reference} ${c.name} ${c.location}`.toLowerCase().includes(f));
+  }, [cameras.data, cameraFilter, cameraIds]);
+
+  const submit = async (event: React.FormEvent) => {
+    event.preventDefault();
+    const observed = parseUkDateTime(observedAt);
+    const invalid = fieldErrors([
+      ['summary', !summary.trim() && 'Enter a short description'],
+      ['categoryId', !categoryId && 'Choose a category'],
+      ['source', !source && 'Choose where this came from'],
+      ['observedAt', observed === undefined && 'Enter the time seen like 14:05, or a date and time like 23/11/2026 14:05'],
+    ]);
+    setErrors(invalid);
+    if (invalid) return;
+    setBusy(true);
+    try {
+      const created = await openOccurrence({
+        source, categoryId, priority, summary: summary.trim(), locationText: locationText.trim() || undefined, cameraIds, observedAt: observed || undefined,
+      });
+      await queryClient.invalidateQueries({ queryKey: ['occurrences'] });
+      await navigate({ to: '/occurrences/$id', params: { id: created.id }, search: { opened: true } });
+    } catch (err) {
+      setErrors(formErrorsFrom(err, { fields: FIELDS, fallbackField: 'summary' }));
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <Link className="govuk-back-link" to="/occurrences">Back to occurrences</Link>
+        <ErrorSummary errors={errors} />
+        <h1 className="govuk-heading-l">New occurrence</h1>
+        <form onSubmit={submit} noValidate>
+          <TextField id="summary" label="What is happening" hint="A short description, for example: Two males fighting outside the Red Lion" value={summary} onChange={setSummary}
+            error={errors?.fields.summary} autoFocus autoComplete="off" maxLength={200} />
+          <SelectField id="categoryId" label="Category" value={categoryId} onChange={setCategoryId} error={errors?.fields.categoryId}
+            options={[{ value: '', label: 'Choose a category' }, ...(categories.data ?? []).filter((c) => c.isActive).map((c) => ({ value: c.id, label: c.name }))]} />
+          <RadiosField id="source" legend="Source" hint="Where it came from" value={source} onChange={setSource} options={entries(SOURCES)} error={errors?.fields.source} />
+          <RadiosField id="priority" legend="Priority" value={priority} onChange={setPriority} options={entries(PRIORITIES)} inline error={errors?.fields.priority} />
+          <TextField id="locationText" label="Location" hint="Optional. A street, building or landmark" value={locationText} onChange={setLocationText} error={errors?.fields.locationText} autoComplete="off" />
+          {cameras.isPending && <p className="govuk-body">Loading cameras…</p>}
+          {cameras.isError && <p className="govuk-body">Cameras could not be loaded. {cameras.error.message}</p>}
+          {cameras.data && cameras.data.length > 0 && (
+            <>
+              <TextField id="cameraFilter" label="Find a camera" hint="Type part of a camera’s reference, name or location to shorten the list" type="search"
+                value={cameraFilter} onChange={setCameraFilter} width="20" autoComplete="off" spellCheck={false} />
+              <CheckboxesField id="cameraIds" legend="Cameras involved" hint="Optional. Select all that apply." values={cameraIds} onChange={setCameraIds}
+                options={shownCameras.map((c) => ({ value: c.id, label: `${c.reference} ${c.name}`, hint: c.location }))} error={errors?.fields.cameraIds} />
+              {shownCameras.length === 0 && <p className="govuk-body">No cameras match ‘{cameraFilter}’.</p>}
+            </>
+          )}
+          <TextField id="observedAt" label="Time seen" hint="Optional, if earlier than now. For example, 14:05 or 23/11/2026 14:05" value={observedAt} onChange={setObservedAt}
+            error={errors?.fields.observedAt} width="10" autoComplete="off" spellCheck={false} />
+          <Button disabled={busy}>Open occurrence</Button>
+        </form>
+      </div>
+    </div>
+  );
+}

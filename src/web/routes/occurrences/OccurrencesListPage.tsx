@@ -1,0 +1,182 @@
+import { useEffect, useState } from 'react';
+import { Link, useNavigate } from '@tanstack/react-router';
+import { useQuery } from '@tanstack/react-query';
+import { can } from '../../api/auth';
+import type { Session } from '../../api/types';
+import {
+  AGENCIES, OCCURRENCES_PAGE_SIZE, OUTCOMES, SORTS, SOURCES, camerasQuery, categoriesQuery, occurrencesCsvHref, occurrencesQuery,
+  type OccurrenceFilters, type OccurrenceSummary,
+} from '../../api/occurrences';
+import { ErrorSummary } from '../../components/ErrorSummary';
+import { Button, SelectField, TextField } from '../../components/fields';
+import { useTitle } from '../../components/useTitle';
+import { fieldErrors, type FormErrors } from '../../lib/errors';
+import { useLiveOccurrences } from '../../lib/live';
+import { formatDateTime, formatUkDay, isValidDay, parseUkDate } from '../../lib/time';
+import { OccurrencePagination } from './OccurrencePagination';
+import { SupervisorPanel } from './SupervisorPanel';
+
+export function validateOccurrenceSearch(search: Record<string, unknown>): OccurrenceFilters {
+  const str = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : undefined);
+  const oneOf = (v: unknown, options: Record<string, string>) => (typeof v === 'string' && v in options ? v : undefined);
+  const day = (v: unknown) => (typeof v === 'string' && isValidDay(v) ? v : undefined);
+  const page = Number(search.page);
+  return {
+    q: str(search.q), from: day(search.from), to: day(search.to), category: str(search.category), source: oneOf(search.source, SOURCES),
+    status: search.status === 'open' || search.status === 'closed' ? search.status : undefined, outcome: oneOf(search.outcome, OUTCOMES),
+    agency: oneOf(search.agency, AGENCIES), cameraId: str(search.cameraId), sort: oneOf(search.sort, SORTS),
+    page: Number.isInteger(page) && page > 1 ? page : undefined,
+  };
+}
+
+type Draft = Required<{ [K in Exclude<keyof OccurrenceFilters, 'page'>]: string }>;
+const toDraft = (f: OccurrenceFilters): Draft => ({
+  q: f.q ?? '', from: formatUkDay(f.from), to: formatUkDay(f.to), category: f.category ?? '', source: f.source ?? '', status: f.status ?? '',
+  outcome: f.outcome ?? '', agency: f.agency ?? '', cameraId: f.cameraId ?? '', sort: f.sort ?? '',
+});
+
+const options = (any: string, values: Record<string, string>) => [{ value: '', label: any }, ...Object.entries(values).map(([value, label]) => ({ value, label }))];
+
+export function OccurrencesListPage({ search, session }: { search: OccurrenceFilters; session: Session }) {
+  const [errors, setErrors] = useState<FormErrors>();
+  useTitle('Occurrences', { error: !!errors });
+  useLiveOccurrences();
+  const navigate = useNavigate();
+  const results = useQuery(occurrencesQuery({ ...search, page: search.page ?? 1 }));
+  const categories = useQuery(categoriesQuery);
+  const cameras = useQuery({ ...camerasQuery, enabled: can(session, 'estate.read') });
+  const { page: _page, ...filters } = search;
+
+  const [draft, setDraft] = useState<Draft>(() => toDraft(filters));
+  const set = (key: keyof Draft) => (value: string) => setDraft((d) => ({ ...d, [key]: value }));
+  const applied = JSON.stringify(toDraft(filters));
+  useEffect(() => setDraft(JSON.parse(applied) as Draft), [applied]);
+
+  const submit = (event: React.FormEvent) => {
+    event.preventDefault();
+    const from = draft.from.trim() ? parseUkDate(draft.from) : '';
+    const to = draft.to.trim() ? parseUkDate(draft.to) : '';
+    const invalid = fieldErrors([
+      ['from', from === undefined && '‘From date’ must be a real date, like 27/3/2026'],
+      ['to', to === undefined ? '‘To date’ must be a real date, like 27/3/2026' : !!from && !!to && to < from && '‘To date’ must be the same as or after ‘From date’'],
+    ]);
+    setErrors(invalid);
+    if (invalid) return;
+    const clean = (v: string) => v.trim() || undefined;
+    void navigate({
+      to: '/occurrences',
+      search: {
+        q: clean(draft.q), from: from || undefined, to: to || undefined, category: clean(draft.category), source: clean(draft.source),
+        status: clean(draft.status) as OccurrenceFilters['status'], outcome: clean(draft.outcome), agency: clean(draft.agency),
+        cameraId: clean(draft.cameraId), sort: clean(draft.sort),
+      },
+    });
+  };
+
+  const canWrite = can(session, 'occurrences.write');
+  const total = results.data ? `${results.data.total}${results.data.totalIsCapped ? '+' : ''}` : '';
+  return (
+    <>
+      <div className="moj-page-header-actions">
+        <div className="moj-page-header-actions__title">
+          <h1 className="govuk-heading-l">Occurrences</h1>
+        </div>
+        {canWrite && (
+          <div className="moj-page-header-actions__actions">
+            <div className="moj-button-group moj-button-group--inline">
+              <Link to="/occurrences/new" role="button" draggable={false} className="govuk-button govuk-!-margin-bottom-0" aria-keyshortcuts="n"
+                onKeyDown={(e) => { if (e.key === ' ') { e.preventDefault(); e.currentTarget.click(); } }}>
+                New occurrence
+              </Link>
+              <Link to="/occurrences/handover" role="button" draggable={false} className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0"
+                onKeyDown={(e) => { if (e.key === ' ') { e.preventDefault(); e.currentTarget.click(); } }}>
+                Shift handover
+              </Link>
+            </div>
+          </div>
+        )}
+      </div>
+      {canWrite && <p className="govuk-body">Press <kbd>n</kbd> anywhere to open a new occurrence. The list updates as colleagues log.</p>}
+
+      {can(session, 'occurrences.supervise') && <SupervisorPanel />}
+
+      <ErrorSummary errors={errors} />
+      <form className="vigil-filter" onSubmit={submit} noValidate role="search" aria-label="Search occurrences">
+        <div className="vigil-filter__row">
+          <TextField id="q" label="Search" hint="Words in the summary, location or any entry, or a reference" type="search" value={draft.q} onChange={set('q')} width="20" data-search spellCheck={false} />
+          <TextField id="from" label="From date" hint="For example, 27/3/2026" value={draft.from} onChange={set('from')} error={errors?.fields.from} width="10" spellCheck={false} />
+          <TextField id="to" label="To date" hint="For example, 28/3/2026" value={draft.to} onChange={set('to')} error={errors?.fields.to} width="10" spellCheck={false} />
+          <SelectField id="category" label="Category" value={draft.category} onChange={set('category')}
+            options={[{ value: '', label: 'Any category' }, ...(categories.data ?? []).map((c) => ({ value: c.key, label: c.name }))]} />
+          <SelectField id="source" label="Source" value={draft.source} onChange={set('source')} options={options('Any source', SOURCES)} />
+        </div>
+        <div className="vigil-filter__row">
+          <SelectField id="status" label="Status" value={draft.status} onChange={set('status')} options={options('Open or closed', { open: 'Open', closed: 'Closed' })} />
+          <SelectField id="outcome" label="Outcome" value={draft.outcome} onChange={set('outcome')} options={options('Any outcome', OUTCOMES)} />
+          <SelectField id="agency" label="Agency told" value={draft.agency} onChange={set('agency')} options={options('Any or none', AGENCIES)} />
+          {cameras.data && (
+            <SelectField id="cameraId" label="Camera" value={draft.cameraId} onChange={set('cameraId')}
+              options={[{ value: '', label: 'Any camera' }, ...cameras.data.map((c) => ({ value: c.id, label: `${c.reference} ${c.name}` }))]} />
+          )}
+          <SelectField id="sort" label="Sort by" value={draft.sort} onChange={set('sort')} options={Object.entries(SORTS).map(([value, label]) => ({ value: value === 'opened_desc' ? '' : value, label }))} />
+          <Button variant="secondary">Search</Button>
+        </div>
+      </form>
+
+      <p className="govuk-body">
+        <a className="govuk-link" href={occurrencesCsvHref(filters)} download>Export CSV</a>
+        <span className="govuk-body-s"> – the occurrences that match these filters, as a spreadsheet file</span>
+      </p>
+
+      {results.isPending && <p className="govuk-body">Loading occurrences…</p>}
+      {results.isError && <p className="govuk-body">Occurrences could not be loaded. {results.error.message}</p>}
+      {results.data && (
+        <>
+          <div className="vigil-table-wrap">
+            <table className="govuk-table govuk-table--small-text-until-tablet">
+              <caption className="govuk-table__caption govuk-table__caption--m">{total === '1' ? '1 occurrence' : `${total} occurrences`}</caption>
+              <thead className="govuk-table__head">
+                <tr className="govuk-table__row">
+                  <th scope="col" className="govuk-table__header">Reference</th>
+                  <th scope="col" className="govuk-table__header">Opened</th>
+                  <th scope="col" className="govuk-table__header">Category</th>
+                  <th scope="col" className="govuk-table__header">Summary</th>
+                  <th scope="col" className="govuk-table__header">Location</th>
+                  <th scope="col" className="govuk-table__header">Cameras</th>
+                  <th scope="col" className="govuk-table__header">Status</th>
+                </tr>
+              </thead>
+              <tbody className="govuk-table__body">
+                {results.data.items.map((o) => <Row key={o.id} occurrence={o} />)}
+              </tbody>
+            </table>
+          </div>
+          {results.data.items.length === 0 && <p className="govuk-body">No occurrences match these filters.</p>}
+          <OccurrencePagination page={results.data.page} pageSize={results.data.pageSize || OCCURRENCES_PAGE_SIZE} total={results.data.total} filters={filters} />
+        </>
+      )}
+    </>
+  );
+}
+
+function Row({ occurrence: o }: { occurrence: OccurrenceSummary }) {
+  return (
+    <tr className="govuk-table__row">
+      <td className="govuk-table__cell vigil-nowrap">
+        <Link className="govuk-link" to="/occurrences/$id" params={{ id: o.id }}>{o.reference}</Link>
+      </td>
+      <td className="govuk-table__cell vigil-nowrap">{formatDateTime(o.openedAt)}</td>
+      <td className="govuk-table__cell">{o.category.name}</td>
+      <td className="govuk-table__cell">{o.summary}</td>
+      <td className="govuk-table__cell">{o.location ?? ''}</td>
+      <td className="govuk-table__cell">{o.cameras.join(', ')}</td>
+      <td className="govuk-table__cell"><StatusTag status={o.status} outcomeName={o.outcomeName} /></td>
+    </tr>
+  );
+}
+
+export function StatusTag({ status, outcomeName }: { status: 'open' | 'closed'; outcomeName: string | null }) {
+  return status === 'open'
+    ? <strong className="govuk-tag govuk-tag--blue">Open</strong>
+    : <strong className="govuk-tag govuk-tag--grey">Closed{outcomeName ? `: ${outcomeName}` : ''}</strong>;
+}

@@ -1,0 +1,55 @@
+import { createRoute, type AnyRoute } from '@tanstack/react-router';
+import { can } from '../../api/auth';
+import type { Session } from '../../api/types';
+import type { OccurrenceFilters } from '../../api/occurrences';
+import { useSession } from '../../lib/session';
+import { ForbiddenPage } from '../errors/NotFound';
+import { HandoverPage } from './HandoverPage';
+import { OccurrenceNewPage } from './OccurrenceNewPage';
+import { OccurrencePage } from './OccurrencePage';
+import { OccurrencesListPage, validateOccurrenceSearch } from './OccurrencesListPage';
+
+/** Renders a page for a signed-in user with the permission, or says they may not see it. */
+function Gate({ permission, children }: { permission: string; children: (session: Session) => React.ReactNode }) {
+  const session = useSession();
+  if (!session) return null;
+  return can(session, permission) ? <>{children(session)}</> : <ForbiddenPage />;
+}
+
+/** The occurrence log's pages, under the signed-in part of the app. */
+export function occurrenceRoutes<TParent extends AnyRoute>(parent: TParent) {
+  const listRoute = createRoute({
+    getParentRoute: () => parent,
+    path: '/occurrences',
+    validateSearch: validateOccurrenceSearch,
+    component: function OccurrencesRoute() {
+      const search = listRoute.useSearch() as OccurrenceFilters;
+      return <Gate permission="occurrences.read">{(session) => <OccurrencesListPage search={search} session={session} />}</Gate>;
+    },
+  });
+  const newRoute = createRoute({
+    getParentRoute: () => parent,
+    path: '/occurrences/new',
+    component: function OccurrenceNewRoute() {
+      return <Gate permission="occurrences.write">{() => <OccurrenceNewPage />}</Gate>;
+    },
+  });
+  const handoverRoute = createRoute({
+    getParentRoute: () => parent,
+    path: '/occurrences/handover',
+    component: function HandoverRoute() {
+      return <Gate permission="occurrences.read">{(session) => <HandoverPage session={session} />}</Gate>;
+    },
+  });
+  const occurrenceRoute = createRoute({
+    getParentRoute: () => parent,
+    path: '/occurrences/$id',
+    validateSearch: (search: Record<string, unknown>): { opened?: boolean } => ({ opened: search.opened === true || search.opened === 'true' ? true : undefined }),
+    component: function OccurrenceRoute() {
+      const { id } = occurrenceRoute.useParams() as { id: string };
+      const { opened } = occurrenceRoute.useSearch() as { opened?: boolean };
+      return <Gate permission="occurrences.read">{(session) => <OccurrencePage id={id} session={session} opened={opened} key={id} />}</Gate>;
+    },
+  });
+  return [listRoute, newRoute, handoverRoute, occurrenceRoute] as const;
+}

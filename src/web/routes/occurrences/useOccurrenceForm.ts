@@ -1,0 +1,57 @@
+import { useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { formErrorsFrom, type FormErrors } from '../../lib/errors';
+
+/** Server field names -> this form's field ids (forms on one page share it, so ids carry a prefix). */
+export function prefixErrors(errors: FormErrors | undefined, prefix: string): FormErrors | undefined {
+  if (!errors) return undefined;
+  return {
+    summary: errors.summary.map((s) => ({ ...s, field: s.field ? `${prefix}-${s.field}` : undefined })),
+    fields: Object.fromEntries(Object.entries(errors.fields).map(([k, v]) => [`${prefix}-${k}`, v])),
+  };
+}
+
+/**
+ * One write on an occurrence page: busy while it runs, errors beside the fields, a message when done,
+ * and the occurrence refetched.
+ */
+export function useOccurrenceForm(occurrenceId: string, prefix: string, fields: string[], fallbackField: string) {
+  const queryClient = useQueryClient();
+  const [errors, setErrors] = useState<FormErrors>();
+  const [busy, setBusy] = useState(false);
+  const [done, setDone] = useState<string>();
+  const [lastError, setLastError] = useState<unknown>();
+
+  /** Client-side checks use server field names too. */
+  const check = (invalid: FormErrors | undefined) => {
+    setErrors(prefixErrors(invalid, prefix));
+    if (invalid) setDone(undefined);
+    return !invalid;
+  };
+
+  const run = async (write: () => Promise<unknown>, message: string): Promise<boolean> => {
+    setBusy(true);
+    setDone(undefined);
+    try {
+      await write();
+      setErrors(undefined);
+      setLastError(undefined);
+      setDone(message);
+      await Promise.all([
+        queryClient.invalidateQueries({ queryKey: ['occurrence', occurrenceId] }),
+        queryClient.invalidateQueries({ queryKey: ['occurrences'] }),
+      ]);
+      return true;
+    } catch (err) {
+      setLastError(err);
+      setErrors(prefixErrors(formErrorsFrom(err, { fields, fallbackField }), prefix));
+      return false;
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const field = (name: string) => errors?.fields[`${prefix}-${name}`];
+  const id = (name: string) => `${prefix}-${name}`;
+  return { errors, busy, done, run, check, field, id, lastError };
+}

@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { formatUkDateTimeInput, parseUkDateTime } from './when';
+
+describe('parseUkDateTime', () => {
+  const now = new Date('2026-07-15T12:00:00Z');
+  it('reads a UK date and time as London time, in summer and winter', () => {
+    expect(parseUkDateTime('15/7/2026 14:05', now)).toBe('2026-07-15T13:05:00.000Z');
+    expect(parseUkDateTime('23/11/2026 at 14:05', now)).toBe('2026-11-23T14:05:00.000Z');
+  });
+  it('reads a time alone as today in London', () => {
+    expect(parseUkDateTime('09:30', now)).toBe('2026-07-15T08:30:00.000Z');
+  });
+  it('gives empty for nothing and undefined for nonsense', () => {
+    expect(parseUkDateTime('  ', now)).toBe('');
+    expect(parseUkDateTime('31/2/2026 10:00', now)).toBeUndefined();
+    expect(parseUkDateTime('25:00', now)).toBeUndefined();
+    expect(parseUkDateTime('soon', now)).toBeUndefined();
+  });
+  it('round-trips what a field shows', () => {
+    expect(formatUkDateTimeInput('2026-07-15T13:05:00.000Z')).toBe('15/7/2026 14:05');
+    expect(parseUkDateTime(formatUkDateTimeInput('2026-03-29T01:30:00.000Z'), now)).toBe('2026-03-29T01:30:00.000Z');
+  });
+});

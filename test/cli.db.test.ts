@@ -1,0 +1,75 @@
+import { spawnSync } from 'node:child_process';
+import { afterAll, expect, it } from 'vitest';
+import pg from 'pg';
+import { freshDatabase } from './support/product';
+
+// The `vigil` command against a PostgreSQL server, as an IT team would use it.
+
+const drops: (() => Promise<void>)[] = [];
+afterAll(async () => { for (const d of drops) await d(); });
+
+function vigil(args: string[], env: Record<string, string>) {
+  const r = spawnSync(process.execPath, ['bin/vigil.mjs', ...args], { env: { ...process.env, LOG_LEVEL: 'warn', ...env }, encoding: 'utf8', timeout: 60_000 });
+  return { code: r.status, out: r.stdout + r.stderr };
+}
+
+it('migrate, user add --admin, user list and seed behave as documented', async () => {
+  const db = await freshDatabase();
+  drops.push(db.drop);
+  const env = { DATABASE_URL: db.url, VIGIL_DEMO: 'false' };
+
+  const help = vigil(['--help'], env);
+  for (const cmd of ['serve', 'worker', 'migrate', 'seed', 'user', 'audit']) expect(help.out).toContain(cmd);
+
+  expect(vigil(['migrate'], env).out).toMatch(/Applied \d+ migration/);
+  expect(vigil(['migrate'], env).out).toContain('up to date');
+
+  const add = vigil(['user', 'add', 'jsmith', '--name', 'Jo Smith', '--admin'], env);
+  expect(add.code).toBe(0);
+  const password = /One-time password: (\S+)/.exec(add.out)![1];
+
+  const client = new pg.Client({ connectionString: db.url });
+  await client.connect();
+  const { rows } = await client.query("select u.must_change_password, array_agg(r.role) as roles from users u join user_roles r on r.user_id = u.id where username = 'jsmith' group by u.id");
+  expect(rows).toEqual([{ must_change_password: true, roles: ['admin'] }]);
+  const audit = await client.query("select actor_username from audit_events where action = 'user.created'");
+  expect(audit.rows).toEqual([{ actor_username: 'system' }]);
+  await client.end();
+  expect(password).toMatch(/^[a-z2-9]{4}(-[a-z2-9]{4}){3}$/);
+
+  expect(vigil(['user', 'list'], env).out).toMatch(/jsmith\s+Jo Smith\s+admin/);
+  expect(vigil(['user', 'add', 'x1', '--name', 'X', '--role', 'wizard'], env).out).toContain('Unknown role(s): wizard');
+  expect(vigil(['seed'], env).out).toContain('nothing seeded');
+  const reset = vigil(['seed', '--reset'], env);
+  expect(reset.code).toBe(1);
+  expect(reset.out).toContain('only runs when VIGIL_DEMO=true');
+});
+
+it('seed --reset rebuilds the demo council when VIGIL_DEMO=true', async () => {
+  const db = await freshDatabase();
+  drops.push(db.drop);
+  const env = { DATABASE_URL: db.url, VIGIL_DEMO: 'true' };
+  const first = vigil(['seed'], env);
+  expect(first.out).toMatch(/admin\s+Administrator/);
+  const reset = vigil(['seed', '--reset'], env);
+  expect(reset.code).toBe(0);
+  expect(reset.out).toContain('Database wiped and migrated.');
+  const client = new pg.Client({ connectionString: db.url });
+  await client.connect();
+  const users = await client.query('select count(*)::int as n from users');
+  const orgs = await client.query('select name from organisations order by name');
+  await client.end();
+  expect(users.rows[0].n).toBe(12);
+  expect(orgs.rows.map((r) => r.name)).toContain('Staffordshire Police');
+  const c2 = new pg.Client({ connectionString: db.url });
+  await c2.connect();
+  const history = await c2.query("select count(*)::int as n, count(*) filter (where status = 'open')::int as open, min(opened_at) as first from occurrences");
+  const handovers = await c2.query('select count(*)::int as n, count(*) filter (where acknowledged_at is null)::int as pending from handovers');
+  await c2.end();
+  // A realistic recent fortnight: about ten a day, a few still open, a handover per shift.
+  expect(history.rows[0].n).toBeGreaterThan(80);
+  expect(history.rows[0].open).toBeGreaterThan(0);
+  expect(Date.now() - new Date(history.rows[0].first).getTime()).toBeGreaterThan(12 * 86_400_000);
+  expect(handovers.rows[0].n).toBeGreaterThanOrEqual(26);
+  expect(handovers.rows[0].pending).toBe(1);
+});

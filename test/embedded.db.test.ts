@@ -1,0 +1,56 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, expect, it } from 'vitest';
+import { startServerProcess, type ServerProcess } from './support/product';
+
+// `npm start` on a machine with nothing but Node: the embedded PostgreSQL in VIGIL_DATA_DIR.
+
+const dirs: string[] = [];
+const running: ServerProcess[] = [];
+afterAll(async () => {
+  await Promise.all(running.map((s) => s.stop('SIGKILL')));
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
+
+function dataDir() {
+  const d = mkdtempSync(path.join(os.tmpdir(), 'vigil-embedded-'));
+  dirs.push(d);
+  return d;
+}
+
+const postgresPid = (dir: string) => Number(readFileSync(path.join(dir, 'pg', 'postmaster.pid'), 'utf8').split('\n')[0]);
+const isAlive = (pid: number) => { try { process.kill(pid, 0); return true; } catch { return false; } };
+
+it('first start seeds the demo and prints one-time passwords; a restart keeps the data and prints none; Ctrl-C stops PostgreSQL too', async () => {
+  const dir = dataDir();
+  const first = await startServerProcess({ env: { VIGIL_DATA_DIR: dir, VIGIL_DEMO: 'true' } });
+  running.push(first);
+  expect(first.output()).toMatch(/^\s+admin\s+Administrator\s+[a-z2-9]{4}(-[a-z2-9]{4}){3}$/m);
+  const password = /^\s+auditor\s+Auditor\s+(\S+)$/m.exec(first.output())![1];
+  const pgPid = postgresPid(dir);
+  expect(isAlive(pgPid)).toBe(true);
+
+  expect(await first.stop('SIGINT')).toBe(0);
+  expect(isAlive(pgPid)).toBe(false);
+
+  const second = await startServerProcess({ env: { VIGIL_DATA_DIR: dir, VIGIL_DEMO: 'true' } });
+  running.push(second);
+  expect(second.output()).not.toMatch(/one-time password/);
+  const signIn = await fetch(`${second.url}/api/v1/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'auditor', password }) });
+  expect(signIn.status).toBe(200); // the user (and its one-time password) survived the restart
+  expect(await second.stop('SIGINT')).toBe(0);
+});
+
+it('two instances with different data directories and ports run side by side', async () => {
+  const [a, b] = await Promise.all([
+    startServerProcess({ env: { VIGIL_DATA_DIR: dataDir(), VIGIL_COUNCIL_NAME: 'North Council' } }),
+    startServerProcess({ env: { VIGIL_DATA_DIR: dataDir(), VIGIL_COUNCIL_NAME: 'South Council' } }),
+  ]);
+  running.push(a, b);
+  expect(a.url).not.toBe(b.url);
+  expect((await (await fetch(`${a.url}/api/v1/meta`)).json()).councilName).toBe('North Council');
+  expect((await (await fetch(`${b.url}/api/v1/meta`)).json()).councilName).toBe('South Council');
+  expect((await fetch(`${a.url}/readyz`)).status).toBe(200);
+  expect((await fetch(`${b.url}/readyz`)).status).toBe(200);
+});

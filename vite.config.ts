@@ -1,0 +1,34 @@
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+import { fileURLToPath } from 'node:url';
+
+const repoRoot = fileURLToPath(new URL('.', import.meta.url));
+const api = 'http://localhost:8080';
+
+export default defineConfig({
+  root: 'src/web',
+  plugins: [react()],
+  build: {
+    outDir: fileURLToPath(new URL('./dist/web', import.meta.url)),
+    emptyOutDir: true,
+    sourcemap: true,
+  },
+  css: {
+    preprocessorOptions: {
+      scss: {
+        // The stylesheets @use GOV.UK and MOJ Frontend as "node_modules/...", resolved from the repository root.
+        loadPaths: [repoRoot],
+        quietDeps: true,
+        silenceDeprecations: ['import'],
+      },
+    },
+  },
+  server: {
+    proxy: {
+      '/api': api,
+      '/branding.css': api,
+      '/healthz': api,
+      '/readyz': api,
+    },
+  },
+});
