@@ -24,7 +24,7 @@ export async function generateSearchCorpus(handle: DbHandle, { entries, openedBy
       const to = Math.min(occurrences, from + batch - 1);
       await db.transaction().execute(async (trx) => {
         await sql`
-          insert into occurrences (reference, year, number, opened_at, opened_by, source, category_id, priority, summary, location_text, latitude, longitude, status, outcome, closed_at, closed_by)
+          insert into occurrences (reference, year, number, opened_at, opened_by, source, category_id, priority, summary, location_text, latitude, longitude, status, outcome, closed_at, closed_by, last_entry_seq)
           select 'OCC-2020-' || lpad(g::text, 7, '0'), 2020, g, t, ${openedBy},
                  (array['camera_patrol','police_request','radio_scheme','public_call','council_staff','alarm','other'])[1 + floor(random() * 7)::int],
                  (select array_agg(id order by sort_order) from occurrence_categories)[1 + floor(random() * 14)::int],
@@ -33,7 +33,8 @@ export async function generateSearchCorpus(handle: DbHandle, { entries, openedBy
                  case when g % 50 = 0 then 'open' else 'closed' end,
                  case when g % 50 = 0 then null else (array['arrest','detained','dispersed','no_trace','handed_to_police','advice_given','false_alarm','other'])[1 + floor(random() * 8)::int] end,
                  case when g % 50 = 0 then null else t + interval '40 minutes' end,
-                 case when g % 50 = 0 then null else ${openedBy}::uuid end
+                 case when g % 50 = 0 then null else ${openedBy}::uuid end,
+                 ${perOccurrence}::int
           from generate_series(${from}::int, ${to}::int) g, lateral (select now() - random() * interval '365 days' as t) x`.execute(trx);
         await sql`
           insert into occurrence_entries (occurrence_id, seq, kind, body, recorded_at, author_id, agency, agency_reference, notified_at)

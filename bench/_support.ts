@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import http from 'node:http';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -16,7 +17,9 @@ export async function benchDatabase() {
 }
 
 export async function benchServer({ databaseUrl, env = {}, nodeArgs = [] }: { databaseUrl: string; env?: Record<string, string>; nodeArgs?: string[] }): Promise<{ url: string; child: ChildProcess; stop(): Promise<void> }> {
-  const child = spawn(process.execPath, [...nodeArgs, 'bin/vigil.mjs', 'serve'], {
+  // BENCH_NODE_ARGS (for example --cpu-prof) profiles the server under load.
+  const extra = process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  const child = spawn(process.execPath, [...extra, ...nodeArgs, 'bin/vigil.mjs', 'serve'], {
     env: { ...process.env, DATABASE_URL: databaseUrl, PORT: '0', HOST: '127.0.0.1', VIGIL_DEMO: 'false', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -52,4 +55,47 @@ export function result({ bench, metric, value, unit, baseline, target, pass, rat
   const r = ratio ?? (typeof baseline === 'number' && baseline !== 0 ? value / baseline : NaN);
   const fmt = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(2));
   process.stdout.write(`RESULT ${bench} ${metric}=${fmt(value)}${unit} baseline=${typeof baseline === 'number' ? fmt(baseline) : baseline} ratio=${Number.isNaN(r) ? 'n/a' : r.toFixed(2)} target=${target} ${pass ? 'PASS' : 'FAIL'}\n`);
+}
+
+export interface OpenLoopRequest { method: string; path: string; headers?: Record<string, string>; body?: string }
+
+/**
+ * Open-loop load: `clients` simulated users, each on its own keep-alive connection, together
+ * sending `rate` requests a second on a fixed schedule whether or not earlier answers have come
+ * back. Latency is timed from when a request was due, not from when it could be sent, so a slow
+ * server cannot hide its queue by slowing the load down (no coordinated omission).
+ */
+export async function openLoop({ url, rate, duration, requests }: { url: string; rate: number; duration: number; requests: OpenLoopRequest[] }) {
+  const target = new URL(url);
+  const agents = requests.map(() => new http.Agent({ keepAlive: true, maxSockets: 1 }));
+  const latencies: number[] = [];
+  let failures = 0;
+  const send = (i: number, due: number) => new Promise<void>((resolve) => {
+    const r = requests[i];
+    const req = http.request({ host: target.hostname, port: target.port, method: r.method, path: r.path, headers: r.headers, agent: agents[i] }, (res) => {
+      res.resume();
+      res.on('end', () => {
+        if (res.statusCode! >= 300) failures++;
+        latencies.push(performance.now() - due);
+        resolve();
+      });
+    });
+    req.on('error', () => { failures++; resolve(); });
+    req.end(r.body);
+  });
+  const total = Math.round(rate * duration);
+  const started = performance.now();
+  const inFlight: Promise<void>[] = [];
+  for (let n = 0; n < total; n++) {
+    const due = started + (n * 1000) / rate;
+    const wait = due - performance.now();
+    if (wait > 1) await new Promise((r) => setTimeout(r, wait));
+    inFlight.push(send(n % requests.length, due)); // the users take turns, so each sends rate/clients a second
+  }
+  await Promise.all(inFlight);
+  const elapsed = (performance.now() - started) / 1000;
+  for (const a of agents) a.destroy();
+  const sorted = latencies.sort((a, b) => a - b);
+  const pct = (q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * q) - 1)];
+  return { sent: total, achievedRps: latencies.length / elapsed, p50: pct(0.5), p99: pct(0.99), max: sorted.at(-1)!, failures };
 }

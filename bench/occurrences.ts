@@ -2,17 +2,22 @@ import autocannon from 'autocannon';
 import { connect } from '../src/server/platform/db/db';
 import { migrate } from '../src/server/platform/db/migrate';
 import { hashPassword } from '../src/server/platform/auth/passwords';
-import { benchDatabase, benchServer, load, result } from './_support';
+import { benchDatabase, benchServer, load, openLoop, result } from './_support';
 import { generateSearchCorpus, SEARCH_QUERIES } from './_occurrence-corpus';
 
-// 1. Fifty operators adding entries at once, each to their own occurrence, against one server on the
+// 1. Fifty operators adding entries, each to their own occurrence, against one server on the
 //    embedded database; /healthz on the same server with the same load as the baseline.
-//    Targets: p99 under 50 ms and at least 500 entries/s.
+//    - Throughput: the operators add entries as fast as the server answers (autocannon, one
+//      connection each): at least 500 entries/s.
+//    - Latency: the operators together add 500 entries/s on a fixed schedule (open loop, timed from
+//      when each entry was due): p99 under 50 ms. A closed loop cannot measure this: with 50
+//      operators always waiting, latency is just 50 / throughput (Little's law).
 // 2. Search over 1,000,000 generated entries: p95 of 20 representative queries through the API,
 //    beside an unfiltered first page as the baseline. Target: p95 under 100 ms.
 
 const duration = Number(process.env.BENCH_DURATION ?? 10);
 const OPERATORS = 50;
+const RATE = 500; // entries a second, all operators together, for the latency figure
 const db = await benchDatabase();
 const handle = connect({ url: db.url, max: 4 });
 await migrate({ pool: handle.pool });
@@ -49,12 +54,18 @@ try {
       client.setRequests([{ method: 'POST', path: op.path, headers: op.headers, body: JSON.stringify({ body: 'Male in grey hoodie walking north on High Street, now outside the bank' }) }]);
     },
   });
+  // The same operators at the target rate, on a schedule; /healthz the same way as the baseline.
+  const baseAtRate = await openLoop({ url: server.url, rate: RATE, duration, requests: operators.map(() => ({ method: 'GET', path: '/healthz' })) });
+  const atRate = await openLoop({ url: server.url, rate: RATE, duration, requests: operators.map((op) => ({ method: 'POST', path: op.path, headers: op.headers, body: JSON.stringify({ body: 'Two males arguing outside the taxi rank, one now walking towards the station' }) })) });
+  if (atRate.failures || baseAtRate.failures) throw new Error(`${atRate.failures + baseAtRate.failures} requests failed at ${RATE}/s`);
   const entries = await handle.db.selectFrom('occurrence_entries').select((eb) => eb.fn.countAll<string>().as('n')).where('kind', '=', 'observation').executeTakeFirstOrThrow();
   const writeRps = writes.requests.average;
   // Every request must have written an entry, or the figure counts something else.
-  if (Number(entries.n) < writes.requests.total * 0.99) throw new Error(`only ${entries.n} entries for ${writes.requests.total} requests`);
+  if (Number(entries.n) < (writes.requests.total + atRate.sent) * 0.99) throw new Error(`only ${entries.n} entries for ${writes.requests.total} requests`);
   process.stdout.write(`/healthz:                        ${base.rps.toFixed(0)} req/s, p99 ${base.p99} ms\n`);
   process.stdout.write(`POST .../entries (50 operators): ${writeRps.toFixed(0)} entries/s, p50 ${writes.latency.p50} ms, p99 ${writes.latency.p99} ms, non-2xx ${writes.non2xx}, errors ${writes.errors}; ${entries.n} entries written\n`);
+  const ms = (x: number) => x.toFixed(1);
+  process.stdout.write(`at ${RATE}/s on a schedule: /healthz p50 ${ms(baseAtRate.p50)} ms, p99 ${ms(baseAtRate.p99)} ms; entries ${atRate.achievedRps.toFixed(0)}/s, p50 ${ms(atRate.p50)} ms, p99 ${ms(atRate.p99)} ms, max ${ms(atRate.max)} ms\n`);
   if (writes.non2xx || writes.errors) throw new Error('entry writes failed; the figures would be meaningless');
   const chain = await fetch(`${server.url}/readyz`);
   if (chain.status !== 200) throw new Error('server not ready after the write load');
@@ -85,7 +96,7 @@ try {
   process.stdout.write(`search: p95 ${p95(times).toFixed(1)} ms over ${times.length} runs of ${SEARCH_QUERIES.length} queries; slowest: ${slowest.map((s) => `${s.q} ${s.ms.toFixed(0)} ms`).join(' | ')}\n`);
 
   result({ bench: 'occurrences', metric: 'entries_per_s', value: Math.round(writeRps), unit: '/s', baseline: Math.round(base.rps), target: '>=500/s', pass: writeRps >= 500 });
-  result({ bench: 'occurrences', metric: 'entry_p99', value: writes.latency.p99, unit: 'ms', baseline: base.p99, target: '<50ms', pass: writes.latency.p99 < 50 });
+  result({ bench: 'occurrences', metric: 'entry_p99_at_500_per_s', value: Math.round(atRate.p99 * 10) / 10, unit: 'ms', baseline: Math.round(baseAtRate.p99 * 10) / 10, target: '<50ms', pass: atRate.p99 < 50 });
   result({ bench: 'occurrences', metric: 'search_p95', value: Math.round(p95(times) * 10) / 10, unit: 'ms', baseline: Math.round(p95(baseTimes) * 10) / 10, target: '<100ms', pass: p95(times) < 100 });
 } finally {
   await server.stop();

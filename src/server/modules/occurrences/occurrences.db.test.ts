@@ -191,6 +191,22 @@ describe('the timeline is append-only', () => {
     expect(new Set(rows.slice(1).map((r) => r.body))).toEqual(new Set(Array.from({ length: 10 }, (_, i) => `Entry ${i}`)));
   });
 
+  it('entries racing a close either land before the closed entry or are refused, each with an audit event only if written', async () => {
+    const { actor } = await anOperator();
+    const o = await anOccurrence(actor);
+    const adds = Array.from({ length: 12 }, (_, i) => occ.addEntry(deps, { actor, occurrenceId: o.id, kind: 'observation', body: `Race ${i}` }).then(() => 'added', (e) => e.code));
+    const closing = occ.closeOccurrence(deps, { actor, occurrenceId: o.id, outcome: 'dispersed' });
+    const outcomes = await Promise.all(adds);
+    await closing;
+    expect(outcomes.every((x) => x === 'added' || x === 'occurrences.closed')).toBe(true);
+    const rows = await entriesOf(o.id);
+    expect(rows.at(-1)!.kind).toBe('closed'); // nothing after it
+    expect(rows.map((r) => r.seq)).toEqual(rows.map((_, i) => i + 1)); // no gaps, no duplicates
+    expect(rows.filter((r) => r.kind === 'observation')).toHaveLength(outcomes.filter((x) => x === 'added').length);
+    const audited = (await auditFor(o.id)).filter((x) => x.action === 'occurrence.entry-added');
+    expect(audited.map((x) => (x.details as { entryId: string }).entryId).sort()).toEqual(rows.filter((r) => r.kind === 'observation').map((r) => r.id).sort());
+  });
+
   it('entries keep the server’s time and the time observed; an observed time in the future is refused', async () => {
     const { actor } = await anOperator();
     const o = await anOccurrence(actor);
@@ -253,6 +269,7 @@ describe('closing and reopening', () => {
     expect(await rejection(occ.addCameras(deps, { actor, occurrenceId: o.id, cameraIds: [cam.id] }))).toMatchObject(closed);
     expect(await rejection(occ.closeOccurrence(deps, { actor, occurrenceId: o.id, outcome: 'arrest' }))).toMatchObject({ code: 'occurrences.already_closed', status: 409 });
     expect((await entriesOf(o.id)).map((r) => r.kind)).toEqual(['opened', 'observation', 'closed']);
+    expect((await auditFor(o.id)).map((x) => x.action)).toEqual(['occurrence.opened', 'occurrence.entry-added', 'occurrence.closed']); // refusals write nothing
     expect((await getOccurrenceView(deps, { id: o.id })).outcome).toBe('no_trace');
   });
 
@@ -507,7 +524,7 @@ describe('audit', () => {
       expect(x.details).toMatchObject({ reference: o.reference });
     }
     expect(events.find((x) => x.action === 'occurrence.closed')!.details).toMatchObject({ outcome: 'arrest', skippedSteps: [] });
-    expect(events.find((x) => x.action === 'occurrence.entry-added')!.details).toMatchObject({ entryId: e.id, seq: e.seq });
+    expect(events.find((x) => x.action === 'occurrence.entry-added')!.details).toMatchObject({ entryId: e.id, reference: o.reference });
   });
 });
 

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../platform/db/db';
+import { auditInsert, type AuditEvent } from '../../platform/audit/audit';
 import type { Agency, EntryKind, OccurrenceOutcome, OccurrencePriority, OccurrenceSource } from '../../platform/db/db.types';
 
 // SQL for the occurrence log. Nothing else.
@@ -28,6 +29,7 @@ export async function insertOccurrence(db: Db, o: {
   return db.insertInto('occurrences').values({
     reference: o.reference, year: o.year, number: o.number, opened_at: o.openedAt, opened_by: o.openedBy, source: o.source,
     category_id: o.categoryId, priority: o.priority, summary: o.summary, location_text: o.locationText, latitude: o.latitude, longitude: o.longitude,
+    last_entry_seq: 1, // the 'opened' entry, written with it
   }).returning(['id', 'reference']).executeTakeFirstOrThrow();
 }
 
@@ -36,9 +38,11 @@ export async function lockOccurrence(db: Db, id: string) {
   return db.selectFrom('occurrences').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
 }
 
+/** Advances the occurrence's entry counter (which also locks its row) and gives the next seq. */
 export async function nextEntrySeq(db: Db, occurrenceId: string): Promise<number> {
-  const r = await db.selectFrom('occurrence_entries').select(sql<number>`coalesce(max(seq), 0) + 1`.as('next')).where('occurrence_id', '=', occurrenceId).executeTakeFirstOrThrow();
-  return Number(r.next);
+  const r = await db.updateTable('occurrences').set((eb) => ({ last_entry_seq: eb('last_entry_seq', '+', 1) }))
+    .where('id', '=', occurrenceId).returning('last_entry_seq').executeTakeFirstOrThrow();
+  return r.last_entry_seq;
 }
 
 export interface NewEntry {
@@ -47,13 +51,59 @@ export interface NewEntry {
   cameraId?: string | null; footageFrom?: Date | null; footageTo?: Date | null; procedureStepId?: string | null; outcome?: string | null;
 }
 
-export async function insertEntry(db: Db, e: NewEntry) {
-  return db.insertInto('occurrence_entries').values({
-    occurrence_id: e.occurrenceId, seq: e.seq, kind: e.kind, body: e.body ?? '', observed_at: e.observedAt ?? null, recorded_at: e.recordedAt,
+function entryRow(e: Omit<NewEntry, 'seq'>) {
+  return {
+    occurrence_id: e.occurrenceId, kind: e.kind, body: e.body ?? '', observed_at: e.observedAt ?? null, recorded_at: e.recordedAt,
     author_id: e.authorId, amends_id: e.amendsId ?? null, reason: e.reason ?? null, agency: e.agency ?? null, agency_reference: e.agencyReference ?? null,
     notified_at: e.notifiedAt ?? null, camera_id: e.cameraId ?? null, footage_from: e.footageFrom ?? null, footage_to: e.footageTo ?? null,
     procedure_step_id: e.procedureStepId ?? null, outcome: e.outcome ?? null,
-  }).returning(['id', 'seq']).executeTakeFirstOrThrow();
+  };
+}
+
+export async function insertEntry(db: Db, e: NewEntry) {
+  return db.insertInto('occurrence_entries').values({ ...entryRow(e), seq: e.seq }).returning(['id', 'seq']).executeTakeFirstOrThrow();
+}
+
+/**
+ * Appends an entry to an open occurrence, with its audit event, in one statement: advancing the
+ * counter locks the row and numbers the entry (re-checked against the newest row version if another
+ * writer got there first, so a concurrent close is seen). Nothing is written, and undefined is
+ * returned, when the occurrence is missing or closed.
+ */
+export async function appendEntry(db: Db, e: Omit<NewEntry, 'seq'> & { id: string }, audit: AuditEvent) {
+  const r = entryRow(e);
+  const { rows } = await sql<{ id: string; seq: number }>`
+    with occ as (
+      update occurrences set last_entry_seq = last_entry_seq + 1
+       where id = ${e.occurrenceId} and status = 'open'
+       returning id, last_entry_seq
+    ), entry as (
+      insert into occurrence_entries (id, occurrence_id, seq, kind, body, observed_at, recorded_at, author_id, amends_id, reason,
+                                      agency, agency_reference, notified_at, camera_id, footage_from, footage_to, procedure_step_id, outcome)
+      select ${e.id}::uuid, occ.id, occ.last_entry_seq, ${r.kind}, ${r.body}, ${r.observed_at}::timestamptz, ${r.recorded_at}::timestamptz,
+             ${r.author_id}::uuid, ${r.amends_id}::uuid, ${r.reason}, ${r.agency}, ${r.agency_reference}, ${r.notified_at}::timestamptz,
+             ${r.camera_id}::uuid, ${r.footage_from}::timestamptz, ${r.footage_to}::timestamptz, ${r.procedure_step_id}::uuid, ${r.outcome}
+        from occ
+      returning id, seq
+    ), audited as (
+      ${auditInsert(audit, sql`exists (select 1 from entry)`)}
+    )
+    select id, seq from entry`.execute(db);
+  return rows[0];
+}
+
+/** What never changes about an occurrence once opened, cached so that a plain entry is one round trip. */
+export interface OccurrenceHeader { id: string; reference: string; opened_at: Date }
+const headers = new Map<string, OccurrenceHeader>();
+export async function findHeader(db: Db, id: string): Promise<OccurrenceHeader | undefined> {
+  const cached = headers.get(id);
+  if (cached) return cached;
+  const row = await db.selectFrom('occurrences').select(['id', 'reference', 'opened_at']).where('id', '=', id).executeTakeFirst();
+  if (row) {
+    if (headers.size >= 10_000) headers.delete(headers.keys().next().value!); // the oldest first
+    headers.set(id, row);
+  }
+  return row;
 }
 
 export async function findEntry(db: Db, { occurrenceId, entryId }: { occurrenceId: string; entryId: string }) {

@@ -1,7 +1,8 @@
 import type { Deps } from '../../platform/deps';
 import type { Db } from '../../platform/db/db';
 import type { Agency, OccurrenceOutcome, OccurrencePriority, OccurrenceSource } from '../../platform/db/db.types';
-import { recordAudit, type AuditActor } from '../../platform/audit/audit';
+import { randomUUID } from 'node:crypto';
+import { auditEvent, recordAudit, type AuditActor } from '../../platform/audit/audit';
 import { validationFailed } from '../../platform/http/errors';
 import { findCamerasByIds } from '../estate';
 import * as repo from './occurrences.repository';
@@ -59,21 +60,30 @@ export async function openOccurrence(deps: Deps, { actor, input }: { actor: Acto
   });
 }
 
-/** Appends one entry to an open occurrence's timeline under its row lock. */
-async function append(deps: Deps, { actor, occurrenceId, action, build }: {
-  actor: Actor; occurrenceId: string; action: string;
-  build: (ctx: { trx: Db; occ: NonNullable<Awaited<ReturnType<typeof repo.lockOccurrence>>>; now: Date; seq: number }) => Promise<Omit<repo.NewEntry, 'occurrenceId' | 'seq' | 'recordedAt' | 'authorId'>>;
+type Header = repo.OccurrenceHeader;
+type LockedOccurrence = Awaited<ReturnType<typeof lockOpen>>;
+
+/**
+ * Appends one entry, with its audit event, to an open occurrence's timeline. A plain entry is one
+ * statement (see repo.appendEntry). When `build` also writes (cameras) or decides from the timeline
+ * (procedure steps), `locked` runs it all in one transaction under the occurrence's row lock.
+ */
+async function append<Locked extends boolean = false>(deps: Deps, { actor, occurrenceId, action, locked, build }: {
+  actor: Actor; occurrenceId: string; action: string; locked?: Locked;
+  build: (ctx: { db: Db; occ: Locked extends true ? LockedOccurrence : Header; now: Date }) => Promise<Omit<repo.NewEntry, 'occurrenceId' | 'seq' | 'recordedAt' | 'authorId'>>;
 }) {
   const now = deps.clock.now();
-  return deps.db.transaction().execute(async (trx) => {
-    const occ = await lockOpen(trx, occurrenceId);
-    const seq = await repo.nextEntrySeq(trx, occ.id);
-    const fields = await build({ trx, occ, now, seq });
-    // No update of the occurrence row: the entry itself announces the change (NOTIFY trigger).
-    const entry = await repo.insertEntry(trx, { ...fields, occurrenceId: occ.id, seq, recordedAt: now, authorId: actor.userId });
-    await recordAudit(trx, actor.audit, { action, recordType: 'occurrence', recordId: occ.id, details: { reference: occ.reference, entryId: entry.id, seq } });
-    return { id: entry.id, seq, reference: occ.reference };
-  });
+  const run = async (db: Db) => {
+    const occ = locked ? await lockOpen(db, occurrenceId) : await repo.findHeader(db, occurrenceId);
+    if (!occ) throw errors.occurrenceNotFound();
+    const fields = await build({ db, occ: occ as LockedOccurrence, now });
+    const entryId = randomUUID();
+    const audit = auditEvent(actor.audit, { action, recordType: 'occurrence', recordId: occ.id, details: { reference: occ.reference, entryId } });
+    const entry = await repo.appendEntry(db, { ...fields, id: entryId, occurrenceId: occ.id, recordedAt: now, authorId: actor.userId }, audit);
+    if (!entry) throw (await repo.findHeader(db, occurrenceId)) ? errors.occurrenceClosed(occ) : errors.occurrenceNotFound();
+    return { id: entry.id, seq: entry.seq, reference: occ.reference };
+  };
+  return locked ? deps.db.transaction().execute(run) : run(deps.db);
 }
 
 function observed(observedAt: Date | null | undefined, now: Date, openedAt: Date, path = 'observedAt') {
@@ -106,12 +116,12 @@ export function markFootage(deps: Deps, { actor, occurrenceId, cameraId, from, t
   actor: Actor; occurrenceId: string; cameraId: string; from: Date; to: Date; body?: string;
 }) {
   return append(deps, {
-    actor, occurrenceId, action: 'occurrence.footage-marked',
-    build: async ({ trx, now, occ }) => {
+    actor, occurrenceId, action: 'occurrence.footage-marked', locked: true,
+    build: async ({ db, now, occ }) => {
       const problem = checkFootageRange({ from, to, now });
       if (problem) throw validationFailed([problem]);
-      const [camera] = await checkCameras(trx, [cameraId], 'cameraId');
-      await repo.addCameras(trx, { occurrenceId: occ.id, cameraIds: [camera.id], by: actor.userId, at: now });
+      const [camera] = await checkCameras(db, [cameraId], 'cameraId');
+      await repo.addCameras(db, { occurrenceId: occ.id, cameraIds: [camera.id], by: actor.userId, at: now });
       return { kind: 'footage', cameraId: camera.id, footageFrom: from, footageTo: to, body: body?.trim() || `Footage marked as evidentially relevant on ${camera.reference}.` };
     },
   });
@@ -120,9 +130,9 @@ export function markFootage(deps: Deps, { actor, occurrenceId, cameraId, from, t
 export function amendEntry(deps: Deps, { actor, occurrenceId, entryId, body, reason }: { actor: Actor; occurrenceId: string; entryId: string; body: string; reason: string }) {
   return append(deps, {
     actor, occurrenceId, action: 'occurrence.entry-amended',
-    build: async ({ trx }) => {
+    build: async ({ db }) => {
       if (!reason?.trim()) throw validationFailed([{ path: 'reason', message: 'Give the reason for the correction.' }]);
-      if (!(await repo.findEntry(trx, { occurrenceId, entryId }))) throw errors.entryNotFound();
+      if (!(await repo.findEntry(db, { occurrenceId, entryId }))) throw errors.entryNotFound();
       return { kind: 'amendment', amendsId: entryId, body, reason };
     },
   });
@@ -130,10 +140,10 @@ export function amendEntry(deps: Deps, { actor, occurrenceId, entryId, body, rea
 
 export function addCameras(deps: Deps, { actor, occurrenceId, cameraIds }: { actor: Actor; occurrenceId: string; cameraIds: string[] }) {
   return append(deps, {
-    actor, occurrenceId, action: 'occurrence.cameras-added',
-    build: async ({ trx, now, occ }) => {
-      const cameras = await checkCameras(trx, cameraIds);
-      await repo.addCameras(trx, { occurrenceId: occ.id, cameraIds: cameras.map((c) => c.id), by: actor.userId, at: now });
+    actor, occurrenceId, action: 'occurrence.cameras-added', locked: true,
+    build: async ({ db, now, occ }) => {
+      const cameras = await checkCameras(db, cameraIds);
+      await repo.addCameras(db, { occurrenceId: occ.id, cameraIds: cameras.map((c) => c.id), by: actor.userId, at: now });
       return { kind: 'camera', body: `Camera(s) added: ${cameras.map((c) => `${c.reference} ${c.name}`).join(', ')}.` };
     },
   });
@@ -148,9 +158,9 @@ export async function stepStates(db: Db, occ: { id: string; category_id: string 
 
 export function tickStep(deps: Deps, { actor, occurrenceId, stepId, body }: { actor: Actor; occurrenceId: string; stepId: string; body?: string }) {
   return append(deps, {
-    actor, occurrenceId, action: 'occurrence.step-done',
-    build: async ({ trx, occ }) => {
-      const states = await stepStates(trx, occ);
+    actor, occurrenceId, action: 'occurrence.step-done', locked: true,
+    build: async ({ db, occ }) => {
+      const states = await stepStates(db, occ);
       const step = states.find((s) => s.id === stepId);
       if (!step) throw errors.stepNotInProcedure();
       if (step.ticked) throw errors.stepAlreadyDone();

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../db/db';
 import { contentHash, type AuditContent } from './audit.hash';
 
@@ -23,7 +24,8 @@ export interface AuditEntry {
   details?: Record<string, unknown>;
 }
 
-export async function recordAudit(db: Db, actor: AuditActor, entry: AuditEntry): Promise<{ id: string }> {
+/** An event ready to be written: its content and the SHA-256 the chain will seal. */
+export function auditEvent(actor: AuditActor, entry: AuditEntry) {
   const content: AuditContent = {
     id: randomUUID(),
     at: new Date().toISOString(),
@@ -38,7 +40,7 @@ export async function recordAudit(db: Db, actor: AuditActor, entry: AuditEntry):
     // Hash what the database will give back: jsonb keeps a Date as its ISO string, drops undefined.
     details: JSON.parse(JSON.stringify(entry.details ?? {})),
   };
-  await db.insertInto('audit_pending').values({
+  return {
     id: content.id,
     at: new Date(content.at),
     actor_id: content.actorId,
@@ -51,8 +53,26 @@ export async function recordAudit(db: Db, actor: AuditActor, entry: AuditEntry):
     user_agent: content.userAgent,
     details: JSON.stringify(content.details),
     content_hash: contentHash(content),
-  }).execute();
-  return { id: content.id };
+  };
+}
+export type AuditEvent = ReturnType<typeof auditEvent>;
+
+export async function recordAudit(db: Db, actor: AuditActor, entry: AuditEntry): Promise<{ id: string }> {
+  const event = auditEvent(actor, entry);
+  await db.insertInto('audit_pending').values(event).execute();
+  return { id: event.id };
+}
+
+/**
+ * The event as an `INSERT … SELECT` for a data-modifying CTE, written only when `when` (an SQL
+ * condition, such as `exists (select 1 from entry)`) holds: a hot path can then write its change
+ * and its audit event in one statement, one round trip, still atomically.
+ */
+export function auditInsert(e: AuditEvent, when: RawBuilder<unknown>) {
+  return sql`insert into audit_pending (id, at, actor_id, actor_username, action, record_type, record_id, outcome, ip, user_agent, details, content_hash)
+    select ${e.id}::uuid, ${e.at}::timestamptz, ${e.actor_id}::uuid, ${e.actor_username}, ${e.action}, ${e.record_type}, ${e.record_id}, ${e.outcome},
+           ${e.ip}, ${e.user_agent}, ${e.details}::jsonb, ${e.content_hash}
+    where ${when}`;
 }
 
 /** The audit actor for a signed-in user's request. */

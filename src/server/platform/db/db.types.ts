@@ -171,6 +171,7 @@ export interface OccurrencesTable {
   closed_at: Date | null;
   closed_by: string | null;
   updated_at: Generated<Date>;
+  last_entry_seq: Generated<number>;
 }
 
 export interface OccurrenceCamerasTable { occurrence_id: string; camera_id: string; added_at: Generated<Date>; added_by: string }

@@ -68,6 +68,9 @@ create table occurrences (
   closed_at timestamptz,
   closed_by uuid references users (id),
   updated_at timestamptz not null default now(),
+  -- The seq of the newest timeline entry. Advancing it (update … returning) both locks the row and
+  -- numbers the next entry, so an entry is one statement.
+  last_entry_seq integer not null default 0,
   search tsvector generated always as (to_tsvector('english', summary || ' ' || location_text || ' ' || reference)) stored,
   check ((status = 'closed') = (outcome is not null and closed_at is not null))
 );
@@ -218,7 +221,9 @@ begin
   return null;
 end;
 $$;
-create trigger occurrences_notify after insert or update on occurrences for each row execute function notify_occurrence_change();
+-- Not on last_entry_seq alone: the entry's own trigger announces it.
+create trigger occurrences_notify after insert or update of status, outcome, summary, priority, category_id, location_text, latitude, longitude
+  on occurrences for each row execute function notify_occurrence_change();
 create trigger occurrence_entries_notify after insert on occurrence_entries for each row execute function notify_occurrence_change();
 
 insert into settings (key, value) values
