@@ -1,9 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import http from 'node:http';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
+import pg_ from 'pg';
 import { startEmbeddedPostgres } from '../src/server/platform/db/embedded';
 
 // Shared by benchmarks: a database (embedded, or DATABASE_URL), a server process, autocannon runs,
@@ -12,7 +13,16 @@ import { startEmbeddedPostgres } from '../src/server/platform/db/embedded';
 export async function benchDatabase() {
   if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL, stop: async () => undefined };
   const dir = mkdtempSync(path.join(os.tmpdir(), 'vigil-bench-'));
-  const pg = await startEmbeddedPostgres({ dataDir: dir, database: 'vigil_bench' });
+  // BENCH_PG_LOG: a file for PostgreSQL's log, with slow statements, lock waits, checkpoints and autovacuum in it.
+  const pgLog = process.env.BENCH_PG_LOG;
+  const pg = await startEmbeddedPostgres({ dataDir: dir, database: 'vigil_bench', onLog: pgLog ? (s) => appendFileSync(pgLog, s) : undefined });
+  if (pgLog) {
+    const client = new pg_.Client({ connectionString: pg.url });
+    await client.connect();
+    for (const [k, v] of [['log_min_duration_statement', '20ms'], ['log_lock_waits', 'on'], ['deadlock_timeout', '20ms'], ['log_checkpoints', 'on'], ['log_autovacuum_min_duration', '0']]) await client.query(`alter system set ${k} = '${v}'`);
+    await client.query('select pg_reload_conf()');
+    await client.end();
+  }
   return { url: process.env.BENCH_PG_OPTIONS ? `${pg.url}?options=${encodeURIComponent(process.env.BENCH_PG_OPTIONS)}` : pg.url, stop: async () => { await pg.stop(); rmSync(dir, { recursive: true, force: true }); } };
 }
 
@@ -25,7 +35,9 @@ export async function benchServer({ databaseUrl, env = {}, nodeArgs = [] }: { da
   });
   let out = '';
   const url = await new Promise<string>((resolve, reject) => {
+    const keep = process.env.BENCH_SERVER_LOG; // a file for the server's log lines, to see what a slow request did
     child.stdout!.on('data', (d) => {
+      if (keep) appendFileSync(keep, d);
       out += d;
       const m = /Vigil is running at (http:\/\/\S+)/.exec(out);
       if (m) resolve(m[1]);
@@ -77,6 +89,7 @@ export async function openLoop({ url, rate, duration, requests }: { url: string;
       res.on('end', () => {
         if (res.statusCode! >= 300) failures++;
         latencies.push(performance.now() - due);
+        if (process.env.BENCH_TRACE && performance.now() - due > 30) process.stderr.write(`slow: due +${((due - started) / 1000).toFixed(2)} s took ${(performance.now() - due).toFixed(0)} ms\n`);
         resolve();
       });
     });
@@ -84,8 +97,9 @@ export async function openLoop({ url, rate, duration, requests }: { url: string;
     req.end(r.body);
   });
   const total = Math.round(rate * duration);
-  const started = performance.now();
+  let started = 0;
   const inFlight: Promise<void>[] = [];
+  started = performance.now();
   for (let n = 0; n < total; n++) {
     const due = started + (n * 1000) / rate;
     const wait = due - performance.now();
@@ -98,4 +112,24 @@ export async function openLoop({ url, rate, duration, requests }: { url: string;
   const sorted = latencies.sort((a, b) => a - b);
   const pct = (q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * q) - 1)];
   return { sent: total, achievedRps: latencies.length / elapsed, p50: pct(0.5), p99: pct(0.99), max: sorted.at(-1)!, failures };
+}
+
+/**
+ * CPU seconds used so far by the server process (all its threads) and by every PostgreSQL process
+ * on this machine, from /proc (Linux only; zeros elsewhere). The difference across a load phase,
+ * divided by the requests it served, says where each request's time goes.
+ */
+export function cpuSeconds(serverPid: number) {
+  const ticks = (pid: string) => {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      return { comm: stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')), ticks: Number(fields[11]) + Number(fields[12]) };
+    } catch { return undefined; }
+  };
+  let postgres = 0;
+  try {
+    for (const pid of readdirSync('/proc')) if (/^\d+$/.test(pid)) { const t = ticks(pid); if (t?.comm === 'postgres') postgres += t.ticks; }
+  } catch { /* not Linux */ }
+  return { server: (ticks(String(serverPid))?.ticks ?? 0) / 100, postgres: postgres / 100 };
 }

@@ -2,7 +2,7 @@ import autocannon from 'autocannon';
 import { connect } from '../src/server/platform/db/db';
 import { migrate } from '../src/server/platform/db/migrate';
 import { hashPassword } from '../src/server/platform/auth/passwords';
-import { benchDatabase, benchServer, load, openLoop, result } from './_support';
+import { benchDatabase, benchServer, cpuSeconds, load, openLoop, result } from './_support';
 import { generateSearchCorpus, SEARCH_QUERIES } from './_occurrence-corpus';
 
 // 1. Fifty operators adding entries, each to their own occurrence, against one server on the
@@ -46,6 +46,7 @@ try {
   await load({ url: `${server.url}/healthz`, duration: 2, connections: OPERATORS }); // warm-up
   const base = await load({ url: `${server.url}/healthz`, duration, connections: OPERATORS });
   let next = 0;
+  const cpuBefore = cpuSeconds(server.child.pid!);
   const writes = await autocannon({
     url: server.url, connections: OPERATORS, duration,
     // setRequests, not setRequest: the latter changes only the connection's first request.
@@ -54,6 +55,8 @@ try {
       client.setRequests([{ method: 'POST', path: op.path, headers: op.headers, body: JSON.stringify({ body: 'Male in grey hoodie walking north on High Street, now outside the bank' }) }]);
     },
   });
+  const cpuAfter = cpuSeconds(server.child.pid!);
+  const perEntry = (k: 'server' | 'postgres') => ((cpuAfter[k] - cpuBefore[k]) * 1000 / writes.requests.total).toFixed(2);
   // The same operators at the target rate, on a schedule; /healthz the same way as the baseline.
   const baseAtRate = await openLoop({ url: server.url, rate: RATE, duration, requests: operators.map(() => ({ method: 'GET', path: '/healthz' })) });
   const atRate = await openLoop({ url: server.url, rate: RATE, duration, requests: operators.map((op) => ({ method: 'POST', path: op.path, headers: op.headers, body: JSON.stringify({ body: 'Two males arguing outside the taxi rank, one now walking towards the station' }) })) });
@@ -64,6 +67,7 @@ try {
   if (Number(entries.n) < (writes.requests.total + atRate.sent) * 0.99) throw new Error(`only ${entries.n} entries for ${writes.requests.total} requests`);
   process.stdout.write(`/healthz:                        ${base.rps.toFixed(0)} req/s, p99 ${base.p99} ms\n`);
   process.stdout.write(`POST .../entries (50 operators): ${writeRps.toFixed(0)} entries/s, p50 ${writes.latency.p50} ms, p99 ${writes.latency.p99} ms, non-2xx ${writes.non2xx}, errors ${writes.errors}; ${entries.n} entries written\n`);
+  process.stdout.write(`CPU per entry: server ${perEntry('server')} ms, PostgreSQL ${perEntry('postgres')} ms\n`);
   const ms = (x: number) => x.toFixed(1);
   process.stdout.write(`at ${RATE}/s on a schedule: /healthz p50 ${ms(baseAtRate.p50)} ms, p99 ${ms(baseAtRate.p99)} ms; entries ${atRate.achievedRps.toFixed(0)}/s, p50 ${ms(atRate.p50)} ms, p99 ${ms(atRate.p99)} ms, max ${ms(atRate.max)} ms\n`);
   if (writes.non2xx || writes.errors) throw new Error('entry writes failed; the figures would be meaningless');

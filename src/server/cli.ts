@@ -1,3 +1,4 @@
+import { sealAudit } from './platform/audit/audit';
 import type { Config } from './config';
 import { createLogger } from './platform/logging/logger';
 import { openDatabase, type OpenDatabase } from './platform/db/open';
@@ -23,7 +24,9 @@ async function withDeps<T>(config: Config, fn: (deps: Deps, database: OpenDataba
   try {
     await migrate({ pool: database.handle.pool });
     await database.adoptIfOrphan();
-    return await fn({ db: database.handle.db, config, clock: systemClock, log }, database);
+    const result = await fn({ db: database.handle.db, config, clock: systemClock, log }, database);
+    await sealAudit(database.handle.db); // chain what the command did now, not when a server next runs
+    return result;
   } catch (err) {
     if (err instanceof AppError) {
       const fields = err.fieldErrors?.map((f) => `\n  ${f.path}: ${f.message}`).join('') ?? '';

@@ -8,6 +8,9 @@ import { systemClock, type Deps } from './platform/deps';
 import { migrate } from './platform/db/migrate';
 import { openDatabase, type OpenDatabase } from './platform/db/open';
 import { startJobs, type Jobs } from './platform/jobs/jobs';
+import { startAuditSealer } from './platform/audit/audit';
+import { startLiveOutbox } from './platform/db/outbox';
+import type { Repeating } from './platform/jobs/repeat';
 import { startListener, type Listener } from './platform/db/listener';
 import { SessionCache } from './platform/auth/session-cache';
 import { isEmpty, seedDemo } from './seed/demo';
@@ -24,6 +27,8 @@ export async function startServer({ config, log, out = (s: string) => process.st
   const database = await openDatabase({ config, log, applicationName: 'vigil-serve' });
   let jobs: Jobs | undefined;
   let listener: Listener | undefined;
+  let sealer: Repeating | undefined;
+  let outbox: Repeating | undefined;
   const shutdown = new AbortController();
   let server: ServerType | undefined;
   try {
@@ -40,6 +45,8 @@ export async function startServer({ config, log, out = (s: string) => process.st
     }
 
     jobs = await startJobs({ url: database.handle.url, deps, log, definitions: JOB_DEFINITIONS, work: config.workerInProcess });
+    sealer = startAuditSealer({ db: deps.db, log });
+    outbox = startLiveOutbox({ db: deps.db, log });
     listener = await startListener({ url: database.handle.url, log });
     const { app } = buildApp({ deps, log, pool: database.handle.pool, sessionCache: new SessionCache(listener), listener, shutdown: shutdown.signal });
 
@@ -68,6 +75,8 @@ export async function startServer({ config, log, out = (s: string) => process.st
             setTimeout(() => { s.closeAllConnections(); resolve(); }, 20_000).unref();
           });
           await jobs?.stop();
+          await sealer?.stop();
+          await outbox?.stop();
           await listener?.close();
           await database.close();
           log.info('stopped');
@@ -78,6 +87,8 @@ export async function startServer({ config, log, out = (s: string) => process.st
   } catch (err) {
     (server as Server | undefined)?.close();
     await jobs?.stop().catch(() => undefined);
+    await sealer?.stop().catch(() => undefined);
+    await outbox?.stop().catch(() => undefined);
     await listener?.close().catch(() => undefined);
     await database.close().catch(() => undefined);
     throw err;
@@ -104,5 +115,7 @@ export async function startWorker({ config, log }: { config: Config; log: Logger
   await migrate({ pool: database.handle.pool, log: (msg, extra) => log.info(extra, msg) });
   const deps: Deps = { db: database.handle.db, config, clock: systemClock, log };
   const jobs = await startJobs({ url: database.handle.url, deps, log, definitions: JOB_DEFINITIONS, work: true });
-  return { stop: async () => { await jobs.stop(); await database.close(); } };
+  const sealer = startAuditSealer({ db: deps.db, log });
+  const outbox = startLiveOutbox({ db: deps.db, log }); // what the jobs change is announced too
+  return { stop: async () => { await jobs.stop(); await sealer.stop(); await outbox.stop(); await database.close(); } };
 }

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { inject } from 'vitest';
 import pino from 'pino';
 import { loadConfig, type Config } from '../../src/server/config';
-import { connect, type DbHandle } from '../../src/server/platform/db/db';
+import { connect, type Db, type DbHandle } from '../../src/server/platform/db/db';
+import { sealAudit } from '../../src/server/platform/audit/audit';
 import type { Deps } from '../../src/server/platform/deps';
 import { hashPassword } from '../../src/server/platform/auth/passwords';
 import type { Role } from '../../src/server/platform/auth/permissions';
@@ -69,4 +70,10 @@ export async function makeSession(deps: Deps, { userId, stage = 'active' }: { us
     expires_at: new Date(now.getTime() + 12 * 3600_000),
   }).execute();
   return { cookie: `vigil_session=${token}`, csrf };
+}
+
+/** The database after sealing every pending audit event: for tests that read audit_events directly. */
+export async function sealed<T extends Db>(db: T): Promise<T> {
+  await sealAudit(db);
+  return db;
 }

@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient, testApp, type Reply } from '../../../../test/support/api';
-import { makeOrganisation, makeSession, makeUser, testDeps, uniq } from '../../../../test/support/deps';
+import { makeOrganisation, makeSession, makeUser, sealed, testDeps, uniq } from '../../../../test/support/deps';
 import type { Role } from '../../platform/auth/permissions';
 import { insertCameras } from '../estate';
 import * as occ from './occurrences.usecases';
@@ -249,7 +249,7 @@ describe('personal data over the API', () => {
     expect(view.body.personalDataCount).toBe(1);
     expect(view.text).not.toContain(name);
 
-    const viewed = () => deps.db.selectFrom('audit_events').selectAll().where('record_id', '=', o.id).where('action', '=', 'occurrence.personal-data-viewed').execute();
+    const viewed = async () => (await sealed(deps.db)).selectFrom('audit_events').selectAll().where('record_id', '=', o.id).where('action', '=', 'occurrence.personal-data-viewed').execute();
     expect(await viewed()).toHaveLength(0);
     for (let i = 1; i <= 2; i++) {
       const r = await reader.get(`/api/v1/occurrences/${o.id}/personal-data`);
@@ -259,7 +259,7 @@ describe('personal data over the API', () => {
       expect(events).toHaveLength(i);
       expect(events[i - 1]).toMatchObject({ actor_id: user.id, actor_username: user.username });
     }
-    const leaked = await deps.db.selectFrom('audit_events').select('id').where((eb) => eb(eb.cast('details', 'text'), 'ilike', `%${name.split(' ')[1]}%`)).execute();
+    const leaked = await (await sealed(deps.db)).selectFrom('audit_events').select('id').where((eb) => eb(eb.cast('details', 'text'), 'ilike', `%${name.split(' ')[1]}%`)).execute();
     expect(leaked).toEqual([]);
   });
 
@@ -267,7 +267,7 @@ describe('personal data over the API', () => {
     const { client } = await signedIn(['patrol_officer']);
     const o = await anOccurrence();
     expectProblem(await client.get(`/api/v1/occurrences/${o.id}/personal-data`), 403);
-    const events = await deps.db.selectFrom('audit_events').select('id').where('record_id', '=', o.id).where('action', '=', 'occurrence.personal-data-viewed').execute();
+    const events = await (await sealed(deps.db)).selectFrom('audit_events').select('id').where('record_id', '=', o.id).where('action', '=', 'occurrence.personal-data-viewed').execute();
     expect(events).toEqual([]);
   });
 });

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import type { Deps } from '../../platform/deps';
-import { makeOrganisation, makeUser, testDeps, uniq } from '../../../../test/support/deps';
+import { makeOrganisation, makeUser, sealed, testDeps, uniq } from '../../../../test/support/deps';
 import { insertCameras } from '../estate';
 import * as occ from './occurrences.usecases';
 import { getOccurrenceView } from './occurrences.views';
@@ -43,7 +43,7 @@ async function anOccurrence(actor: occ.Actor, input: Partial<occ.OpenInput> = {}
 }
 
 const entriesOf = (occurrenceId: string) => deps.db.selectFrom('occurrence_entries').selectAll().where('occurrence_id', '=', occurrenceId).orderBy('seq').execute();
-const auditFor = (recordId: string) => deps.db.selectFrom('audit_events').selectAll().where('record_id', '=', recordId).orderBy('seq').execute();
+const auditFor = async (recordId: string) => (await sealed(deps.db)).selectFrom('audit_events').selectAll().where('record_id', '=', recordId).orderBy('seq').execute();
 
 /** A year no other test opens occurrences in, so that this test's numbers are its own. */
 const usedYears = new Set<number>();
@@ -446,7 +446,7 @@ describe('personal data', () => {
 
     const shown = await occ.viewPersonalData(deps, { actor, occurrenceId: o.id });
     expect(shown).toEqual([expect.objectContaining({ id: recorded.id, name, details: 'Known to door staff', removedAt: null })]);
-    const leaked = await sql<{ n: string }>`select count(*) as n from audit_events where details::text ilike ${`%${name.split(' ')[1]}%`}`.execute(deps.db);
+    const leaked = await sql<{ n: string }>`select count(*) as n from audit_events where details::text ilike ${`%${name.split(' ')[1]}%`}`.execute(await sealed(deps.db));
     expect(Number(leaked.rows[0].n)).toBe(0);
     const events = (await auditFor(o.id)).map((e) => e.action);
     expect(events).toContain('occurrence.personal-data-recorded');

@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 import { PDFParse } from 'pdf-parse';
 import { ApiClient, testApp } from '../../../../test/support/api';
-import { makeSession, makeUser, testDeps } from '../../../../test/support/deps';
+import { makeSession, makeUser, sealed, testDeps } from '../../../../test/support/deps';
 import { insertCameras } from '../estate';
 
 const deps = testDeps({ config: { trustProxy: true } });
@@ -35,6 +35,6 @@ it('prints an occurrence with its whole timeline, amendments, notifications and 
   for (const s of ['Assault outside the Dog and Partridge', 'Two males fighting, one on the floor', 'Three males fighting', 'Third male seen on replay', 'CAD 0231', 'Station Street east', 'Update 40', 'Not told']) {
     expect(text).toContain(s);
   }
-  const printed = await deps.db.selectFrom('audit_events').select('actor_id').where('action', '=', 'occurrence.printed').where('record_id', '=', opened.id).execute();
+  const printed = await (await sealed(deps.db)).selectFrom('audit_events').select('actor_id').where('action', '=', 'occurrence.printed').where('record_id', '=', opened.id).execute();
   expect(printed).toEqual([{ actor_id: operator.id }]);
 });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { silentLog, testClock, testConfig } from '../../../../test/support/deps';
+import { sealed, silentLog, testClock, testConfig } from '../../../../test/support/deps';
 import { freshDatabase } from '../../../../test/support/product';
 import { connect, type DbHandle } from '../../platform/db/db';
 import { migrate } from '../../platform/db/migrate';
@@ -53,7 +53,7 @@ it('flags personal data for review after 31 days, removes it after 365 unless he
   const view = await getOccurrenceView(deps, { id: plain.id });
   expect(view.entries.at(-1)).toMatchObject({ kind: 'personal_data_removed', author: null });
   expect(view.summary).toBe('Shoplifter, Coopers Square'); // the rest of the log stays
-  const audit = await handle.db.selectFrom('audit_events').select(['action', 'details']).where('action', '=', 'occurrence.personal-data-removed').execute();
+  const audit = await (await sealed(handle.db)).selectFrom('audit_events').select(['action', 'details']).where('action', '=', 'occurrence.personal-data-removed').execute();
   expect(audit).toHaveLength(1);
   expect(JSON.stringify(audit)).not.toContain('Jane');
 });

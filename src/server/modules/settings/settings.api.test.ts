@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { ApiClient, testApp } from '../../../../test/support/api';
-import { makeSession, makeUser, silentLog, testConfig } from '../../../../test/support/deps';
+import { makeSession, makeUser, sealed, silentLog, testConfig } from '../../../../test/support/deps';
 import { freshDatabase } from '../../../../test/support/product';
 import { connect, type DbHandle } from '../../platform/db/db';
 import { migrate } from '../../platform/db/migrate';
@@ -38,7 +38,7 @@ it('an administrator changes which roles must use MFA; the change is audited and
   const r = await client.request('PUT', '/api/v1/settings/security', { mfaRequiredRoles: [...original, 'auditor'] });
   expect(r.status).toBe(200);
   expect(r.body.mfaRequiredRoles).toContain('auditor');
-  const [event] = await deps.db.selectFrom('audit_events').selectAll().where('action', '=', 'settings.changed').where('actor_id', '=', admin.id).execute();
+  const [event] = await (await sealed(deps.db)).selectFrom('audit_events').selectAll().where('action', '=', 'settings.changed').where('actor_id', '=', admin.id).execute();
   expect(event.details).toMatchObject({ before: original, after: expect.arrayContaining(['auditor']) });
 
   const auditor = await makeUser(deps, { roles: ['auditor'] });

@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import { ApiClient, testApp } from '../../../../test/support/api';
-import { makeSession, makeUser, testDeps } from '../../../../test/support/deps';
+import { makeSession, makeUser, sealed, testDeps } from '../../../../test/support/deps';
 
 const deps = testDeps({ config: { trustProxy: true } });
 const { app } = testApp(deps);
@@ -12,8 +12,8 @@ async function adminClient() {
   return { admin, client };
 }
 
-const eventsFor = (recordId: string, action: string) =>
-  deps.db.selectFrom('audit_events').selectAll().where('record_id', '=', recordId).where('action', '=', action).execute();
+const eventsFor = async (recordId: string, action: string) =>
+  (await sealed(deps.db)).selectFrom('audit_events').selectAll().where('record_id', '=', recordId).where('action', '=', action).execute();
 
 it('creating a user returns a one-time password that must be changed at first sign-in, and is audited', async () => {
   const { admin, client } = await adminClient();
@@ -48,7 +48,7 @@ it('reading a user or the user list is audited (personal data)', async () => {
   expect(await eventsFor(target.id, 'user.viewed')).toHaveLength(1);
   const list = await client.get(`/api/v1/users?q=${target.username}`);
   expect(list.body.items.map((u: { id: string }) => u.id)).toEqual([target.id]);
-  const listed = await deps.db.selectFrom('audit_events').select('details').where('actor_id', '=', admin.id).where('action', '=', 'users.listed').execute();
+  const listed = await (await sealed(deps.db)).selectFrom('audit_events').select('details').where('actor_id', '=', admin.id).where('action', '=', 'users.listed').execute();
   expect(listed).toHaveLength(1);
   expect((listed[0].details as { shown: string[] }).shown).toEqual([target.id]);
 });

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildApp } from '../../app';
 import { ApiClient } from '../../../../test/support/api';
 import { freshDatabase } from '../../../../test/support/product';
-import { makeSession, makeUser, silentLog, testDeps } from '../../../../test/support/deps';
+import { makeSession, makeUser, sealed, silentLog, testDeps } from '../../../../test/support/deps';
 import { connect, type DbHandle } from '../db/db';
 import { migrate } from '../db/migrate';
 import type { Deps } from '../deps';
@@ -42,7 +42,7 @@ it('an export filtered by date is itself audited, and the chain still verifies',
   expect(csv.headers.get('content-type')).toContain('text/csv');
   expect(csv.headers.get('content-disposition')).toMatch(/^attachment; filename="vigil-audit-\d{4}-\d{2}-\d{2}\.csv"$/);
 
-  const [exported] = await handle.db.selectFrom('audit_events').select('details').where('actor_id', '=', user.id).where('action', '=', 'audit.exported').execute();
+  const [exported] = await (await sealed(handle.db)).selectFrom('audit_events').select('details').where('actor_id', '=', user.id).where('action', '=', 'audit.exported').execute();
   expect(exported.details).toEqual({ filter: { from: '2020-01-01T00:00:00.000Z', action: 'test.' } });
 
   const verify = await client.get('/api/v1/audit/verify');

@@ -8,7 +8,7 @@ import { testDb, uniq } from '../../../../test/support/deps';
 import { connect, type DbHandle } from '../db/db';
 import { migrate } from '../db/migrate';
 import { GENESIS_HASH } from './audit.hash';
-import { SYSTEM_ACTOR, recordAudit, type AuditActor } from './audit';
+import { SYSTEM_ACTOR, recordAudit, sealAudit, startAuditSealer, type AuditActor } from './audit';
 import { verifyAuditChain } from './audit.repository';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
@@ -28,24 +28,44 @@ async function ownDatabase() {
 describe('on the shared database', () => {
   const { db } = testDb();
 
-  it('links each event to the one before it', async () => {
+  it('chains each event to the one before it, in the order written, once sealed', async () => {
     const action = uniq('test.chained');
     const written = await db.transaction().execute(async (trx) => {
       const out = [];
       for (let i = 0; i < 3; i++) out.push(await recordAudit(trx, actor, { action, details: { i } }));
       return out;
     });
-    // Sealed together at the commit of one transaction, so the three are consecutive, in order.
+    expect(await sealAudit(db)).toBeGreaterThanOrEqual(0);
     const rows = await db.selectFrom('audit_events').selectAll().where('action', '=', action).orderBy('seq').execute();
     expect(rows.map((r) => r.id)).toEqual(written.map((w) => w.id));
-    expect(rows.map((r) => BigInt(r.seq))).toEqual([0n, 1n, 2n].map((d) => BigInt(rows[0].seq) + d));
     expect(await db.selectFrom('audit_pending').select('id').where('id', 'in', written.map((w) => w.id)).execute()).toEqual([]);
-    expect(rows[1].prev_hash).toBe(rows[0].hash);
-    expect(rows[2].prev_hash).toBe(rows[1].hash);
-    const before = await db.selectFrom('audit_events').select('hash').where('seq', '=', String(BigInt(rows[0].seq) - 1n)).executeTakeFirst();
-    expect(rows[0].prev_hash).toBe(before?.hash ?? GENESIS_HASH);
+    for (const r of rows) {
+      // Other tests write to the shared trail at the same time: the link is to whatever came just before.
+      const before = await db.selectFrom('audit_events').select('hash').where('seq', '=', String(BigInt(r.seq) - 1n)).executeTakeFirst();
+      expect(r.prev_hash).toBe(before?.hash ?? GENESIS_HASH);
+    }
     expect(rows.map((r) => r.details)).toEqual([{ i: 0 }, { i: 1 }, { i: 2 }]);
     expect(rows[0]).toMatchObject({ actor_username: 'audit-test', ip: '198.51.100.7', user_agent: 'vitest', outcome: 'success' });
+  });
+
+  it('keeps a pending event as untouchable as a sealed one', async () => {
+    const { id } = await recordAudit(db, actor, { action: uniq('test.pending') });
+    for (const [op, statement] of [['UPDATE', `update audit_pending set action = 'x' where id = '${id}'`], ['DELETE', `delete from audit_pending where id = '${id}'`]]) {
+      const err = await sql.raw(statement).execute(db).then(() => undefined, (e: { message: string }) => e);
+      expect(err?.message).toBe(`audit_pending is append-only: ${op} refused`);
+    }
+    await sealAudit(db);
+    expect(await db.selectFrom('audit_events').select('id').where('id', '=', id).execute()).toHaveLength(1);
+  });
+
+  it('is sealed in the background without anyone asking', async () => {
+    const sealer = startAuditSealer({ db, log: { error: () => undefined }, everyMs: 20 });
+    try {
+      const { id } = await recordAudit(db, actor, { action: uniq('test.background') });
+      await expect.poll(async () => (await db.selectFrom('audit_events').select('id').where('id', '=', id).execute()).length, { timeout: 5_000 }).toBe(1);
+    } finally {
+      await sealer.stop();
+    }
   });
 
   it('rolls back with the transaction that wrote it', async () => {
@@ -54,6 +74,7 @@ describe('on the shared database', () => {
       await recordAudit(trx, actor, { action });
       throw new Error('the change failed');
     })).rejects.toThrow('the change failed');
+    await sealAudit(db);
     expect(await db.selectFrom('audit_events').select('seq').where('action', '=', action).execute()).toEqual([]);
   });
 
@@ -70,6 +91,7 @@ describe('on a database of its own', () => {
 
   it('gives 50 concurrent writers 50 consecutive sequence numbers and an intact chain', async () => {
     await Promise.all(Array.from({ length: 50 }, (_, i) => recordAudit(own.db, actor, { action: 'test.concurrent', details: { i } })));
+    expect(await sealAudit(own.db)).toBe(50);
     const seqs = (await own.db.selectFrom('audit_events').select('seq').where('action', '=', 'test.concurrent').execute()).map((r) => Number(r.seq)).sort((a, b) => a - b);
     expect(seqs).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
     expect(await verifyAuditChain(own.db)).toEqual({ ok: true, checked: 50 });
@@ -80,6 +102,7 @@ describe('on a database of its own', () => {
   it('verifies an event whose details held a Date (hashed as the ISO string jsonb keeps)', async () => {
     const when = new Date('2026-03-01T09:30:00.000Z');
     const { id } = await recordAudit(own.db, SYSTEM_ACTOR, { action: 'audit.exported', details: { filter: { from: when, to: undefined } } });
+    await sealAudit(own.db);
     const row = await own.db.selectFrom('audit_events').select('details').where('id', '=', id).executeTakeFirstOrThrow();
     expect(row.details).toEqual({ filter: { from: '2026-03-01T09:30:00.000Z' } });
     expect(await verifyAuditChain(own.db)).toMatchObject({ ok: true });

@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database, Db } from '../db/db';
 import { checkLink, type ChainBreak, type ChainRow } from './audit.hash';
+import { sealAudit } from './audit';
 
 export interface AuditFilter {
   from?: Date;
@@ -25,6 +26,7 @@ function filtered(db: Db, f: AuditFilter) {
 }
 
 export async function listAuditEvents(db: Db, f: AuditFilter, page: { offset: number; limit: number }) {
+  await sealAudit(db); // everything committed so far, not just what the background sealer has reached
   const [items, total] = await Promise.all([
     filtered(db, f).selectAll().orderBy('seq', 'desc').offset(page.offset).limit(page.limit).execute(),
     filtered(db, f).select(sql<string>`count(*)`.as('n')).executeTakeFirstOrThrow(),
@@ -34,6 +36,7 @@ export async function listAuditEvents(db: Db, f: AuditFilter, page: { offset: nu
 
 /** Streams a filtered result in pages of `batch`, newest first, for CSV export. */
 export async function* streamAuditEvents(db: Db, f: AuditFilter, batch = 2000) {
+  await sealAudit(db);
   let before: string | undefined;
   for (;;) {
     let q = filtered(db, f).selectAll();
@@ -47,6 +50,7 @@ export async function* streamAuditEvents(db: Db, f: AuditFilter, batch = 2000) {
 
 /** Walks the whole chain in seq order and names the first broken link. */
 export async function verifyAuditChain(db: Kysely<Database>, batch = 5000): Promise<{ ok: boolean; checked: number; firstBroken?: ChainBreak }> {
+  await sealAudit(db);
   let prev: { seq: string; hash: string } | undefined;
   let checked = 0;
   for (;;) {

@@ -2,10 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../db/db';
 import { contentHash, type AuditContent } from './audit.hash';
+import { repeat } from '../jobs/repeat';
 
 // Appends to the hash-chained audit trail inside the caller's transaction: the event is written to
-// audit_pending, and the database seals it into audit_events at commit (seq, previous hash, chain
-// hash) under a lock held only for the commit. A rolled-back transaction leaves no event.
+// audit_pending, durable when the caller commits (a rolled-back transaction leaves no event). The
+// sealer then chains it into audit_events (seq, previous hash, chain hash): every few hundred
+// milliseconds in each server process, and before anything reads the trail. Writers never wait for
+// one another to commit, as they would if each took the chain's lock.
 
 export interface AuditActor {
   actorId: string | null;
@@ -78,4 +81,24 @@ export function auditInsert(e: AuditEvent, when: RawBuilder<unknown>) {
 /** The audit actor for a signed-in user's request. */
 export function actorFrom(session: { userId: string; username: string }, caller: { ip: string; userAgent: string | null }): AuditActor {
   return { actorId: session.userId, actorUsername: session.username, ip: caller.ip, userAgent: caller.userAgent };
+}
+
+/**
+ * Seals every committed pending event into the chain. `wait` false returns at once when another
+ * process is sealing (the background sealer); true waits for it, so that a reader sees everything
+ * committed before it asked.
+ */
+export async function sealAudit(db: Db, { wait = true }: { wait?: boolean } = {}): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const { rows } = await sql<{ sealed: number }>`select audit_seal(${SEAL_BATCH}, ${wait}) as sealed`.execute(db);
+    total += rows[0].sealed;
+    if (rows[0].sealed < SEAL_BATCH) return total;
+  }
+}
+const SEAL_BATCH = 5000;
+
+/** Seals in the background, every `everyMs`, until stopped (which seals once more). */
+export function startAuditSealer({ db, log, everyMs = 200 }: { db: Db; log: { error(obj: object, msg: string): void }; everyMs?: number }) {
+  return repeat({ name: 'audit sealing', everyMs, log, run: () => sealAudit(db, { wait: false }), last: () => sealAudit(db) });
 }

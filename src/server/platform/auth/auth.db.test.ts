@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { generate } from 'otplib';
 import type { Config } from '../../config';
 import type { Deps } from '../deps';
-import { makeUser, testClock, testDeps, TEST_PASSWORD } from '../../../../test/support/deps';
+import { makeUser, sealed, testClock, testDeps, TEST_PASSWORD } from '../../../../test/support/deps';
 import { loadSessionInfo } from '../http/middleware';
 import type { AppError } from '../http/errors';
 import { getSetting } from './auth.repository';
@@ -38,7 +38,7 @@ async function sessionOf(deps: Deps, token: string) {
 }
 
 async function auditOf(deps: Deps, recordId: string) {
-  return deps.db.selectFrom('audit_events').select(['action', 'outcome', 'details', 'actor_id', 'ip']).where('record_id', '=', recordId).orderBy('seq').execute();
+  return (await sealed(deps.db)).selectFrom('audit_events').select(['action', 'outcome', 'details', 'actor_id', 'ip']).where('record_id', '=', recordId).orderBy('seq').execute();
 }
 
 const totp = (secret: string, clock: { now(): Date }) => generate({ secret, epoch: Math.floor(clock.now().getTime() / 1000) });
@@ -128,7 +128,7 @@ describe('signing in', () => {
     expect(sessions).toEqual([]);
     expect(await auditOf(deps, user.id)).toEqual([expect.objectContaining({ action: 'auth.sign-in', outcome: 'failure', details: { username: user.username, reason: 'wrong_password' } })]);
     expect(await auditOf(deps, inactive.id)).toEqual([expect.objectContaining({ action: 'auth.sign-in', outcome: 'failure', details: { username: inactive.username, reason: 'inactive' } })]);
-    const unknown = await deps.db.selectFrom('audit_events').select(['outcome', 'actor_id', 'details']).where('action', '=', 'auth.sign-in')
+    const unknown = await (await sealed(deps.db)).selectFrom('audit_events').select(['outcome', 'actor_id', 'details']).where('action', '=', 'auth.sign-in')
       .where('ip', '=', caller.ip).where('record_id', 'is', null).execute();
     expect(unknown).toEqual([{ outcome: 'failure', actor_id: null, details: { username: `${user.username}-nobody`, reason: 'unknown_user' } }]);
   });
@@ -197,7 +197,7 @@ describe('rate limit per IP address', () => {
 
     const limited = await errorOf(signIn(deps, { username: user.username, password: TEST_PASSWORD, caller }));
     expect(limited).toMatchObject({ code: 'auth.rate_limited', status: 429, headers: { 'retry-after': '60' } });
-    const denied = await deps.db.selectFrom('audit_events').select(['outcome', 'details']).where('action', '=', 'auth.sign-in').where('ip', '=', caller.ip).where('outcome', '=', 'denied').execute();
+    const denied = await (await sealed(deps.db)).selectFrom('audit_events').select(['outcome', 'details']).where('action', '=', 'auth.sign-in').where('ip', '=', caller.ip).where('outcome', '=', 'denied').execute();
     expect(denied).toEqual([{ outcome: 'denied', details: { username: user.username, reason: 'rate_limited' } }]);
 
     // Another address is not affected, and this one may try again a minute later.

@@ -99,6 +99,7 @@ export interface AuditEventsTable {
 }
 
 export interface AuditPendingTable {
+  pending_seq: Generated<string>;
   id: string;
   at: Date;
   actor_id: string | null;

@@ -95,12 +95,12 @@ create table settings (
 insert into settings (key, value) values
   ('auth.mfa_required_roles', '["operator", "supervisor", "enforcement_officer", "coordinator", "agency", "admin"]');
 
--- The audit trail. A writer adds its event to audit_pending inside its own transaction; at commit a
--- deferred trigger moves it into audit_events under a transaction-scoped advisory lock, assigning
--- seq (gap-free, in commit order) and chaining it: hash = sha256(seq || ':' || prev_hash || ':' ||
--- content_hash), content_hash being the SHA-256 of the event's canonical JSON (computed by the
--- application, checked by `vigil audit verify`). Taking the lock only inside COMMIT keeps it for
--- the commit itself, not for round trips between the application and the database.
+-- The audit trail. A writer adds its event to audit_pending inside its own transaction; a sealer
+-- (audit_seal(), run every few hundred milliseconds by each server process and before anything
+-- reads the trail) moves committed events into audit_events in order, assigning seq (gap-free) and
+-- chaining them: hash = sha256(seq || ':' || prev_hash || ':' || content_hash), content_hash being
+-- the SHA-256 of the event's canonical JSON (computed by the application, checked by
+-- `vigil audit verify`).
 create table audit_events (
   seq bigint primary key,
   id uuid not null unique default gen_random_uuid(),
@@ -129,47 +129,102 @@ begin
 end;
 $$;
 
-create unlogged table audit_pending (
-  id uuid primary key,
+-- Written by every audited transaction, and durable when it commits. No global lock is taken
+-- here: a lock held through every writer's commit made all writes queue behind one another.
+create table audit_pending (
+  pending_seq bigint generated always as identity primary key,
+  id uuid not null unique,
   at timestamptz not null,
   actor_id uuid,
   actor_username text,
   action text not null,
   record_type text,
   record_id text,
-  outcome text not null,
+  outcome text not null check (outcome in ('success', 'failure', 'denied')),
   ip text,
   user_agent text,
   details jsonb not null,
   content_hash text not null
 );
 
-create function audit_seal() returns trigger language plpgsql as $$
+-- Moves committed pending events into the chain, oldest first, and returns how many. One sealer at
+-- a time (an advisory lock): `wait` false skips when another is at work (the background sealer),
+-- true waits for it (a reader that must see everything written so far, such as `audit verify`).
+create function audit_seal(max_events integer default 10000, wait boolean default true) returns integer language plpgsql as $$
 declare
   last_seq bigint;
   last_hash text;
-  next_seq bigint;
-  prev text;
+  r record;
+  sealed integer := 0;
 begin
-  perform pg_advisory_xact_lock(727413002);
+  if wait then
+    perform pg_advisory_xact_lock(727413002);
+  elsif not pg_try_advisory_xact_lock(727413002) then
+    return 0;
+  end if;
+  perform set_config('vigil.audit_sealing', 'on', true); -- lets this transaction delete what it seals
   select seq, hash into last_seq, last_hash from audit_events order by seq desc limit 1;
-  next_seq := coalesce(last_seq, 0) + 1;
-  prev := coalesce(last_hash, repeat('0', 64));
-  insert into audit_events (seq, id, at, actor_id, actor_username, action, record_type, record_id, outcome, ip, user_agent, details, content_hash, prev_hash, hash)
-  values (next_seq, new.id, new.at, new.actor_id, new.actor_username, new.action, new.record_type, new.record_id, new.outcome, new.ip, new.user_agent,
-          new.details, new.content_hash, prev, encode(sha256(convert_to(next_seq::text || ':' || prev || ':' || new.content_hash, 'UTF8')), 'hex'));
-  delete from audit_pending where id = new.id;
-  return null;
+  last_seq := coalesce(last_seq, 0);
+  last_hash := coalesce(last_hash, repeat('0', 64));
+  for r in select * from audit_pending order by pending_seq limit max_events loop
+    last_seq := last_seq + 1;
+    insert into audit_events (seq, id, at, actor_id, actor_username, action, record_type, record_id, outcome, ip, user_agent, details, content_hash, prev_hash, hash)
+    values (last_seq, r.id, r.at, r.actor_id, r.actor_username, r.action, r.record_type, r.record_id, r.outcome, r.ip, r.user_agent, r.details,
+            r.content_hash, last_hash, encode(sha256(convert_to(last_seq::text || ':' || last_hash || ':' || r.content_hash, 'UTF8')), 'hex'))
+    returning hash into last_hash;
+    delete from audit_pending where pending_seq = r.pending_seq;
+    sealed := sealed + 1;
+  end loop;
+  return sealed;
 end;
 $$;
 
-create constraint trigger audit_pending_seal after insert on audit_pending
-  deferrable initially deferred for each row execute function audit_seal();
+-- Pending events are as untouchable as sealed ones: only the sealer removes them, as it seals them.
+create function audit_pending_guard() returns trigger language plpgsql as $$
+begin
+  if tg_op = 'DELETE' and current_setting('vigil.audit_sealing', true) = 'on' then return old; end if;
+  raise exception 'audit_pending is append-only: % refused', tg_op using errcode = 'insufficient_privilege';
+end;
+$$;
+create trigger audit_pending_append_only before update or delete on audit_pending
+  for each row execute function audit_pending_guard();
+create trigger audit_pending_no_truncate before truncate on audit_pending
+  for each statement execute function refuse_change();
 
 create trigger audit_events_append_only before update or delete on audit_events
   for each row execute function refuse_change();
 create trigger audit_events_no_truncate before truncate on audit_events
   for each statement execute function refuse_change();
+
+-- Live updates leave through an outbox. A trigger calls live_publish() instead of pg_notify(),
+-- because NOTIFY takes a database-wide lock that is held until the writer's commit is on disk, so
+-- that every busy writer would wait for every other. Each server process runs live_drain() every
+-- 50 ms: one transaction sends whatever is waiting (one NOTIFY each, in order), and LISTEN carries
+-- it to every process as before. Unlogged: after a crash there is nothing to announce, and
+-- browsers reload what they show when their stream reconnects.
+create unlogged table live_outbox (
+  id bigint generated always as identity primary key,
+  channel text not null,
+  payload text not null
+);
+
+create function live_publish(channel text, payload text) returns void language sql as $$
+  insert into live_outbox (channel, payload) values (channel, payload);
+$$;
+
+create function live_drain() returns integer language plpgsql as $$
+declare
+  r record;
+  sent integer := 0;
+begin
+  if not pg_try_advisory_xact_lock(727413003) then return 0; end if; -- another process is sending
+  for r in with gone as (delete from live_outbox returning id, channel, payload) select * from gone order by id loop
+    perform pg_notify(r.channel, r.payload);
+    sent := sent + 1;
+  end loop;
+  return sent;
+end;
+$$;
 
 -- Every change to a user's sessions, roles or account tells all server processes (LISTEN vigil_auth),
 -- so that their session caches drop the user's entries at once. Triggers, so no code path can forget.

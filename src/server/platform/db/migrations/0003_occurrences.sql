@@ -209,14 +209,14 @@ create table supervisor_alerts (
 );
 create index supervisor_alerts_open_idx on supervisor_alerts (created_at) where acknowledged_at is null;
 
--- Live updates: every change to an occurrence or its timeline is announced to all server processes,
--- which pass it to the browsers watching (Server-Sent Events).
+-- Live updates: every change to an occurrence or its timeline is announced to all server processes
+-- (through the outbox, see live_publish), which pass it to the browsers watching (Server-Sent Events).
 create function notify_occurrence_change() returns trigger language plpgsql as $$
 begin
   if tg_table_name = 'occurrences' then
-    perform pg_notify('vigil_occurrences', json_build_object('occurrenceId', new.id, 'what', 'occurrence')::text);
+    perform live_publish('vigil_occurrences', json_build_object('occurrenceId', new.id, 'what', 'occurrence')::text);
   else
-    perform pg_notify('vigil_occurrences', json_build_object('occurrenceId', new.occurrence_id, 'what', 'entry', 'entryId', new.id)::text);
+    perform live_publish('vigil_occurrences', json_build_object('occurrenceId', new.occurrence_id, 'what', 'entry', 'entryId', new.id)::text);
   end if;
   return null;
 end;
