@@ -35,7 +35,7 @@ export async function generateSearchCorpus(handle: DbHandle, { entries, openedBy
                  case when g % 50 = 0 then null else t + interval '40 minutes' end,
                  case when g % 50 = 0 then null else ${openedBy}::uuid end,
                  ${perOccurrence}::int
-          from generate_series(${from}::int, ${to}::int) g, lateral (select now() - random() * interval '365 days' as t) x`.execute(trx);
+          from generate_series(${from}::int, ${to}::int) g, lateral (select now() - random() * interval '365 days' + g * interval '0' as t) x -- g: once per row, not once per batch`.execute(trx);
         await sql`
           insert into occurrence_entries (occurrence_id, seq, kind, body, recorded_at, author_id, agency, agency_reference, notified_at)
           select o.id, s,

@@ -6,7 +6,7 @@ import { commonResponses, json, page } from '../../platform/http/openapi';
 import { csvRows } from '../../platform/http/csv';
 import { recordAudit, actorFrom } from '../../platform/audit/audit';
 import { AGENCIES, OUTCOMES, PRIORITIES, SOURCES } from './occurrences.models';
-import { COUNT_CAP, countOccurrences, searchOccurrences, streamOccurrences, type OccurrenceFilter } from './occurrences.search';
+import { COUNT_CAP, TEXT_WINDOW, countOccurrences, searchOccurrences, streamOccurrences, type OccurrenceFilter } from './occurrences.search';
 import { AgencyEnum, Outcome, Source } from './occurrences.schemas';
 
 const tags = ['Occurrences'];
@@ -66,7 +66,7 @@ export function registerOccurrenceSearchRoutes(api: Api) {
   route(api, {
     method: 'get', path: '/api/v1/occurrences', access: 'occurrences.read', tags, summary: 'Search occurrences (full text over occurrences and entries) with filters',
     request: { query: FilterQuery.extend({ page: z.coerce.number().int().min(1).default(1), pageSize: z.coerce.number().int().min(1).max(200).default(50) }) },
-    responses: { 200: json(page(Item).extend({ totalIsCapped: z.boolean() }), `A page; totals stop counting at ${COUNT_CAP}`), ...commonResponses },
+    responses: { 200: json(page(Item).extend({ totalIsCapped: z.boolean() }), `A page. totalIsCapped: the total is a lower bound (counting stops at ${COUNT_CAP}; a search for common words counts the newest ${TEXT_WINDOW} occurrences only)`), ...commonResponses },
   }, async (c) => {
     const { page: p, pageSize, ...query } = c.req.valid('query');
     const r = await searchOccurrences(c.get('deps').db, { filter: toFilter(query, c), sort: query.sort, offset: (p - 1) * pageSize, limit: pageSize });

@@ -25,17 +25,26 @@ export type OccurrenceSort = 'opened_desc' | 'opened_asc' | 'reference_asc' | 'r
 /** The most a result set counts exactly; beyond it the page says "more than". */
 export const COUNT_CAP = 10_000;
 
-function filtered(db: Db, f: OccurrenceFilter) {
+/**
+ * How a text search is matched. `set`: the entries' full-text index gives every matching
+ * occurrence at once, which is quick when the words are rare. `row`: each occurrence is tested on
+ * its own (its entries through the (occurrence_id, seq) index), which is quick when walking the
+ * newest occurrences and the words are common, as it stops once a page is full.
+ */
+type TextMatch = 'set' | 'row';
+
+function filtered(db: Db, f: OccurrenceFilter, text: TextMatch = 'set', since?: { column: 'o.opened_at'; op: '>=' | '<='; value: Date }) {
   let q = db.selectFrom('occurrences as o').innerJoin('occurrence_categories as c', 'c.id', 'o.category_id');
   if (f.q?.trim()) {
     const query = sql`websearch_to_tsquery('english', ${f.q.trim()})`;
-    // Either the occurrence itself or any of its entries matches. The IN form lets PostgreSQL use
-    // the entries' GIN index once, instead of probing per occurrence.
-    q = q.where((eb) => eb.or([
-      sql<SqlBool>`o.search @@ ${query}`,
-      eb('o.id', 'in', eb.selectFrom('occurrence_entries as e').select('e.occurrence_id').where(sql<SqlBool>`e.search @@ ${query}`)),
-    ]));
+    // Either the occurrence itself or any of its entries matches.
+    q = text === 'set'
+      // A union, not an OR: each side uses its own index, and no occurrence is read that does not match.
+      ? q.where('o.id', 'in', sql<string>`(select m.id from occurrences m where m.search @@ ${query} union all select e.occurrence_id from occurrence_entries e where e.search @@ ${query})`)
+      // A scalar subquery, not EXISTS: PostgreSQL would turn EXISTS back into the set form.
+      : q.where(sql<SqlBool>`(o.search @@ ${query} or coalesce((select true from occurrence_entries e where e.occurrence_id = o.id and e.search @@ ${query} limit 1), false))`);
   }
+  if (since) q = q.where(since.column, since.op, since.value);
   if (f.from) q = q.where('o.opened_at', '>=', f.from);
   if (f.to) q = q.where('o.opened_at', '<', f.to);
   if (f.category) q = q.where('c.key', '=', f.category);
@@ -64,13 +73,33 @@ function selectRow(q: ReturnType<typeof filtered>) {
   ]);
 }
 
-export async function searchOccurrences(db: Db, { filter, sort = 'opened_desc', offset, limit }: { filter: OccurrenceFilter; sort?: OccurrenceSort; offset: number; limit: number }) {
+/** How many of the newest (or oldest) occurrences a text search tests one by one before it falls back to the index. */
+export const TEXT_WINDOW = 1000;
+
+export async function searchOccurrences(db: Db, { filter, sort = 'opened_desc', offset, limit, window = TEXT_WINDOW }: {
+  filter: OccurrenceFilter; sort?: OccurrenceSort; offset: number; limit: number; window?: number;
+}) {
   const [column, direction] = ORDER[sort];
-  const [rows, count] = await Promise.all([
-    selectRow(filtered(db, filter)).orderBy(column as 'o.opened_at', direction).orderBy('o.reference', direction).offset(offset).limit(limit).execute(),
-    db.selectFrom(filtered(db, filter).select('o.id').limit(COUNT_CAP + 1).as('m')).select(sql<string>`count(*)`.as('n')).executeTakeFirstOrThrow(),
-  ]);
-  const n = Number(count.n);
+  const page = (text: TextMatch, since?: Parameters<typeof filtered>[3]) =>
+    selectRow(filtered(db, filter, text, since)).orderBy(column as 'o.opened_at', direction).orderBy('o.reference', direction).offset(offset).limit(limit).execute();
+  const count = async (text: TextMatch, since?: Parameters<typeof filtered>[3], cap = COUNT_CAP) =>
+    Number((await db.selectFrom(filtered(db, filter, text, since).select('o.id').limit(cap + 1).as('m')).select(sql<string>`count(*)`.as('n')).executeTakeFirstOrThrow()).n);
+
+  if (filter.q?.trim() && (sort === 'opened_desc' || sort === 'opened_asc')) {
+    // Common words match thousands of occurrences, and finding them all through the index costs
+    // more than the page is worth. So first test the newest TEXT_WINDOW occurrences (that pass the
+    // other filters) one by one; if the page is among them, show it, with the matches counted in
+    // that window as a lower bound. Rare words fall through to the index, which is quick for them.
+    const edge = await filtered(db, { ...filter, q: undefined }).select('o.opened_at')
+      .orderBy('o.opened_at', direction).orderBy('o.reference', direction).offset(window - 1).limit(1).executeTakeFirst();
+    const since = edge ? { column: 'o.opened_at' as const, op: direction === 'desc' ? '>=' as const : '<=' as const, value: edge.opened_at } : undefined;
+    const inWindow = await count('row', since, window);
+    if (!since || inWindow >= offset + limit) {
+      // No edge: fewer than TEXT_WINDOW occurrences pass the other filters, so the window is all of them.
+      return { rows: await page('row', since), total: inWindow, totalIsCapped: !!since };
+    }
+  }
+  const [rows, n] = await Promise.all([page('set'), count('set')]);
   return { rows, total: Math.min(n, COUNT_CAP), totalIsCapped: n > COUNT_CAP };
 }
 

@@ -2,10 +2,13 @@ import { Link } from '@tanstack/react-router';
 import type { OccurrenceFilters } from '../../api/occurrences';
 import { pageNumbers } from '../../components/Pagination';
 
-/** GOV.UK pagination for the occurrence search, keeping the filters. */
-export function OccurrencePagination({ page, pageSize, total, filters }: { page: number; pageSize: number; total: number; filters: OccurrenceFilters }) {
-  const pages = Math.max(1, Math.ceil(total / pageSize));
-  if (pages <= 1) return null;
+/**
+ * GOV.UK pagination for the occurrence search, keeping the filters. When the total is only a lower
+ * bound (`more`: a search for common words counts no further than it needs), there is always a next page.
+ */
+export function OccurrencePagination({ page, pageSize, total, more = false, filters }: { page: number; pageSize: number; total: number; more?: boolean; filters: OccurrenceFilters }) {
+  const pages = Math.max(1, page, Math.ceil(total / pageSize));
+  if (pages <= 1 && !more) return null;
   const search = (p: number) => ({ ...filters, page: p > 1 ? p : undefined });
   return (
     <nav className="govuk-pagination" aria-label="Pages of occurrences">
@@ -29,7 +32,7 @@ export function OccurrencePagination({ page, pageSize, total, filters }: { page:
           ),
         )}
       </ul>
-      {page < pages && (
+      {(page < pages || more) && (
         <div className="govuk-pagination__next">
           <Link className="govuk-link govuk-pagination__link" to="/occurrences" search={search(page + 1)} rel="next">
             <span className="govuk-pagination__link-title">Next<span className="govuk-visually-hidden"> page</span></span>

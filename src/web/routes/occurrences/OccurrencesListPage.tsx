@@ -152,7 +152,7 @@ export function OccurrencesListPage({ search, session }: { search: OccurrenceFil
             </table>
           </div>
           {results.data.items.length === 0 && <p className="govuk-body">No occurrences match these filters.</p>}
-          <OccurrencePagination page={results.data.page} pageSize={results.data.pageSize || OCCURRENCES_PAGE_SIZE} total={results.data.total} filters={filters} />
+          <OccurrencePagination page={results.data.page} pageSize={results.data.pageSize || OCCURRENCES_PAGE_SIZE} total={results.data.total} more={results.data.totalIsCapped} filters={filters} />
         </>
       )}
     </>

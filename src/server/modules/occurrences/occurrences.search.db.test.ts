@@ -1,0 +1,55 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { makeUser, testClock, testDeps, uniq } from '../../../../test/support/deps';
+import * as occ from './occurrences.usecases';
+import { searchOccurrences } from './occurrences.search';
+
+// A text search walks the newest occurrences one by one (quick for common words) and falls back to
+// the full-text index when the page is not among them (quick for rare words). Both must give the
+// same answers; only the total differs, a lower bound ("645+") when it comes from the walk.
+
+const clock = testClock(new Date('2026-05-01T08:00:00Z'));
+const deps = testDeps({ clock });
+const tag = uniq('w').replace('-', '');
+const common = `lamppost${tag}`;
+const rare = `wheelie${tag}`;
+let operatorId: string;
+let references: string[]; // oldest first
+
+beforeAll(async () => {
+  const operator = await makeUser(deps, { roles: ['operator'] });
+  operatorId = operator.id;
+  const actor: occ.Actor = { audit: { actorId: operator.id, actorUsername: operator.username, ip: null, userAgent: null }, userId: operator.id };
+  const categoryId = (await deps.db.selectFrom('occurrence_categories').select('id').where('key', '=', 'asb').executeTakeFirstOrThrow()).id;
+  references = [];
+  for (let i = 0; i < 12; i++) {
+    clock.advance(60_000);
+    const o = await occ.openOccurrence(deps, { actor, input: { source: 'camera_patrol', categoryId, priority: 'normal', summary: `Group by the ${common}` } });
+    // The rare word only in an entry of the oldest one; the common one in every summary.
+    if (i === 0) await occ.addEntry(deps, { actor, occurrenceId: o.id, kind: 'observation', body: `Knocked over a ${rare} bin` });
+    references.push(o.reference);
+  }
+});
+
+const search = (q: string, opts: { offset?: number; limit?: number; window?: number; sort?: 'opened_desc' | 'opened_asc' } = {}) =>
+  searchOccurrences(deps.db, { filter: { q, operatorId }, offset: opts.offset ?? 0, limit: opts.limit ?? 3, window: opts.window, sort: opts.sort })
+    .then((r) => ({ refs: r.rows.map((x) => x.reference), total: r.total, totalIsCapped: r.totalIsCapped }));
+const newest = (n: number, from = 0) => [...references].reverse().slice(from, from + n);
+
+describe('a text search', () => {
+  it('finds a common word among the newest occurrences, counting the window as a lower bound', async () => {
+    expect(await search(common, { window: 5 })).toEqual({ refs: newest(3), total: 5, totalIsCapped: true });
+    expect(await search(common, { window: 5, sort: 'opened_asc' })).toEqual({ refs: references.slice(0, 3), total: 5, totalIsCapped: true });
+  });
+
+  it('goes to the index for a page beyond the window, and for a rare word, with exact totals', async () => {
+    expect(await search(common, { window: 5, offset: 3 })).toEqual({ refs: newest(3, 3), total: 12, totalIsCapped: false });
+    expect(await search(rare, { window: 5 })).toEqual({ refs: [references[0]], total: 1, totalIsCapped: false });
+  });
+
+  it('gives the same answers when the window holds everything', async () => {
+    expect(await search(common, { window: 1000 })).toEqual({ refs: newest(3), total: 12, totalIsCapped: false });
+    expect(await search(common, { window: 1000, offset: 9 })).toEqual({ refs: newest(3, 9), total: 12, totalIsCapped: false });
+    expect(await search(rare, { window: 1000 })).toEqual({ refs: [references[0]], total: 1, totalIsCapped: false });
+    expect(await search(`${common} ${rare}`, { window: 1000 })).toEqual({ refs: [], total: 0, totalIsCapped: false }); // both words in one row: none
+  });
+});
