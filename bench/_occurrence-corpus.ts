@@ -50,8 +50,10 @@ export async function generateSearchCorpus(handle: DbHandle, { entries, openedBy
           where o.year = 2020 and o.number between ${from} and ${to}`.execute(trx);
       });
     }
-    await sql`analyze occurrences`.execute(db);
-    await sql`analyze occurrence_entries`.execute(db);
+    // A year's log would have been vacuumed many times over: hint bits set, the visibility map
+    // current (index-only scans), statistics gathered.
+    await sql`vacuum analyze occurrences`.execute(db);
+    await sql`vacuum analyze occurrence_entries`.execute(db);
   } finally {
     await sql`alter table occurrence_entries enable trigger occurrence_entries_notify`.execute(db);
     await sql`alter table occurrences enable trigger occurrences_notify`.execute(db);

@@ -77,6 +77,8 @@ export interface OpenLoopRequest { method: string; path: string; headers?: Recor
  * back. Latency is timed from when a request was due, not from when it could be sent, so a slow
  * server cannot hide its queue by slowing the load down (no coordinated omission).
  */
+export type OpenLoopResult = Awaited<ReturnType<typeof openLoop>>;
+
 export async function openLoop({ url, rate, duration, requests }: { url: string; rate: number; duration: number; requests: OpenLoopRequest[] }) {
   const target = new URL(url);
   const agents = requests.map(() => new http.Agent({ keepAlive: true, maxSockets: 1 }));

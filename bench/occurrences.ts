@@ -2,7 +2,7 @@ import autocannon from 'autocannon';
 import { connect } from '../src/server/platform/db/db';
 import { migrate } from '../src/server/platform/db/migrate';
 import { hashPassword } from '../src/server/platform/auth/passwords';
-import { benchDatabase, benchServer, cpuSeconds, load, openLoop, result } from './_support';
+import { benchDatabase, benchServer, cpuSeconds, load, openLoop, result, type OpenLoopResult } from './_support';
 import { generateSearchCorpus, SEARCH_QUERIES } from './_occurrence-corpus';
 
 // 1. Fifty operators adding entries, each to their own occurrence, against one server on the
@@ -10,7 +10,7 @@ import { generateSearchCorpus, SEARCH_QUERIES } from './_occurrence-corpus';
 //    - Throughput: the operators add entries as fast as the server answers (autocannon, one
 //      connection each): at least 500 entries/s.
 //    - Latency: the operators together add 500 entries/s on a fixed schedule (open loop, timed from
-//      when each entry was due): p99 under 50 ms. A closed loop cannot measure this: with 50
+//      when each entry was due): p99 under 50 ms (the median of three rounds). A closed loop cannot measure this: with 50
 //      operators always waiting, latency is just 50 / throughput (Little's law).
 // 2. Search over 1,000,000 generated entries: p95 of 20 representative queries through the API,
 //    beside an unfiltered first page as the baseline. Target: p95 under 100 ms.
@@ -57,19 +57,33 @@ try {
   });
   const cpuAfter = cpuSeconds(server.child.pid!);
   const perEntry = (k: 'server' | 'postgres') => ((cpuAfter[k] - cpuBefore[k]) * 1000 / writes.requests.total).toFixed(2);
-  // The same operators at the target rate, on a schedule; /healthz the same way as the baseline.
-  const baseAtRate = await openLoop({ url: server.url, rate: RATE, duration, requests: operators.map(() => ({ method: 'GET', path: '/healthz' })) });
-  const atRate = await openLoop({ url: server.url, rate: RATE, duration, requests: operators.map((op) => ({ method: 'POST', path: op.path, headers: op.headers, body: JSON.stringify({ body: 'Two males arguing outside the taxi rank, one now walking towards the station' }) })) });
-  if (atRate.failures || baseAtRate.failures) throw new Error(`${atRate.failures + baseAtRate.failures} requests failed at ${RATE}/s`);
+  // Then latency, on a server warmed up by all that: the operators at the target rate, on a
+  // schedule, after two seconds of the same; then /healthz the same way as the baseline. Three
+  // rounds of each, and the median round's p99 is the figure: on a shared 2-core machine one
+  // stall elsewhere can decide a single round's p99. Every round is printed.
+  const entryAtRate = operators.map((op) => ({ method: 'POST', path: op.path, headers: op.headers, body: JSON.stringify({ body: 'Two males arguing outside the taxi rank, one now walking towards the station' }) }));
+  const healthzAtRate = operators.map(() => ({ method: 'GET', path: '/healthz' }));
+  const warmUp = await openLoop({ url: server.url, rate: RATE, duration: 2, requests: entryAtRate });
+  const rounds: { entries: OpenLoopResult; healthz: OpenLoopResult }[] = [];
+  for (let i = 0; i < 3; i++) {
+    rounds.push({
+      entries: await openLoop({ url: server.url, rate: RATE, duration, requests: entryAtRate }),
+      healthz: await openLoop({ url: server.url, rate: RATE, duration, requests: healthzAtRate }),
+    });
+  }
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  const atRate = { p99: median(rounds.map((r) => r.entries.p99)), failures: rounds.reduce((n, r) => n + r.entries.failures, 0), sent: rounds.reduce((n, r) => n + r.entries.sent, 0) };
+  const baseAtRate = { p99: median(rounds.map((r) => r.healthz.p99)), failures: rounds.reduce((n, r) => n + r.healthz.failures, 0) };
+  if (atRate.failures || baseAtRate.failures || warmUp.failures) throw new Error(`${atRate.failures + baseAtRate.failures + warmUp.failures} requests failed at ${RATE}/s`);
   const entries = await handle.db.selectFrom('occurrence_entries').select((eb) => eb.fn.countAll<string>().as('n')).where('kind', '=', 'observation').executeTakeFirstOrThrow();
   const writeRps = writes.requests.average;
   // Every request must have written an entry, or the figure counts something else.
-  if (Number(entries.n) < (writes.requests.total + atRate.sent) * 0.99) throw new Error(`only ${entries.n} entries for ${writes.requests.total} requests`);
+  if (Number(entries.n) < (writes.requests.total + atRate.sent + warmUp.sent) * 0.99) throw new Error(`only ${entries.n} entries for ${writes.requests.total} requests`);
   process.stdout.write(`/healthz:                        ${base.rps.toFixed(0)} req/s, p99 ${base.p99} ms\n`);
   process.stdout.write(`POST .../entries (50 operators): ${writeRps.toFixed(0)} entries/s, p50 ${writes.latency.p50} ms, p99 ${writes.latency.p99} ms, non-2xx ${writes.non2xx}, errors ${writes.errors}; ${entries.n} entries written\n`);
   process.stdout.write(`CPU per entry: server ${perEntry('server')} ms, PostgreSQL ${perEntry('postgres')} ms\n`);
   const ms = (x: number) => x.toFixed(1);
-  process.stdout.write(`at ${RATE}/s on a schedule: /healthz p50 ${ms(baseAtRate.p50)} ms, p99 ${ms(baseAtRate.p99)} ms; entries ${atRate.achievedRps.toFixed(0)}/s, p50 ${ms(atRate.p50)} ms, p99 ${ms(atRate.p99)} ms, max ${ms(atRate.max)} ms\n`);
+  rounds.forEach((r, i) => process.stdout.write(`at ${RATE}/s on a schedule, round ${i + 1}: /healthz p50 ${ms(r.healthz.p50)} ms, p99 ${ms(r.healthz.p99)} ms; entries ${r.entries.achievedRps.toFixed(0)}/s, p50 ${ms(r.entries.p50)} ms, p99 ${ms(r.entries.p99)} ms, max ${ms(r.entries.max)} ms\n`));
   if (writes.non2xx || writes.errors) throw new Error('entry writes failed; the figures would be meaningless');
   const chain = await fetch(`${server.url}/readyz`);
   if (chain.status !== 200) throw new Error('server not ready after the write load');

@@ -155,39 +155,50 @@ declare
   last_seq bigint;
   last_hash text;
   r record;
-  sealed integer := 0;
+  pending bigint[] := '{}';
+  seqs bigint[] := '{}';
+  prevs text[] := '{}';
+  hashes text[] := '{}';
 begin
   if wait then
     perform pg_advisory_xact_lock(727413002);
   elsif not pg_try_advisory_xact_lock(727413002) then
     return 0;
   end if;
-  perform set_config('vigil.audit_sealing', 'on', true); -- lets this transaction delete what it seals
   select seq, hash into last_seq, last_hash from audit_events order by seq desc limit 1;
   last_seq := coalesce(last_seq, 0);
   last_hash := coalesce(last_hash, repeat('0', 64));
-  for r in select * from audit_pending order by pending_seq limit max_events loop
+  -- The chain is worked out one event at a time (each hash covers the one before), then written
+  -- in one statement, and the sealed events removed in another.
+  for r in select pending_seq, content_hash from audit_pending order by pending_seq limit max_events loop
     last_seq := last_seq + 1;
-    insert into audit_events (seq, id, at, actor_id, actor_username, action, record_type, record_id, outcome, ip, user_agent, details, content_hash, prev_hash, hash)
-    values (last_seq, r.id, r.at, r.actor_id, r.actor_username, r.action, r.record_type, r.record_id, r.outcome, r.ip, r.user_agent, r.details,
-            r.content_hash, last_hash, encode(sha256(convert_to(last_seq::text || ':' || last_hash || ':' || r.content_hash, 'UTF8')), 'hex'))
-    returning hash into last_hash;
-    delete from audit_pending where pending_seq = r.pending_seq;
-    sealed := sealed + 1;
+    pending := pending || r.pending_seq;
+    seqs := seqs || last_seq;
+    prevs := prevs || last_hash;
+    last_hash := encode(sha256(convert_to(last_seq::text || ':' || last_hash || ':' || r.content_hash, 'UTF8')), 'hex');
+    hashes := hashes || last_hash;
   end loop;
-  return sealed;
+  if cardinality(pending) = 0 then return 0; end if;
+  insert into audit_events (seq, id, at, actor_id, actor_username, action, record_type, record_id, outcome, ip, user_agent, details, content_hash, prev_hash, hash)
+  select c.seq, p.id, p.at, p.actor_id, p.actor_username, p.action, p.record_type, p.record_id, p.outcome, p.ip, p.user_agent, p.details, p.content_hash, c.prev, c.hash
+    from unnest(pending, seqs, prevs, hashes) as c(pending_seq, seq, prev, hash)
+    join audit_pending p on p.pending_seq = c.pending_seq;
+  perform set_config('vigil.audit_sealing', 'on', true); -- lets this transaction delete what it sealed
+  delete from audit_pending where pending_seq = any(pending);
+  return cardinality(pending);
 end;
 $$;
 
 -- Pending events are as untouchable as sealed ones: only the sealer removes them, as it seals them.
+-- (A statement trigger: the sealer deletes thousands of rows at a time.)
 create function audit_pending_guard() returns trigger language plpgsql as $$
 begin
-  if tg_op = 'DELETE' and current_setting('vigil.audit_sealing', true) = 'on' then return old; end if;
+  if tg_op = 'DELETE' and current_setting('vigil.audit_sealing', true) = 'on' then return null; end if;
   raise exception 'audit_pending is append-only: % refused', tg_op using errcode = 'insufficient_privilege';
 end;
 $$;
 create trigger audit_pending_append_only before update or delete on audit_pending
-  for each row execute function audit_pending_guard();
+  for each statement execute function audit_pending_guard();
 create trigger audit_pending_no_truncate before truncate on audit_pending
   for each statement execute function refuse_change();
 

@@ -118,7 +118,12 @@ create table occurrence_entries (
 );
 create unique index occurrence_entries_occurrence_seq_idx on occurrence_entries (occurrence_id, seq);
 create index occurrence_entries_search_idx on occurrence_entries using gin (search);
-create index occurrence_entries_kind_idx on occurrence_entries (kind, occurrence_id) where kind in ('notification', 'footage');
+-- Who was told and what footage was marked; agency included so that "police told" is answered from the index alone.
+create index occurrence_entries_kind_idx on occurrence_entries (kind, occurrence_id) include (agency) where kind in ('notification', 'footage');
+
+-- Only notifications carry an agency: without this the planner multiplies the two selectivities
+-- and expects "police told" to be rare, choosing a nested loop over thousands of rows.
+create statistics occurrence_entries_kind_agency (dependencies, mcv) on kind, agency from occurrence_entries;
 
 create trigger occurrence_entries_append_only before update or delete on occurrence_entries
   for each row execute function refuse_change();
