@@ -24,7 +24,7 @@ export interface Running {
 
 /** Opens the database, migrates (under a lock), seeds the demo if asked, starts jobs and HTTP. */
 export async function startServer({ config, log, out = (s: string) => process.stdout.write(s) }: { config: Config; log: Logger; out?: (s: string) => void }): Promise<Running> {
-  const database = await openDatabase({ config, log, applicationName: 'vigil-serve' });
+  const database = await openDatabase({ config, log, applicationName: 'vigil-serve', poolSize: config.databasePoolSize });
   let jobs: Jobs | undefined;
   let listener: Listener | undefined;
   let sealer: Repeating | undefined;

@@ -97,10 +97,11 @@ export async function searchOccurrences(db: Db, { filter, sort = 'opened_desc', 
     const edge = await filtered(db, { ...filter, q: undefined }).select('o.opened_at')
       .orderBy('o.opened_at', direction).orderBy('o.reference', direction).offset(window - 1).limit(1).executeTakeFirst();
     const since = edge ? { column: 'o.opened_at' as const, op: direction === 'desc' ? '>=' as const : '<=' as const, value: edge.opened_at } : undefined;
-    const inWindow = await count('row', since, window);
+    // The page and the count at once (two connections); the page is dropped if the window is too thin.
+    const [inWindow, rows] = await Promise.all([count('row', since, window), page('row', since)]);
     if (!since || inWindow >= offset + limit) {
       // No edge: fewer than TEXT_WINDOW occurrences pass the other filters, so the window is all of them.
-      return { rows: await page('row', since), total: inWindow, totalIsCapped: !!since };
+      return { rows, total: inWindow, totalIsCapped: !!since };
     }
   }
   const [rows, n] = await Promise.all([page('set'), count('set')]);
