@@ -73,7 +73,7 @@ function ukTime(minutesAgo: number): string {
 }
 
 describe('occurrence log', () => {
-  it('keyboard only: opens an occurrence, logs, tells the police, marks footage, closes, hands over; another operator acknowledges', async (ctx) => {
+  it('keyboard only: opens an occurrence, logs, tells the police, marks footage, closes, hands over; another operator acknowledges and marks the carried-over action done', async (ctx) => {
     if (!env.browser) return ctx.skip();
     const page = await newPage(env.browser);
     await signInByKeyboard(page, 'amorgan', 'lantern pebble orchard');
@@ -197,6 +197,12 @@ describe('occurrence log', () => {
     await next.keyboard.press('Enter');
     await next.getByText('Handover from Alex Morgan acknowledged.').waitFor();
     await next.getByRole('table', { name: 'Recent handovers' }).getByRole('row', { name: /Alex Morgan/ }).getByText(/by Bea Okafor$/).waitFor();
+    // The action carried over until done; she does it and says so.
+    await next.getByText(/Chase the police for the CAD update – Bea Okafor, due/).waitFor();
+    await tabTo(next, /^button:Mark done: Chase the police/);
+    await next.keyboard.press('Enter');
+    await next.getByRole('status').getByText('Done: Chase the police for the CAD update.').waitFor();
+    await next.getByText('No actions carried over.').waitFor();
     await next.context().close();
   });
 

@@ -245,4 +245,5 @@ export const createHandover = (body: {
   equipmentFaults: string;
   notes: string;
 }) => api<{ id: string }>('/handovers', { method: 'POST', body });
+export const completeAction = (id: string) => api<unknown>(`/actions/${encodeURIComponent(id)}/done`, { method: 'POST' });
 export const acknowledgeHandover = (id: string) => api<unknown>(`/handovers/${encodeURIComponent(id)}/acknowledge`, { method: 'POST' });

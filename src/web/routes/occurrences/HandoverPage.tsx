@@ -4,7 +4,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { can } from '../../api/auth';
 import type { Session } from '../../api/types';
 import {
-  PRIORITIES, acknowledgeHandover, assigneesQuery, createHandover, handoverDraftQuery, handoversQuery, type HandoverSummary,
+  PRIORITIES, acknowledgeHandover, assigneesQuery, completeAction, createHandover, handoverDraftQuery, handoversQuery, type HandoverSummary,
 } from '../../api/occurrences';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { Button, SelectField, TextField } from '../../components/fields';
@@ -115,6 +115,17 @@ function HandoverForm({ onErrors }: { onErrors: (errors: FormErrors | undefined)
   const [errors, setErrorsState] = useState<FormErrors>();
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<string>();
+  const [doneMessage, setDoneMessage] = useState<string>();
+  const markDone = async (id: string) => {
+    const action = draft.data?.actions.find((a) => a.id === id);
+    try {
+      await completeAction(id);
+      setDoneMessage(`Done: ${action?.text ?? 'action'}.`);
+      await queryClient.invalidateQueries({ queryKey: ['handovers'] });
+    } catch (err) {
+      setDoneMessage(`Could not mark it done: ${errorMessage(err)}`);
+    }
+  };
   const setErrors = (e: FormErrors | undefined) => {
     setErrorsState(e);
     onErrors(e);
@@ -206,10 +217,15 @@ function HandoverForm({ onErrors }: { onErrors: (errors: FormErrors | undefined)
                   {a.text} – {a.owner.name}, due {formatDateTime(a.dueAt)}
                   {a.overdue && <> <strong className="govuk-tag govuk-tag--red">Overdue</strong></>}
                   {a.occurrence && <> (<Link className="govuk-link" to="/occurrences/$id" params={{ id: a.occurrence.id }}>{a.occurrence.reference}</Link>)</>}
+                  {' '}
+                  <Button type="button" variant="secondary" className="govuk-!-margin-bottom-0 govuk-!-margin-left-2" onClick={() => markDone(a.id)}>
+                    Mark done<span className="govuk-visually-hidden">: {a.text}</span>
+                  </Button>
                 </li>
               ))}
             </ul>
           )}
+          {doneMessage && <p className="govuk-body" role="status">{doneMessage}</p>}
         </>
       )}
 
