@@ -22,6 +22,7 @@ const env = useProduct({
          ('CAM-01', 'Market Square', 'Market Square, north side', 52.1, -1.1),
          ('CAM-02', 'Station Road', 'Station Road by the bus stops', 52.2, -1.2)`,
       );
+      await client.query(`insert into organisations (name, kind, is_external) values ('Staffordshire Police', 'police', true)`);
       await client.query(
         `insert into procedure_steps (category_id, position, text, is_required)
          select id, p.position, p.text, true from occurrence_categories,
@@ -73,7 +74,7 @@ function ukTime(minutesAgo: number): string {
 }
 
 describe('occurrence log', () => {
-  it('keyboard only: opens an occurrence, logs, tells the police, marks footage, closes, hands over; another operator acknowledges and marks the carried-over action done', async (ctx) => {
+  it('keyboard only: opens an occurrence, logs, tells the police, marks footage, shares with them, closes, hands over; another operator acknowledges and marks the carried-over action done', async (ctx) => {
     if (!env.browser) return ctx.skip();
     const page = await newPage(env.browser);
     await signInByKeyboard(page, 'amorgan', 'lantern pebble orchard');
@@ -143,6 +144,15 @@ describe('occurrence log', () => {
     await page.keyboard.press('Enter');
     await page.locator('.vigil-timeline').getByText(/^\d+\. Footage marked$/).waitFor();
     await expectAccessible(page, 'occurrence with entries');
+
+    // Share it with the police, who see nothing of it until then.
+    await page.getByText('Not shared with any partner.', { exact: false }).waitFor();
+    await tabTo(page, /^select#share-organisationId:/);
+    await page.keyboard.press('ArrowDown'); // the only partner
+    await tabTo(page, /^button:Share occurrence/);
+    await page.keyboard.press('Enter');
+    await page.getByRole('status').getByText('Shared with Staffordshire Police.').waitFor();
+    await page.getByRole('list', { name: 'Shared with' }).getByText(/^Staffordshire Police, shared /).waitFor();
 
     // Close with an outcome.
     await tabTo(page, /^input#close-outcome(-\d+)?:/);

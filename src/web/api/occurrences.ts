@@ -187,6 +187,12 @@ export const amendEntry = (id: string, body: { entryId: string; body: string; re
 export const tickStep = (id: string, body: { stepId: string }) => api<unknown>(path(id, 'steps'), { method: 'POST', body });
 export const closeOccurrence = (id: string, body: { outcome: string; body?: string; skipReason?: string }) => api<unknown>(path(id, 'close'), { method: 'POST', body });
 export const reopenOccurrence = (id: string, body: { reason: string }) => api<unknown>(path(id, 'reopen'), { method: 'POST', body });
+export const shareOccurrence = (id: string, body: { organisationId: string }) => api<unknown>(path(id, 'shares'), { method: 'POST', body });
+export const partnersQuery = queryOptions({
+  queryKey: ['partners'],
+  queryFn: async () => (await api<{ items: Array<{ id: string; name: string; kind: string }> }>('/partners')).items,
+  staleTime: 60_000,
+});
 export const recordPersonalData = (id: string, body: { name?: string; details?: string }) => api<unknown>(path(id, 'personal-data'), { method: 'POST', body });
 export const viewPersonalData = async (id: string) => (await api<{ items: PersonalDataItem[] }>(path(id, 'personal-data'))).items;
 

@@ -206,6 +206,11 @@ export async function insertSupervisorAlert(db: Db, a: { kind: string; occurrenc
   return db.insertInto('supervisor_alerts').values({ kind: a.kind, occurrence_id: a.occurrenceId, message: a.message, created_at: a.at, created_by: a.by }).returning('id').executeTakeFirstOrThrow();
 }
 
+/** Partner organisations (police, insurers, contractors) an occurrence can be shared with. */
+export async function listPartners(db: Db) {
+  return db.selectFrom('organisations').select(['id', 'name', 'kind']).where('is_external', '=', true).orderBy('name').execute();
+}
+
 export async function findOrganisation(db: Db, id: string) {
   return db.selectFrom('organisations').select(['id', 'name', 'is_external']).where('id', '=', id).executeTakeFirst();
 }

@@ -6,7 +6,7 @@ import { actorFrom, recordAudit } from '../../platform/audit/audit';
 import { occurrencePdf } from './occurrences.pdf';
 import * as occ from './occurrences.usecases';
 import { getOccurrenceView } from './occurrences.views';
-import { listCategories } from './occurrences.repository';
+import { listCategories, listPartners } from './occurrences.repository';
 import * as s from './occurrences.schemas';
 import { liveStream, type LiveContext } from '../../platform/http/sse';
 
@@ -69,6 +69,11 @@ export function registerOccurrenceRoutes(api: Api, live: LiveContext) {
   write('reopen', 'Reopen with a reason', s.Reopen, (c, id, i) => occ.reopenOccurrence(c.get('deps'), { actor: actor(c), occurrenceId: id, ...i }));
   write('personal-data', 'Record a name or identifying details (restricted; audited when shown)', s.PersonalData, (c, id, i) => occ.recordPersonalData(c.get('deps'), { actor: actor(c), occurrenceId: id, ...i }));
   write('shares', 'Share the occurrence with a partner organisation', s.Share, (c, id, i) => occ.shareOccurrence(c.get('deps'), { actor: actor(c), occurrenceId: id, ...i }));
+
+  route(api, {
+    method: 'get', path: '/api/v1/partners', access: 'occurrences.write', tags, summary: 'Partner organisations an occurrence can be shared with',
+    responses: { 200: json(z.object({ items: z.array(z.object({ id: z.string(), name: z.string(), kind: z.string() })) }), 'Partners'), ...commonResponses },
+  }, async (c) => c.json({ items: await listPartners(c.get('deps').db) }, 200));
 
   route(api, {
     method: 'get', path: '/api/v1/occurrences/{id}/personal-data', access: 'occurrences.read', tags, summary: 'Names and identifying details (every read is audited)',

@@ -12,6 +12,7 @@ import { NotFoundPage } from '../errors/NotFound';
 import { isApiError } from '../../api/client';
 import { StatusTag } from './OccurrencesListPage';
 import { AddEntryForm, AmendForm, CloseForm, FootageForm, NotifyForm, PersonalDataSection, ReopenForm } from './OccurrenceForms';
+import { ShareForm } from './ShareForm';
 
 export function OccurrencePage({ id, session, opened }: { id: string; session: Session; opened?: boolean }) {
   const occurrence = useQuery(occurrenceQuery(id));
@@ -95,6 +96,8 @@ function OccurrenceView({ occurrence: o, session, opened }: { occurrence: Occurr
               </>
             )}
             <PersonalDataSection occurrence={o} canWrite={canWrite} />
+            <hr className="govuk-section-break govuk-section-break--l govuk-section-break--visible" />
+            <ShareForm occurrence={o} />
             <hr className="govuk-section-break govuk-section-break--l govuk-section-break--visible" />
             {isOpen ? <CloseForm occurrence={o} /> : <ReopenForm occurrence={o} />}
           </div>
