@@ -74,7 +74,7 @@ function ukTime(minutesAgo: number): string {
 }
 
 describe('occurrence log', () => {
-  it('keyboard only: opens an occurrence, logs, tells the police, marks footage, shares with them, closes, hands over; another operator acknowledges and marks the carried-over action done', async (ctx) => {
+  it('keyboard only: opens an occurrence, logs, tells the police, marks footage, adds a camera, shares with the police, closes, hands over; another operator acknowledges and marks the carried-over action done', async (ctx) => {
     if (!env.browser) return ctx.skip();
     const page = await newPage(env.browser);
     await signInByKeyboard(page, 'amorgan', 'lantern pebble orchard');
@@ -144,6 +144,14 @@ describe('occurrence log', () => {
     await page.keyboard.press('Enter');
     await page.locator('.vigil-timeline').getByText(/^\d+\. Footage marked$/).waitFor();
     await expectAccessible(page, 'occurrence with entries');
+
+    // The man walks towards the station: add that camera.
+    await tabTo(page, /^select#cameras-cameraIds:/);
+    await page.keyboard.press('ArrowDown'); // CAM-02, the one not yet on it
+    await tabTo(page, /^button:Add camera/);
+    await page.keyboard.press('Enter');
+    await page.getByRole('status').getByText('CAM-02 Station Road added.').waitFor();
+    await page.getByText('CAM-01 Market Square, CAM-02 Station Road').waitFor();
 
     // Share it with the police, who see nothing of it until then.
     await page.getByText('Not shared with any partner.', { exact: false }).waitFor();

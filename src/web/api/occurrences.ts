@@ -182,6 +182,7 @@ export const openOccurrence = (body: OpenOccurrenceInput) => api<{ id: string; r
 export const addEntry = (id: string, body: { kind: string; body: string; observedAt?: string }) => api<unknown>(path(id, 'entries'), { method: 'POST', body });
 export const notifyAgency = (id: string, body: { agency: string; agencyReference?: string; notifiedAt?: string; body?: string }) =>
   api<unknown>(path(id, 'notifications'), { method: 'POST', body });
+export const addCameras = (id: string, body: { cameraIds: string[] }) => api<unknown>(path(id, 'cameras'), { method: 'POST', body });
 export const markFootage = (id: string, body: { cameraId: string; from: string; to: string; body?: string }) => api<unknown>(path(id, 'footage'), { method: 'POST', body });
 export const amendEntry = (id: string, body: { entryId: string; body: string; reason: string }) => api<unknown>(path(id, 'amendments'), { method: 'POST', body });
 export const tickStep = (id: string, body: { stepId: string }) => api<unknown>(path(id, 'steps'), { method: 'POST', body });

@@ -13,6 +13,7 @@ import { isApiError } from '../../api/client';
 import { StatusTag } from './OccurrencesListPage';
 import { AddEntryForm, AmendForm, CloseForm, FootageForm, NotifyForm, PersonalDataSection, ReopenForm } from './OccurrenceForms';
 import { ShareForm } from './ShareForm';
+import { AddCameraForm } from './AddCameraForm';
 
 export function OccurrencePage({ id, session, opened }: { id: string; session: Session; opened?: boolean }) {
   const occurrence = useQuery(occurrenceQuery(id));
@@ -91,6 +92,12 @@ function OccurrenceView({ occurrence: o, session, opened }: { occurrence: Occurr
                 <hr className="govuk-section-break govuk-section-break--l govuk-section-break--visible" />
                 <FootageForm occurrence={o} cameras={cameras.data ?? []} />
                 <hr className="govuk-section-break govuk-section-break--l govuk-section-break--visible" />
+                {(cameras.data ?? []).some((c) => !o.cameras.some((x) => x.id === c.id)) && (
+                  <>
+                    <AddCameraForm occurrence={o} cameras={cameras.data ?? []} />
+                    <hr className="govuk-section-break govuk-section-break--l govuk-section-break--visible" />
+                  </>
+                )}
                 <AmendForm occurrence={o} />
                 <hr className="govuk-section-break govuk-section-break--l govuk-section-break--visible" />
               </>
