@@ -74,7 +74,7 @@ function ukTime(minutesAgo: number): string {
 }
 
 describe('occurrence log', () => {
-  it('keyboard only: opens an occurrence, logs, tells the police, marks footage, adds a camera, shares with the police, closes, hands over; another operator acknowledges and marks the carried-over action done', async (ctx) => {
+  it('keyboard only: opens an occurrence, logs, tells the police, marks footage, adds a camera, shares with the police, closes, hands over; another operator acknowledges, reads it and marks the carried-over action done', async (ctx) => {
     if (!env.browser) return ctx.skip();
     const page = await newPage(env.browser);
     await signInByKeyboard(page, 'amorgan', 'lantern pebble orchard');
@@ -215,6 +215,18 @@ describe('occurrence log', () => {
     await next.keyboard.press('Enter');
     await next.getByText('Handover from Alex Morgan acknowledged.').waitFor();
     await next.getByRole('table', { name: 'Recent handovers' }).getByRole('row', { name: /Alex Morgan/ }).getByText(/by Bea Okafor$/).waitFor();
+    // She reads it in full: the notes, the action, who acknowledged.
+    await tabTo(next, /^a:.*: handover from Alex Morgan$/);
+    await next.keyboard.press('Enter');
+    await next.getByRole('heading', { name: 'Handover from Alex Morgan' }).waitFor();
+    await next.getByText('Quiet night after the Red Lion fight.').waitFor();
+    await next.getByText(/^Chase the police for the CAD update – Bea Okafor, due/).waitFor();
+    await next.getByText(/ by Bea Okafor$/).waitFor();
+    await expectAccessible(next, 'handover in full');
+    await tabTo(next, /^a:Shift handover$/);
+    await next.keyboard.press('Enter');
+    await next.getByRole('heading', { name: 'Shift handover' }).waitFor();
+
     // The action carried over until done; she does it and says so.
     await next.getByText(/Chase the police for the CAD update – Bea Okafor, due/).waitFor();
     await tabTo(next, /^button:Mark done: Chase the police/);

@@ -229,6 +229,20 @@ export interface SupervisorOverview {
   alerts: Array<{ id: string; kind: string; message: string; createdAt: string; occurrence: { id: string; reference: string } | null }>;
 }
 
+export interface HandoverDetail {
+  id: string;
+  from: string;
+  createdAt: string;
+  acknowledgedAt: string | null;
+  acknowledgedBy: string | null;
+  notes: string;
+  equipmentFaults: string;
+  occurrences: Array<{ id: string; reference: string; summary: string; status: string; priority: string; openedAt: string }>;
+  actions: HandoverAction[];
+  carriedOver: HandoverAction[];
+}
+export const handoverQuery = (id: string) => queryOptions({ queryKey: ['handovers', 'one', id], queryFn: () => api<HandoverDetail>(`/handovers/${encodeURIComponent(id)}`), staleTime: 0 });
+
 export const handoverDraftQuery = queryOptions({ queryKey: ['handovers', 'draft'], queryFn: () => api<HandoverDraft>('/handovers/draft'), staleTime: 0 });
 export const handoversQuery = queryOptions({
   queryKey: ['handovers', 'list'],

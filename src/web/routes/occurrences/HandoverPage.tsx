@@ -80,7 +80,11 @@ function RecentHandovers({ session }: { session: Session }) {
             )}
             {handovers.data.map((h) => (
               <tr className="govuk-table__row" key={h.id}>
-                <td className="govuk-table__cell vigil-nowrap">{formatDateTime(h.createdAt)}</td>
+                <td className="govuk-table__cell vigil-nowrap">
+                  <Link className="govuk-link" to="/occurrences/handover/$id" params={{ id: h.id }}>
+                    {formatDateTime(h.createdAt)}<span className="govuk-visually-hidden">: handover from {h.from}</span>
+                  </Link>
+                </td>
                 <td className="govuk-table__cell">{h.from}</td>
                 <td className="govuk-table__cell govuk-table__cell--numeric">{h.occurrenceCount}</td>
                 <td className="govuk-table__cell govuk-table__cell--numeric">{h.actionCount}</td>

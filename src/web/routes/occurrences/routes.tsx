@@ -4,6 +4,7 @@ import type { Session } from '../../api/types';
 import type { OccurrenceFilters } from '../../api/occurrences';
 import { useSession } from '../../lib/session';
 import { ForbiddenPage } from '../errors/NotFound';
+import { HandoverDetailPage } from './HandoverDetailPage';
 import { HandoverPage } from './HandoverPage';
 import { OccurrenceNewPage } from './OccurrenceNewPage';
 import { OccurrencePage } from './OccurrencePage';
@@ -41,6 +42,14 @@ export function occurrenceRoutes<TParent extends AnyRoute>(parent: TParent) {
       return <Gate permission="occurrences.read">{(session) => <HandoverPage session={session} />}</Gate>;
     },
   });
+  const handoverDetailRoute = createRoute({
+    getParentRoute: () => parent,
+    path: '/occurrences/handover/$id',
+    component: function HandoverDetailRoute() {
+      const { id } = handoverDetailRoute.useParams() as { id: string };
+      return <Gate permission="occurrences.read">{(session) => <HandoverDetailPage id={id} session={session} key={id} />}</Gate>;
+    },
+  });
   const occurrenceRoute = createRoute({
     getParentRoute: () => parent,
     path: '/occurrences/$id',
@@ -51,5 +60,5 @@ export function occurrenceRoutes<TParent extends AnyRoute>(parent: TParent) {
       return <Gate permission="occurrences.read">{(session) => <OccurrencePage id={id} session={session} opened={opened} key={id} />}</Gate>;
     },
   });
-  return [listRoute, newRoute, handoverRoute, occurrenceRoute] as const;
+  return [listRoute, newRoute, handoverRoute, handoverDetailRoute, occurrenceRoute] as const;
 }

@@ -1,0 +1,98 @@
+import { useState } from 'react';
+import { Link } from '@tanstack/react-router';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { can } from '../../api/auth';
+import type { Session } from '../../api/types';
+import { PRIORITIES, acknowledgeHandover, handoverQuery, type HandoverAction } from '../../api/occurrences';
+import { Button } from '../../components/fields';
+import { useTitle } from '../../components/useTitle';
+import { errorMessage } from '../../lib/errors';
+import { formatDateTime } from '../../lib/time';
+
+/** One handover as the incoming operator reads it: what is open, what must be done, what is broken. */
+export function HandoverDetailPage({ id, session }: { id: string; session: Session }) {
+  const queryClient = useQueryClient();
+  const handover = useQuery(handoverQuery(id));
+  const [message, setMessage] = useState<{ text: string; error?: boolean }>();
+  const [busy, setBusy] = useState(false);
+  const h = handover.data;
+  useTitle(h ? `Handover from ${h.from}` : 'Handover');
+
+  if (handover.isPending) return <p className="govuk-body">Loading the handover…</p>;
+  if (handover.isError || !h) return <p className="govuk-body">The handover could not be loaded. {handover.error?.message}</p>;
+
+  const acknowledge = async () => {
+    setBusy(true);
+    try {
+      await acknowledgeHandover(h.id);
+      await queryClient.invalidateQueries({ queryKey: ['handovers'] });
+      await queryClient.invalidateQueries({ queryKey: ['supervisor-overview'] });
+      setMessage({ text: `Handover from ${h.from} acknowledged.` });
+    } catch (err) {
+      setMessage({ text: errorMessage(err), error: true });
+    } finally {
+      setBusy(false);
+    }
+  };
+  const mayAcknowledge = !h.acknowledgedAt && can(session, 'occurrences.write') && h.from !== session.user.displayName;
+
+  return (
+    <>
+      <Link className="govuk-back-link" to="/occurrences/handover">Shift handover</Link>
+      <h1 className="govuk-heading-l">Handover from {h.from}</h1>
+      <dl className="govuk-summary-list">
+        <div className="govuk-summary-list__row">
+          <dt className="govuk-summary-list__key">Handed over</dt>
+          <dd className="govuk-summary-list__value">{formatDateTime(h.createdAt)}</dd>
+        </div>
+        <div className="govuk-summary-list__row">
+          <dt className="govuk-summary-list__key">Acknowledged</dt>
+          <dd className="govuk-summary-list__value">{h.acknowledgedAt ? `${formatDateTime(h.acknowledgedAt)} by ${h.acknowledgedBy}` : 'Not yet'}</dd>
+        </div>
+      </dl>
+      {mayAcknowledge && <Button type="button" onClick={() => void acknowledge()} disabled={busy}>Acknowledge handover</Button>}
+      <div role="status" aria-live="polite">
+        {message && <p className={message.error ? 'govuk-error-message' : 'govuk-body govuk-!-font-weight-bold'}>{message.text}</p>}
+      </div>
+
+      <h2 className="govuk-heading-m">Open occurrences</h2>
+      {h.occurrences.length === 0 ? <p className="govuk-body">None.</p> : (
+        <ul className="govuk-list govuk-list--bullet">
+          {h.occurrences.map((o) => (
+            <li key={o.id}>
+              <Link className="govuk-link" to="/occurrences/$id" params={{ id: o.id }}>{o.reference}</Link> – {o.summary} ({PRIORITIES[o.priority] ?? o.priority},
+              opened {formatDateTime(o.openedAt)}{o.status === 'closed' ? ', since closed' : ''})
+            </li>
+          ))}
+        </ul>
+      )}
+      <h2 className="govuk-heading-m">Actions</h2>
+      <Actions actions={h.actions} empty="No new actions." />
+      {h.carriedOver.length > 0 && (
+        <>
+          <h3 className="govuk-heading-s">Still outstanding from earlier handovers</h3>
+          <Actions actions={h.carriedOver} empty="" />
+        </>
+      )}
+      <h2 className="govuk-heading-m">Equipment faults</h2>
+      <p className="govuk-body vigil-prewrap">{h.equipmentFaults.trim() || 'None noted.'}</p>
+      <h2 className="govuk-heading-m">Notes</h2>
+      <p className="govuk-body vigil-prewrap">{h.notes.trim() || 'None.'}</p>
+    </>
+  );
+}
+
+function Actions({ actions, empty }: { actions: HandoverAction[]; empty: string }) {
+  if (actions.length === 0) return <p className="govuk-body">{empty}</p>;
+  return (
+    <ul className="govuk-list govuk-list--bullet">
+      {actions.map((a) => (
+        <li key={a.id}>
+          {a.text} – {a.owner.name}, due {formatDateTime(a.dueAt)}
+          {a.doneAt ? <> <strong className="govuk-tag govuk-tag--green">Done {formatDateTime(a.doneAt)}</strong></>
+            : a.overdue && <> <strong className="govuk-tag govuk-tag--red">Overdue</strong></>}
+        </li>
+      ))}
+    </ul>
+  );
+}
