@@ -1,39 +1,23 @@
-import { useState } from 'react';
 import { Link } from '@tanstack/react-router';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { can } from '../../api/auth';
 import type { Session } from '../../api/types';
-import { PRIORITIES, acknowledgeHandover, handoverQuery, type HandoverAction } from '../../api/occurrences';
+import { PRIORITIES, handoverQuery, type HandoverAction } from '../../api/occurrences';
 import { Button } from '../../components/fields';
 import { useTitle } from '../../components/useTitle';
-import { errorMessage } from '../../lib/errors';
 import { formatDateTime } from '../../lib/time';
+import { useAcknowledgeHandover } from './useAcknowledgeHandover';
 
 /** One handover as the incoming operator reads it: what is open, what must be done, what is broken. */
 export function HandoverDetailPage({ id, session }: { id: string; session: Session }) {
-  const queryClient = useQueryClient();
   const handover = useQuery(handoverQuery(id));
-  const [message, setMessage] = useState<{ text: string; error?: boolean }>();
-  const [busy, setBusy] = useState(false);
+  const { acknowledge, busy, status } = useAcknowledgeHandover();
   const h = handover.data;
   useTitle(h ? `Handover from ${h.from}` : 'Handover');
 
   if (handover.isPending) return <p className="govuk-body">Loading the handover…</p>;
   if (handover.isError || !h) return <p className="govuk-body">The handover could not be loaded. {handover.error?.message}</p>;
 
-  const acknowledge = async () => {
-    setBusy(true);
-    try {
-      await acknowledgeHandover(h.id);
-      await queryClient.invalidateQueries({ queryKey: ['handovers'] });
-      await queryClient.invalidateQueries({ queryKey: ['supervisor-overview'] });
-      setMessage({ text: `Handover from ${h.from} acknowledged.` });
-    } catch (err) {
-      setMessage({ text: errorMessage(err), error: true });
-    } finally {
-      setBusy(false);
-    }
-  };
   const mayAcknowledge = !h.acknowledgedAt && can(session, 'occurrences.write') && h.from !== session.user.displayName;
 
   return (
@@ -50,10 +34,8 @@ export function HandoverDetailPage({ id, session }: { id: string; session: Sessi
           <dd className="govuk-summary-list__value">{h.acknowledgedAt ? `${formatDateTime(h.acknowledgedAt)} by ${h.acknowledgedBy}` : 'Not yet'}</dd>
         </div>
       </dl>
-      {mayAcknowledge && <Button type="button" onClick={() => void acknowledge()} disabled={busy}>Acknowledge handover</Button>}
-      <div role="status" aria-live="polite">
-        {message && <p className={message.error ? 'govuk-error-message' : 'govuk-body govuk-!-font-weight-bold'}>{message.text}</p>}
-      </div>
+      {mayAcknowledge && <Button type="button" onClick={() => void acknowledge(h)} disabled={busy === h.id}>Acknowledge handover</Button>}
+      {status}
 
       <h2 className="govuk-heading-m">Open occurrences</h2>
       {h.occurrences.length === 0 ? <p className="govuk-body">None.</p> : (

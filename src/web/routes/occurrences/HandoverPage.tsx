@@ -4,7 +4,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { can } from '../../api/auth';
 import type { Session } from '../../api/types';
 import {
-  PRIORITIES, acknowledgeHandover, assigneesQuery, completeAction, createHandover, handoverDraftQuery, handoversQuery, type HandoverSummary,
+  PRIORITIES, assigneesQuery, completeAction, createHandover, handoverDraftQuery, handoversQuery,
 } from '../../api/occurrences';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { Button, SelectField, TextField } from '../../components/fields';
@@ -14,6 +14,7 @@ import { useLiveOccurrences } from '../../lib/live';
 import { formatDateTime } from '../../lib/time';
 import { TextareaField } from './Radios';
 import { SupervisorPanel } from './SupervisorPanel';
+import { useAcknowledgeHandover } from './useAcknowledgeHandover';
 import { parseUkDateTime } from './when';
 
 interface NewAction { key: number; text: string; ownerId: string; dueAt: string }
@@ -35,31 +36,12 @@ export function HandoverPage({ session }: { session: Session }) {
 }
 
 function RecentHandovers({ session }: { session: Session }) {
-  const queryClient = useQueryClient();
   const handovers = useQuery(handoversQuery);
-  const [message, setMessage] = useState<{ text: string; error?: boolean }>();
-  const [busy, setBusy] = useState<string>();
-
-  const acknowledge = async (h: HandoverSummary) => {
-    setBusy(h.id);
-    setMessage(undefined);
-    try {
-      await acknowledgeHandover(h.id);
-      await queryClient.invalidateQueries({ queryKey: ['handovers'] });
-      await queryClient.invalidateQueries({ queryKey: ['supervisor-overview'] });
-      setMessage({ text: `Handover from ${h.from} acknowledged.` });
-    } catch (err) {
-      setMessage({ text: errorMessage(err), error: true });
-    } finally {
-      setBusy(undefined);
-    }
-  };
+  const { acknowledge, busy, status } = useAcknowledgeHandover();
 
   return (
     <section aria-labelledby="recent-title">
-      <div role="status" aria-live="polite">
-        {message && <p className={message.error ? 'govuk-error-message' : 'govuk-body govuk-!-font-weight-bold'}>{message.text}</p>}
-      </div>
+      {status}
       {handovers.isPending && <p className="govuk-body">Loading handovers…</p>}
       {handovers.isError && <p className="govuk-body">Handovers could not be loaded. {handovers.error.message}</p>}
       {handovers.data && (
