@@ -107,6 +107,7 @@ const FIXTURES: Record<string, Fixture> = {
   'POST /api/v1/actions/:id/done': { path: async () => `/api/v1/actions/${await anAction()}/done` },
   'GET /api/v1/assignees': {},
   'GET /api/v1/partners': {},
+  'GET /api/v1/procedures': {},
   'GET /api/v1/supervisor/overview': {},
   'POST /api/v1/supervisor/alerts/:id/acknowledge': { path: async () => `/api/v1/supervisor/alerts/${await anAlert()}/acknowledge` },
   'GET /api/v1/occurrences': { path: () => '/api/v1/occurrences?q=arguing&status=open&sort=opened_asc' },

@@ -19,6 +19,7 @@ import { UserNewPage } from './routes/admin/UserNewPage';
 import { UserDetailPage } from './routes/admin/UserDetailPage';
 import { AuditPage, validateAuditSearch } from './routes/audit/AuditPage';
 import { SecuritySettingsPage } from './routes/settings/SecuritySettingsPage';
+import { ProceduresPage } from './routes/settings/ProceduresPage';
 import { ErrorPage, ForbiddenPage, NotFoundPage } from './routes/errors/NotFound';
 import { occurrenceRoutes } from './routes/occurrences/routes';
 
@@ -186,14 +187,20 @@ const auditRoute = createRoute({
   },
 });
 
-const securitySettingsRoute = createRoute({
-  getParentRoute: () => authedRoute,
-  path: '/admin/security',
-  beforeLoad: requirePermission('settings.manage'),
-  component: function SecuritySettingsRoute() {
-    return securitySettingsRoute.useRouteContext().allowed ? <SecuritySettingsPage /> : <ForbiddenPage />;
-  },
-});
+/** An administration page: shown to those with the permission, refused to others. */
+function adminPage(path: '/admin/security' | '/admin/procedures', permission: string, Page: () => React.ReactNode) {
+  const route = createRoute({
+    getParentRoute: () => authedRoute,
+    path,
+    beforeLoad: requirePermission(permission),
+    component: function AdminRoute() {
+      return route.useRouteContext().allowed ? <Page /> : <ForbiddenPage />;
+    },
+  });
+  return route;
+}
+const securitySettingsRoute = adminPage('/admin/security', 'settings.manage', SecuritySettingsPage);
+const proceduresRoute = adminPage('/admin/procedures', 'settings.manage', ProceduresPage);
 
 const moduleRoute = createRoute({
   getParentRoute: () => authedRoute,
@@ -215,6 +222,7 @@ const routeTree = rootRoute.addChildren([
     usersGate.addChildren([usersRoute, userNewRoute, userRoute]),
     auditRoute,
     securitySettingsRoute,
+    proceduresRoute,
     ...occurrenceRoutes(authedRoute),
     moduleRoute,
   ]),

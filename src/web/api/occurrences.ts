@@ -243,6 +243,17 @@ export interface HandoverDetail {
 }
 export const handoverQuery = (id: string) => queryOptions({ queryKey: ['handovers', 'one', id], queryFn: () => api<HandoverDetail>(`/handovers/${encodeURIComponent(id)}`), staleTime: 0 });
 
+// Standard operating procedures (administrators)
+
+export interface ProcedureStep { id?: string; text: string; isRequired: boolean }
+export const proceduresQuery = queryOptions({
+  queryKey: ['procedures'],
+  queryFn: async () => (await api<{ items: Array<{ id: string; key: string; name: string; isActive: boolean; steps: ProcedureStep[] }> }>('/procedures')).items,
+  staleTime: 0,
+});
+export const replaceProcedure = (categoryId: string, steps: Array<{ text: string; isRequired: boolean }>) =>
+  api<unknown>(`/occurrence-categories/${encodeURIComponent(categoryId)}/procedure`, { method: 'PUT', body: { steps } });
+
 export const handoverDraftQuery = queryOptions({ queryKey: ['handovers', 'draft'], queryFn: () => api<HandoverDraft>('/handovers/draft'), staleTime: 0 });
 export const handoversQuery = queryOptions({
   queryKey: ['handovers', 'list'],

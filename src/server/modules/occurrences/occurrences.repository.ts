@@ -163,6 +163,11 @@ export async function listActiveSteps(db: Db, categoryId: string) {
   return db.selectFrom('procedure_steps').selectAll().where('category_id', '=', categoryId).where('retired_at', 'is', null).orderBy('position').execute();
 }
 
+/** Every category's current steps, for the administrators' page. */
+export async function listAllActiveSteps(db: Db) {
+  return db.selectFrom('procedure_steps').selectAll().where('retired_at', 'is', null).orderBy('category_id').orderBy('position').execute();
+}
+
 export async function findStep(db: Db, id: string) {
   return db.selectFrom('procedure_steps').selectAll().where('id', '=', id).executeTakeFirst();
 }

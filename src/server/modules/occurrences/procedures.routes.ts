@@ -13,6 +13,11 @@ const Steps = z.object({
 
 export function registerProcedureRoutes(api: Api) {
   route(api, {
+    method: 'get', path: '/api/v1/procedures', access: 'settings.manage', tags, summary: 'Every category with its procedure, for administrators',
+    responses: { 200: json(z.object({ items: z.array(Any) }), 'Categories with their steps'), ...commonResponses },
+  }, async (c) => c.json({ items: await p.listProcedures(c.get('deps')) }, 200));
+
+  route(api, {
     method: 'get', path: '/api/v1/occurrence-categories/{id}/procedure', access: 'occurrences.read', tags, summary: 'A category’s standard operating procedure',
     request: { params: IdParam }, responses: { 200: json(Any, 'Steps in order'), ...commonResponses },
   }, async (c) => c.json(await p.getProcedure(c.get('deps'), c.req.valid('param').id), 200));

@@ -15,6 +15,12 @@ export async function getProcedure(deps: Deps, categoryId: string) {
   return { category: { id: category.id, key: category.key, name: category.name }, steps: (await repo.listActiveSteps(deps.db, categoryId)).map(toStep) };
 }
 
+/** Every category, active or retired, with its procedure: what administrators edit. */
+export async function listProcedures(deps: Deps) {
+  const [categories, steps] = await Promise.all([repo.listCategories(deps.db), repo.listAllActiveSteps(deps.db)]);
+  return categories.map((c) => ({ id: c.id, key: c.key, name: c.name, isActive: c.is_active, steps: steps.filter((s) => s.category_id === c.id).map(toStep) }));
+}
+
 export async function replaceProcedure(deps: Deps, { actor, categoryId, steps }: { actor: Actor; categoryId: string; steps: { text: string; isRequired: boolean }[] }) {
   const now = deps.clock.now();
   return deps.db.transaction().execute(async (trx) => {

@@ -13,6 +13,7 @@ export function HomePage({ session }: { session: Session }) {
   const admin = [
     can(session, 'users.manage') && { to: '/admin/users' as const, name: 'Users', description: 'Create accounts, set roles, reset passwords and two-factor authentication, unlock accounts.' },
     can(session, 'settings.manage') && { to: '/admin/security' as const, name: 'Security settings', description: 'Choose which roles must use two-factor authentication.' },
+    can(session, 'settings.manage') && { to: '/admin/procedures' as const, name: 'Procedures', description: 'The steps operators follow for each category of occurrence.' },
     can(session, 'audit.read') && { to: '/audit' as const, name: 'Audit trail', description: 'Who did what and when, exported as CSV, with a check that the record has not been altered.' },
   ].filter((x) => !!x);
 

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { expectAccessible, newPage, signIn, useProduct } from './helpers';
+
+// An administrator writes the procedure for a category: steps added, ordered, one required; an
+// empty step refused with nothing lost.
+
+const env = useProduct({ users: [{ username: 'hprice', displayName: 'Helen Price', roles: ['admin'], password: 'teapot meadow quartz' }] });
+
+describe('procedures', () => {
+  it('an administrator adds, orders and saves the steps for a category', async (ctx) => {
+    if (!env.browser) return ctx.skip();
+    const page = await newPage(env.browser);
+    await signIn(page, { url: env.product.url, username: 'hprice', password: 'teapot meadow quartz' });
+    await page.getByRole('link', { name: 'Procedures' }).first().click();
+    await page.getByRole('heading', { name: 'Procedures' }).waitFor();
+    await page.getByLabel('Category').selectOption({ label: 'Anti-social behaviour' });
+    await page.getByRole('heading', { name: 'Steps for Anti-social behaviour' }).waitFor();
+    await expectAccessible(page, 'procedures');
+
+    // Two steps, the second one first, one of them required. By keyboard once the first step exists.
+    await page.getByRole('button', { name: 'Add a step' }).click();
+    await page.keyboard.type('Start recording on the nearest camera');
+    await page.getByRole('button', { name: 'Add a step' }).click();
+    await page.keyboard.type('Notify police');
+    await page.getByLabel('Required').nth(1).check();
+    await page.getByRole('button', { name: 'Move up step 2' }).click();
+
+    // An empty step is refused, with nothing lost.
+    await page.getByRole('button', { name: 'Add a step' }).click();
+    await page.getByRole('button', { name: 'Save procedure' }).click();
+    await page.locator('.govuk-error-summary').getByRole('link', { name: 'Describe step 3' }).waitFor();
+    await expectAccessible(page, 'procedures with an error');
+    await page.getByRole('button', { name: 'Remove step 3' }).click();
+
+    await page.getByRole('button', { name: 'Save procedure' }).click();
+    await page.getByRole('status').getByText('Procedure for Anti-social behaviour saved.').waitFor();
+
+    // The page shows what was saved, and so does the API.
+    await page.getByLabel('What to do').first().and(page.locator('[value="Notify police"]')).waitFor();
+    const items = await page.evaluate(async () => (await (await fetch('/api/v1/procedures')).json()).items as Array<{ key: string; steps: Array<{ text: string; isRequired: boolean }> }>);
+    const saved = items.find((c) => c.key === 'asb')!.steps;
+    expect(saved.map((s: { text: string; isRequired: boolean }) => [s.text, s.isRequired])).toEqual([['Notify police', true], ['Start recording on the nearest camera', false]]);
+    await page.context().close();
+  });
+});
