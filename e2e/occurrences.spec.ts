@@ -236,6 +236,48 @@ describe('occurrence log', () => {
     await next.context().close();
   });
 
+  it('takes the point from a click on the map, or from coordinates typed beside it', async (ctx) => {
+    if (!env.browser) return ctx.skip();
+    const page = await newPage(env.browser);
+    await signInByKeyboard(page, 'bokafor', 'cobalt thistle ferry');
+    await page.goto(`${env.product.url}/occurrences/new`);
+    const canvas = page.locator('.vigil-map canvas');
+    await canvas.waitFor();
+    await expectAccessible(page, 'new occurrence form with the map');
+
+    // The map opens on the cameras (CAM-01 at 52.1, -1.1 and CAM-02 at 52.2, -1.2): its centre is between them.
+    // By keyboard: the centre of the map; clearing the fields clears the point.
+    await page.getByRole('button', { name: 'Use the centre of the map' }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(async () => Number(await page.getByLabel('Latitude').inputValue())).toBeCloseTo(52.15, 2);
+    await page.locator('.vigil-map .maplibregl-marker').waitFor();
+    await page.getByLabel('Latitude').fill('');
+    await page.getByLabel('Longitude').fill('');
+    await page.locator('.vigil-map .maplibregl-marker').waitFor({ state: 'detached' });
+    // By mouse: a click.
+    await canvas.click(); // Playwright clicks the middle of the element
+    await expect.poll(async () => Number(await page.getByLabel('Latitude').inputValue())).toBeCloseTo(52.15, 2);
+    expect(Number(await page.getByLabel('Longitude').inputValue())).toBeCloseTo(-1.15, 2);
+    await page.locator('.vigil-map .maplibregl-marker').waitFor(); // the point is shown
+
+    // Half a point is refused, with what was typed kept.
+    await page.getByLabel('Longitude').fill('');
+    await page.getByLabel('What is happening').fill('Youths climbing on the bus shelter');
+    await page.getByLabel('Category').selectOption({ label: 'Anti-social behaviour' });
+    await page.getByRole('button', { name: 'Open occurrence' }).click();
+    await page.locator('.govuk-error-summary').getByRole('link', { name: /Enter the longitude/ }).waitFor();
+    expect(await page.getByLabel('What is happening').inputValue()).toBe('Youths climbing on the bus shelter');
+
+    await page.getByLabel('Longitude').fill('-1.1532');
+    await page.getByRole('button', { name: 'Open occurrence' }).click();
+    await page.waitForURL(/\/occurrences\/[0-9a-f-]{36}/);
+    const id = /occurrences\/([0-9a-f-]{36})/.exec(page.url())![1];
+    const view = await page.evaluate(async (occurrenceId) => (await (await fetch(`/api/v1/occurrences/${occurrenceId}`)).json()).location, id);
+    expect(view.longitude).toBe(-1.1532);
+    expect(view.latitude).toBeCloseTo(52.15, 2);
+    await page.context().close();
+  });
+
   it('live: an entry typed by one operator appears on another operator’s page within a second', async (ctx) => {
     if (!env.browser) return ctx.skip();
     const alex = await newPage(env.browser);

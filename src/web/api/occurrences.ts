@@ -116,7 +116,7 @@ export interface Occurrence {
 }
 
 export interface Category { id: string; key: string; name: string; isActive: boolean }
-export interface Camera { id: string; reference: string; name: string; location: string; status: string }
+export interface Camera { id: string; reference: string; name: string; location: string; latitude: number; longitude: number; status: string }
 
 export interface PersonalDataItem {
   id: string;
@@ -171,6 +171,8 @@ export interface OpenOccurrenceInput {
   categoryId: string;
   priority: string;
   summary: string;
+  latitude?: number;
+  longitude?: number;
   locationText?: string;
   cameraIds: string[];
   observedAt?: string;

@@ -8,8 +8,22 @@ import { useTitle } from '../../components/useTitle';
 import { fieldErrors, formErrorsFrom, type FormErrors } from '../../lib/errors';
 import { RadiosField } from './Radios';
 import { parseUkDateTime } from './when';
+import { MapPointPicker, type Point } from '../../components/MapPointPicker';
 
-const FIELDS = ['source', 'categoryId', 'priority', 'summary', 'locationText', 'cameraIds', 'observedAt'];
+/** Both coordinates or neither, each a number in range. */
+function parsePoint(latitude: string, longitude: string): { value?: Point; problems: Array<[string, string | false]> } {
+  const [lat, lng] = [latitude.trim(), longitude.trim()];
+  if (!lat && !lng) return { problems: [] };
+  const la = Number(lat);
+  const lo = Number(lng);
+  const problems: Array<[string, string | false]> = [
+    ['latitude', (!lat || !Number.isFinite(la) || la < -90 || la > 90) && 'Enter the latitude as a number between -90 and 90, like 52.8027'],
+    ['longitude', (!lng || !Number.isFinite(lo) || lo < -180 || lo > 180) && 'Enter the longitude as a number between -180 and 180, like -1.6334'],
+  ];
+  return problems.some(([, p]) => p) ? { problems } : { value: { latitude: la, longitude: lo }, problems: [] };
+}
+
+const FIELDS = ['source', 'categoryId', 'priority', 'summary', 'locationText', 'latitude', 'longitude', 'cameraIds', 'observedAt'];
 const entries = (o: Record<string, string>) => Object.entries(o).map(([value, label]) => ({ value, label }));
 
 export function OccurrenceNewPage() {
@@ -24,6 +38,8 @@ export function OccurrenceNewPage() {
   const [priority, setPriority] = useState('normal');
   const [summary, setSummary] = useState('');
   const [locationText, setLocationText] = useState('');
+  const [latitude, setLatitude] = useState('');
+  const [longitude, setLongitude] = useState('');
   const [cameraIds, setCameraIds] = useState<string[]>([]);
   const [cameraFilter, setCameraFilter] = useState('');
   const [observedAt, setObservedAt] = useState('');
@@ -37,7 +53,9 @@ export function OccurrenceNewPage() {
   const submit = async (event: React.FormEvent) => {
     event.preventDefault();
     const observed = parseUkDateTime(observedAt);
+    const point = parsePoint(latitude, longitude);
     const invalid = fieldErrors([
+      ...point.problems,
       ['summary', !summary.trim() && 'Enter a short description'],
       ['categoryId', !categoryId && 'Choose a category'],
       ['source', !source && 'Choose where this came from'],
@@ -49,6 +67,7 @@ export function OccurrenceNewPage() {
     try {
       const created = await openOccurrence({
         source, categoryId, priority, summary: summary.trim(), locationText: locationText.trim() || undefined, cameraIds, observedAt: observed || undefined,
+        latitude: point.value?.latitude, longitude: point.value?.longitude,
       });
       await queryClient.invalidateQueries({ queryKey: ['occurrences'] });
       await navigate({ to: '/occurrences/$id', params: { id: created.id }, search: { opened: true } });
@@ -72,6 +91,16 @@ export function OccurrenceNewPage() {
           <RadiosField id="source" legend="Source" hint="Where it came from" value={source} onChange={setSource} options={entries(SOURCES)} error={errors?.fields.source} />
           <RadiosField id="priority" legend="Priority" value={priority} onChange={setPriority} options={entries(PRIORITIES)} inline error={errors?.fields.priority} />
           <TextField id="locationText" label="Location" hint="Optional. A street, building or landmark" value={locationText} onChange={setLocationText} error={errors?.fields.locationText} autoComplete="off" />
+          <fieldset className="govuk-fieldset govuk-!-margin-bottom-4" aria-describedby="point-hint">
+            <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">Point on the map</legend>
+            <div id="point-hint" className="govuk-hint">Optional. Click the map, or type the coordinates. Without one, the first camera chosen gives the point.</div>
+            {!cameras.isPending && ( // the map opens centred on the cameras, so it waits for them
+              <MapPointPicker point={parsePoint(latitude, longitude).value ?? null} cameras={cameras.data ?? []}
+                onPick={(p) => { setLatitude(String(p.latitude)); setLongitude(String(p.longitude)); }} />
+            )}
+            <TextField id="latitude" label="Latitude" hint="For example, 52.8027" value={latitude} onChange={setLatitude} error={errors?.fields.latitude} width="10" inputMode="text" autoComplete="off" spellCheck={false} />
+            <TextField id="longitude" label="Longitude" hint="For example, -1.6334" value={longitude} onChange={setLongitude} error={errors?.fields.longitude} width="10" inputMode="text" autoComplete="off" spellCheck={false} />
+          </fieldset>
           {cameras.isPending && <p className="govuk-body">Loading cameras…</p>}
           {cameras.isError && <p className="govuk-body">Cameras could not be loaded. {cameras.error.message}</p>}
           {cameras.data && cameras.data.length > 0 && (
