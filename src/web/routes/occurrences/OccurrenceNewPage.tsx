@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { lazy, Suspense, useMemo, useState } from 'react';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { PRIORITIES, SOURCES, camerasQuery, categoriesQuery, openOccurrence } from '../../api/occurrences';
@@ -8,7 +8,10 @@ import { useTitle } from '../../components/useTitle';
 import { fieldErrors, formErrorsFrom, type FormErrors } from '../../lib/errors';
 import { RadiosField } from './Radios';
 import { parseUkDateTime } from './when';
-import { MapPointPicker, type Point } from '../../components/MapPointPicker';
+import type { Point } from '../../components/MapPointPicker';
+
+// MapLibre is most of a megabyte: loaded only when this form is.
+const MapPointPicker = lazy(() => import('../../components/MapPointPicker').then((m) => ({ default: m.MapPointPicker })));
 
 /** Both coordinates or neither, each a number in range. */
 function parsePoint(latitude: string, longitude: string): { value?: Point; problems: Array<[string, string | false]> } {
@@ -95,8 +98,10 @@ export function OccurrenceNewPage() {
             <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">Point on the map</legend>
             <div id="point-hint" className="govuk-hint">Optional. Click the map, or type the coordinates. Without one, the first camera chosen gives the point.</div>
             {!cameras.isPending && ( // the map opens centred on the cameras, so it waits for them
-              <MapPointPicker point={parsePoint(latitude, longitude).value ?? null} cameras={cameras.data ?? []}
-                onPick={(p) => { setLatitude(String(p.latitude)); setLongitude(String(p.longitude)); }} />
+              <Suspense fallback={<p className="govuk-body">Loading the map…</p>}>
+                <MapPointPicker point={parsePoint(latitude, longitude).value ?? null} cameras={cameras.data ?? []}
+                  onPick={(p) => { setLatitude(String(p.latitude)); setLongitude(String(p.longitude)); }} />
+              </Suspense>
             )}
             <TextField id="latitude" label="Latitude" hint="For example, 52.8027" value={latitude} onChange={setLatitude} error={errors?.fields.latitude} width="10" inputMode="text" autoComplete="off" spellCheck={false} />
             <TextField id="longitude" label="Longitude" hint="For example, -1.6334" value={longitude} onChange={setLongitude} error={errors?.fields.longitude} width="10" inputMode="text" autoComplete="off" spellCheck={false} />
