@@ -71,7 +71,7 @@ export async function seedDemoOccurrences(deps: Deps, { operators, supervisor, c
 
   const start = new Date(real.getTime() - days * 86_400_000);
   let opened = 0;
-  for (let day = 0; day < days; day++) {
+  for (let day = 0; day <= days; day++) { // today too: its handover is the one still waiting
     const date = new Date(start.getTime() + day * 86_400_000);
     const weekend = [5, 6].includes(date.getUTCDay());
     const count = 6 + Math.floor(r() * 6) + (weekend ? 6 : 0);
@@ -117,7 +117,8 @@ export async function seedDemoOccurrences(deps: Deps, { operators, supervisor, c
       }
     }
 
-    // Two shifts a day; every handover acknowledged except the most recent one.
+    // Two shifts a day; every handover acknowledged except the most recent one (the only one under
+    // twelve hours old, whatever the time of day).
     for (const hour of [7, 19]) {
       const when = new Date(date);
       when.setUTCHours(hour, 0, 0, 0);
