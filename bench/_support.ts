@@ -72,16 +72,26 @@ export function result({ bench, metric, value, unit, baseline, target, pass, rat
 export interface OpenLoopRequest { method: string; path: string; headers?: Record<string, string>; body?: string }
 
 /**
- * Open-loop load: `clients` simulated users, each on its own keep-alive connection, together
+ * Open-loop load: `clients` simulated users, each on its own keep-alive connection (pass
+ * `connections` to keep them from one round to the next), together
  * sending `rate` requests a second on a fixed schedule whether or not earlier answers have come
  * back. Latency is timed from when a request was due, not from when it could be sent, so a slow
  * server cannot hide its queue by slowing the load down (no coordinated omission).
  */
 export type OpenLoopResult = Awaited<ReturnType<typeof openLoop>>;
 
-export async function openLoop({ url, rate, duration, requests }: { url: string; rate: number; duration: number; requests: OpenLoopRequest[] }) {
-  const target = new URL(url);
+/** One keep-alive connection per simulated user, to be kept across rounds as a browser keeps it. */
+export function connectionsFor(requests: OpenLoopRequest[]) {
   const agents = requests.map(() => new http.Agent({ keepAlive: true, maxSockets: 1 }));
+  return { agents, close: () => agents.forEach((a) => a.destroy()) };
+}
+
+export async function openLoop({ url, rate, duration, requests, connections }: {
+  url: string; rate: number; duration: number; requests: OpenLoopRequest[]; connections?: ReturnType<typeof connectionsFor>;
+}) {
+  const target = new URL(url);
+  const own = connections ? undefined : connectionsFor(requests);
+  const { agents } = connections ?? own!;
   const latencies: number[] = [];
   let failures = 0;
   const send = (i: number, due: number) => new Promise<void>((resolve) => {
@@ -91,7 +101,7 @@ export async function openLoop({ url, rate, duration, requests }: { url: string;
       res.on('end', () => {
         if (res.statusCode! >= 300) failures++;
         latencies.push(performance.now() - due);
-        if (process.env.BENCH_TRACE && performance.now() - due > 30) process.stderr.write(`slow: due +${((due - started) / 1000).toFixed(2)} s took ${(performance.now() - due).toFixed(0)} ms\n`);
+        if (process.env.BENCH_TRACE && performance.now() - due > 30) process.stderr.write(`slow: due +${((due - started) / 1000).toFixed(2)} s (${new Date(performance.timeOrigin + due).toISOString()}) took ${(performance.now() - due).toFixed(0)} ms\n`);
         resolve();
       });
     });
@@ -110,7 +120,7 @@ export async function openLoop({ url, rate, duration, requests }: { url: string;
   }
   await Promise.all(inFlight);
   const elapsed = (performance.now() - started) / 1000;
-  for (const a of agents) a.destroy();
+  own?.close();
   const sorted = latencies.sort((a, b) => a - b);
   const pct = (q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * q) - 1)];
   return { sent: total, achievedRps: latencies.length / elapsed, p50: pct(0.5), p99: pct(0.99), max: sorted.at(-1)!, failures };

@@ -2,7 +2,6 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import { serveStatic } from '@hono/node-server/serve-static';
 import type { Logger } from 'pino';
@@ -13,7 +12,7 @@ import type { LiveContext } from './platform/http/sse';
 import { isReachable } from './platform/db/db';
 import { isMigrated } from './platform/db/migrate';
 import { assertAllRoutesDeclareAccess, createApi, registeredRoutes, type AppEnv } from './platform/http/route';
-import { CSP, csrfProtection, requestContext, sessionLoader } from './platform/http/middleware';
+import { CSP, csrfProtection, requestBodyLimit, requestContext, sessionLoader } from './platform/http/middleware';
 import { problem, problemResponse, toProblem } from './platform/http/problem';
 import { registerAuthRoutes } from './platform/auth/auth.routes';
 import { registerAuditRoutes } from './platform/audit/audit.routes';
@@ -70,7 +69,7 @@ export function buildApp({ deps, log, pool, sessionCache, listener, shutdown = n
     return c.body(`:root { --vigil-brand: ${deps.config.council.colour}; }\n`);
   });
 
-  app.use('/api/*', bodyLimit({ maxSize: deps.config.bodyLimitBytes, onError: (c) => problemResponse(c, problem({ status: 413, code: 'http.payload_too_large', detail: `The request body is larger than ${deps.config.bodyLimitBytes} bytes.` })) }));
+  app.use('/api/*', requestBodyLimit({ maxSize: deps.config.bodyLimitBytes, onError: (c) => problemResponse(c, problem({ status: 413, code: 'http.payload_too_large', detail: `The request body is larger than ${deps.config.bodyLimitBytes} bytes.` })) }));
   app.use('/api/*', sessionLoader({ deps, cache: sessionCache }));
   app.use('/api/*', csrfProtection({ publicUrl: deps.config.publicUrl }));
   registerModules(api, { listener, shutdown, sessionCache });

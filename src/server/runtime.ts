@@ -54,7 +54,10 @@ export async function startServer({ config, log, out = (s: string) => process.st
       server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => resolve(info.port));
       server.once('error', reject);
     });
-    (server as Server).keepAliveTimeout = 5_000;
+    // Longer than a reverse proxy's usual 60 s idle timeout, so the proxy (or the operator's browser)
+    // closes first and never sends on a connection being closed here; 5 s cost a new connection
+    // after every pause in typing.
+    (server as Server).keepAliveTimeout = 65_000;
     (server as Server).requestTimeout = 120_000;
     const url = config.publicUrl.endsWith(':0') ? config.publicUrl.replace(/:0$/, `:${port}`) : config.publicUrl;
     log.info({ url, port, host: config.host }, 'Vigil is listening');

@@ -144,6 +144,12 @@ describe('errors', () => {
     expectProblem(r, 413, 'http.payload_too_large');
     const fits = await client(small.app).post('/api/v1/auth/sign-in', { username: 'someone', password: 'x'.repeat(500) });
     expectProblem(fits, 401, 'auth.invalid_credentials');
+    // As a browser sends it, with a Content-Length: judged by that before anything is read.
+    const sized = (body: string) => small.app.request('/api/v1/auth/sign-in', { method: 'POST', body, headers: { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)) } });
+    const big = await sized(JSON.stringify({ username: 'someone', password: 'é'.repeat(600) })); // 1,200 bytes in 600 characters
+    expect([big.status, (await big.json()).code]).toEqual([413, 'http.payload_too_large']);
+    const small1 = await sized(JSON.stringify({ username: 'someone', password: 'x'.repeat(500) }));
+    expect(small1.status).toBe(401);
   });
 
   it('reports validation failures as problem+json naming each field', async () => {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie, deleteCookie } from 'hono/cookie';
+import { bodyLimit } from 'hono/body-limit';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Logger } from 'pino';
 import type { Deps } from '../deps';
@@ -39,12 +40,30 @@ export function requestContext({ deps, log }: { deps: Deps; log: Logger }): Midd
     c.set('caller', { ip: clientIp(c, deps.config.trustProxy), userAgent: c.req.header('user-agent')?.slice(0, 500) ?? null });
     const started = performance.now();
     await next();
-    c.header('x-request-id', requestId);
+    // On the response's headers, not c.header(), which would rebuild a finished response as a web
+    // Response (web streams and all) on every request.
+    c.res.headers.set('x-request-id', requestId);
     const path = c.req.path;
     const quiet = path === '/healthz' || path === '/readyz';
     const line = { method: c.req.method, path, status: c.res.status, ms: Math.round((performance.now() - started) * 10) / 10, userId: c.get('session')?.userId };
     if (quiet) reqLog.debug(line, 'request');
     else reqLog.info(line, 'request');
+  };
+}
+
+/**
+ * Refuses a request body over `maxSize` bytes. A body with a Content-Length is judged by it alone
+ * (Node's parser never reads past it), so the request stays a lightweight object and its JSON is
+ * read straight from the socket; a chunked body is counted as it streams (hono's bodyLimit).
+ */
+export function requestBodyLimit({ maxSize, onError }: { maxSize: number; onError: (c: Context) => Response | Promise<Response> }): MiddlewareHandler {
+  const streamed = bodyLimit({ maxSize, onError });
+  return async (c, next) => {
+    const chunked = c.req.header('transfer-encoding') !== undefined;
+    const length = c.req.header('content-length');
+    if (!chunked && length !== undefined) return Number(length) > maxSize ? onError(c) : next();
+    if (!chunked && (c.req.method === 'GET' || c.req.method === 'HEAD')) return next();
+    return streamed(c, next);
   };
 }
 
