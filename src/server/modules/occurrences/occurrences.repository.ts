@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Db } from '../../platform/db/db';
+import { PREPARE, type Db } from '../../platform/db/db';
 import { auditInsert, type AuditEvent } from '../../platform/audit/audit';
 import type { Agency, EntryKind, OccurrenceOutcome, OccurrencePriority, OccurrenceSource } from '../../platform/db/db.types';
 
@@ -72,7 +72,7 @@ export async function insertEntry(db: Db, e: NewEntry) {
  */
 export async function appendEntry(db: Db, e: Omit<NewEntry, 'seq'> & { id: string }, audit: AuditEvent) {
   const r = entryRow(e);
-  const { rows } = await sql<{ id: string; seq: number }>`
+  const { rows } = await sql<{ id: string; seq: number }>`${sql.raw(PREPARE)}
     with occ as (
       update occurrences set last_entry_seq = last_entry_seq + 1
        where id = ${e.occurrenceId} and status = 'open'

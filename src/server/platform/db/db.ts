@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { Database } from './db.types';
@@ -17,6 +18,7 @@ export function connect({ url, max = 20, applicationName = 'vigil' }: { url: str
   const pool = new pg.Pool({ connectionString: url, max, application_name: applicationName, idleTimeoutMillis: 30_000 });
   // A dropped idle connection must not take the process down; the pool replaces it.
   pool.on('error', () => undefined);
+  pool.on('connect', prepareMarkedStatements);
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   let closed = false;
   return {
@@ -30,6 +32,24 @@ export function connect({ url, max = 20, applicationName = 'vigil' }: { url: str
       // Kysely ends the pool only if it ran a query itself; migrations use the pool directly.
       if (!pool.ended) await pool.end();
     },
+  };
+}
+
+/**
+ * Marks a statement to be prepared once per connection and then only bound and executed: for the
+ * few statements run on every request, where parsing and planning cost more than running them.
+ * Its text must not vary between calls (values go in parameters).
+ */
+export const PREPARE = '/* prepare */ ';
+
+function prepareMarkedStatements(client: pg.PoolClient) {
+  const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+  const names = new Map<string, string>();
+  (client as { query: unknown }).query = (text: unknown, ...rest: unknown[]) => {
+    if (typeof text !== 'string' || !text.startsWith(PREPARE) || !Array.isArray(rest[0])) return query(text, ...rest);
+    let name = names.get(text);
+    if (!name) names.set(text, name = `v_${createHash('sha1').update(text).digest('hex').slice(0, 20)}`);
+    return query({ name, text, values: rest[0] }, ...rest.slice(1));
   };
 }
 
