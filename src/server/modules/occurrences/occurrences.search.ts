@@ -80,8 +80,23 @@ function selectRow(q: ReturnType<typeof filtered>) {
 /** How many of the newest (or oldest) occurrences a text search tests one by one before it falls back to the index. */
 export const TEXT_WINDOW = 1000;
 
-export async function searchOccurrences(db: Db, { filter, sort = 'opened_desc', offset, limit, window = TEXT_WINDOW }: {
-  filter: OccurrenceFilter; sort?: OccurrenceSort; offset: number; limit: number; window?: number;
+/**
+ * Below this many rows (occurrences and entries) expected to match, the words are rare and the
+ * index finds them at once. The figure is PostgreSQL's own estimate from its statistics of the
+ * commonest words, which treats words as independent: it is low for words that always come
+ * together ("market hall"), so the bar is set well below where the index would be slow.
+ */
+export const RARE_TEXT = 500;
+
+async function expectedTextMatches(db: Db, q: string): Promise<number> {
+  const query = sql`websearch_to_tsquery('english', ${q})`;
+  const { rows } = await sql<{ 'QUERY PLAN': Array<{ Plan: { 'Plan Rows': number } }> }>`explain (format json)
+    select 1 from occurrences m where m.search @@ ${query} union all select 1 from occurrence_entries e where e.search @@ ${query}`.execute(db);
+  return rows[0]['QUERY PLAN'][0].Plan['Plan Rows'];
+}
+
+export async function searchOccurrences(db: Db, { filter, sort = 'opened_desc', offset, limit, window = TEXT_WINDOW, rare = RARE_TEXT }: {
+  filter: OccurrenceFilter; sort?: OccurrenceSort; offset: number; limit: number; window?: number; rare?: number;
 }) {
   const [column, direction] = ORDER[sort];
   const page = (text: TextMatch, since?: Parameters<typeof filtered>[3]) =>
@@ -89,11 +104,12 @@ export async function searchOccurrences(db: Db, { filter, sort = 'opened_desc', 
   const count = async (text: TextMatch, since?: Parameters<typeof filtered>[3], cap = COUNT_CAP) =>
     Number((await db.selectFrom(filtered(db, filter, text, since).select('o.id').limit(cap + 1).as('m')).select(sql<string>`count(*)`.as('n')).executeTakeFirstOrThrow()).n);
 
-  if (filter.q?.trim() && (sort === 'opened_desc' || sort === 'opened_asc')) {
+  if (filter.q?.trim() && (sort === 'opened_desc' || sort === 'opened_asc') && (rare <= 0 || (await expectedTextMatches(db, filter.q.trim())) >= rare)) {
     // Common words match thousands of occurrences, and finding them all through the index costs
     // more than the page is worth. So first test the newest TEXT_WINDOW occurrences (that pass the
     // other filters) one by one; if the page is among them, show it, with the matches counted in
-    // that window as a lower bound. Rare words fall through to the index, which is quick for them.
+    // that window as a lower bound. Rare words go to the index, which is quick for them: straight
+    // away when the statistics say so, or when the window turns out too thin.
     const edge = await filtered(db, { ...filter, q: undefined }).select('o.opened_at')
       .orderBy('o.opened_at', direction).orderBy('o.reference', direction).offset(window - 1).limit(1).executeTakeFirst();
     const since = edge ? { column: 'o.opened_at' as const, op: direction === 'desc' ? '>=' as const : '<=' as const, value: edge.opened_at } : undefined;
