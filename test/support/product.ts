@@ -30,6 +30,18 @@ export async function freshDatabase(): Promise<{ url: string; drop(): Promise<vo
   };
 }
 
+/**
+ * A migrated database of its own, for tests that would disturb the shared one (global settings,
+ * every-row jobs, exact sequence numbers, a tampered chain) or need its statistics to themselves.
+ */
+export async function ownDatabase({ max = 4, applicationName = 'vigil-test-own' }: { max?: number; applicationName?: string } = {}) {
+  const fresh = await freshDatabase();
+  const handle = connect({ url: fresh.url, max, applicationName });
+  await migrate({ pool: handle.pool });
+  return { ...handle, async drop() { await handle.close(); await fresh.drop(); } };
+}
+export type OwnDatabase = Awaited<ReturnType<typeof ownDatabase>>;
+
 export interface ServerProcess {
   url: string;
   child: ChildProcess;

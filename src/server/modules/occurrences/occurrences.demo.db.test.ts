@@ -1,8 +1,6 @@
 import { afterAll, expect, it } from 'vitest';
 import { silentLog, testConfig } from '../../../../test/support/deps';
-import { freshDatabase } from '../../../../test/support/product';
-import { connect } from '../../platform/db/db';
-import { migrate } from '../../platform/db/migrate';
+import { ownDatabase } from '../../../../test/support/product';
 import { insertCameras } from '../estate/estate.repository';
 import { seedDemoOccurrences } from './occurrences.demo';
 
@@ -13,10 +11,8 @@ const drops: Array<() => Promise<void>> = [];
 afterAll(async () => { for (const d of drops) await d(); });
 
 async function seedAt(iso: string) {
-  const database = await freshDatabase();
-  const handle = connect({ url: database.url, max: 2 });
-  drops.push(async () => { await handle.close(); await database.drop(); });
-  await migrate({ pool: handle.pool });
+  const handle = await ownDatabase({ max: 2 });
+  drops.push(handle.drop);
   const org = await handle.db.insertInto('organisations').values({ name: 'Demo', kind: 'council', is_external: false }).returning('id').executeTakeFirstOrThrow();
   const user = (username: string) => handle.db.insertInto('users').values({ username, display_name: username, organisation_id: org.id, password_hash: 'x' }).returning(['id', 'username']).executeTakeFirstOrThrow();
   const [a, b, supervisor] = [await user('op1'), await user('op2'), await user('sup')];

@@ -1,22 +1,15 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { sealed, silentLog, testClock, testConfig } from '../../../../test/support/deps';
-import { freshDatabase } from '../../../../test/support/product';
-import { connect, type DbHandle } from '../../platform/db/db';
-import { migrate } from '../../platform/db/migrate';
+import { ownDatabase, type OwnDatabase } from '../../../../test/support/product';
 import type { Deps } from '../../platform/deps';
 import { applyPersonalDataRetention } from './occurrences.retention';
 import * as occ from './occurrences.usecases';
 import { getOccurrenceView } from './occurrences.views';
 
 // Retention acts on every row, so it runs in a database of its own.
-let database: Awaited<ReturnType<typeof freshDatabase>>;
-let handle: DbHandle;
-beforeAll(async () => {
-  database = await freshDatabase();
-  handle = connect({ url: database.url, max: 4 });
-  await migrate({ pool: handle.pool });
-});
-afterAll(async () => { await handle.close(); await database.drop(); });
+let handle: OwnDatabase;
+beforeAll(async () => { handle = await ownDatabase(); });
+afterAll(async () => { await handle.drop(); });
 
 const DAY = 86_400_000;
 

@@ -1,18 +1,13 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { freshDatabase } from '../../../../test/support/product';
-import { connect, type DbHandle } from '../../platform/db/db';
-import { migrate } from '../../platform/db/migrate';
+import { ownDatabase, type OwnDatabase } from '../../../../test/support/product';
 import { searchOccurrences } from './occurrences.search';
 
 // Whether a text search walks the newest occurrences or goes straight to the index depends on
 // PostgreSQL's statistics of the words, so it runs in a database of its own, analysed.
-let database: Awaited<ReturnType<typeof freshDatabase>>;
-let handle: DbHandle;
+let handle: OwnDatabase;
 beforeAll(async () => {
-  database = await freshDatabase();
-  handle = connect({ url: database.url, max: 4 });
-  await migrate({ pool: handle.pool });
+  handle = await ownDatabase();
   const org = await handle.db.insertInto('organisations').values({ name: 'Rare Council', kind: 'council', is_external: false }).returning('id').executeTakeFirstOrThrow();
   const user = await handle.db.insertInto('users').values({ username: 'rare', display_name: 'Rare', organisation_id: org.id, password_hash: 'x' }).returning('id').executeTakeFirstOrThrow();
   // 2,000 occurrences about a bus shelter; the newest four also mention a tricycle.
@@ -25,7 +20,7 @@ beforeAll(async () => {
   await sql`analyze occurrences`.execute(handle.db);
   await sql`analyze occurrence_entries`.execute(handle.db);
 });
-afterAll(async () => { await handle.close(); await database.drop(); });
+afterAll(async () => { await handle.drop(); });
 
 const search = (q: string) => searchOccurrences(handle.db, { filter: { q }, offset: 0, limit: 3, window: 10 })
   .then((r) => ({ refs: r.rows.map((x) => x.reference), total: r.total, totalIsCapped: r.totalIsCapped }));

@@ -1,28 +1,22 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { ApiClient, testApp } from '../../../../test/support/api';
 import { makeSession, makeUser, sealed, silentLog, testConfig } from '../../../../test/support/deps';
-import { freshDatabase } from '../../../../test/support/product';
-import { connect, type DbHandle } from '../../platform/db/db';
-import { migrate } from '../../platform/db/migrate';
+import { ownDatabase, type OwnDatabase } from '../../../../test/support/product';
 import { getSetting } from '../../platform/auth/auth.repository';
 import type { Deps } from '../../platform/deps';
 
 // The MFA policy is global, so this test changes it in a database of its own.
-let database: Awaited<ReturnType<typeof freshDatabase>>;
-let handle: DbHandle;
+let handle: OwnDatabase;
 let deps: Deps;
 let app: ReturnType<typeof testApp>['app'];
 let original: string[];
 beforeAll(async () => {
-  database = await freshDatabase();
-  handle = connect({ url: database.url, max: 4 });
-  await migrate({ pool: handle.pool });
+  handle = await ownDatabase();
   deps = { db: handle.db, config: testConfig({ trustProxy: true }), clock: { now: () => new Date() }, log: silentLog };
   app = testApp(deps).app;
 });
 afterAll(async () => {
-  await handle.close();
-  await database.drop();
+  await handle.drop();
 });
 
 it('an administrator changes which roles must use MFA; the change is audited and applies at the next sign-in', async () => {

@@ -1,31 +1,25 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildApp } from '../../app';
 import { ApiClient } from '../../../../test/support/api';
-import { freshDatabase } from '../../../../test/support/product';
+import { ownDatabase, type OwnDatabase } from '../../../../test/support/product';
 import { makeSession, makeUser, sealed, silentLog, testDeps } from '../../../../test/support/deps';
-import { connect, type DbHandle } from '../db/db';
-import { migrate } from '../db/migrate';
 import type { Deps } from '../deps';
 import { recordAudit } from './audit';
 
 // The audit trail's own routes, on a database of their own: if an export ever wrote an event that
 // does not verify, it would break the chain for every other test on the shared database.
 
-let fresh: Awaited<ReturnType<typeof freshDatabase>>;
-let handle: DbHandle;
+let handle: OwnDatabase;
 let deps: Deps;
 let app: ReturnType<typeof buildApp>['app'];
 
 beforeAll(async () => {
-  fresh = await freshDatabase();
-  handle = connect({ url: fresh.url, max: 5, applicationName: 'vigil-test-audit-api' });
-  await migrate({ pool: handle.pool });
+  handle = await ownDatabase({ max: 5, applicationName: 'vigil-test-audit-api' });
   deps = { ...testDeps({ config: { trustProxy: true } }), db: handle.db };
   app = buildApp({ deps, log: silentLog, pool: handle.pool }).app;
 });
 afterAll(async () => {
-  await handle?.close();
-  await fresh?.drop();
+  await handle?.drop();
 });
 
 async function auditor() {

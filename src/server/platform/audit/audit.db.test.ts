@@ -3,10 +3,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
-import { freshDatabase } from '../../../../test/support/product';
+import { ownDatabase } from '../../../../test/support/product';
 import { testDb, uniq } from '../../../../test/support/deps';
-import { connect, type DbHandle } from '../db/db';
-import { migrate } from '../db/migrate';
+import type { DbHandle } from '../db/db';
 import { GENESIS_HASH } from './audit.hash';
 import { SYSTEM_ACTOR, recordAudit, sealAudit, startAuditSealer, type AuditActor } from './audit';
 import { verifyAuditChain } from './audit.repository';
@@ -14,16 +13,8 @@ import { verifyAuditChain } from './audit.repository';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
 const actor: AuditActor = { actorId: null, actorUsername: 'audit-test', ip: '198.51.100.7', userAgent: 'vitest' };
 
-/**
- * A migrated database of its own, for whatever would disturb the shared one: tampering breaks the
- * chain for every test after it, and exact sequence numbers need nobody else writing.
- */
-async function ownDatabase() {
-  const fresh = await freshDatabase();
-  const handle = connect({ url: fresh.url, max: 10, applicationName: 'vigil-test-audit' });
-  await migrate({ pool: handle.pool });
-  return { ...handle, async drop() { await handle.close(); await fresh.drop(); } };
-}
+// Tampering breaks the chain for every test after it, and exact sequence numbers need nobody else
+// writing: those tests run on a database of their own (ownDatabase).
 
 describe('on the shared database', () => {
   const { db } = testDb();
