@@ -5,12 +5,12 @@ import { insertCameras } from '../estate/estate.repository';
 import { seedDemoOccurrences } from './occurrences.demo';
 
 // The demo is seeded "now", whatever the time of day: the supervisor's screen must always show the
-// one handover still waiting (the latest).
+// one handover still waiting (the latest), and the log must end with occurrences still open.
 
 const drops: Array<() => Promise<void>> = [];
 afterAll(async () => { for (const d of drops) await d(); });
 
-async function seedAt(iso: string) {
+async function seedAt(iso: string, days: number) {
   const handle = await ownDatabase({ max: 2 });
   drops.push(handle.drop);
   const org = await handle.db.insertInto('organisations').values({ name: 'Demo', kind: 'council', is_external: false }).returning('id').executeTakeFirstOrThrow();
@@ -19,20 +19,25 @@ async function seedAt(iso: string) {
   const cameras = await insertCameras(handle.db, ['C01', 'C02'].map((reference, i) => ({ reference, name: reference, location_text: 'High Street', latitude: 52.8 + i / 1000, longitude: -1.63, kind: 'fixed' as const })));
   const now = new Date(iso);
   await seedDemoOccurrences({ db: handle.db, config: testConfig(), clock: { now: () => now }, log: silentLog }, {
-    operators: [a, b, supervisor], supervisor, cameraIds: cameras.map((c) => c.id), days: 2,
+    operators: [a, b, supervisor], supervisor, cameraIds: cameras.map((c) => c.id), days,
   });
   const handovers = await handle.db.selectFrom('handovers').select(['created_at', 'acknowledged_at']).orderBy('created_at').execute();
-  return handovers;
+  const open = await handle.db.selectFrom('occurrences').select('opened_at').where('status', '=', 'open').execute();
+  return { handovers, open };
 }
 
 it.each([
-  ['just after the morning handover', '2026-11-23T07:02:00Z', '2026-11-23T07:00:00Z'],
-  ['late in the day shift', '2026-11-23T18:59:00Z', '2026-11-23T07:00:00Z'],
-  ['in the night shift, after midnight', '2026-11-24T02:30:00Z', '2026-11-23T19:00:00Z'],
-])('leaves exactly the latest handover waiting when seeded %s', async (_when, now, latest) => {
-  const handovers = await seedAt(now);
+  ['just after the morning handover', '2026-11-23T07:02:00Z', '2026-11-23T07:00:00Z', 2],
+  ['late in the day shift', '2026-11-23T18:59:00Z', '2026-11-23T07:00:00Z', 2],
+  ['in the night shift, after midnight', '2026-11-24T02:30:00Z', '2026-11-23T19:00:00Z', 2],
+  ['a fortnight, in the morning after a quiet night', '2026-11-23T08:02:00Z', '2026-11-23T07:00:00Z', 14],
+])('leaves exactly the latest handover waiting, and some occurrences open, when seeded %s', async (_when, now, latest, days) => {
+  const { handovers, open } = await seedAt(now, days);
   const waiting = handovers.filter((h) => h.acknowledged_at === null);
   expect(waiting.map((h) => h.created_at.toISOString())).toEqual([new Date(latest).toISOString()]);
   expect(handovers.at(-1)!.created_at.toISOString()).toBe(new Date(latest).toISOString()); // none in the future
   expect(handovers.length).toBeGreaterThanOrEqual(4);
+  // The shift on duty has occurrences of its own still open, none opened in the future.
+  expect(open.length).toBeGreaterThanOrEqual(2);
+  expect(open.every((o) => o.opened_at.getTime() < new Date(now).getTime())).toBe(true);
 });

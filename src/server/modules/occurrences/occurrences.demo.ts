@@ -75,14 +75,17 @@ export async function seedDemoOccurrences(deps: Deps, { operators, supervisor, c
     const date = new Date(start.getTime() + day * 86_400_000);
     const weekend = [5, 6].includes(date.getUTCDay());
     const count = 6 + Math.floor(r() * 6) + (weekend ? 6 : 0);
-    const times = Array.from({ length: count }, () => {
+    const times: Array<{ when: Date; night: boolean }> = Array.from({ length: count }, () => {
       const night = r() < 0.55;
       const hour = night ? (20 + Math.floor(r() * 8)) % 24 : 8 + Math.floor(r() * 11);
       const when = new Date(date);
       when.setUTCHours(hour, Math.floor(r() * 60), Math.floor(r() * 60), 0);
       if (night && hour < 8) when.setTime(when.getTime() + 86_400_000);
       return { when, night };
-    }).filter((t) => t.when.getTime() < real.getTime() - 3600_000).sort((a, b) => a.when.getTime() - b.when.getTime());
+    });
+    // Today, the shift on duty is working on two of its own, whatever the hour.
+    if (day === days) for (const ago of [150, 75]) { const when = new Date(real.getTime() - ago * 60_000); const h = when.getUTCHours(); times.push({ when, night: h >= 20 || h < 8 }); }
+    times.splice(0, times.length, ...times.filter((t) => t.when.getTime() < real.getTime() - 3600_000).sort((a, b) => a.when.getTime() - b.when.getTime()));
 
     for (const t of times) {
       const pool = SCENARIOS.filter((s) => s.night === t.night);
