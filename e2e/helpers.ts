@@ -59,9 +59,11 @@ export async function signIn(page: Page, { url, username, password }: { url: str
  * The product (a real server on a fresh database) and a browser for one spec file, with the users it
  * needs; both are stopped after the file. `env.browser` is undefined where no chromium is installed.
  */
-export function useProduct({ mfaOptional = true, users, setup }: {
+export function useProduct({ mfaOptional = true, users, setup, env: productEnv }: {
   /** Most journeys are not about two-factor authentication: let their users sign in without it. */
   mfaOptional?: boolean;
+  /** Configuration for the server, read when it starts (after the file's own earlier beforeAll hooks). */
+  env?: () => Record<string, string>;
   users: Parameters<Product['createUser']>[0][];
   setup?: (product: Product) => Promise<void>;
 }) {
@@ -69,7 +71,7 @@ export function useProduct({ mfaOptional = true, users, setup }: {
   beforeAll(async () => {
     env.browser = await launchBrowser();
     if (!env.browser) return;
-    env.product = await startProduct();
+    env.product = await startProduct({ env: productEnv?.() });
     if (mfaOptional) await setMfaRequiredRoles(env.product.databaseUrl, []);
     for (const user of users) await env.product.createUser(user);
     await setup?.(env.product);

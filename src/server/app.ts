@@ -12,7 +12,7 @@ import type { LiveContext } from './platform/http/sse';
 import { isReachable } from './platform/db/db';
 import { isMigrated } from './platform/db/migrate';
 import { assertAllRoutesDeclareAccess, createApi, registeredRoutes, type AppEnv } from './platform/http/route';
-import { CSP, csrfProtection, requestBodyLimit, requestContext, sessionLoader } from './platform/http/middleware';
+import { contentSecurityPolicy, csrfProtection, requestBodyLimit, requestContext, sessionLoader } from './platform/http/middleware';
 import { problem, problemResponse, toProblem } from './platform/http/problem';
 import { registerAuthRoutes } from './platform/auth/auth.routes';
 import { registerAuditRoutes } from './platform/audit/audit.routes';
@@ -46,7 +46,7 @@ export function buildApp({ deps, log, pool, sessionCache, listener, shutdown = n
 
   app.use('*', requestContext({ deps, log }));
   app.use('*', secureHeaders({
-    contentSecurityPolicy: CSP,
+    contentSecurityPolicy: contentSecurityPolicy({ mapTiles: deps.config.map.tiles }),
     strictTransportSecurity: deps.config.secureCookies ? 'max-age=31536000; includeSubDomains' : false,
     referrerPolicy: 'same-origin',
     xFrameOptions: 'DENY',

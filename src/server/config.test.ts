@@ -8,6 +8,7 @@ describe('loadConfig', () => {
     expect(c).toMatchObject({
       port: 8080, host: '0.0.0.0', publicUrl: 'http://localhost:8080', demo: true, databaseUrl: undefined,
       council: { name: 'Demo Borough Council', colour: '#0b3c5d' },
+      map: { tiles: undefined, attribution: '' },
       session: { idleMinutes: 30, absoluteHours: 12 },
       signIn: { maxFailures: 5, windowMinutes: 15, ratePerMinute: 30 },
       bodyLimitBytes: 1_048_576, trustProxy: false, workerInProcess: true, logLevel: 'info', secureCookies: false,
@@ -31,6 +32,11 @@ describe('loadConfig', () => {
     expect(c).toMatchObject({ port: 3000, publicUrl: 'http://localhost:3000', session: { idleMinutes: 10 }, signIn: { maxFailures: 3 }, trustProxy: true, demo: false, databaseUrl: 'postgres://vigil:pw@db.internal:5432/vigil', council: { colour: '#00703c' } });
   });
 
+  it('reads a base map: a tile address and its credit', () => {
+    const c = loadConfig({ VIGIL_MAP_TILES: 'https://tiles.example.gov.uk/os/{z}/{x}/{y}.png', VIGIL_MAP_ATTRIBUTION: '© Crown copyright' });
+    expect(c.map).toEqual({ tiles: 'https://tiles.example.gov.uk/os/{z}/{x}/{y}.png', attribution: '© Crown copyright' });
+  });
+
   it('makes cookies Secure when the public address is https, and drops a trailing slash', () => {
     const c = loadConfig({ VIGIL_PUBLIC_URL: 'https://vigil.example.gov.uk/' });
     expect(c.publicUrl).toBe('https://vigil.example.gov.uk');
@@ -40,7 +46,7 @@ describe('loadConfig', () => {
 
   it.each([
     ['PORT', 'eighty'], ['PORT', '70000'], ['PORT', '-1'], ['TRUST_PROXY', 'maybe'], ['VIGIL_PUBLIC_URL', 'not a url'],
-    ['VIGIL_COUNCIL_COLOUR', 'green'], ['SESSION_ABSOLUTE_HOURS', '0'], ['BODY_LIMIT_BYTES', '10'], ['LOG_LEVEL', 'loud'],
+    ['VIGIL_COUNCIL_COLOUR', 'green'], ['VIGIL_MAP_TILES', 'https://tiles.example.gov.uk/map.png'], ['VIGIL_MAP_TILES', 'tiles/{z}/{x}/{y}.png'], ['SESSION_ABSOLUTE_HOURS', '0'], ['BODY_LIMIT_BYTES', '10'], ['LOG_LEVEL', 'loud'],
   ])('refuses %s=%j with a ConfigError naming the variable', (name, value) => {
     let error: unknown;
     try { loadConfig({ [name]: value }); } catch (err) { error = err; }

@@ -18,6 +18,11 @@ export const configVariables = {
   VIGIL_DEMO: { schema: bool, default: 'true', description: 'Seed the demo council into an empty database on first start. Set `false` for production and create the first administrator with `vigil user add --admin`.' },
   VIGIL_COUNCIL_NAME: { schema: z.string().min(1).max(120), default: 'Demo Borough Council', description: "The council's name, shown in the header and on documents." },
   VIGIL_COUNCIL_COLOUR: { schema: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour such as #00703c'), default: '#0b3c5d', description: "The council's colour for the header bar (a hex colour; keep contrast with white text at 4.5:1 or more)." },
+  VIGIL_MAP_TILES: {
+    schema: z.string().url().refine((u) => ['{z}', '{x}', '{y}'].every((p) => u.includes(p)), 'a tile address with {z}, {x} and {y} in it').optional(), default: undefined,
+    description: "A base map under the council's own layers: the address of 256-pixel raster tiles, e.g. `https://tiles.example.gov.uk/{z}/{x}/{y}.png` (the site's own tile server, or a licensed service). Unset: maps show the council's layers on a plain background, with nothing fetched from outside.",
+  },
+  VIGIL_MAP_ATTRIBUTION: { schema: z.string().max(300), default: '', description: 'The credit the base map needs, shown on every map, e.g. `© Crown copyright and database rights 2026 OS AC0000000000`.' },
   SESSION_IDLE_MINUTES: { schema: z.coerce.number().int().min(1).max(24 * 60), default: '30', description: 'Sign a user out after this many minutes without a request.' },
   SESSION_ABSOLUTE_HOURS: { schema: z.coerce.number().int().min(1).max(72), default: '12', description: 'Sign a user out this many hours after sign-in, active or not.' },
   SIGN_IN_MAX_FAILURES: { schema: z.coerce.number().int().min(1).max(100), default: '5', description: 'Failed sign-ins for one account within the window that lock it.' },
@@ -41,6 +46,7 @@ export interface Config {
   publicUrl: string;
   demo: boolean;
   council: { name: string; colour: string };
+  map: { tiles?: string; attribution: string };
   session: { idleMinutes: number; absoluteHours: number };
   signIn: { maxFailures: number; windowMinutes: number; ratePerMinute: number };
   bodyLimitBytes: number;
@@ -73,6 +79,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     publicUrl,
     demo: r.VIGIL_DEMO,
     council: { name: r.VIGIL_COUNCIL_NAME, colour: r.VIGIL_COUNCIL_COLOUR },
+    map: { tiles: r.VIGIL_MAP_TILES, attribution: r.VIGIL_MAP_ATTRIBUTION },
     session: { idleMinutes: r.SESSION_IDLE_MINUTES, absoluteHours: r.SESSION_ABSOLUTE_HOURS },
     signIn: { maxFailures: r.SIGN_IN_MAX_FAILURES, windowMinutes: r.SIGN_IN_WINDOW_MINUTES, ratePerMinute: r.SIGN_IN_RATE_PER_MINUTE },
     bodyLimitBytes: r.BODY_LIMIT_BYTES,

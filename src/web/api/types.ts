@@ -21,6 +21,8 @@ export interface Meta {
   councilName: string;
   councilColour: string;
   version: string;
+  /** A base map under the council's own layers, where the site has a tile server. */
+  map: { tiles: string | null; attribution: string };
   demo: boolean;
 }
 

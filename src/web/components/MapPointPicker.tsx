@@ -1,5 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
-import maplibregl from 'maplibre-gl';
+import { useQuery } from '@tanstack/react-query';
+import maplibregl, { type StyleSpecification } from 'maplibre-gl';
+import { metaQuery } from '../api/auth';
 import 'maplibre-gl/dist/maplibre-gl.css';
 
 export interface Point { latitude: number; longitude: number }
@@ -9,7 +11,7 @@ const FALLBACK: Point = { latitude: 52.8027, longitude: -1.6334 };
 
 /**
  * A map to pick a point on, with no internet needed: the council's cameras drawn on a plain
- * background (architecture.md: a base map is a configured style, not a download). Clicking sets the
+ * background, over the site's own base map when VIGIL_MAP_TILES names one. Clicking sets the
  * point. Keyboard users pan with the arrow keys and press "Use the centre of the map", or type the
  * coordinates in the fields beside it. Without WebGL the map says so and the fields still work.
  */
@@ -20,9 +22,11 @@ export function MapPointPicker({ point, onPick, cameras }: { point: Point | null
   const pick = useRef(onPick);
   pick.current = onPick;
   const [failed, setFailed] = useState(false);
+  const meta = useQuery(metaQuery);
+  const baseMap = meta.data?.map;
 
   useEffect(() => {
-    if (!container.current) return;
+    if (!container.current || !baseMap) return;
     const centre = cameras.length
       ? { latitude: cameras.reduce((a, c) => a + c.latitude, 0) / cameras.length, longitude: cameras.reduce((a, c) => a + c.longitude, 0) / cameras.length }
       : FALLBACK;
@@ -32,17 +36,8 @@ export function MapPointPicker({ point, onPick, cameras }: { point: Point | null
         container: container.current,
         center: [centre.longitude, centre.latitude],
         zoom: 15,
-        attributionControl: false,
-        style: {
-          version: 8,
-          sources: {
-            cameras: { type: 'geojson', data: { type: 'FeatureCollection', features: cameras.map((c) => ({ type: 'Feature', properties: { reference: c.reference }, geometry: { type: 'Point', coordinates: [c.longitude, c.latitude] } })) } },
-          },
-          layers: [
-            { id: 'background', type: 'background', paint: { 'background-color': '#f3f2f1' } },
-            { id: 'cameras', type: 'circle', source: 'cameras', paint: { 'circle-radius': 6, 'circle-color': '#1d70b8', 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 2 } },
-          ],
-        },
+        attributionControl: baseMap.attribution ? { compact: false } : false,
+        style: councilStyle(cameras, baseMap),
       });
     } catch {
       setFailed(true);
@@ -54,7 +49,7 @@ export function MapPointPicker({ point, onPick, cameras }: { point: Point | null
     return () => { m.remove(); map.current = undefined; };
     // The map is made once; the cameras it draws are those known when the page opened.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
+  }, [!!baseMap]);
 
   useEffect(() => {
     const m = map.current;
@@ -64,7 +59,8 @@ export function MapPointPicker({ point, onPick, cameras }: { point: Point | null
     marker.current.setLngLat([point.longitude, point.latitude]).addTo(m);
   }, [point]);
 
-  if (failed) return <p className="govuk-body">The map cannot be shown on this device. Type the coordinates, or choose a camera.</p>;
+  if (meta.isPending) return <p className="govuk-body">Loading the map…</p>;
+  if (failed || meta.isError) return <p className="govuk-body">The map cannot be shown on this device. Type the coordinates, or choose a camera.</p>;
   return (
     <div className="govuk-!-margin-bottom-4">
       <div ref={container} className="vigil-map" aria-label="Map of the area: click to mark the point" />
@@ -74,6 +70,22 @@ export function MapPointPicker({ point, onPick, cameras }: { point: Point | null
       </button>
     </div>
   );
+}
+
+/** The cameras on a plain background, or on the site's raster tiles with their credit. */
+function councilStyle(cameras: Array<{ reference: string; latitude: number; longitude: number }>, baseMap: { tiles: string | null; attribution: string }): StyleSpecification {
+  return {
+    version: 8,
+    sources: {
+      ...(baseMap.tiles ? { base: { type: 'raster', tiles: [baseMap.tiles], tileSize: 256, attribution: baseMap.attribution || undefined } } : {}),
+      cameras: { type: 'geojson', data: { type: 'FeatureCollection', features: cameras.map((c) => ({ type: 'Feature', properties: { reference: c.reference }, geometry: { type: 'Point', coordinates: [c.longitude, c.latitude] } })) } },
+    },
+    layers: [
+      { id: 'background', type: 'background', paint: { 'background-color': '#f3f2f1' } },
+      ...(baseMap.tiles ? [{ id: 'base', type: 'raster' as const, source: 'base' }] : []),
+      { id: 'cameras', type: 'circle', source: 'cameras', paint: { 'circle-radius': 6, 'circle-color': '#1d70b8', 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 2 } },
+    ],
+  };
 }
 
 /** Six decimal places: about 10 cm, more than any operator can pick. */

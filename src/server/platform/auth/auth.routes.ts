@@ -52,11 +52,17 @@ const ALL_STAGES = ['active', 'mfa', 'mfa_enrolment', 'password_change'] as cons
 
 export function registerAuthRoutes(api: Api) {
   route(api, {
-    method: 'get', path: '/api/v1/meta', access: 'public', tags: ['Meta'], summary: 'Council name, colour and version',
-    responses: { 200: json(z.object({ councilName: z.string(), councilColour: z.string(), version: z.string(), demo: z.boolean() }), 'About this installation') },
+    method: 'get', path: '/api/v1/meta', access: 'public', tags: ['Meta'], summary: 'Council name, colour, version and base map',
+    responses: { 200: json(z.object({
+      councilName: z.string(), councilColour: z.string(), version: z.string(), demo: z.boolean(),
+      map: z.object({ tiles: z.string().nullable(), attribution: z.string() }),
+    }), 'About this installation') },
   }, (c) => {
     const { config } = c.get('deps');
-    return c.json({ councilName: config.council.name, councilColour: config.council.colour, version: process.env.npm_package_version ?? '0.1.0', demo: config.demo }, 200);
+    return c.json({
+      councilName: config.council.name, councilColour: config.council.colour, version: process.env.npm_package_version ?? '0.1.0', demo: config.demo,
+      map: { tiles: config.map.tiles ?? null, attribution: config.map.attribution },
+    }, 200);
   });
 
   route(api, {

@@ -131,6 +131,17 @@ describe('security headers', () => {
     expect(r.headers.get('strict-transport-security')).toBeNull();
   });
 
+  it('let the map fetch the base map from the tile server configured, and nothing else from outside', async () => {
+    const plain = directives(await client().get('/'));
+    expect([plain.get('img-src'), plain.get('connect-src')]).toEqual([["'self'", 'data:', 'blob:'], ["'self'"]]);
+    const tiles = 'https://tiles.example.gov.uk:8443/os/{z}/{x}/{y}.png';
+    const withMap = testApp(testDeps({ config: { map: { tiles, attribution: '© Crown copyright' } } }));
+    const r = await client(withMap.app).get('/api/v1/meta');
+    expect(directives(r).get('img-src')).toEqual(["'self'", 'data:', 'blob:', 'https://tiles.example.gov.uk:8443']);
+    expect(directives(r).get('connect-src')).toEqual(["'self'", 'https://tiles.example.gov.uk:8443']);
+    expect(r.body.map).toEqual({ tiles, attribution: '© Crown copyright' });
+  });
+
   it('include HSTS when the public address is https', async () => {
     const r = await client(https.app).get('/api/v1/meta');
     expect(r.headers.get('strict-transport-security')).toBe('max-age=31536000; includeSubDomains');

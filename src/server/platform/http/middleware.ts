@@ -139,7 +139,14 @@ export function csrfProtection({ publicUrl }: { publicUrl: string }): Middleware
   };
 }
 
-export const CSP = {
+/** The Content-Security-Policy: this site only, and the base map's tile server when one is set. */
+export function contentSecurityPolicy({ mapTiles }: { mapTiles?: string }) {
+  // The template's braces are not part of its origin, and the map fetches tiles (connect-src).
+  const tiles = mapTiles ? [new URL(mapTiles.replace(/[{}]/g, '')).origin] : [];
+  return { ...CSP, imgSrc: [...CSP.imgSrc, ...tiles], connectSrc: [...CSP.connectSrc, ...tiles] };
+}
+
+const CSP = {
   defaultSrc: ["'self'"],
   scriptSrc: ["'self'"],
   styleSrc: ["'self'"],

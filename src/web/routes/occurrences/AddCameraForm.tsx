@@ -18,14 +18,20 @@ export function AddCameraForm({ occurrence, cameras }: { occurrence: Occurrence;
     if (await f.run(() => addCameras(occurrence.id, { cameraIds: [cameraId] }), `${camera ? `${camera.reference} ${camera.name}` : 'Camera'} added.`)) setCameraId('');
   };
 
-  if (others.length === 0) return null;
+  // Once the last camera is added there is nothing left to choose, but the confirmation stays (in
+  // the same live region, so that it is still announced).
+  if (others.length === 0 && !f.done) return null;
   return (
     <form onSubmit={submit} noValidate aria-labelledby="cameras-title">
       <h2 className="govuk-heading-m" id="cameras-title">Add a camera</h2>
-      <ErrorSummary errors={f.errors} />
-      <SelectField id={f.id('cameraIds')} label="Camera" value={cameraId} onChange={setCameraId} error={f.field('cameraIds')}
-        options={[{ value: '', label: 'Choose a camera' }, ...others.map((c) => ({ value: c.id, label: `${c.reference} ${c.name}` }))]} />
-      <Button disabled={f.busy} variant="secondary">Add camera</Button>
+      {others.length > 0 ? (
+        <>
+          <ErrorSummary errors={f.errors} />
+          <SelectField id={f.id('cameraIds')} label="Camera" value={cameraId} onChange={setCameraId} error={f.field('cameraIds')}
+            options={[{ value: '', label: 'Choose a camera' }, ...others.map((c) => ({ value: c.id, label: `${c.reference} ${c.name}` }))]} />
+          <Button disabled={f.busy} variant="secondary">Add camera</Button>
+        </>
+      ) : <p className="govuk-body">Every camera is on this occurrence.</p>}
       <div role="status" aria-live="polite">{f.done && <p className="govuk-body govuk-!-font-weight-bold">{f.done}</p>}</div>
     </form>
   );
