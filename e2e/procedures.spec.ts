@@ -36,7 +36,8 @@ describe('procedures', () => {
     await page.getByRole('status').getByText('Procedure for Anti-social behaviour saved.').waitFor();
 
     // The page shows what was saved, and so does the API.
-    await page.getByLabel('What to do').first().and(page.locator('[value="Notify police"]')).waitFor();
+    // (the input's value, not its value attribute, which React need not keep in step)
+    await expect.poll(() => page.getByLabel('What to do').first().inputValue(), { timeout: 10_000 }).toBe('Notify police');
     const items = await page.evaluate(async () => (await (await fetch('/api/v1/procedures')).json()).items as Array<{ key: string; steps: Array<{ text: string; isRequired: boolean }> }>);
     const saved = items.find((c) => c.key === 'asb')!.steps;
     expect(saved.map((s: { text: string; isRequired: boolean }) => [s.text, s.isRequired])).toEqual([['Notify police', true], ['Start recording on the nearest camera', false]]);
