@@ -46,7 +46,9 @@ describe('loadConfig', () => {
 
   it.each([
     ['PORT', 'eighty'], ['PORT', '70000'], ['PORT', '-1'], ['TRUST_PROXY', 'maybe'], ['VIGIL_PUBLIC_URL', 'not a url'],
-    ['VIGIL_COUNCIL_COLOUR', 'green'], ['VIGIL_MAP_TILES', 'https://tiles.example.gov.uk/map.png'], ['VIGIL_MAP_TILES', 'tiles/{z}/{x}/{y}.png'], ['SESSION_ABSOLUTE_HOURS', '0'], ['BODY_LIMIT_BYTES', '10'], ['LOG_LEVEL', 'loud'],
+    ['VIGIL_COUNCIL_COLOUR', 'green'], ['VIGIL_MAP_TILES', 'https://tiles.example.gov.uk/map.png'], ['VIGIL_MAP_TILES', 'tiles/{z}/{x}/{y}.png'],
+    ['VIGIL_MAP_TILES', 'https://*/{z}/{x}/{y}.png'], ['VIGIL_MAP_TILES', 'https://a.example;sandbox/{z}/{x}/{y}.png'],
+    ['VIGIL_MAP_TILES', 'javascript:{z}{x}{y}'], ['VIGIL_MAP_TILES', 'https://{s}.tiles.example/{z}/{x}/{y}.png'], ['SESSION_ABSOLUTE_HOURS', '0'], ['BODY_LIMIT_BYTES', '10'], ['LOG_LEVEL', 'loud'],
   ])('refuses %s=%j with a ConfigError naming the variable', (name, value) => {
     let error: unknown;
     try { loadConfig({ [name]: value }); } catch (err) { error = err; }

@@ -19,7 +19,7 @@ export const configVariables = {
   VIGIL_COUNCIL_NAME: { schema: z.string().min(1).max(120), default: 'Demo Borough Council', description: "The council's name, shown in the header and on documents." },
   VIGIL_COUNCIL_COLOUR: { schema: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour such as #00703c'), default: '#0b3c5d', description: "The council's colour for the header bar (a hex colour; keep contrast with white text at 4.5:1 or more)." },
   VIGIL_MAP_TILES: {
-    schema: z.string().url().refine((u) => ['{z}', '{x}', '{y}'].every((p) => u.includes(p)), 'a tile address with {z}, {x} and {y} in it').optional(), default: undefined,
+    schema: z.string().refine(isTileTemplate, 'an http(s) tile address on one named host, with {z}, {x} and {y} in its path').optional(), default: undefined,
     description: "A base map under the council's own layers: the address of 256-pixel raster tiles, e.g. `https://tiles.example.gov.uk/{z}/{x}/{y}.png` (the site's own tile server, or a licensed service). Unset: maps show the council's layers on a plain background, with nothing fetched from outside.",
   },
   VIGIL_MAP_ATTRIBUTION: { schema: z.string().max(300), default: '', description: 'The credit the base map needs, shown on every map, e.g. `© Crown copyright and database rights 2026 OS AC0000000000`.' },
@@ -33,6 +33,17 @@ export const configVariables = {
   VIGIL_WORKER_IN_PROCESS: { schema: bool, default: 'true', description: '`vigil serve` also runs the background job worker. Set `false` when you run `vigil worker` separately.' },
   LOG_LEVEL: { schema: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']), default: 'info', description: 'Log level (logs are JSON lines on standard output).' },
 } as const;
+
+/** http(s), one plain host name (no wildcard or placeholder: it goes into the CSP), {z} {x} {y} in the path. */
+function isTileTemplate(template: string) {
+  try {
+    const u = new URL(template.replace(/[{}]/g, ''));
+    return ['http:', 'https:'].includes(u.protocol) && /^[a-z0-9.-]+$/i.test(u.hostname) && !/[{}]/.test(template.split('/').slice(0, 3).join('/'))
+      && ['{z}', '{x}', '{y}'].every((p) => template.includes(p));
+  } catch {
+    return false;
+  }
+}
 
 type Vars = typeof configVariables;
 type Raw = { [K in keyof Vars]: z.output<Vars[K]['schema']> };

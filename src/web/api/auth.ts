@@ -27,6 +27,13 @@ export const metaQuery = queryOptions({
   staleTime: 5 * 60_000,
 });
 
+/** The base map, asked for once signed in (its address goes to signed-in users only). */
+export const baseMapQuery = queryOptions({
+  queryKey: ['meta', 'base-map'],
+  queryFn: async () => (await api<Meta>('/meta')).map,
+  staleTime: 5 * 60_000,
+});
+
 export const modulesQuery = queryOptions({
   queryKey: ['modules'],
   queryFn: async () => (await api<{ modules: Module[] }>('/modules')).modules,

@@ -21,7 +21,7 @@ export interface Meta {
   councilName: string;
   councilColour: string;
   version: string;
-  /** A base map under the council's own layers, where the site has a tile server. */
+  /** A base map under the council's own layers, where the site has a tile server (its address to signed-in users only). */
   map: { tiles: string | null; attribution: string };
   demo: boolean;
 }

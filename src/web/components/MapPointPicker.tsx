@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import maplibregl, { type StyleSpecification } from 'maplibre-gl';
-import { metaQuery } from '../api/auth';
+import { baseMapQuery } from '../api/auth';
 import 'maplibre-gl/dist/maplibre-gl.css';
 
 export interface Point { latitude: number; longitude: number }
@@ -22,8 +22,9 @@ export function MapPointPicker({ point, onPick, cameras }: { point: Point | null
   const pick = useRef(onPick);
   pick.current = onPick;
   const [failed, setFailed] = useState(false);
-  const meta = useQuery(metaQuery);
-  const baseMap = meta.data?.map;
+  const [ready, setReady] = useState(false); // the point typed before the map existed is drawn once it does
+  const meta = useQuery(baseMapQuery);
+  const baseMap = meta.data;
 
   useEffect(() => {
     if (!container.current || !baseMap) return;
@@ -46,7 +47,8 @@ export function MapPointPicker({ point, onPick, cameras }: { point: Point | null
     m.addControl(new maplibregl.NavigationControl({ showCompass: false }));
     m.on('click', (e) => pick.current({ latitude: round(e.lngLat.lat), longitude: round(e.lngLat.lng) }));
     map.current = m;
-    return () => { m.remove(); map.current = undefined; };
+    setReady(true);
+    return () => { m.remove(); map.current = undefined; marker.current = undefined; setReady(false); };
     // The map is made once; the cameras it draws are those known when the page opened.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [!!baseMap]);
@@ -57,10 +59,11 @@ export function MapPointPicker({ point, onPick, cameras }: { point: Point | null
     if (!point) { marker.current?.remove(); marker.current = undefined; return; }
     marker.current ??= new maplibregl.Marker({ color: '#d4351c' });
     marker.current.setLngLat([point.longitude, point.latitude]).addTo(m);
-  }, [point]);
+  }, [point, ready]);
 
-  if (meta.isPending) return <p className="govuk-body">Loading the map…</p>;
-  if (failed || meta.isError) return <p className="govuk-body">The map cannot be shown on this device. Type the coordinates, or choose a camera.</p>;
+  // On the data, not the status: a failed background refetch keeps the data, and the map with it.
+  if (!baseMap && !meta.isError) return <p className="govuk-body">Loading the map…</p>;
+  if (failed || !baseMap) return <p className="govuk-body">The map cannot be shown on this device. Type the coordinates, or choose a camera.</p>;
   return (
     <div className="govuk-!-margin-bottom-4">
       <div ref={container} className="vigil-map" aria-label="Map of the area: click to mark the point" />

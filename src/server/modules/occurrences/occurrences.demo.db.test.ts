@@ -23,7 +23,10 @@ async function seedAt(iso: string, days: number) {
   });
   const handovers = await handle.db.selectFrom('handovers').select(['created_at', 'acknowledged_at']).orderBy('created_at').execute();
   const open = await handle.db.selectFrom('occurrences').select('opened_at').where('status', '=', 'open').execute();
-  return { handovers, open };
+  // A handover lists only what was open when it was written.
+  const late = await handle.db.selectFrom('handover_occurrences as ho').innerJoin('handovers as h', 'h.id', 'ho.handover_id').innerJoin('occurrences as o', 'o.id', 'ho.occurrence_id')
+    .select('o.reference').whereRef('o.opened_at', '>', 'h.created_at').execute();
+  return { handovers, open, late };
 }
 
 it.each([
@@ -32,7 +35,8 @@ it.each([
   ['in the night shift, after midnight', '2026-11-24T02:30:00Z', '2026-11-23T19:00:00Z', 2],
   ['a fortnight, in the morning after a quiet night', '2026-11-23T08:02:00Z', '2026-11-23T07:00:00Z', 14],
 ])('leaves exactly the latest handover waiting, and some occurrences open, when seeded %s', async (_when, now, latest, days) => {
-  const { handovers, open } = await seedAt(now, days);
+  const { handovers, open, late } = await seedAt(now, days);
+  expect(late).toEqual([]);
   const waiting = handovers.filter((h) => h.acknowledged_at === null);
   expect(waiting.map((h) => h.created_at.toISOString())).toEqual([new Date(latest).toISOString()]);
   expect(handovers.at(-1)!.created_at.toISOString()).toBe(new Date(latest).toISOString()); // none in the future

@@ -129,8 +129,8 @@ export async function seedDemoOccurrences(deps: Deps, { operators, supervisor, c
       now = when;
       const from = operators[(day + hour) % operators.length];
       const actions = r() < 0.4 ? [{ text: 'Chase the maintenance contractor about the camera fault', ownerId: supervisor.id, dueAt: new Date(when.getTime() + 8 * 3600_000) }] : [];
-      const draft = await handover.draftHandover(d);
-      const { id } = await handover.createHandover(d, { actor: actorOf(from), input: { occurrenceIds: draft.occurrences.map((o) => o.id), actions, equipmentFaults: r() < 0.3 ? 'C07 picture intermittent' : '', notes: hour === 7 ? 'Quiet end to the night shift.' : 'Day shift handed over; radio scheme busy.' } });
+      const draft = await handover.draftHandover(d); // today's later occurrences are seeded already: not theirs to hand over
+      const { id } = await handover.createHandover(d, { actor: actorOf(from), input: { occurrenceIds: draft.occurrences.filter((o) => new Date(o.openedAt) <= when).map((o) => o.id), actions, equipmentFaults: r() < 0.3 ? 'C07 picture intermittent' : '', notes: hour === 7 ? 'Quiet end to the night shift.' : 'Day shift handed over; radio scheme busy.' } });
       if (real.getTime() - when.getTime() > 12 * 3600_000) {
         now = new Date(when.getTime() + 15 * 60_000);
         const incoming = actorOf(from.id === supervisor.id ? operators[0] : supervisor);

@@ -61,7 +61,8 @@ export function registerAuthRoutes(api: Api) {
     const { config } = c.get('deps');
     return c.json({
       councilName: config.council.name, councilColour: config.council.colour, version: process.env.npm_package_version ?? '0.1.0', demo: config.demo,
-      map: { tiles: config.map.tiles ?? null, attribution: config.map.attribution },
+      // Signed-in users only: a licensed service's address may carry the council's key.
+      map: { tiles: c.get('session') ? config.map.tiles ?? null : null, attribution: config.map.attribution },
     }, 200);
   });
 

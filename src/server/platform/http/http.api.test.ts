@@ -139,7 +139,12 @@ describe('security headers', () => {
     const r = await client(withMap.app).get('/api/v1/meta');
     expect(directives(r).get('img-src')).toEqual(["'self'", 'data:', 'blob:', 'https://tiles.example.gov.uk:8443']);
     expect(directives(r).get('connect-src')).toEqual(["'self'", 'https://tiles.example.gov.uk:8443']);
-    expect(r.body.map).toEqual({ tiles, attribution: '© Crown copyright' });
+    // The address (which may carry a licence key) only to the signed in.
+    expect(r.body.map).toEqual({ tiles: null, attribution: '© Crown copyright' });
+    const user = await makeUser(deps, { roles: ['operator'] });
+    const c = client(withMap.app);
+    Object.assign(c, await makeSession(deps, { userId: user.id }));
+    expect((await c.get('/api/v1/meta')).body.map).toEqual({ tiles, attribution: '© Crown copyright' });
   });
 
   it('include HSTS when the public address is https', async () => {

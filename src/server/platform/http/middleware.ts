@@ -142,7 +142,7 @@ export function csrfProtection({ publicUrl }: { publicUrl: string }): Middleware
 /** The Content-Security-Policy: this site only, and the base map's tile server when one is set. */
 export function contentSecurityPolicy({ mapTiles }: { mapTiles?: string }) {
   // The template's braces are not part of its origin, and the map fetches tiles (connect-src).
-  const tiles = mapTiles ? [new URL(mapTiles.replace(/[{}]/g, '')).origin] : [];
+  const tiles = mapTiles ? [((u) => `${u.protocol}//${u.host}`)(new URL(mapTiles.replace(/[{}]/g, '')))] : [];
   return { ...CSP, imgSrc: [...CSP.imgSrc, ...tiles], connectSrc: [...CSP.connectSrc, ...tiles] };
 }
 

@@ -33,6 +33,7 @@ export function AddCameraForm({ occurrence, cameras }: { occurrence: Occurrence;
         </>
       ) : <p className="govuk-body">Every camera is on this occurrence.</p>}
       <div role="status" aria-live="polite">{f.done && <p className="govuk-body govuk-!-font-weight-bold">{f.done}</p>}</div>
+      <hr className="govuk-section-break govuk-section-break--l govuk-section-break--visible" />
     </form>
   );
 }

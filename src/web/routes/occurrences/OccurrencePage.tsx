@@ -92,12 +92,8 @@ function OccurrenceView({ occurrence: o, session, opened }: { occurrence: Occurr
                 <hr className="govuk-section-break govuk-section-break--l govuk-section-break--visible" />
                 <FootageForm occurrence={o} cameras={cameras.data ?? []} />
                 <hr className="govuk-section-break govuk-section-break--l govuk-section-break--visible" />
-                {(cameras.data ?? []).some((c) => !o.cameras.some((x) => x.id === c.id)) && (
-                  <>
-                    <AddCameraForm occurrence={o} cameras={cameras.data ?? []} />
-                    <hr className="govuk-section-break govuk-section-break--l govuk-section-break--visible" />
-                  </>
-                )}
+                {/* Shows itself only while there is a camera to add, or its confirmation to read. */}
+                <AddCameraForm occurrence={o} cameras={cameras.data ?? []} />
                 <AmendForm occurrence={o} />
                 <hr className="govuk-section-break govuk-section-break--l govuk-section-break--visible" />
               </>
