@@ -1,10 +1,9 @@
-import { sealAudit } from './platform/audit/audit';
 import type { Config } from './config';
 import { createLogger } from './platform/logging/logger';
 import { openDatabase, type OpenDatabase } from './platform/db/open';
 import { migrate } from './platform/db/migrate';
 import { systemClock, type Deps } from './platform/deps';
-import { SYSTEM_ACTOR, recordAudit } from './platform/audit/audit';
+import { SYSTEM_ACTOR, recordAudit, sealAudit } from './platform/audit/audit';
 import { verifyAuditChain } from './platform/audit/audit.repository';
 import { findUserByUsername } from './platform/auth/auth.repository';
 import { isRole, ROLE_INFO, type Role } from './platform/auth/permissions';

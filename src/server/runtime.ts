@@ -11,6 +11,7 @@ import { startJobs, type Jobs } from './platform/jobs/jobs';
 import { startAuditSealer } from './platform/audit/audit';
 import { startLiveOutbox } from './platform/db/outbox';
 import type { Repeating } from './platform/jobs/repeat';
+import type { Db } from './platform/db/db';
 import { startListener, type Listener } from './platform/db/listener';
 import { SessionCache } from './platform/auth/session-cache';
 import { isEmpty, seedDemo } from './seed/demo';
@@ -27,8 +28,7 @@ export async function startServer({ config, log, out = (s: string) => process.st
   const database = await openDatabase({ config, log, applicationName: 'vigil-serve', poolSize: config.databasePoolSize });
   let jobs: Jobs | undefined;
   let listener: Listener | undefined;
-  let sealer: Repeating | undefined;
-  let outbox: Repeating | undefined;
+  let housekeeping: Repeating | undefined;
   const shutdown = new AbortController();
   let server: ServerType | undefined;
   try {
@@ -45,8 +45,7 @@ export async function startServer({ config, log, out = (s: string) => process.st
     }
 
     jobs = await startJobs({ url: database.handle.url, deps, log, definitions: JOB_DEFINITIONS, work: config.workerInProcess });
-    sealer = startAuditSealer({ db: deps.db, log });
-    outbox = startLiveOutbox({ db: deps.db, log });
+    housekeeping = startHousekeeping({ db: deps.db, log });
     listener = await startListener({ url: database.handle.url, log });
     const { app } = buildApp({ deps, log, pool: database.handle.pool, sessionCache: new SessionCache(listener), listener, shutdown: shutdown.signal });
 
@@ -78,8 +77,7 @@ export async function startServer({ config, log, out = (s: string) => process.st
             setTimeout(() => { s.closeAllConnections(); resolve(); }, 20_000).unref();
           });
           await jobs?.stop();
-          await sealer?.stop();
-          await outbox?.stop();
+          await housekeeping?.stop();
           await listener?.close();
           await database.close();
           log.info('stopped');
@@ -90,8 +88,7 @@ export async function startServer({ config, log, out = (s: string) => process.st
   } catch (err) {
     (server as Server | undefined)?.close();
     await jobs?.stop().catch(() => undefined);
-    await sealer?.stop().catch(() => undefined);
-    await outbox?.stop().catch(() => undefined);
+    await housekeeping?.stop().catch(() => undefined);
     await listener?.close().catch(() => undefined);
     await database.close().catch(() => undefined);
     throw err;
@@ -118,7 +115,12 @@ export async function startWorker({ config, log }: { config: Config; log: Logger
   await migrate({ pool: database.handle.pool, log: (msg, extra) => log.info(extra, msg) });
   const deps: Deps = { db: database.handle.db, config, clock: systemClock, log };
   const jobs = await startJobs({ url: database.handle.url, deps, log, definitions: JOB_DEFINITIONS, work: true });
-  const sealer = startAuditSealer({ db: deps.db, log });
-  const outbox = startLiveOutbox({ db: deps.db, log }); // what the jobs change is announced too
-  return { stop: async () => { await jobs.stop(); await sealer.stop(); await outbox.stop(); await database.close(); } };
+  const housekeeping = startHousekeeping({ db: deps.db, log }); // what the jobs change is sealed and announced too
+  return { stop: async () => { await jobs.stop(); await housekeeping.stop(); await database.close(); } };
+}
+
+/** What every process that writes runs beside its work: sealing the audit trail, sending live updates. */
+function startHousekeeping({ db, log }: { db: Db; log: Logger }): Repeating {
+  const running = [startAuditSealer({ db, log }), startLiveOutbox({ db, log })];
+  return { stop: async () => { for (const r of running) await r.stop(); } };
 }

@@ -33,14 +33,23 @@ export const COUNT_CAP = 10_000;
  */
 type TextMatch = 'set' | 'row';
 
+const tsQuery = (q: string) => sql`websearch_to_tsquery('english', ${q.trim()})`;
+
+/**
+ * The ids of the occurrences whose own text or any of whose entries match, through the full-text
+ * indexes: a union, not an OR, so that each side uses its own index and no occurrence is read that
+ * does not match.
+ */
+const textMatches = (q: string) => sql<string>`select m.id from occurrences m where m.search @@ ${tsQuery(q)}
+  union all select e.occurrence_id from occurrence_entries e where e.search @@ ${tsQuery(q)}`;
+
 function filtered(db: Db, f: OccurrenceFilter, text: TextMatch = 'set', since?: { column: 'o.opened_at'; op: '>=' | '<='; value: Date }) {
   let q = db.selectFrom('occurrences as o').innerJoin('occurrence_categories as c', 'c.id', 'o.category_id');
   if (f.q?.trim()) {
-    const query = sql`websearch_to_tsquery('english', ${f.q.trim()})`;
+    const query = tsQuery(f.q);
     // Either the occurrence itself or any of its entries matches.
     q = text === 'set'
-      // A union, not an OR: each side uses its own index, and no occurrence is read that does not match.
-      ? q.where('o.id', 'in', sql<string>`(select m.id from occurrences m where m.search @@ ${query} union all select e.occurrence_id from occurrence_entries e where e.search @@ ${query})`)
+      ? q.where('o.id', 'in', sql<string>`(${textMatches(f.q)})`)
       // A scalar subquery, not EXISTS: PostgreSQL would turn EXISTS back into the set form. The
       // entries are fetched by occurrence (OFFSET 0 keeps the planner from pushing the match down):
       // probing the full-text index once per occurrence instead costs a whole index scan each time.
@@ -88,10 +97,9 @@ export const TEXT_WINDOW = 1000;
  */
 export const RARE_TEXT = 500;
 
+/** PostgreSQL's estimate of the rows the index form would find: planned, not run. */
 async function expectedTextMatches(db: Db, q: string): Promise<number> {
-  const query = sql`websearch_to_tsquery('english', ${q})`;
-  const { rows } = await sql<{ 'QUERY PLAN': Array<{ Plan: { 'Plan Rows': number } }> }>`explain (format json)
-    select 1 from occurrences m where m.search @@ ${query} union all select 1 from occurrence_entries e where e.search @@ ${query}`.execute(db);
+  const { rows } = await sql<{ 'QUERY PLAN': Array<{ Plan: { 'Plan Rows': number } }> }>`explain (format json) ${textMatches(q)}`.execute(db);
   return rows[0]['QUERY PLAN'][0].Plan['Plan Rows'];
 }
 

@@ -26,7 +26,7 @@ describe('on the shared database', () => {
       for (let i = 0; i < 3; i++) out.push(await recordAudit(trx, actor, { action, details: { i } }));
       return out;
     });
-    expect(await sealAudit(db)).toBeGreaterThanOrEqual(0);
+    await sealAudit(db);
     const rows = await db.selectFrom('audit_events').selectAll().where('action', '=', action).orderBy('seq').execute();
     expect(rows.map((r) => r.id)).toEqual(written.map((w) => w.id));
     expect(await db.selectFrom('audit_pending').select('id').where('id', 'in', written.map((w) => w.id)).execute()).toEqual([]);

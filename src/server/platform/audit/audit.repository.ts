@@ -1,7 +1,21 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database, Db } from '../db/db';
 import { checkLink, type ChainBreak, type ChainRow } from './audit.hash';
-import { sealAudit } from './audit';
+
+/**
+ * Seals every committed pending event into the chain. `wait` false returns at once when another
+ * process is sealing (the background sealer); true waits for it, so that a reader sees everything
+ * committed before it asked.
+ */
+export async function sealAudit(db: Db, { wait = true }: { wait?: boolean } = {}): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const { rows } = await sql<{ sealed: number }>`select audit_seal(${SEAL_BATCH}, ${wait}) as sealed`.execute(db);
+    total += rows[0].sealed;
+    if (rows[0].sealed < SEAL_BATCH) return total;
+  }
+}
+const SEAL_BATCH = 5000;
 
 export interface AuditFilter {
   from?: Date;

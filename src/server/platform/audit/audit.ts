@@ -3,6 +3,7 @@ import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../db/db';
 import { contentHash, type AuditContent } from './audit.hash';
 import { repeat } from '../jobs/repeat';
+import { sealAudit } from './audit.repository';
 
 // Appends to the hash-chained audit trail inside the caller's transaction: the event is written to
 // audit_pending, durable when the caller commits (a rolled-back transaction leaves no event). The
@@ -83,20 +84,7 @@ export function actorFrom(session: { userId: string; username: string }, caller:
   return { actorId: session.userId, actorUsername: session.username, ip: caller.ip, userAgent: caller.userAgent };
 }
 
-/**
- * Seals every committed pending event into the chain. `wait` false returns at once when another
- * process is sealing (the background sealer); true waits for it, so that a reader sees everything
- * committed before it asked.
- */
-export async function sealAudit(db: Db, { wait = true }: { wait?: boolean } = {}): Promise<number> {
-  let total = 0;
-  for (;;) {
-    const { rows } = await sql<{ sealed: number }>`select audit_seal(${SEAL_BATCH}, ${wait}) as sealed`.execute(db);
-    total += rows[0].sealed;
-    if (rows[0].sealed < SEAL_BATCH) return total;
-  }
-}
-const SEAL_BATCH = 5000;
+export { sealAudit } from './audit.repository';
 
 /** Seals in the background, every `everyMs`, until stopped (which seals once more). */
 export function startAuditSealer({ db, log, everyMs = 200 }: { db: Db; log: { error(obj: object, msg: string): void }; everyMs?: number }) {

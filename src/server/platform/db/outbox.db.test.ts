@@ -28,7 +28,7 @@ it('sends what committed transactions published, in order, and nothing from one 
   await sql`select live_publish(${channel}, 'third')`.execute(db);
   expect(received).toEqual([]); // nothing until drained
 
-  expect(await drainLiveOutbox(db)).toBeGreaterThanOrEqual(0); // another test process may drain first: the NOTIFYs reach us either way
+  await drainLiveOutbox(db); // another test process may drain first: the NOTIFYs reach us either way
   await expect.poll(() => received, { timeout: 2_000 }).toEqual(['first', 'second', 'third']);
 });
 
