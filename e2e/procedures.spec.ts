@@ -1,3 +1,4 @@
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { expectAccessible, newPage, signIn, useProduct } from './helpers';
 
@@ -5,6 +6,14 @@ import { expectAccessible, newPage, signIn, useProduct } from './helpers';
 // empty step refused with nothing lost.
 
 const env = useProduct({ users: [{ username: 'hprice', displayName: 'Helen Price', roles: ['admin'], password: 'teapot meadow quartz' }] });
+
+/** Adds a step and types into it once the page has moved the focus there (typing sooner loses keys). */
+async function addStep(page: Page, text: string) {
+  const steps = await page.getByLabel('What to do').count();
+  await page.getByRole('button', { name: 'Add a step' }).click();
+  await expect.poll(() => page.evaluate(() => document.activeElement?.id ?? '')).toBe(await page.getByLabel('What to do').nth(steps).getAttribute('id'));
+  await page.keyboard.type(text);
+}
 
 describe('procedures', () => {
   it('an administrator adds, orders and saves the steps for a category', async (ctx) => {
@@ -18,10 +27,8 @@ describe('procedures', () => {
     await expectAccessible(page, 'procedures');
 
     // Two steps, the second one first, one of them required. By keyboard once the first step exists.
-    await page.getByRole('button', { name: 'Add a step' }).click();
-    await page.keyboard.type('Start recording on the nearest camera');
-    await page.getByRole('button', { name: 'Add a step' }).click();
-    await page.keyboard.type('Notify police');
+    await addStep(page, 'Start recording on the nearest camera');
+    await addStep(page, 'Notify police');
     await page.getByLabel('Required').nth(1).check();
     await page.getByRole('button', { name: 'Move up step 2' }).click();
 
