@@ -29,6 +29,8 @@ it('two server processes starting at once on one database run the migrations onc
   const migrations = listMigrations();
   const applied = [a, b].map((s) => (s.output().match(/"msg":"migration applied"/g) ?? []).length);
   expect(applied.sort()).toEqual([0, migrations.length]);
+  // What start-up logged is written before the banner (the log is otherwise buffered for 250 ms).
+  for (const s of [a, b]) expect(s.output().lastIndexOf('"msg":"Vigil is listening"')).toBeLessThan(s.output().indexOf('Vigil is running at'));
 
   const client = new pg.Client({ connectionString: db.url });
   await client.connect();

@@ -16,6 +16,7 @@ import { startListener, type Listener } from './platform/db/listener';
 import { SessionCache } from './platform/auth/session-cache';
 import { isEmpty, seedDemo } from './seed/demo';
 import { ROLE_INFO } from './platform/auth/permissions';
+import { flushLog } from './platform/logging/logger';
 
 export interface Running {
   url: string;
@@ -60,6 +61,7 @@ export async function startServer({ config, log, out = (s: string) => process.st
     (server as Server).requestTimeout = 120_000;
     const url = config.publicUrl.endsWith(':0') ? config.publicUrl.replace(/:0$/, `:${port}`) : config.publicUrl;
     log.info({ url, port, host: config.host }, 'Vigil is listening');
+    await flushLog(log);
     out(banner({ url, config, firstStart, noUsers: empty && !config.demo }));
 
     let stopping: Promise<void> | undefined;

@@ -32,3 +32,19 @@ function stdout() {
   }
   return shared;
 }
+
+/**
+ * Resolves once what the logger has buffered is written, so that start-up lines come before the
+ * banner printed beside them (the banner goes straight to stdout; the log waits for 4 kB or 250 ms).
+ */
+export function flushLog(log: Logger): Promise<void> {
+  return new Promise((resolve) => {
+    const done = setTimeout(resolve, 1_000); // a stuck pipe must not hold up the start
+    try {
+      log.flush(() => { clearTimeout(done); resolve(); });
+    } catch {
+      clearTimeout(done);
+      resolve();
+    }
+  });
+}
