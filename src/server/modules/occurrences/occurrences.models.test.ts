@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
-  ALWAYS_SHOWN, checkFootageRange, checkObservedAt, decideClose, formatReference, londonYear, parseReference, personalDataStage,
+  ALWAYS_SHOWN, checkFootageRange, checkObservedAt, decideClose, formatReference, londonYear, parseReference, personalDataCutoffs, personalDataRemovalDue,
   whoWasTold, type NotificationEntry, type StepState,
 } from './occurrences.models';
 
@@ -177,31 +177,27 @@ describe('whoWasTold', () => {
   });
 });
 
-describe('personalDataStage', () => {
+describe('personal data cut-offs', () => {
   const recordedAt = new Date('2026-01-01T00:00:00Z');
-  const stage = (days: number, held = false) => personalDataStage({ recordedAt, now: new Date(recordedAt.getTime() + days * DAY), reviewDays: 31, removalDays: 365, held });
+  const due = (days: number) => {
+    const cut = personalDataCutoffs({ now: new Date(recordedAt.getTime() + days * DAY), reviewDays: 31, removalDays: 365 });
+    return { review: recordedAt <= cut.review, removal: recordedAt <= cut.removal };
+  };
 
-  it('keeps personal data until the review period, then flags it for review', () => {
-    expect(stage(0)).toBe('keep');
-    expect(stage(31 - 1 / 86_400)).toBe('keep');
-    expect(stage(31)).toBe('review');
-    expect(stage(364.9)).toBe('review');
+  it('flags personal data for review once the review period has passed, and removes it once the removal period has', () => {
+    expect(due(0)).toEqual({ review: false, removal: false });
+    expect(due(31 - 1 / 86_400)).toEqual({ review: false, removal: false });
+    expect(due(31)).toEqual({ review: true, removal: false });
+    expect(due(364.9)).toEqual({ review: true, removal: false });
+    expect(due(365)).toEqual({ review: true, removal: true });
+    expect(due(2000)).toEqual({ review: true, removal: true });
   });
 
-  it('is due for removal once the removal period has passed', () => {
-    expect(stage(365)).toBe('remove');
-    expect(stage(2000)).toBe('remove');
-  });
-
-  it('a hold (evidence or a request) prevents removal but not review', () => {
-    expect(stage(10, true)).toBe('keep');
-    expect(stage(31, true)).toBe('review');
-    expect(stage(365, true)).toBe('review');
-    expect(stage(2000, true)).toBe('review');
-  });
-
-  it('follows the configured periods', () => {
-    expect(personalDataStage({ recordedAt, now: new Date(recordedAt.getTime() + 8 * DAY), reviewDays: 7, removalDays: 30, held: false })).toBe('review');
-    expect(personalDataStage({ recordedAt, now: new Date(recordedAt.getTime() + 30 * DAY), reviewDays: 7, removalDays: 30, held: false })).toBe('remove');
+  it('gives the removal date on which the cut-off reaches the item, for any periods', () => {
+    fc.assert(fc.property(fc.integer({ min: 1, max: 3650 }), fc.integer({ min: -5 * DAY, max: 5 * DAY }), (removalDays, offset) => {
+      const dueAt = personalDataRemovalDue({ recordedAt, removalDays });
+      const now = new Date(dueAt.getTime() + offset);
+      expect(recordedAt <= personalDataCutoffs({ now, reviewDays: 1, removalDays }).removal).toBe(offset >= 0);
+    }));
   });
 });

@@ -100,12 +100,15 @@ export function whoWasTold(notifications: NotificationEntry[]) {
   });
 }
 
-/** Where a piece of personal data stands in its life: kept, due for review, or due for removal. */
-export function personalDataStage({ recordedAt, now, reviewDays, removalDays, held }: {
-  recordedAt: Date; now: Date; reviewDays: number; removalDays: number; held: boolean;
-}): 'keep' | 'review' | 'remove' {
-  const ageDays = (now.getTime() - recordedAt.getTime()) / 86_400_000;
-  if (ageDays >= removalDays && !held) return 'remove';
-  if (ageDays >= reviewDays) return 'review';
-  return 'keep';
+/**
+ * Personal data recorded at or before `review` is due for review, at or before `removal` for removal
+ * (unless a hold keeps it): at least that many whole days old.
+ */
+export function personalDataCutoffs({ now, reviewDays, removalDays }: { now: Date; reviewDays: number; removalDays: number }) {
+  return { review: new Date(now.getTime() - reviewDays * 86_400_000), removal: new Date(now.getTime() - removalDays * 86_400_000) };
+}
+
+/** When an item becomes due for removal: the first retention run from then on removes it, unless held. */
+export function personalDataRemovalDue({ recordedAt, removalDays }: { recordedAt: Date; removalDays: number }) {
+  return new Date(recordedAt.getTime() + removalDays * 86_400_000);
 }

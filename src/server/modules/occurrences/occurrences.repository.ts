@@ -220,22 +220,44 @@ export async function findOrganisation(db: Db, id: string) {
   return db.selectFrom('organisations').select(['id', 'name', 'is_external']).where('id', '=', id).executeTakeFirst();
 }
 
-/** Live personal data older than `before`, with whether a hold keeps it. */
-export async function listPersonalDataOlderThan(db: Db, { before, limit }: { before: Date; limit: number }) {
-  return db.selectFrom('occurrence_personal_data as p')
-    .select(['p.id', 'p.occurrence_id', 'p.recorded_at', 'p.flagged_for_review_at',
-      sql<boolean>`exists (select 1 from occurrence_holds h where h.occurrence_id = p.occurrence_id and h.released_at is null)`.as('held')])
-    .where('p.removed_at', 'is', null).where('p.recorded_at', '<', before).orderBy('p.recorded_at').limit(limit).execute();
-}
+const activeHold = sql<boolean>`exists (select 1 from occurrence_holds h where h.occurrence_id = p.occurrence_id and h.released_at is null)`;
 
-export async function flagPersonalData(db: Db, { ids, at }: { ids: string[]; at: Date }) {
-  if (!ids.length) return 0;
-  const r = await db.updateTable('occurrence_personal_data').set({ flagged_for_review_at: at }).where('id', 'in', ids).where('flagged_for_review_at', 'is', null).executeTakeFirst();
+/** Flags every live, unflagged item recorded at or before `before` for review, in one statement; gives the count. */
+export async function flagPersonalDataRecordedBefore(db: Db, { before, at }: { before: Date; at: Date }) {
+  const r = await db.updateTable('occurrence_personal_data').set({ flagged_for_review_at: at })
+    .where('removed_at', 'is', null).where('flagged_for_review_at', 'is', null).where('recorded_at', '<=', before).executeTakeFirst();
   return Number(r.numUpdatedRows);
 }
 
+/**
+ * Live, unheld personal data recorded at or before `before`, oldest first, a page at a time: `afterId`
+ * (the last row of the previous page) moves on, so that a row that could not be removed is not
+ * fetched again in the same run.
+ */
+export async function listRemovablePersonalData(db: Db, { before, afterId, limit }: { before: Date; afterId?: string; limit: number }) {
+  let q = db.selectFrom('occurrence_personal_data as p').select(['p.id', 'p.occurrence_id', 'p.recorded_at'])
+    .where('p.removed_at', 'is', null).where('p.recorded_at', '<=', before).where(sql<boolean>`not ${activeHold}`);
+  // Compared with the stored row, not a JavaScript Date (which would drop the microseconds).
+  if (afterId) q = q.where(sql<boolean>`(p.recorded_at, p.id) > (select a.recorded_at, a.id from occurrence_personal_data a where a.id = ${afterId})`);
+  return q.orderBy('p.recorded_at').orderBy('p.id').limit(limit).execute();
+}
+
+/** Live personal data recorded at or before `before` that a hold (evidence, a request) keeps. */
+export async function countHeldPersonalData(db: Db, { before }: { before: Date }) {
+  const r = await db.selectFrom('occurrence_personal_data as p').select(sql<string>`count(*)`.as('n'))
+    .where('p.removed_at', 'is', null).where('p.recorded_at', '<=', before).where(activeHold).executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+/**
+ * Blanks one item unless it is already removed or a hold keeps it, re-checked in this statement;
+ * true when it did. Callers lock the occurrence first: placing a hold takes a key-share lock on the
+ * occurrence (its foreign key), so a hold being placed either commits before this sees it or waits.
+ */
 export async function removePersonalData(db: Db, { id, at, reason }: { id: string; at: Date; reason: string }) {
-  await db.updateTable('occurrence_personal_data').set({ name: null, details: null, removed_at: at, removal_reason: reason }).where('id', '=', id).where('removed_at', 'is', null).execute();
+  const r = await db.updateTable('occurrence_personal_data as p').set({ name: null, details: null, removed_at: at, removal_reason: reason })
+    .where('p.id', '=', id).where('p.removed_at', 'is', null).where(sql<boolean>`not ${activeHold}`).executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
 }
 
 export async function getNumberSetting(db: Db, key: string, fallback: number) {
