@@ -3,6 +3,7 @@ import { silentLog, testConfig } from '../../../../test/support/deps';
 import { ownDatabase } from '../../../../test/support/product';
 import { insertCameras } from '../estate/estate.repository';
 import { seedDemoOccurrences } from './occurrences.demo';
+import { inLondon } from '../../../domain/calendar/london';
 
 // The demo is seeded "now", whatever the time of day: the supervisor's screen must always show the
 // one handover still waiting (the latest), and the log must end with occurrences still open.
@@ -34,6 +35,10 @@ it.each([
   ['late in the day shift', '2026-11-23T18:59:00Z', '2026-11-23T07:00:00Z', 2],
   ['in the night shift, after midnight', '2026-11-24T02:30:00Z', '2026-11-23T19:00:00Z', 2],
   ['a fortnight, in the morning after a quiet night', '2026-11-23T08:02:00Z', '2026-11-23T07:00:00Z', 14],
+  // British Summer Time: the shifts still change at 07:00 and 19:00 on the wall clock (06:00 and 18:00 UTC).
+  ['in summer, just after the morning handover', '2026-07-15T06:02:00Z', '2026-07-15T06:00:00Z', 2],
+  ['in summer, in the night shift, after midnight', '2026-07-16T00:30:00Z', '2026-07-15T18:00:00Z', 2],
+  ['a fortnight across the clocks going back', '2026-11-02T07:02:00Z', '2026-11-02T07:00:00Z', 14],
 ])('leaves exactly the latest handover waiting, and some occurrences open, when seeded %s', async (_when, now, latest, days) => {
   const { handovers, open, late } = await seedAt(now, days);
   expect(late).toEqual([]);
@@ -41,6 +46,7 @@ it.each([
   expect(waiting.map((h) => h.created_at.toISOString())).toEqual([new Date(latest).toISOString()]);
   expect(handovers.at(-1)!.created_at.toISOString()).toBe(new Date(latest).toISOString()); // none in the future
   expect(handovers.length).toBeGreaterThanOrEqual(4);
+  expect(new Set(handovers.map((h) => inLondon(h.created_at).toTimeString().slice(0, 5)))).toEqual(new Set(['07:00', '19:00']));
   // The shift on duty has occurrences of its own still open, none opened in the future.
   expect(open.length).toBeGreaterThanOrEqual(2);
   expect(open.every((o) => o.opened_at.getTime() < new Date(now).getTime())).toBe(true);

@@ -4,9 +4,12 @@ import type { AuditActor } from '../../platform/audit/audit';
 import * as occ from './occurrences.usecases';
 import * as handover from './handover.usecases';
 import { replaceProcedure } from './procedures.usecases';
+import { addDays, getDay, getHours, set, startOfDay, subDays } from 'date-fns';
+import { inLondon } from '../../../domain/calendar/london';
 
 // A realistic recent fortnight for the demo council's control room: busier on Friday and Saturday
 // nights, shoplifting in the day, two shifts a day with handovers, most occurrences closed.
+// Days and hours are London's wall clock (shifts change at 07:00 and 19:00 in summer too).
 // Deterministic (seeded random), written through the same use cases as real work.
 
 function random(seed: number) {
@@ -69,22 +72,20 @@ export async function seedDemoOccurrences(deps: Deps, { operators, supervisor, c
     { text: 'Record the description given by the police', isRequired: true }, { text: 'Search all town-centre cameras', isRequired: true },
   ] });
 
-  const start = new Date(real.getTime() - days * 86_400_000);
+  const today = startOfDay(inLondon(real));
   let opened = 0;
   for (let day = 0; day <= days; day++) { // today too: its handover is the one still waiting
-    const date = new Date(start.getTime() + day * 86_400_000);
-    const weekend = [5, 6].includes(date.getUTCDay());
+    const date = subDays(today, days - day); // London midnight
+    const weekend = [5, 6].includes(getDay(date));
     const count = 6 + Math.floor(r() * 6) + (weekend ? 6 : 0);
     const times: Array<{ when: Date; night: boolean }> = Array.from({ length: count }, () => {
       const night = r() < 0.55;
       const hour = night ? (20 + Math.floor(r() * 8)) % 24 : 8 + Math.floor(r() * 11);
-      const when = new Date(date);
-      when.setUTCHours(hour, Math.floor(r() * 60), Math.floor(r() * 60), 0);
-      if (night && hour < 8) when.setTime(when.getTime() + 86_400_000);
-      return { when, night };
+      const at = set(date, { hours: hour, minutes: Math.floor(r() * 60), seconds: Math.floor(r() * 60) });
+      return { when: new Date((night && hour < 8 ? addDays(at, 1) : at).getTime()), night };
     });
     // Today, the shift on duty is working on two of its own, whatever the hour.
-    if (day === days) for (const ago of [150, 75]) { const when = new Date(real.getTime() - ago * 60_000); const h = when.getUTCHours(); times.push({ when, night: h >= 20 || h < 8 }); }
+    if (day === days) for (const ago of [150, 75]) { const when = new Date(real.getTime() - ago * 60_000); const h = getHours(inLondon(when)); times.push({ when, night: h >= 20 || h < 8 }); }
     times.splice(0, times.length, ...times.filter((t) => t.when.getTime() < real.getTime() - 3600_000).sort((a, b) => a.when.getTime() - b.when.getTime()));
 
     for (const t of times) {
@@ -123,8 +124,7 @@ export async function seedDemoOccurrences(deps: Deps, { operators, supervisor, c
     // Two shifts a day; every handover acknowledged except the most recent one (the only one under
     // twelve hours old, whatever the time of day).
     for (const hour of [7, 19]) {
-      const when = new Date(date);
-      when.setUTCHours(hour, 0, 0, 0);
+      const when = new Date(set(date, { hours: hour }).getTime());
       if (when.getTime() > real.getTime()) continue;
       now = when;
       const from = operators[(day + hour) % operators.length];
