@@ -1,5 +1,7 @@
 import { sql, type SqlBool, type Expression } from 'kysely';
 import type { Db } from '../../platform/db/db';
+import { repeat } from '../../platform/jobs/repeat';
+import { looserTextQuery } from './occurrences.search.models';
 import type { Agency, OccurrenceOutcome, OccurrenceSource } from '../../platform/db/db.types';
 
 // Finding occurrences: full-text over occurrences and their entries, with filters that combine
@@ -43,6 +45,19 @@ const tsQuery = (q: string) => sql`websearch_to_tsquery('english', ${q.trim()})`
 const textMatches = (q: string) => sql<string>`select m.id from occurrences m where m.search @@ ${tsQuery(q)}
   union all select e.occurrence_id from occurrence_entries e where e.search @@ ${tsQuery(q)}`;
 
+/**
+ * The seq after which an occurrence's entries must be read: 0 (all of them) unless its search
+ * document rules the words out, then only those after the document. The document holds words, not
+ * entries, so it is asked a looser question that every matching entry also answers (see
+ * looserTextQuery); a search with an excluded word cannot be loosened, and reads every entry.
+ */
+function entriesFrom(q: string) {
+  const looser = looserTextQuery(q);
+  if (!looser) return sql`0`;
+  return sql`coalesce((select case when d.search @@ websearch_to_tsquery('english', ${looser}) then 0 else d.through_seq end
+    from occurrence_search_documents d where d.occurrence_id = o.id), 0)`;
+}
+
 function filtered(db: Db, f: OccurrenceFilter, text: TextMatch = 'set', since?: { column: 'o.opened_at'; op: '>=' | '<='; value: Date }) {
   let q = db.selectFrom('occurrences as o').innerJoin('occurrence_categories as c', 'c.id', 'o.category_id');
   if (f.q?.trim()) {
@@ -53,14 +68,17 @@ function filtered(db: Db, f: OccurrenceFilter, text: TextMatch = 'set', since?: 
       // A scalar subquery, not EXISTS: PostgreSQL would turn EXISTS back into the set form. The
       // entries are fetched by occurrence (OFFSET 0 keeps the planner from pushing the match down):
       // probing the full-text index once per occurrence instead costs a whole index scan each time.
+      // Its search document (see migration 0004) spares reading a long timeline: where the document
+      // rules the words out, only the entries written since it was brought up to date are read.
       : q.where(sql<SqlBool>`(o.search @@ ${query} or coalesce((
-          select true from (select e.search from occurrence_entries e where e.occurrence_id = o.id offset 0) mine
+          select true from (select e.search from occurrence_entries e where e.occurrence_id = o.id and e.seq > ${entriesFrom(f.q)} offset 0) mine
            where mine.search @@ ${query} limit 1), false))`);
   }
   if (since) q = q.where(since.column, since.op, since.value);
   if (f.from) q = q.where('o.opened_at', '>=', f.from);
   if (f.to) q = q.where('o.opened_at', '<', f.to);
-  if (f.category) q = q.where('c.key', '=', f.category);
+  // The id first (an init plan): the planner then walks the (category_id, opened_at) index in order.
+  if (f.category) q = q.where('o.category_id', '=', sql<string>`(select id from occurrence_categories where key = ${f.category})`);
   if (f.source) q = q.where('o.source', '=', f.source);
   if (f.outcome) q = q.where('o.outcome', '=', f.outcome);
   if (f.status) q = q.where('o.status', '=', f.status);
@@ -118,8 +136,10 @@ export async function searchOccurrences(db: Db, { filter, sort = 'opened_desc', 
     // other filters) one by one; if the page is among them, show it, with the matches counted in
     // that window as a lower bound. Rare words go to the index, which is quick for them: straight
     // away when the statistics say so, or when the window turns out too thin.
+    // Ordered by the time alone, so that an index on (category, time) or (time) gives the edge
+    // without sorting every match; ties at the edge are inside the window anyway (>= or <=).
     const edge = await filtered(db, { ...filter, q: undefined }).select('o.opened_at')
-      .orderBy('o.opened_at', direction).orderBy('o.reference', direction).offset(window - 1).limit(1).executeTakeFirst();
+      .orderBy('o.opened_at', direction).offset(window - 1).limit(1).executeTakeFirst();
     const since = edge ? { column: 'o.opened_at' as const, op: direction === 'desc' ? '>=' as const : '<=' as const, value: edge.opened_at } : undefined;
     // The page and the count at once (two connections); the page is dropped if the window is too thin.
     const [inWindow, rows] = await Promise.all([count('row', since, window), page('row', since)]);
@@ -161,4 +181,15 @@ export async function countOccurrences(db: Db, { filter, by }: { filter: Occurre
   }
   const col = by === 'source' ? sql<string>`o.source` : sql<string>`coalesce(o.outcome, 'open')`;
   return base.select([col.as('key'), col.as('label'), sql<string>`count(*)`.as('count')]).groupBy(col).orderBy(col).execute();
+}
+
+/** Folds the entries written since into the search documents of occurrences marked due (migration 0004). */
+export async function refreshSearchDocuments(db: Db, { batch = 200 }: { batch?: number } = {}): Promise<number> {
+  const { rows } = await sql<{ n: number }>`select occurrence_search_refresh(${batch}::int) as n`.execute(db);
+  return rows[0].n;
+}
+
+/** Every process that writes keeps the documents up to date, a second or so behind the log. */
+export function startSearchDocumentRefresh({ db, log, everyMs = 1000 }: { db: Db; log: { error(obj: object, msg: string): void }; everyMs?: number }) {
+  return repeat({ name: 'updating search documents', everyMs, log, run: () => refreshSearchDocuments(db) });
 }

@@ -256,6 +256,17 @@ export interface SupervisorAlertsTable {
 
 export interface SchemaMigrationsTable { version: string; name: string; checksum: string; applied_at: Generated<Date> }
 
+/** Migration 0004: the words of an occurrence's entries up to through_seq (stripped tsvector). */
+export interface OccurrenceSearchDocumentsTable {
+  occurrence_id: string;
+  search: string;
+  through_seq: number;
+}
+
+export interface OccurrenceSearchDueTable {
+  occurrence_id: string;
+}
+
 export interface Database {
   organisations: OrganisationsTable;
   teams: TeamsTable;
@@ -276,6 +287,8 @@ export interface Database {
   occurrence_cameras: OccurrenceCamerasTable;
   occurrence_entries: OccurrenceEntriesTable;
   occurrence_personal_data: OccurrencePersonalDataTable;
+  occurrence_search_documents: OccurrenceSearchDocumentsTable;
+  occurrence_search_due: OccurrenceSearchDueTable;
   occurrence_holds: OccurrenceHoldsTable;
   occurrence_shares: OccurrenceSharesTable;
   handovers: HandoversTable;
