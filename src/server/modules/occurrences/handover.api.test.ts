@@ -70,3 +70,29 @@ it('closing with a required step skipped alerts the supervisor, who acknowledges
   expect((await supervisor.client.post(`/api/v1/supervisor/alerts/${alert.id}/acknowledge`)).status).toBe(200);
   expect((await supervisor.client.get('/api/v1/supervisor/overview')).body.alerts.map((a: { id: string }) => a.id)).not.toContain(alert.id);
 });
+
+it('refuses a handover or an action naming an occurrence that does not exist, by field, and writes nothing', async () => {
+  const org = (await makeOrganisation(deps)).id;
+  const operator = await as(['operator'], org);
+  const category = await deps.db.selectFrom('occurrence_categories').select('id').where('key', '=', 'welfare').executeTakeFirstOrThrow();
+  const real = (await operator.client.post('/api/v1/occurrences', { source: 'public_call', categoryId: category.id, summary: 'Woman asking for help, Market Place' })).body.id;
+  const missing = '00000000-0000-4000-8000-00000000a001';
+  const due = new Date(Date.now() + 3600_000).toISOString();
+  const before = await deps.db.selectFrom('handovers').select(({ fn }) => fn.countAll<string>().as('n')).where('from_user_id', '=', operator.user.id).executeTakeFirstOrThrow();
+
+  const handover = await operator.client.post('/api/v1/handovers', {
+    occurrenceIds: [real, missing], notes: 'x',
+    actions: [{ text: 'Fine', ownerId: operator.user.id, dueAt: due, occurrenceId: real }, { text: 'Ghost', ownerId: operator.user.id, dueAt: due, occurrenceId: missing }],
+  });
+  expect(handover.status).toBe(400);
+  expect(handover.headers.get('content-type')).toContain('application/problem+json');
+  expect(handover.body.code).toBe('validation.failed');
+  expect(handover.body.errors.map((e: { path: string }) => e.path)).toEqual(['occurrenceIds', 'actions.1.occurrenceId']);
+  expect(handover.body.errors[0].message).toContain(missing);
+  const after = await deps.db.selectFrom('handovers').select(({ fn }) => fn.countAll<string>().as('n')).where('from_user_id', '=', operator.user.id).executeTakeFirstOrThrow();
+  expect(after.n).toBe(before.n);
+
+  const action = await operator.client.post('/api/v1/actions', { text: 'Ghost', ownerId: operator.user.id, dueAt: due, occurrenceId: missing });
+  expect(action.status).toBe(400);
+  expect(action.body.errors.map((e: { path: string }) => e.path)).toEqual(['occurrenceId']);
+});

@@ -88,6 +88,12 @@ export async function isActiveCouncilUser(db: Db, id: string) {
     .where('u.id', '=', id).where('u.is_active', '=', true).where('o.is_external', '=', false).executeTakeFirst());
 }
 
+/** Which of these occurrence ids exist. */
+export async function listExistingOccurrenceIds(db: Db, ids: string[]) {
+  if (!ids.length) return [];
+  return (await db.selectFrom('occurrences').select('id').where('id', 'in', ids).execute()).map((o) => o.id);
+}
+
 export async function listOpenAlerts(db: Db) {
   return db.selectFrom('supervisor_alerts as s').leftJoin('occurrences as o', 'o.id', 's.occurrence_id')
     .select(['s.id', 's.kind', 's.message', 's.created_at', 's.occurrence_id', 'o.reference as occurrence_reference'])

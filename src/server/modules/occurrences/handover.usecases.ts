@@ -1,6 +1,6 @@
 import type { Deps } from '../../platform/deps';
 import { recordAudit } from '../../platform/audit/audit';
-import { AppError, notFound, validationFailed } from '../../platform/http/errors';
+import { AppError, notFound, validationFailed, type FieldError } from '../../platform/http/errors';
 import type { Actor } from './occurrences.usecases';
 import * as repo from './handover.repository';
 
@@ -14,10 +14,22 @@ const toAction = (a: Awaited<ReturnType<typeof repo.listOpenActions>>[number], n
   owner: { id: a.owner_id, name: a.owner_name }, occurrence: a.occurrence_id ? { id: a.occurrence_id, reference: a.occurrence_reference } : null,
 });
 
-async function checkActions(db: Deps['db'], actions: ActionInput[]) {
+const unknownOccurrence = (ids: string[], path: string): FieldError => ({ path, message: `There is no occurrence ${ids.join(', ')}. Choose occurrences from the list.` });
+
+/** Owners and occurrences named must exist (else a foreign key would fail as a 500): every problem, by field. */
+async function checkReferences(db: Deps['db'], { occurrenceIds = [], actions, field = (i, name) => `actions.${i}.${name}` }: {
+  occurrenceIds?: string[]; actions: ActionInput[]; field?: (index: number, name: keyof ActionInput) => string;
+}) {
+  const named = [...occurrenceIds, ...actions.flatMap((a) => (a.occurrenceId ? [a.occurrenceId] : []))];
+  const known = new Set(await repo.listExistingOccurrenceIds(db, [...new Set(named)]));
+  const problems: FieldError[] = [];
+  const unknown = [...new Set(occurrenceIds.filter((id) => !known.has(id)))];
+  if (unknown.length) problems.push(unknownOccurrence(unknown, 'occurrenceIds'));
   for (const [i, a] of actions.entries()) {
-    if (!(await repo.isActiveCouncilUser(db, a.ownerId))) throw validationFailed([{ path: `actions.${i}.ownerId`, message: 'Choose who owns this action from the list.' }]);
+    if (!(await repo.isActiveCouncilUser(db, a.ownerId))) problems.push({ path: field(i, 'ownerId'), message: 'Choose who owns this action from the list.' });
+    if (a.occurrenceId && !known.has(a.occurrenceId)) problems.push(unknownOccurrence([a.occurrenceId], field(i, 'occurrenceId')));
   }
+  if (problems.length) throw validationFailed(problems);
 }
 
 /** What the outgoing operator starts from: everything still open, and every action not yet done. */
@@ -35,7 +47,7 @@ export async function createHandover(deps: Deps, { actor, input }: {
 }) {
   const now = deps.clock.now();
   return deps.db.transaction().execute(async (trx) => {
-    await checkActions(trx, input.actions);
+    await checkReferences(trx, input);
     const { id } = await repo.insertHandover(trx, { fromUserId: actor.userId, shiftStartedAt: input.shiftStartedAt ?? null, at: now, notes: input.notes, equipmentFaults: input.equipmentFaults });
     await repo.linkOccurrences(trx, { handoverId: id, occurrenceIds: [...new Set(input.occurrenceIds)] });
     await repo.insertActions(trx, input.actions.map((a) => ({ ...a, occurrenceId: a.occurrenceId ?? null, by: actor.userId, at: now, handoverId: id })));
@@ -83,7 +95,7 @@ export async function listHandovers(deps: Deps, { unacknowledgedOnly }: { unackn
 export async function addAction(deps: Deps, { actor, input }: { actor: Actor; input: ActionInput }) {
   const now = deps.clock.now();
   return deps.db.transaction().execute(async (trx) => {
-    await checkActions(trx, [input]);
+    await checkReferences(trx, { actions: [input], field: (_, name) => name }); // one action, its fields at the top
     const [row] = await repo.insertActions(trx, [{ ...input, occurrenceId: input.occurrenceId ?? null, by: actor.userId, at: now, handoverId: null }]);
     await recordAudit(trx, actor.audit, { action: 'action.created', recordType: 'action', recordId: row.id });
     return { id: row.id };
