@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { makeUser, testClock, testDeps, uniq } from '../../../../test/support/deps';
 import * as occ from './occurrences.usecases';
-import { searchOccurrences } from './occurrences.search';
+import { searchOccurrences, streamOccurrences } from './occurrences.search';
 
 // A text search walks the newest occurrences one by one (quick for common words) and falls back to
 // the full-text index when the page is not among them (quick for rare words). Both must give the
@@ -52,5 +52,28 @@ describe('a text search', () => {
     expect(await search(common, { window: 1000, offset: 9 })).toEqual({ refs: newest(3, 9), total: 12, totalIsCapped: false });
     expect(await search(rare, { window: 1000 })).toEqual({ refs: [references[0]], total: 1, totalIsCapped: false });
     expect(await search(`${common} ${rare}`, { window: 1000 })).toEqual({ refs: [], total: 0, totalIsCapped: false }); // both words in one row: none
+  });
+});
+
+describe('an export', () => {
+  it('neither repeats nor drops a row when an occurrence is opened while it runs, in any order', async () => {
+    const operator = await makeUser(deps, { roles: ['operator'] });
+    const actor: occ.Actor = { audit: { actorId: operator.id, actorUsername: operator.username, ip: null, userAgent: null }, userId: operator.id };
+    const categoryId = (await deps.db.selectFrom('occurrence_categories').select('id').where('key', '=', 'asb').executeTakeFirstOrThrow()).id;
+    const openOne = async () => { clock.advance(60_000); return (await occ.openOccurrence(deps, { actor, input: { source: 'camera_patrol', categoryId, priority: 'normal', summary: 'Export test' } })).reference; };
+    const before: string[] = [];
+    for (let i = 0; i < 5; i++) before.push(await openOne());
+    for (const sort of ['opened_desc', 'opened_asc', 'reference_desc', 'reference_asc'] as const) {
+      const seen: string[] = [];
+      const opened: string[] = [];
+      for await (const rows of streamOccurrences(deps.db, { filter: { operatorId: operator.id }, sort, batch: 2 })) {
+        seen.push(...rows.map((r) => r.reference));
+        if (opened.length === 0) opened.push(await openOne()); // after the first batch
+      }
+      expect(new Set(seen).size, sort).toBe(seen.length);
+      const expected = [...before, ...(sort.endsWith('asc') ? opened : [])].sort();
+      expect([...seen].sort(), sort).toEqual(expected);
+      before.push(...opened);
+    }
   });
 });

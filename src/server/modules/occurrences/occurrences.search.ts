@@ -152,14 +152,29 @@ export async function searchOccurrences(db: Db, { filter, sort = 'opened_desc', 
   return { rows, total: Math.min(n, COUNT_CAP), totalIsCapped: n > COUNT_CAP };
 }
 
-/** Every matching row, in pages, for CSV export. */
+/**
+ * Every matching row, in batches, for CSV export. Each batch starts after the last row of the one
+ * before (not at an offset), so an occurrence opened during a long export neither repeats a row nor
+ * pushes one out.
+ */
 export async function* streamOccurrences(db: Db, { filter, sort = 'opened_desc', batch = 1000 }: { filter: OccurrenceFilter; sort?: OccurrenceSort; batch?: number }) {
   const [column, direction] = ORDER[sort];
-  for (let offset = 0; ; offset += batch) {
-    const rows = await selectRow(filtered(db, filter)).orderBy(column as 'o.opened_at', direction).orderBy('o.reference', direction).offset(offset).limit(batch).execute();
+  const byTime = sort === 'opened_desc' || sort === 'opened_asc';
+  const after = direction === 'desc' ? '<' : '>';
+  let last: { opened_at: Date; reference: string } | undefined;
+  for (;;) {
+    let q = selectRow(filtered(db, filter));
+    if (last) {
+      const from = last;
+      q = byTime
+        ? q.where((eb) => eb(eb.refTuple('o.opened_at', 'o.reference'), after, eb.tuple(from.opened_at, from.reference)))
+        : q.where('o.reference', after, from.reference);
+    }
+    const rows = await q.orderBy(column as 'o.opened_at', direction).orderBy('o.reference', direction).limit(batch).execute();
     if (!rows.length) return;
     yield rows;
     if (rows.length < batch) return;
+    last = rows[rows.length - 1];
   }
 }
 

@@ -33,10 +33,9 @@ describe('csvRows', () => {
     expect(csvRows([['x'], ['y']])).toBe('x\r\ny\r\n');
   });
 
-  // KNOWN BUG (csv.ts): with record_delimiter '\r\n', csv-stringify quotes only cells holding the
-  // whole delimiter, so a bare LF or CR inside a cell is written unquoted. Spreadsheets split the
-  // row there, and a cell 'x\n=1+1' puts an un-neutralised formula at the start of a new row.
-  // Remove `.fails` once csv.ts quotes any cell containing \r or \n.
+  // With record_delimiter '\r\n', csv-stringify on its own quotes only cells holding the whole
+  // delimiter: a bare LF or CR would split the row in a spreadsheet, and 'x\n=1+1' would start a new
+  // row with a formula. csv.ts quotes any cell containing either.
   it('quotes a cell holding a bare newline or carriage return', () => {
     expect(csvRows([['two\nlines', 'x\n=1+1', 'a\rb']])).toBe('"two\nlines","x\n=1+1","a\rb"\r\n');
   });
