@@ -19,7 +19,9 @@ it('prints an occurrence with its whole timeline, amendments, notifications and 
   for (let i = 0; i < 40; i++) await client.post(`/api/v1/occurrences/${opened.id}/entries`, { body: `Update ${i + 1}: tracking suspect northbound on High Street` });
   await client.post(`/api/v1/occurrences/${opened.id}/amendments`, { entryId: entry.id, body: 'Three males fighting', reason: 'Third male seen on replay' });
   await client.post(`/api/v1/occurrences/${opened.id}/notifications`, { agency: 'police', agencyReference: 'CAD 0231' });
-  await client.post(`/api/v1/occurrences/${opened.id}/footage`, { cameraId: camera.id, from: new Date(Date.now() - 900_000).toISOString(), to: new Date(Date.now() - 300_000).toISOString() });
+  const footage = { from: new Date(Date.now() - 900_000), to: new Date(Date.now() - 300_000) };
+  await client.post(`/api/v1/occurrences/${opened.id}/footage`, { cameraId: camera.id, from: footage.from.toISOString(), to: footage.to.toISOString() });
+  const ukTime = (d: Date) => new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit' }).format(d);
 
   const res = await app.request(`/api/v1/occurrences/${opened.id}/pdf`, { headers: { cookie: client.cookie!, 'x-forwarded-for': '192.0.2.160' } });
   expect(res.status).toBe(200);
@@ -35,6 +37,9 @@ it('prints an occurrence with its whole timeline, amendments, notifications and 
   for (const s of ['Assault outside the Dog and Partridge', 'Two males fighting, one on the floor', 'Three males fighting', 'Third male seen on replay', 'CAD 0231', 'Station Street east', 'Update 40', 'Not told']) {
     expect(text).toContain(s);
   }
+  // The footage mark: its own section, its camera and its times in UK time.
+  const marks = text.slice(text.indexOf('Footage marked as evidentially relevant'));
+  expect(marks).toContain(`${camera.reference} Station Street east: ${ukTime(footage.from)} to ${ukTime(footage.to)}`);
   const printed = await (await sealed(deps.db)).selectFrom('audit_events').select('actor_id').where('action', '=', 'occurrence.printed').where('record_id', '=', opened.id).execute();
   expect(printed).toEqual([{ actor_id: operator.id }]);
 });
