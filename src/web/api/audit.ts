@@ -1,7 +1,7 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import { api, withQuery } from './client';
 import type { AuditEvent, ChainVerification, Page } from './types';
-import { londonDayEnd, londonDayStart } from '../lib/time';
+import { londonDayAfter, londonDayStart } from '../lib/time';
 
 /** Filters as they sit in the address bar: dates as YYYY-MM-DD (London days). */
 export interface AuditFilters {
@@ -23,7 +23,7 @@ export function auditApiQuery(filters: AuditFilters): Record<string, string | nu
   return {
     ...rest,
     from: from ? londonDayStart(from)?.toISOString() : undefined,
-    to: to ? londonDayEnd(to)?.toISOString() : undefined,
+    to: to ? londonDayAfter(to)?.toISOString() : undefined,
   };
 }
 

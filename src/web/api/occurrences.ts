@@ -1,6 +1,6 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import { api, withQuery } from './client';
-import { londonDayEnd, londonDayStart } from '../lib/time';
+import { londonDayAfter, londonDayStart } from '../lib/time';
 
 // The control-room occurrence log: search, one occurrence with its timeline, writes, and handovers.
 
@@ -129,13 +129,13 @@ export interface PersonalDataItem {
   removalReason: string | null;
 }
 
-/** Filters as the API wants them: instants in ISO 8601, the `to` day included whole. */
+/** Filters as the API wants them: instants in ISO 8601, the `to` day included whole (the API takes `to` as exclusive). */
 export function occurrencesApiQuery(filters: OccurrenceFilters): Record<string, string | undefined> {
   const { from, to, page: _page, ...rest } = filters;
   return {
     ...rest,
     from: from ? londonDayStart(from)?.toISOString() : undefined,
-    to: to ? londonDayEnd(to)?.toISOString() : undefined,
+    to: to ? londonDayAfter(to)?.toISOString() : undefined,
   };
 }
 

@@ -65,14 +65,12 @@ export function londonDayStart(day: string): Date | undefined {
   return new Date(utcMidnight - offset * 60_000);
 }
 
-/** The last millisecond of a London day (YYYY-MM-DD). */
-export function londonDayEnd(day: string): Date | undefined {
+/** The instant the London day after `day` (YYYY-MM-DD) begins: the end of `day`, for an exclusive `to`. */
+export function londonDayAfter(day: string): Date | undefined {
   const parsed = parseDay(day);
   if (!parsed) return undefined;
   const next = new Date(Date.UTC(parsed[0], parsed[1] - 1, parsed[2] + 1));
-  const nextDay = next.toISOString().slice(0, 10);
-  const start = londonDayStart(nextDay);
-  return start ? new Date(start.getTime() - 1) : undefined;
+  return londonDayStart(next.toISOString().slice(0, 10));
 }
 
 export function isValidDay(day: string): boolean {
