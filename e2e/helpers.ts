@@ -18,6 +18,24 @@ export async function expectAccessible(page: Page, what = page.url(), ready = 'h
   expect(bad, `accessibility of ${what}`).toEqual([]);
 }
 
+/** What has focus: its tag, id and label (or text), for assertions. */
+export const focused = (page: Page) =>
+  page.evaluate(() => {
+    const el = document.activeElement as HTMLElement | null;
+    if (!el) return '';
+    const label = el.id ? document.querySelector(`label[for="${el.id}"]`)?.textContent : undefined;
+    return `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}:${(label ?? el.textContent ?? '').trim()}`;
+  });
+
+/** Presses Tab until focus is on something matching, and fails after `max` presses. */
+export async function tabTo(page: Page, match: RegExp, max = 80) {
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press('Tab');
+    if (match.test(await focused(page))) return;
+  }
+  throw new Error(`Tab never reached ${match}; focus is on ${await focused(page)}`);
+}
+
 export async function newPage(browser: Browser): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB', timezoneId: 'Europe/London' });
   return context.newPage();

@@ -1,28 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
-import { expectAccessible, newPage, useProduct } from './helpers';
+import { expectAccessible, focused, newPage, tabTo, useProduct } from './helpers';
 
 // Journey 3: keyboard only, from signing in to the users list, with the skip link and shortcuts.
 
 const env = useProduct({ users: [{ username: 'kwalsh', displayName: 'Kerry Walsh', roles: ['admin'], password: 'harbour violet ember' }] });
-
-/** What has focus: its accessible-ish name, for assertions. */
-const focused = (page: Page) =>
-  page.evaluate(() => {
-    const el = document.activeElement as HTMLElement | null;
-    if (!el) return '';
-    const label = el.id ? document.querySelector(`label[for="${el.id}"]`)?.textContent : undefined;
-    return `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}:${(label ?? el.textContent ?? '').trim()}`;
-  });
-
-/** Presses Tab until focus is on something matching, and fails after `max` presses. */
-async function tabTo(page: Page, match: RegExp, max = 30) {
-  for (let i = 0; i < max; i++) {
-    await page.keyboard.press('Tab');
-    if (match.test(await focused(page))) return;
-  }
-  throw new Error(`Tab never reached ${match}; focus is on ${await focused(page)}`);
-}
 
 describe('keyboard only', () => {
   it('signs in and reaches the users list with Tab and Enter, and the skip link works', async (ctx) => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import pg from 'pg';
-import { expectAccessible, newPage, useProduct } from './helpers';
+import { expectAccessible, focused, newPage, tabTo, useProduct } from './helpers';
 
 // The operator's working day in the occurrence log: keyboard only from opening an occurrence to
 // handing over the shift, and another operator's entry appearing live.
@@ -33,23 +33,6 @@ const env = useProduct({
     }
   },
 });
-
-const focused = (page: Page) =>
-  page.evaluate(() => {
-    const el = document.activeElement as HTMLElement | null;
-    if (!el) return '';
-    const label = el.id ? document.querySelector(`label[for="${el.id}"]`)?.textContent : undefined;
-    return `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}:${(label ?? el.textContent ?? '').trim()}`;
-  });
-
-/** Presses Tab until focus is on something matching, and fails after `max` presses. */
-async function tabTo(page: Page, match: RegExp, max = 80) {
-  for (let i = 0; i < max; i++) {
-    await page.keyboard.press('Tab');
-    if (match.test(await focused(page))) return;
-  }
-  throw new Error(`Tab never reached ${match}; focus is on ${await focused(page)}`);
-}
 
 /** Signs in by keyboard: the username field has focus on the sign-in page's first Tab after the skip link. */
 async function signInByKeyboard(page: Page, username: string, password: string) {

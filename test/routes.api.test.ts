@@ -137,6 +137,15 @@ const FIXTURES: Record<string, Fixture> = {
   'POST /api/v1/occurrences/:id/reopen': { path: async (ctx) => `/api/v1/occurrences/${await anOccurrence(ctx, { closed: true })}/reopen`, body: () => ({ reason: 'New information from police' }) },
   'POST /api/v1/occurrences/:id/personal-data': { path: async (ctx) => `/api/v1/occurrences/${await anOccurrence(ctx)}/personal-data`, body: () => ({ name: 'Jane Example', details: 'Known to staff' }) },
   'GET /api/v1/occurrences/:id/personal-data': { path: async (ctx) => `/api/v1/occurrences/${await anOccurrence(ctx)}/personal-data` },
+  'GET /api/v1/occurrences/personal-data-review': {},
+  'POST /api/v1/occurrences/:id/personal-data/:pdId/remove': {
+    path: async (ctx) => {
+      const id = await anOccurrence(ctx);
+      const item = await occ.recordPersonalData(deps, { actor: await authorActor(), occurrenceId: id, name: 'Jane Example' });
+      return `/api/v1/occurrences/${id}/personal-data/${item.id}/remove`;
+    },
+    body: () => ({ reason: 'Reviewed: not needed any more' }),
+  },
   'POST /api/v1/occurrences/:id/shares': { path: async (ctx) => `/api/v1/occurrences/${await anOccurrence(ctx)}/shares`, body: async () => ({ organisationId: await externalOrg() }) },
   'GET /api/v1/shared/occurrences/:id': { path: async (ctx) => `/api/v1/shared/occurrences/${await anOccurrence(ctx, { shareWith: ctx.user.organisationId !== ctx.councilOrgId ? ctx.user.organisationId : await externalOrg() })}` },
   // Writes back the policy it finds, so that other tests sharing the database see no change.

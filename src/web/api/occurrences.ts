@@ -112,6 +112,8 @@ export interface Occurrence {
   footageMarks: Entry[];
   procedure: Array<{ id: string; text: string; isRequired: boolean; position: number; ticked: boolean }>;
   personalDataCount: number;
+  /** Items past the review age, not yet removed: `since` is when the first was flagged. */
+  personalDataFlagged: { count: number; since: string | null };
   sharedWith: Array<{ id: string; name: string; sharedAt: string }>;
 }
 
@@ -198,6 +200,25 @@ export const partnersQuery = queryOptions({
 });
 export const recordPersonalData = (id: string, body: { name?: string; details?: string }) => api<unknown>(path(id, 'personal-data'), { method: 'POST', body });
 export const viewPersonalData = async (id: string) => (await api<{ items: PersonalDataItem[] }>(path(id, 'personal-data'))).items;
+
+// Personal data review (supervisors, administrators): references and dates, never names.
+
+export interface PersonalDataReviewItem {
+  id: string;
+  occurrence: { id: string; reference: string };
+  recordedAt: string;
+  flaggedAt: string;
+  held: boolean;
+  /** When retention will remove it; null while a hold keeps it. */
+  removalDueAt: string | null;
+}
+export const personalDataReviewQuery = queryOptions({
+  queryKey: ['personal-data-review'],
+  queryFn: () => api<{ items: PersonalDataReviewItem[]; total: number; reviewDays: number; removalDays: number }>('/occurrences/personal-data-review'),
+  staleTime: 0,
+});
+export const removePersonalData = (occurrenceId: string, personalDataId: string, body: { reason: string }) =>
+  api<{ reference: string; removedAt: string }>(path(occurrenceId, `personal-data/${encodeURIComponent(personalDataId)}/remove`), { method: 'POST', body });
 
 // Shift handover
 

@@ -13,12 +13,13 @@ export function useNavItems(session: Session): NavItem[] {
   return [
     { href: '/', text: 'Home' },
     ...modules.map((m) => ({ href: m.path, text: m.name })),
+    ...(can(session, 'occurrences.review_personal_data') ? [{ href: '/personal-data-review', text: 'Personal data review' }] : []),
     ...(can(session, 'users.manage') ? [{ href: '/admin/users', text: 'Users' }] : []),
     ...(can(session, 'audit.read') ? [{ href: '/audit', text: 'Audit' }] : []),
   ];
 }
 
-/** MOJ primary navigation: home, the user's modules, then Users and Audit by permission. */
+/** MOJ primary navigation: home, the user's modules, then Personal data review, Users and Audit by permission. */
 export function PrimaryNav({ session }: { session: Session }) {
   const items = useNavItems(session);
 

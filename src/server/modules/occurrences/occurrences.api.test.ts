@@ -271,3 +271,83 @@ describe('personal data over the API', () => {
     expect(events).toEqual([]);
   });
 });
+
+describe('personal data review', () => {
+  const DAY = 86_400_000;
+  /** An item recorded `daysAgo` and flagged by retention (set directly: retention itself acts on the whole database). */
+  async function flaggedItem({ daysAgo = 40, held = false } = {}) {
+    const o = await anOccurrence('Shoplifter detained by store staff');
+    const name = `Persephone ${uniq('Quill')}`;
+    const item = await occ.recordPersonalData(deps, { actor: author.actor, occurrenceId: o.id, name, details: 'Address given to police' });
+    const recordedAt = new Date(Date.now() - daysAgo * DAY);
+    await deps.db.updateTable('occurrence_personal_data').set({ recorded_at: recordedAt, flagged_for_review_at: new Date(Date.now() - DAY) }).where('id', '=', item.id).execute();
+    if (held) await deps.db.insertInto('occurrence_holds').values({ occurrence_id: o.id, held_by: 'evidence', reference: uniq('EXH') }).execute();
+    return { occurrence: o, id: item.id, name, recordedAt };
+  }
+  const removalEvents = async (occurrenceId: string) =>
+    (await sealed(deps.db)).selectFrom('audit_events').selectAll().where('record_id', '=', occurrenceId).where('action', '=', 'occurrence.personal-data-removed').execute();
+
+  it('lists flagged items for supervisors and administrators, with the removal date or "held", never the name', async () => {
+    const plain = await flaggedItem();
+    const held = await flaggedItem({ held: true });
+    const { client: supervisor } = await signedIn(['supervisor']);
+    const { client: admin } = await signedIn(['admin']);
+
+    const list = await supervisor.get('/api/v1/occurrences/personal-data-review');
+    expect(list.status, list.text).toBe(200);
+    expect(list.body).toMatchObject({ reviewDays: 31, removalDays: 365 });
+    expect(list.body.items.find((i: { id: string }) => i.id === plain.id)).toEqual({
+      id: plain.id, occurrence: { id: plain.occurrence.id, reference: plain.occurrence.reference }, recordedAt: plain.recordedAt.toISOString(),
+      flaggedAt: expect.any(String), held: false, removalDueAt: new Date(plain.recordedAt.getTime() + 365 * DAY).toISOString(),
+    });
+    expect(list.body.items.find((i: { id: string }) => i.id === held.id)).toMatchObject({ held: true, removalDueAt: null });
+    expect(list.text).not.toContain(plain.name.split(' ')[1]);
+    expect(list.text).not.toContain('Address given');
+    expect((await admin.get('/api/v1/occurrences/personal-data-review')).body.items.map((i: { id: string }) => i.id)).toEqual(expect.arrayContaining([plain.id, held.id]));
+    for (const role of ['operator', 'enforcement_officer', 'auditor'] as const) {
+      expectProblem(await (await signedIn([role])).client.get('/api/v1/occurrences/personal-data-review'), 403);
+    }
+
+    // The occurrence says that its personal data is up for review.
+    const view = await supervisor.get(`/api/v1/occurrences/${plain.occurrence.id}`);
+    expect(view.body.personalDataFlagged).toEqual({ count: 1, since: expect.any(String) });
+  });
+
+  it('removes an item now with a reason, in the timeline and the audit trail; refuses a held one, a missing reason and other roles', async () => {
+    const item = await flaggedItem();
+    const held = await flaggedItem({ held: true });
+    const { client: supervisor } = await signedIn(['supervisor']);
+    const { client: admin, user: adminUser } = await signedIn(['admin']);
+    const { client: operator } = await signedIn(['operator']);
+    const url = (i: { occurrence: { id: string }; id: string }) => `/api/v1/occurrences/${i.occurrence.id}/personal-data/${i.id}/remove`;
+
+    expectProblem(await supervisor.post(url(item), {}), 400, 'validation.failed');
+    expect(paths(await supervisor.post(url(item), {}))).toEqual(['reason']);
+    expect(paths(await supervisor.post(url(item), { reason: '  ab ' }))).toEqual(['reason']);
+    expectProblem(await operator.post(url(item), { reason: 'Not needed any more' }), 403);
+    expectProblem(await supervisor.post(`/api/v1/occurrences/${held.occurrence.id}/personal-data/${item.id}/remove`, { reason: 'Not needed any more' }), 404);
+
+    const refused = await supervisor.post(url(held), { reason: 'Not needed any more' });
+    expectProblem(refused, 409, 'occurrences.personal_data_held');
+    expect(refused.body.detail).toContain(held.occurrence.reference);
+    expect((await deps.db.selectFrom('occurrence_personal_data').select('name').where('id', '=', held.id).executeTakeFirstOrThrow()).name).toBe(held.name);
+    expect(await removalEvents(held.occurrence.id)).toEqual([]);
+
+    const removed = await admin.post(url(item), { reason: 'Reviewed: the matter is closed' });
+    expect(removed.status, removed.text).toBe(200);
+    expect(removed.body.reference).toBe(item.occurrence.reference);
+    const row = await deps.db.selectFrom('occurrence_personal_data').selectAll().where('id', '=', item.id).executeTakeFirstOrThrow();
+    expect([row.name, row.details, row.removal_reason, row.removed_at]).toEqual([null, null, 'Reviewed: the matter is closed', expect.any(Date)]);
+    const view = await supervisor.get(`/api/v1/occurrences/${item.occurrence.id}`);
+    expect(view.body.entries.at(-1)).toMatchObject({ kind: 'personal_data_removed', author: 'Test admin' });
+    expect(view.body.entries.at(-1).body).toMatch(/^Personal data recorded on \d{1,2} \w+ \d{4} removed on review\.$/);
+    const events = await removalEvents(item.occurrence.id);
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({ actor_id: adminUser.id, details: { reference: item.occurrence.reference, personalDataId: item.id, onReview: true } });
+    expect(JSON.stringify(events)).not.toContain(item.name.split(' ')[1]);
+
+    expect((await supervisor.get('/api/v1/occurrences/personal-data-review')).body.items.map((i: { id: string }) => i.id)).not.toContain(item.id);
+    expectProblem(await supervisor.post(url(item), { reason: 'Again' }), 409, 'occurrences.personal_data_already_removed');
+    expect(await removalEvents(item.occurrence.id)).toHaveLength(1);
+  });
+});

@@ -17,3 +17,7 @@ export const stepNotInProcedure = () => validationFailed([{ path: 'stepId', mess
 export const stepAlreadyDone = () => new AppError({ code: 'occurrences.step_already_done', status: 409, message: 'That step is already ticked.' });
 export const unknownCategory = () => validationFailed([{ path: 'categoryId', message: 'Choose a category from the list.' }]);
 export const unknownCameras = (refs: string[], path = 'cameraIds') => validationFailed([{ path, message: `Unknown camera(s): ${refs.join(', ')}.` }]);
+export const personalDataNotFound = () => notFound({ what: 'personal data' });
+export const personalDataHeld = ({ reference }: { reference: string }) =>
+  new AppError({ code: 'occurrences.personal_data_held', status: 409, message: `${reference} is held by evidence or a request: its personal data stays until the hold is released.` });
+export const personalDataAlreadyRemoved = () => new AppError({ code: 'occurrences.personal_data_already_removed', status: 409, message: 'That personal data has already been removed.' });

@@ -193,9 +193,12 @@ export async function listPersonalData(db: Db, occurrenceId: string) {
     .where('p.occurrence_id', '=', occurrenceId).orderBy('p.recorded_at').execute();
 }
 
-export async function countPersonalData(db: Db, occurrenceId: string) {
-  const r = await db.selectFrom('occurrence_personal_data').select(sql<string>`count(*)`.as('n')).where('occurrence_id', '=', occurrenceId).where('removed_at', 'is', null).executeTakeFirstOrThrow();
-  return Number(r.n);
+/** How many items of personal data are live, and how many of those are flagged for review (and since when). */
+export async function summarisePersonalData(db: Db, occurrenceId: string) {
+  const r = await db.selectFrom('occurrence_personal_data').where('occurrence_id', '=', occurrenceId).where('removed_at', 'is', null)
+    .select([sql<string>`count(*)`.as('n'), sql<string>`count(flagged_for_review_at)`.as('flagged'), sql<Date | null>`min(flagged_for_review_at)`.as('first_flagged_at')])
+    .executeTakeFirstOrThrow();
+  return { count: Number(r.n), flagged: Number(r.flagged), firstFlaggedAt: r.first_flagged_at };
 }
 
 export async function shareOccurrence(db: Db, { occurrenceId, organisationId, by, at }: { occurrenceId: string; organisationId: string; by: string; at: Date }) {
@@ -247,6 +250,25 @@ export async function countHeldPersonalData(db: Db, { before }: { before: Date }
   const r = await db.selectFrom('occurrence_personal_data as p').select(sql<string>`count(*)`.as('n'))
     .where('p.removed_at', 'is', null).where('p.recorded_at', '<=', before).where(activeHold).executeTakeFirstOrThrow();
   return Number(r.n);
+}
+
+const flaggedLive = (db: Db) => db.selectFrom('occurrence_personal_data as p').where('p.removed_at', 'is', null).where('p.flagged_for_review_at', 'is not', null);
+
+/** Flagged items not yet removed, oldest first, with whether a hold keeps them. Never the name or details. */
+export async function listPersonalDataForReview(db: Db, { limit }: { limit: number }) {
+  const [items, total] = await Promise.all([
+    flaggedLive(db).innerJoin('occurrences as o', 'o.id', 'p.occurrence_id')
+      .select(['p.id', 'p.occurrence_id', 'o.reference', 'p.recorded_at', 'p.flagged_for_review_at', activeHold.as('held')])
+      .orderBy('p.recorded_at').orderBy('p.id').limit(limit).execute(),
+    flaggedLive(db).select(sql<string>`count(*)`.as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { items, total: Number(total.n) };
+}
+
+/** One item of an occurrence's personal data, without its name or details. */
+export async function findPersonalData(db: Db, { occurrenceId, id }: { occurrenceId: string; id: string }) {
+  return db.selectFrom('occurrence_personal_data as p').select(['p.id', 'p.occurrence_id', 'p.recorded_at', 'p.removed_at', activeHold.as('held')])
+    .where('p.occurrence_id', '=', occurrenceId).where('p.id', '=', id).executeTakeFirst();
 }
 
 /**

@@ -25,15 +25,15 @@ export async function getRetentionDays(deps: Pick<Deps, 'db'>) {
  * caller's transaction. Writes nothing, and gives false, when the item is already removed or a hold
  * keeps it (checked under the occurrence's lock, in the removing statement itself).
  */
-export async function removePersonalDataItem(trx: Db, { audit, authorId, occurrenceId, personalDataId, recordedAt, at, reason, because, entryReason = null, details }: {
+export async function removePersonalDataItem(trx: Db, { audit, authorId, occurrenceId, personalDataId, recordedAt, at, reason, because, details }: {
   audit: AuditActor; authorId: string | null; occurrenceId: string; personalDataId: string; recordedAt: Date; at: Date;
-  /** Stored with the blanked row. */ reason: string; /** Ends the timeline entry's sentence. */ because: string; entryReason?: string | null; details?: Record<string, unknown>;
+  /** Stored with the blanked row. */ reason: string; /** Ends the timeline entry's sentence. */ because: string; details?: Record<string, unknown>;
 }) {
   const occ = await repo.lockOccurrence(trx, occurrenceId);
   if (!occ) return false;
   if (!(await repo.removePersonalData(trx, { id: personalDataId, at, reason }))) return false;
   const seq = await repo.nextEntrySeq(trx, occ.id);
-  await repo.insertEntry(trx, { occurrenceId: occ.id, seq, kind: 'personal_data_removed', body: `Personal data recorded on ${formatLondonDay(recordedAt)} removed ${because}.`, reason: entryReason, recordedAt: at, authorId });
+  await repo.insertEntry(trx, { occurrenceId: occ.id, seq, kind: 'personal_data_removed', body: `Personal data recorded on ${formatLondonDay(recordedAt)} removed ${because}.`, recordedAt: at, authorId });
   await recordAudit(trx, audit, { action: 'occurrence.personal-data-removed', recordType: 'occurrence', recordId: occ.id, details: { reference: occ.reference, personalDataId, ...details } });
   return true;
 }

@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { requestActor, route, type Api, type AppEnv } from '../../platform/http/route';
-import { body, commonResponses, json } from '../../platform/http/openapi';
+import { body, commonResponses, json, problemResponse } from '../../platform/http/openapi';
 import { actorFrom, recordAudit } from '../../platform/audit/audit';
 import { occurrencePdf } from './occurrences.pdf';
 import * as occ from './occurrences.usecases';
@@ -20,6 +20,27 @@ export function registerOccurrenceRoutes(api: Api, live: LiveContext) {
     method: 'get', path: '/api/v1/occurrences/live', access: 'occurrences.read', tags, summary: 'Server-Sent Events: every change to any occurrence, as it happens',
     responses: { 200: { content: { 'text/event-stream': { schema: z.string() } }, description: 'event: occurrence, data: {"occurrenceId","what","entryId"}' }, ...commonResponses },
   }, (c) => liveStream(c as unknown as Context<AppEnv>, live, { channel: 'vigil_occurrences', event: 'occurrence' }) as never);
+
+  // Before /occurrences/{id}, which would otherwise take 'personal-data-review' for an id.
+  const ReviewItem = z.object({
+    id: z.string().uuid(), occurrence: z.object({ id: z.string().uuid(), reference: z.string() }), recordedAt: z.string(), flaggedAt: z.string(),
+    held: z.boolean(), removalDueAt: z.string().nullable(),
+  });
+  route(api, {
+    method: 'get', path: '/api/v1/occurrences/personal-data-review', access: 'occurrences.review_personal_data', tags,
+    summary: 'Personal data flagged for review, oldest first: references and dates only, never names',
+    responses: { 200: json(z.object({ items: z.array(ReviewItem), total: z.number().int(), reviewDays: z.number(), removalDays: z.number() }), 'Flagged, not yet removed'), ...commonResponses },
+  }, async (c) => c.json(await occ.listPersonalDataForReview(c.get('deps')), 200));
+
+  route(api, {
+    method: 'post', path: '/api/v1/occurrences/{id}/personal-data/{pdId}/remove', access: 'occurrences.review_personal_data', tags,
+    summary: 'Remove an item of personal data now, with a reason (recorded in the timeline and the audit trail; refused while held)',
+    request: { params: s.PersonalDataParams, ...body(s.RemovePersonalData) },
+    responses: { 200: json(z.object({ reference: z.string(), removedAt: z.string() }), 'Removed'), ...commonResponses, 409: problemResponse('Held by evidence or a request, or already removed') },
+  }, async (c) => {
+    const { id, pdId } = c.req.valid('param');
+    return c.json(await occ.removePersonalDataNow(c.get('deps'), { actor: actor(c), occurrenceId: id, personalDataId: pdId, reason: c.req.valid('json').reason }), 200);
+  });
 
   route(api, {
     method: 'get', path: '/api/v1/occurrence-categories', access: 'occurrences.read', tags, summary: 'Categories (the taxonomy administrators keep)',

@@ -48,4 +48,11 @@ export const PersonalData = z.object({
   name: z.string().trim().max(200).optional(),
   details: z.string().trim().max(2000).optional(),
 }).refine((v) => !!v.name || !!v.details, { message: 'Enter a name or details', path: ['name'] });
+export const PersonalDataParams = z.object({
+  id: z.string().uuid().openapi({ param: { name: 'id', in: 'path' } }),
+  pdId: z.string().uuid().openapi({ param: { name: 'pdId', in: 'path' } }),
+});
+export const RemovePersonalData = z.object({
+  reason: z.string({ message: 'Enter why it is being removed' }).trim().min(3, 'Enter why it is being removed (at least 3 characters)').max(1000, 'Keep the reason to 1000 characters or fewer'),
+}).openapi('RemovePersonalData');
 export const Share = z.object({ organisationId: z.string().uuid('Choose an organisation') });

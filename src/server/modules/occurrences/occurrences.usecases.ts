@@ -7,7 +7,8 @@ import { validationFailed } from '../../platform/http/errors';
 import { findCamerasByIds } from '../estate';
 import * as repo from './occurrences.repository';
 import * as errors from './occurrences.errors';
-import { AGENCIES, OUTCOMES, checkFootageRange, checkObservedAt, decideClose, formatReference, londonYear } from './occurrences.models';
+import { AGENCIES, OUTCOMES, checkFootageRange, checkObservedAt, decideClose, formatReference, londonYear, personalDataRemovalDue } from './occurrences.models';
+import { getRetentionDays, removePersonalDataItem } from './occurrences.retention';
 
 // What operators and supervisors do to occurrences. One transaction each, with its audit event; the
 // timeline is append-only (the database refuses anything else).
@@ -232,6 +233,47 @@ export async function viewPersonalData(deps: Deps, { actor, occurrenceId, organi
       id: r.id, name: r.name, details: r.details, recordedAt: r.recorded_at.toISOString(), recordedBy: r.recorded_by_name,
       flaggedForReviewAt: r.flagged_for_review_at?.toISOString() ?? null, removedAt: r.removed_at?.toISOString() ?? null, removalReason: r.removal_reason,
     }));
+  });
+}
+
+/** The most the review list shows at once, oldest first; its total says how many there are in all. */
+const REVIEW_LIST_LIMIT = 500;
+
+/**
+ * Personal data flagged for review and not yet removed: where it is, when it was recorded and
+ * flagged, and when retention will remove it (or that a hold keeps it). Never the name or details,
+ * so not a read of personal data.
+ */
+export async function listPersonalDataForReview(deps: Deps) {
+  const { reviewDays, removalDays } = await getRetentionDays(deps);
+  const { items, total } = await repo.listPersonalDataForReview(deps.db, { limit: REVIEW_LIST_LIMIT });
+  return {
+    items: items.map((r) => ({
+      id: r.id, occurrence: { id: r.occurrence_id, reference: r.reference }, recordedAt: r.recorded_at.toISOString(),
+      flaggedAt: r.flagged_for_review_at!.toISOString(), held: r.held,
+      removalDueAt: r.held ? null : personalDataRemovalDue({ recordedAt: r.recorded_at, removalDays }).toISOString(),
+    })),
+    total, reviewDays, removalDays,
+  };
+}
+
+/** A supervisor's decision on review: the item goes now, with its timeline entry and audit event. Refused while held. */
+export async function removePersonalDataNow(deps: Deps, { actor, occurrenceId, personalDataId, reason }: { actor: Actor; occurrenceId: string; personalDataId: string; reason: string }) {
+  const now = deps.clock.now();
+  return deps.db.transaction().execute(async (trx) => {
+    const occ = await repo.lockOccurrence(trx, occurrenceId);
+    if (!occ) throw errors.occurrenceNotFound();
+    const item = await repo.findPersonalData(trx, { occurrenceId: occ.id, id: personalDataId });
+    if (!item) throw errors.personalDataNotFound();
+    if (item.removed_at) throw errors.personalDataAlreadyRemoved();
+    if (item.held) throw errors.personalDataHeld(occ);
+    // The reason stays with the blanked row (shown by the audited read), not in the append-only timeline or trail.
+    const removed = await removePersonalDataItem(trx, {
+      audit: actor.audit, authorId: actor.userId, occurrenceId: occ.id, personalDataId: item.id, recordedAt: item.recorded_at, at: now,
+      reason: reason.trim(), because: 'on review', details: { onReview: true },
+    });
+    if (!removed) throw errors.personalDataHeld(occ); // unreachable under the lock; never report a removal that did not happen
+    return { reference: occ.reference, removedAt: now.toISOString() };
   });
 }
 

@@ -34,7 +34,7 @@ export async function getOccurrenceView(deps: Deps, { id, organisationId }: { id
   if (!occ) throw occurrenceNotFound();
   const [entries, cameras, steps, personalData, shares] = await Promise.all([
     repo.listEntries(deps.db, occ.id), repo.listOccurrenceCameras(deps.db, occ.id), stepStates(deps.db, occ),
-    repo.countPersonalData(deps.db, occ.id), organisationId ? Promise.resolve([]) : repo.listShares(deps.db, occ.id),
+    repo.summarisePersonalData(deps.db, occ.id), organisationId ? Promise.resolve([]) : repo.listShares(deps.db, occ.id),
   ]);
   const dtos = entries.map(toEntryDto);
   return {
@@ -50,7 +50,9 @@ export async function getOccurrenceView(deps: Deps, { id, organisationId }: { id
       .map((t) => ({ ...t, firstToldAt: t.firstToldAt?.toISOString() ?? null })),
     footageMarks: dtos.filter((e) => e.kind === 'footage'),
     procedure: steps,
-    personalDataCount: personalData,
+    personalDataCount: personalData.count,
+    // Items past the review age: the supervisor's review list has them; the names stay behind the audited read.
+    personalDataFlagged: { count: personalData.flagged, since: personalData.firstFlaggedAt?.toISOString() ?? null },
     sharedWith: shares.map((s) => ({ id: s.id, name: s.name, sharedAt: s.shared_at.toISOString() })),
   };
 }

@@ -12,7 +12,7 @@ export const EXTERNAL_ROLES: readonly Role[] = ['contractor', 'agency'];
 
 export const ROLE_INFO: Record<Role, { name: string; description: string }> = {
   operator: { name: 'CCTV operator', description: 'Watches cameras, keeps the occurrence log, hands over the shift, produces evidential copies.' },
-  supervisor: { name: 'Control room supervisor', description: 'Everything an operator does, plus oversight of the shift, handovers and procedures.' },
+  supervisor: { name: 'Control room supervisor', description: 'Everything an operator does, plus oversight of the shift, handovers and procedures, and the review of personal data due for removal.' },
   enforcement_officer: { name: 'CCTV enforcement officer', description: 'Mobile deployments, footage review, exhibits, statements, subject access and FOI requests, complaints.' },
   coordinator: { name: 'CCTV coordinator', description: 'Maintenance contract, compliance with the Surveillance Camera Code, crime analysis and reporting.' },
   ooh_officer: { name: 'Out-of-hours officer', description: 'Emergency calls, lone-worker welfare checks, alarms, major incidents, bus-lane review.' },
@@ -20,14 +20,14 @@ export const ROLE_INFO: Record<Role, { name: string; description: string }> = {
   contractor: { name: 'Maintenance contractor (external)', description: 'Sees and updates the faults assigned to their company.' },
   agency: { name: 'Partner agency (external)', description: 'Police or insurer: requests footage and receives only what was released to them.' },
   auditor: { name: 'Auditor', description: 'Reads the audit trail and verifies its integrity.' },
-  admin: { name: 'Administrator', description: 'Manages users, roles and settings.' },
+  admin: { name: 'Administrator', description: 'Manages users, roles and settings; reviews personal data due for removal.' },
 };
 
 export const PERMISSIONS = [
   'users.manage',
   'settings.manage',
   'audit.read',
-  'occurrences.read', 'occurrences.write', 'occurrences.supervise',
+  'occurrences.read', 'occurrences.write', 'occurrences.supervise', 'occurrences.review_personal_data',
   'estate.read', 'estate.manage',
   'maintenance.read', 'maintenance.manage',
   'evidence.read', 'evidence.manage',
@@ -48,7 +48,7 @@ const CONTROL_ROOM: Permission[] = ['occurrences.read', 'occurrences.write', 'es
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   operator: CONTROL_ROOM,
-  supervisor: [...CONTROL_ROOM, 'occurrences.supervise', 'estate.manage', 'requests.read', 'analysis.read', 'governance.read'],
+  supervisor: [...CONTROL_ROOM, 'occurrences.supervise', 'occurrences.review_personal_data', 'estate.manage', 'requests.read', 'analysis.read', 'governance.read'],
   enforcement_officer: ['occurrences.read', 'estate.read', 'estate.manage', 'evidence.read', 'evidence.manage', 'requests.read', 'requests.manage', 'governance.read'],
   coordinator: ['occurrences.read', 'estate.read', 'estate.manage', 'maintenance.read', 'maintenance.manage', 'analysis.read', 'governance.read', 'governance.manage', 'requests.read'],
   ooh_officer: ['ooh.use', 'occurrences.read', 'enforcement.read', 'enforcement.manage', 'estate.read'],
@@ -56,7 +56,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   contractor: ['shared.read'],
   agency: ['shared.read'],
   auditor: ['audit.read'],
-  admin: ['users.manage', 'settings.manage', 'audit.read'],
+  // Reviewing personal data lists references and dates, never names: an administrator needs no occurrences.read for it.
+  admin: ['users.manage', 'settings.manage', 'audit.read', 'occurrences.review_personal_data'],
 };
 
 export function permissionsFor(roles: readonly string[]): Permission[] {

@@ -256,6 +256,7 @@ export function PersonalDataSection({ occurrence, canWrite }: { occurrence: Occu
   const [loading, setLoading] = useState(false);
   const [name, setName] = useState('');
   const [details, setDetails] = useState('');
+  const flagged = occurrence.personalDataFlagged;
 
   const show = async () => {
     setLoading(true);
@@ -286,6 +287,13 @@ export function PersonalDataSection({ occurrence, canWrite }: { occurrence: Occu
       <p className="govuk-body">
         {occurrence.personalDataCount === 1 ? '1 item is' : `${occurrence.personalDataCount} items are`} kept apart from the log. Showing them is recorded in the audit trail.
       </p>
+      {flagged.count > 0 && (
+        <p className="govuk-inset-text">
+          {flagged.count === 1 ? '1 item was' : `${flagged.count} items were`} flagged for review
+          {flagged.since && ` ${flagged.count === 1 ? 'on' : 'from'} ${formatDateTime(flagged.since)}`}: {flagged.count === 1 ? 'it is' : 'they are'} removed
+          under the retention policy unless evidence or a request holds this occurrence, and a supervisor may remove {flagged.count === 1 ? 'it' : 'them'} sooner.
+        </p>
+      )}
       {!items && occurrence.personalDataCount > 0 && (
         <Button type="button" variant="secondary" onClick={() => void show()} disabled={loading}>Show names (recorded in the audit trail)</Button>
       )}
@@ -305,7 +313,10 @@ export function PersonalDataSection({ occurrence, canWrite }: { occurrence: Occu
               <tr className="govuk-table__row" key={p.id}>
                 <td className="govuk-table__cell">{p.removedAt ? <em>Removed</em> : p.name}</td>
                 <td className="govuk-table__cell">{p.removedAt ? p.removalReason : p.details}</td>
-                <td className="govuk-table__cell">{formatDateTime(p.recordedAt)} by {p.recordedBy}</td>
+                <td className="govuk-table__cell">
+                  {formatDateTime(p.recordedAt)} by {p.recordedBy}
+                  {p.flaggedForReviewAt && !p.removedAt && <><br /><span className="govuk-hint govuk-!-margin-bottom-0">Flagged for review {formatDateTime(p.flaggedForReviewAt)}</span></>}
+                </td>
               </tr>
             ))}
           </tbody>

@@ -9,6 +9,7 @@ import { HandoverPage } from './HandoverPage';
 import { OccurrenceNewPage } from './OccurrenceNewPage';
 import { OccurrencePage } from './OccurrencePage';
 import { OccurrencesListPage, validateOccurrenceSearch } from './OccurrencesListPage';
+import { PersonalDataReviewPage } from './PersonalDataReviewPage';
 
 /** Renders a page for a signed-in user with the permission, or says they may not see it. */
 function Gate({ permission, children }: { permission: string; children: (session: Session) => React.ReactNode }) {
@@ -60,5 +61,13 @@ export function occurrenceRoutes<TParent extends AnyRoute>(parent: TParent) {
       return <Gate permission="occurrences.read">{(session) => <OccurrencePage id={id} session={session} opened={opened} key={id} />}</Gate>;
     },
   });
-  return [listRoute, newRoute, handoverRoute, handoverDetailRoute, occurrenceRoute] as const;
+  // Not under /occurrences: administrators review personal data without reading the log.
+  const personalDataReviewRoute = createRoute({
+    getParentRoute: () => parent,
+    path: '/personal-data-review',
+    component: function PersonalDataReviewRoute() {
+      return <Gate permission="occurrences.review_personal_data">{(session) => <PersonalDataReviewPage session={session} />}</Gate>;
+    },
+  });
+  return [listRoute, newRoute, handoverRoute, handoverDetailRoute, occurrenceRoute, personalDataReviewRoute] as const;
 }
