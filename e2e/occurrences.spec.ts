@@ -343,6 +343,14 @@ describe('occurrence log', () => {
     const csv = await supervisor.getByRole('link', { name: 'Export CSV' }).getAttribute('href');
     expect(csv).toBe('/api/v1/occurrences.csv?q=bottles&status=closed');
     await expectAccessible(supervisor, 'occurrence search');
+    // Who opened it: Alex did, Chris did not.
+    await supervisor.getByLabel('Opened by').selectOption({ label: 'Chris Smith' });
+    await supervisor.getByRole('button', { name: 'Search' }).click();
+    await supervisor.getByRole('table').getByRole('caption').getByText('0 occurrences').waitFor();
+    await supervisor.getByLabel('Opened by').selectOption({ label: 'Alex Morgan' });
+    await supervisor.getByRole('button', { name: 'Search' }).click();
+    await supervisor.getByRole('table').getByRole('caption').getByText('1 occurrence').waitFor();
+    expect(supervisor.url()).toMatch(/operatorId=[0-9a-f-]{36}/);
     await supervisor.context().close();
   });
 });

@@ -40,6 +40,7 @@ export interface OccurrenceFilters {
   status?: 'open' | 'closed';
   outcome?: string;
   agency?: string;
+  operatorId?: string;
   cameraId?: string;
   sort?: string;
   page?: number;

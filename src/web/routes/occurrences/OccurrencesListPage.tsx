@@ -4,7 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { can } from '../../api/auth';
 import type { Session } from '../../api/types';
 import {
-  AGENCIES, OCCURRENCES_PAGE_SIZE, OUTCOMES, SORTS, SOURCES, camerasQuery, categoriesQuery, occurrencesCsvHref, occurrencesQuery,
+  AGENCIES, OCCURRENCES_PAGE_SIZE, OUTCOMES, SORTS, SOURCES, assigneesQuery, camerasQuery, categoriesQuery, occurrencesCsvHref, occurrencesQuery,
   type OccurrenceFilters, type OccurrenceSummary,
 } from '../../api/occurrences';
 import { ErrorSummary } from '../../components/ErrorSummary';
@@ -24,7 +24,7 @@ export function validateOccurrenceSearch(search: Record<string, unknown>): Occur
   return {
     q: str(search.q), from: day(search.from), to: day(search.to), category: str(search.category), source: oneOf(search.source, SOURCES),
     status: search.status === 'open' || search.status === 'closed' ? search.status : undefined, outcome: oneOf(search.outcome, OUTCOMES),
-    agency: oneOf(search.agency, AGENCIES), cameraId: str(search.cameraId), sort: oneOf(search.sort, SORTS),
+    agency: oneOf(search.agency, AGENCIES), cameraId: str(search.cameraId), operatorId: str(search.operatorId), sort: oneOf(search.sort, SORTS),
     page: Number.isInteger(page) && page > 1 ? page : undefined,
   };
 }
@@ -32,7 +32,7 @@ export function validateOccurrenceSearch(search: Record<string, unknown>): Occur
 type Draft = Required<{ [K in Exclude<keyof OccurrenceFilters, 'page'>]: string }>;
 const toDraft = (f: OccurrenceFilters): Draft => ({
   q: f.q ?? '', from: formatUkDay(f.from), to: formatUkDay(f.to), category: f.category ?? '', source: f.source ?? '', status: f.status ?? '',
-  outcome: f.outcome ?? '', agency: f.agency ?? '', cameraId: f.cameraId ?? '', sort: f.sort ?? '',
+  outcome: f.outcome ?? '', agency: f.agency ?? '', cameraId: f.cameraId ?? '', operatorId: f.operatorId ?? '', sort: f.sort ?? '',
 });
 
 const options = (any: string, values: Record<string, string>) => [{ value: '', label: any }, ...Object.entries(values).map(([value, label]) => ({ value, label }))];
@@ -45,6 +45,7 @@ export function OccurrencesListPage({ search, session }: { search: OccurrenceFil
   const results = useQuery(occurrencesQuery({ ...search, page: search.page ?? 1 }));
   const categories = useQuery(categoriesQuery);
   const cameras = useQuery({ ...camerasQuery, enabled: can(session, 'estate.read') });
+  const people = useQuery({ ...assigneesQuery, enabled: !session.user.organisation.isExternal });
   const { page: _page, ...filters } = search;
 
   const [draft, setDraft] = useState<Draft>(() => toDraft(filters));
@@ -68,7 +69,7 @@ export function OccurrencesListPage({ search, session }: { search: OccurrenceFil
       search: {
         q: clean(draft.q), from: from || undefined, to: to || undefined, category: clean(draft.category), source: clean(draft.source),
         status: clean(draft.status) as OccurrenceFilters['status'], outcome: clean(draft.outcome), agency: clean(draft.agency),
-        cameraId: clean(draft.cameraId), sort: clean(draft.sort),
+        cameraId: clean(draft.cameraId), operatorId: clean(draft.operatorId), sort: clean(draft.sort),
       },
     });
   };
@@ -117,6 +118,10 @@ export function OccurrencesListPage({ search, session }: { search: OccurrenceFil
           {cameras.data && (
             <SelectField id="cameraId" label="Camera" value={draft.cameraId} onChange={set('cameraId')}
               options={[{ value: '', label: 'Any camera' }, ...cameras.data.map((c) => ({ value: c.id, label: `${c.reference} ${c.name}` }))]} />
+          )}
+          {!!people.data?.length && (
+            <SelectField id="operatorId" label="Opened by" value={draft.operatorId} onChange={set('operatorId')}
+              options={[{ value: '', label: 'Anyone' }, ...people.data.map((p) => ({ value: p.id, label: p.name }))]} />
           )}
           <SelectField id="sort" label="Sort by" value={draft.sort} onChange={set('sort')} options={Object.entries(SORTS).map(([value, label]) => ({ value: value === 'opened_desc' ? '' : value, label }))} />
           <Button variant="secondary">Search</Button>
