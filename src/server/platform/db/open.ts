@@ -23,7 +23,7 @@ export async function openDatabase({ config, log, applicationName, poolSize = 20
   let url = config.databaseUrl;
   if (!url) {
     const started = Date.now();
-    embedded = await startEmbeddedPostgres({ dataDir: config.dataDir, onLog: (line) => log.debug({ postgres: line.trim() }, 'embedded postgres') });
+    embedded = await startEmbeddedPostgres({ dataDir: config.dataDir, sharedBuffersMb: config.embeddedMemoryMb, onLog: (line) => log.debug({ postgres: line.trim() }, 'embedded postgres') });
     url = embedded.url;
     log.info({ port: embedded.port, ms: Date.now() - started, joined: !embedded.owned, dataDir: config.dataDir }, embedded.owned ? 'embedded PostgreSQL started' : 'joined running embedded PostgreSQL');
   }
