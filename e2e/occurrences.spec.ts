@@ -258,6 +258,37 @@ describe('occurrence log', () => {
     const view = await page.evaluate(async (occurrenceId) => (await (await fetch(`/api/v1/occurrences/${occurrenceId}`)).json()).location, id);
     expect(view.longitude).toBe(-1.1532);
     expect(view.latitude).toBeCloseTo(52.15, 2);
+
+    // Searching an area: the one the map shows, opened on the same cameras, holds this point and
+    // not the one at CAM-01.
+    const reference = /OCC-\d{4}-\d{6}/.exec((await page.getByRole('heading', { level: 1 }).textContent())!)![0];
+    // And one elsewhere: at CAM-01 (52.1, -1.1), through the API.
+    await page.evaluate(async () => {
+      const { csrfToken } = await (await fetch('/api/v1/auth/session')).json();
+      const categories: Array<{ id: string; key: string }> = (await (await fetch('/api/v1/occurrence-categories')).json()).items;
+      const r = await fetch('/api/v1/occurrences', {
+        method: 'POST', headers: { 'content-type': 'application/json', 'x-csrf-token': csrfToken },
+        body: JSON.stringify({ source: 'camera_patrol', categoryId: categories.find((c) => c.key === 'asb')!.id, summary: 'Group drinking by the fountain', latitude: 52.1, longitude: -1.1 }),
+      });
+      if (r.status !== 201) throw new Error(`${r.status} ${await r.text()}`);
+    });
+    await page.goto(`${env.product.url}/occurrences`);
+    await page.getByRole('table').getByRole('link', { name: reference, exact: true }).waitFor();
+    expect(await page.getByRole('table').getByRole('row').count()).toBeGreaterThan(2); // a header and more than one occurrence
+    await page.getByText('Limit to an area on the map').click();
+    await page.locator('.vigil-map canvas').waitFor();
+    await page.getByRole('button', { name: 'Use the area shown on the map' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByText(/^Area chosen: 52\.1\d+, -1\.1\d+ to 52\.1\d+, -1\.1\d+/).waitFor();
+    await expectAccessible(page, 'occurrence search with an area');
+    await page.getByRole('button', { name: 'Search' }).click();
+    await page.waitForURL(/area=52\.1[\d.]*%2C-1\.1/);
+    await page.getByRole('table').getByRole('caption').getByText('1 occurrence').waitFor();
+    await page.getByRole('table').getByRole('link', { name: reference, exact: true }).waitFor();
+    await page.getByRole('button', { name: 'Clear area' }).click();
+    await page.getByRole('button', { name: 'Search' }).click();
+    await page.waitForURL((u) => !u.search.includes('area='));
+    await page.getByText(/^No area chosen/).waitFor();
     await page.context().close();
   });
 

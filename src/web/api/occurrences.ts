@@ -41,6 +41,8 @@ export interface OccurrenceFilters {
   outcome?: string;
   agency?: string;
   operatorId?: string;
+  /** south,west,north,east */
+  area?: string;
   cameraId?: string;
   sort?: string;
   page?: number;

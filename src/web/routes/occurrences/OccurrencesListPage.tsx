@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { useQuery } from '@tanstack/react-query';
 import { can } from '../../api/auth';
@@ -14,6 +14,9 @@ import { fieldErrors, type FormErrors } from '../../lib/errors';
 import { useLiveOccurrences } from '../../lib/live';
 import { formatDateTime, formatUkDay, isValidDay, parseUkDate } from '../../lib/time';
 import { OccurrencePagination } from './OccurrencePagination';
+import { formatArea, parseArea } from '../../lib/area';
+
+const MapAreaPicker = lazy(() => import('../../components/MapAreaPicker').then((m) => ({ default: m.MapAreaPicker })));
 import { SupervisorPanel } from './SupervisorPanel';
 
 export function validateOccurrenceSearch(search: Record<string, unknown>): OccurrenceFilters {
@@ -25,6 +28,7 @@ export function validateOccurrenceSearch(search: Record<string, unknown>): Occur
     q: str(search.q), from: day(search.from), to: day(search.to), category: str(search.category), source: oneOf(search.source, SOURCES),
     status: search.status === 'open' || search.status === 'closed' ? search.status : undefined, outcome: oneOf(search.outcome, OUTCOMES),
     agency: oneOf(search.agency, AGENCIES), cameraId: str(search.cameraId), operatorId: str(search.operatorId), sort: oneOf(search.sort, SORTS),
+    area: typeof search.area === 'string' && parseArea(search.area) ? formatArea(parseArea(search.area)!) : undefined,
     page: Number.isInteger(page) && page > 1 ? page : undefined,
   };
 }
@@ -32,7 +36,7 @@ export function validateOccurrenceSearch(search: Record<string, unknown>): Occur
 type Draft = Required<{ [K in Exclude<keyof OccurrenceFilters, 'page'>]: string }>;
 const toDraft = (f: OccurrenceFilters): Draft => ({
   q: f.q ?? '', from: formatUkDay(f.from), to: formatUkDay(f.to), category: f.category ?? '', source: f.source ?? '', status: f.status ?? '',
-  outcome: f.outcome ?? '', agency: f.agency ?? '', cameraId: f.cameraId ?? '', operatorId: f.operatorId ?? '', sort: f.sort ?? '',
+  outcome: f.outcome ?? '', agency: f.agency ?? '', cameraId: f.cameraId ?? '', operatorId: f.operatorId ?? '', sort: f.sort ?? '', area: f.area ?? '',
 });
 
 const options = (any: string, values: Record<string, string>) => [{ value: '', label: any }, ...Object.entries(values).map(([value, label]) => ({ value, label }))];
@@ -69,7 +73,7 @@ export function OccurrencesListPage({ search, session }: { search: OccurrenceFil
       search: {
         q: clean(draft.q), from: from || undefined, to: to || undefined, category: clean(draft.category), source: clean(draft.source),
         status: clean(draft.status) as OccurrenceFilters['status'], outcome: clean(draft.outcome), agency: clean(draft.agency),
-        cameraId: clean(draft.cameraId), operatorId: clean(draft.operatorId), sort: clean(draft.sort),
+        cameraId: clean(draft.cameraId), operatorId: clean(draft.operatorId), sort: clean(draft.sort), area: clean(draft.area),
       },
     });
   };
@@ -126,6 +130,7 @@ export function OccurrencesListPage({ search, session }: { search: OccurrenceFil
           <SelectField id="sort" label="Sort by" value={draft.sort} onChange={set('sort')} options={Object.entries(SORTS).map(([value, label]) => ({ value: value === 'opened_desc' ? '' : value, label }))} />
           <Button variant="secondary">Search</Button>
         </div>
+        <AreaFilter area={draft.area} onChange={set('area')} cameras={cameras.data ?? []} />
       </form>
 
       <p className="govuk-body">
@@ -184,4 +189,27 @@ export function StatusTag({ status, outcomeName }: { status: 'open' | 'closed'; 
   return status === 'open'
     ? <strong className="govuk-tag govuk-tag--blue">Open</strong>
     : <strong className="govuk-tag govuk-tag--grey">Closed{outcomeName ? `: ${outcomeName}` : ''}</strong>;
+}
+
+/** Occurrences whose point is inside an area chosen on the map (GOV.UK details: out of the way until wanted). */
+function AreaFilter({ area, onChange, cameras }: { area: string; onChange: (v: string) => void; cameras: Array<{ reference: string; latitude: number; longitude: number }> }) {
+  const [open, setOpen] = useState(!!area);
+  const chosen = area ? parseArea(area) : undefined;
+  const fmt = (x: number) => x.toFixed(4);
+  return (
+    <details className="govuk-details govuk-!-margin-bottom-2" open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
+      <summary className="govuk-details__summary"><span className="govuk-details__summary-text">Limit to an area on the map</span></summary>
+      <div className="govuk-details__text">
+        <p className="govuk-body" aria-live="polite">
+          {chosen ? `Area chosen: ${fmt(chosen.south)}, ${fmt(chosen.west)} to ${fmt(chosen.north)}, ${fmt(chosen.east)}. Press Search to apply it.` : 'No area chosen: occurrences anywhere, with or without a point.'}
+        </p>
+        {chosen && <button type="button" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-2" onClick={() => onChange('')}>Clear area</button>}
+        {open && (
+          <Suspense fallback={<p className="govuk-body">Loading the map…</p>}>
+            <MapAreaPicker area={chosen ?? null} onChoose={(a) => onChange(formatArea(a))} cameras={cameras} />
+          </Suspense>
+        )}
+      </div>
+    </details>
+  );
 }

@@ -1,0 +1,78 @@
+import { useEffect, useRef, useState, type RefObject } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import maplibregl, { type StyleSpecification } from 'maplibre-gl';
+import { baseMapQuery } from '../api/auth';
+import 'maplibre-gl/dist/maplibre-gl.css';
+
+// The council's map, with no internet needed: its cameras on a plain background, over the site's
+// own base map when VIGIL_MAP_TILES names one. Shared by the point and area pickers.
+
+export interface Point { latitude: number; longitude: number }
+export interface MapCamera { reference: string; latitude: number; longitude: number }
+
+// Burton upon Trent town centre: where the map opens when there are no cameras to centre on.
+const FALLBACK: Point = { latitude: 52.8027, longitude: -1.6334 };
+
+/**
+ * Makes the map in `container` once the base map's settings are known, centred on the cameras.
+ * `state`: 'loading' until then, 'failed' without WebGL (or when the settings cannot be had).
+ */
+export function useCouncilMap(container: RefObject<HTMLDivElement | null>, cameras: MapCamera[], onReady?: (m: maplibregl.Map) => void) {
+  const map = useRef<maplibregl.Map | undefined>(undefined);
+  const [failed, setFailed] = useState(false);
+  const [ready, setReady] = useState(false);
+  const meta = useQuery(baseMapQuery);
+  const baseMap = meta.data;
+  const ready_ = useRef(onReady);
+  ready_.current = onReady;
+
+  useEffect(() => {
+    if (!container.current || !baseMap) return;
+    const centre = cameras.length
+      ? { latitude: cameras.reduce((a, c) => a + c.latitude, 0) / cameras.length, longitude: cameras.reduce((a, c) => a + c.longitude, 0) / cameras.length }
+      : FALLBACK;
+    let m: maplibregl.Map;
+    try {
+      m = new maplibregl.Map({
+        container: container.current,
+        center: [centre.longitude, centre.latitude],
+        zoom: 15,
+        attributionControl: baseMap.attribution ? { compact: false } : false,
+        style: councilStyle(cameras, baseMap),
+      });
+    } catch {
+      setFailed(true);
+      return;
+    }
+    m.addControl(new maplibregl.NavigationControl({ showCompass: false }));
+    map.current = m;
+    ready_.current?.(m);
+    setReady(true);
+    return () => { m.remove(); map.current = undefined; setReady(false); };
+    // The map is made once; the cameras it draws are those known when the page opened.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [!!baseMap]);
+
+  // On the data, not the status: a failed background refetch keeps the data, and the map with it.
+  const state: 'loading' | 'failed' | 'shown' = !baseMap && !meta.isError ? 'loading' : failed || !baseMap ? 'failed' : 'shown';
+  return { map, ready, state };
+}
+
+/** The cameras on a plain background, or on the site's raster tiles with their credit. */
+function councilStyle(cameras: MapCamera[], baseMap: { tiles: string | null; attribution: string }): StyleSpecification {
+  return {
+    version: 8,
+    sources: {
+      ...(baseMap.tiles ? { base: { type: 'raster', tiles: [baseMap.tiles], tileSize: 256, attribution: baseMap.attribution || undefined } } : {}),
+      cameras: { type: 'geojson', data: { type: 'FeatureCollection', features: cameras.map((c) => ({ type: 'Feature', properties: { reference: c.reference }, geometry: { type: 'Point', coordinates: [c.longitude, c.latitude] } })) } },
+    },
+    layers: [
+      { id: 'background', type: 'background', paint: { 'background-color': '#f3f2f1' } },
+      ...(baseMap.tiles ? [{ id: 'base', type: 'raster' as const, source: 'base' }] : []),
+      { id: 'cameras', type: 'circle', source: 'cameras', paint: { 'circle-radius': 6, 'circle-color': '#1d70b8', 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 2 } },
+    ],
+  };
+}
+
+/** Six decimal places: about 10 cm, more than any operator can pick. */
+export const round = (x: number) => Math.round(x * 1e6) / 1e6;
