@@ -279,16 +279,28 @@ describe('occurrence log', () => {
     await page.locator('.vigil-map canvas').waitFor();
     await page.getByRole('button', { name: 'Use the area shown on the map' }).focus();
     await page.keyboard.press('Enter');
-    await page.getByText(/^Area chosen: 52\.1\d+, -1\.1\d+ to 52\.1\d+, -1\.1\d+/).waitFor();
+    const chosen = page.getByText(/^Area chosen: 52\.1\d+, -1\.1\d+ to 52\.1\d+, -1\.1\d+/);
+    await chosen.waitFor();
+    // The arrow keys move the map, and the area taken with it.
+    const first = await chosen.textContent();
+    await page.locator('.vigil-map canvas').focus();
+    for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight');
+    await page.waitForTimeout(500); // the map eases to its new place
+    await page.getByRole('button', { name: 'Use the area shown on the map' }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => chosen.textContent()).not.toBe(first);
     await expectAccessible(page, 'occurrence search with an area');
     await page.getByRole('button', { name: 'Search' }).click();
     await page.waitForURL(/area=52\.1[\d.]*%2C-1\.1/);
+    await page.getByText(/^Searching the area 52\.1/).waitFor();
     await page.getByRole('table').getByRole('caption').getByText('1 occurrence').waitFor();
     await page.getByRole('table').getByRole('link', { name: reference, exact: true }).waitFor();
-    await page.getByRole('button', { name: 'Clear area' }).click();
+    await page.getByRole('button', { name: 'Clear area' }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => focused(page)).toMatch(/^button#area-use:/);
     await page.getByRole('button', { name: 'Search' }).click();
     await page.waitForURL((u) => !u.search.includes('area='));
-    await page.getByText(/^No area chosen/).waitFor();
+    await page.getByText(/^No area chosen: occurrences anywhere/).waitFor();
     await page.context().close();
   });
 

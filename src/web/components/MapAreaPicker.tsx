@@ -33,7 +33,7 @@ export function MapAreaPicker({ area, onChoose, cameras }: { area: Area | null; 
   return (
     <div className="govuk-!-margin-bottom-4">
       <div ref={container} className="vigil-map" aria-label="Map: move and zoom it to the area to search" />
-      <button type="button" className="govuk-button govuk-button--secondary govuk-!-margin-top-2 govuk-!-margin-bottom-0"
+      <button type="button" id="area-use" className="govuk-button govuk-button--secondary govuk-!-margin-top-2 govuk-!-margin-bottom-0"
         onClick={() => {
           const b = map.current?.getBounds();
           if (b) onChoose({ south: round(b.getSouth()), west: round(b.getWest()), north: round(b.getNorth()), east: round(b.getEast()) });

@@ -96,3 +96,20 @@ it('refuses a handover or an action naming an occurrence that does not exist, by
   expect(action.status).toBe(400);
   expect(action.body.errors.map((e: { path: string }) => e.path)).toEqual(['occurrenceId']);
 });
+
+it('lists council staff to readers (for action owners and the "Opened by" filter), and nobody to a partner agency', async () => {
+  const org = (await makeOrganisation(deps)).id;
+  const coordinator = await as(['coordinator'], org);
+  const force = (await makeOrganisation(deps, { external: true, kind: 'police' })).id;
+  const police = await as(['agency'], force);
+  // Someone at the police given a reader's role (a seconded officer, say) still sees no council staff.
+  const seconded = await as(['enforcement_officer'], force);
+  const staff = await coordinator.client.get('/api/v1/assignees');
+  expect(staff.status).toBe(200);
+  expect(staff.body.items.map((p: { id: string }) => p.id)).toContain(coordinator.user.id);
+  expect(staff.body.items.map((p: { id: string }) => p.id)).not.toContain(police.user.id);
+  expect((await police.client.get('/api/v1/assignees')).status).toBe(403);
+  const none = await seconded.client.get('/api/v1/assignees');
+  expect(none.status).toBe(200);
+  expect(none.body.items).toEqual([]);
+});

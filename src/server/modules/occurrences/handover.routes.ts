@@ -67,7 +67,7 @@ export function registerHandoverRoutes(api: Api) {
   route(api, {
     method: 'get', path: '/api/v1/assignees', access: 'occurrences.read', tags, summary: 'Council staff: who can own an action, or be searched for as the operator (none for partner agencies)',
     responses: { 200: json(z.object({ items: z.array(Any) }), 'People'), ...commonResponses },
-  }, async (c) => c.json({ items: c.get('session')!.organisation.isExternal ? [] : await h.listAssignees(c.get('deps')) }, 200));
+  }, async (c) => c.json({ items: await h.listAssignees(c.get('deps'), { viewerIsExternal: c.get('session')!.organisation.isExternal }) }, 200));
 
   route(api, {
     method: 'get', path: '/api/v1/supervisor/overview', access: 'occurrences.supervise', tags, summary: 'Unacknowledged handovers and open alerts',

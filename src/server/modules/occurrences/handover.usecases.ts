@@ -135,6 +135,8 @@ export async function acknowledgeAlert(deps: Deps, { actor, id }: { actor: Actor
   });
 }
 
-export async function listAssignees(deps: Deps) {
+/** Council staff, for action owners and the "Opened by" filter; none for a partner agency's users. */
+export async function listAssignees(deps: Deps, { viewerIsExternal }: { viewerIsExternal: boolean }) {
+  if (viewerIsExternal) return [];
   return (await repo.listAssignees(deps.db)).map((u) => ({ id: u.id, name: u.display_name, roles: u.roles }));
 }

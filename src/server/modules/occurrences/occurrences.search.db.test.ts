@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { makeUser, testClock, testDeps, uniq } from '../../../../test/support/deps';
 import * as occ from './occurrences.usecases';
@@ -74,6 +75,20 @@ describe('an export', () => {
       const expected = [...before, ...(sort.endsWith('asc') ? opened : [])].sort();
       expect([...seen].sort(), sort).toEqual(expected);
       before.push(...opened);
+    }
+  });
+  it('neither repeats nor drops rows opened within the same millisecond (times kept to the microsecond)', async () => {
+    const operator = await makeUser(deps, { roles: ['operator'] });
+    const actor: occ.Actor = { audit: { actorId: operator.id, actorUsername: operator.username, ip: null, userAgent: null }, userId: operator.id };
+    const categoryId = (await deps.db.selectFrom('occurrence_categories').select('id').where('key', '=', 'asb').executeTakeFirstOrThrow()).id;
+    const refs: string[] = [];
+    for (let i = 0; i < 5; i++) refs.push((await occ.openOccurrence(deps, { actor, input: { source: 'camera_patrol', categoryId, priority: 'normal', summary: 'Microsecond test' } })).reference);
+    // As SQL, an import or a busy server would store them: 1 µs apart, all in one millisecond.
+    await sql`update occurrences set opened_at = '2026-05-02T10:00:00.123001Z'::timestamptz + (number % 5) * interval '1 microsecond' where opened_by = ${operator.id}`.execute(deps.db);
+    for (const sort of ['opened_desc', 'opened_asc'] as const) {
+      const seen: string[] = [];
+      for await (const rows of streamOccurrences(deps.db, { filter: { operatorId: operator.id }, sort, batch: 2 })) seen.push(...rows.map((r) => r.reference));
+      expect([...seen].sort(), sort).toEqual([...refs].sort());
     }
   });
 });

@@ -1,7 +1,6 @@
 import { sql, type SqlBool, type Expression } from 'kysely';
 import type { Db } from '../../platform/db/db';
 import { repeat } from '../../platform/jobs/repeat';
-import { looserTextQuery } from './occurrences.search.models';
 import type { Agency, OccurrenceOutcome, OccurrenceSource } from '../../platform/db/db.types';
 
 // Finding occurrences: full-text over occurrences and their entries, with filters that combine
@@ -48,14 +47,17 @@ const textMatches = (q: string) => sql<string>`select m.id from occurrences m wh
 /**
  * The seq after which an occurrence's entries must be read: 0 (all of them) unless its search
  * document rules the words out, then only those after the document. The document holds words, not
- * entries, so it is asked a looser question that every matching entry also answers (see
- * looserTextQuery); a search with an excluded word cannot be loosened, and reads every entry.
+ * entries, and no positions, so it is asked a looser question that every matching entry also
+ * answers: the search as PostgreSQL parsed it, with "followed by" (<->, <N>: phrases, and words such
+ * as high-vis or o'brien) made "and". A search with a "not" in it (-word, !word) has no such looser
+ * form over the words of many entries, as another entry may hold the excluded word: every entry is
+ * read. (Operators in a tsquery's text stand between spaces; a lexeme never holds a space.)
  */
 function entriesFrom(q: string) {
-  const looser = looserTextQuery(q);
-  if (!looser) return sql`0`;
-  return sql`coalesce((select case when d.search @@ websearch_to_tsquery('english', ${looser}) then 0 else d.through_seq end
-    from occurrence_search_documents d where d.occurrence_id = o.id), 0)`;
+  const parsed = sql`websearch_to_tsquery('english', ${q.trim()})::text`;
+  const looser = sql`case when ${parsed} ~ '(^|[ (])!' then null else regexp_replace(${parsed}, ' <(-|[0-9]+)> ', ' & ', 'g')::tsquery end`;
+  return sql`coalesce((select case when l.q is null or d.search @@ l.q then 0 else d.through_seq end
+    from occurrence_search_documents d, (select ${looser} as q) l where d.occurrence_id = o.id), 0)`;
 }
 
 function filtered(db: Db, f: OccurrenceFilter, text: TextMatch = 'set', since?: { column: 'o.opened_at'; op: '>=' | '<='; value: Date }) {
@@ -161,20 +163,21 @@ export async function* streamOccurrences(db: Db, { filter, sort = 'opened_desc',
   const [column, direction] = ORDER[sort];
   const byTime = sort === 'opened_desc' || sort === 'opened_asc';
   const after = direction === 'desc' ? '<' : '>';
-  let last: { opened_at: Date; reference: string } | undefined;
+  let last: string | undefined; // the reference of the last row sent
   for (;;) {
     let q = selectRow(filtered(db, filter));
     if (last) {
-      const from = last;
+      // Compared with the stored row, not a JavaScript Date, which would drop the microseconds.
+      const ref = last;
       q = byTime
-        ? q.where((eb) => eb(eb.refTuple('o.opened_at', 'o.reference'), after, eb.tuple(from.opened_at, from.reference)))
-        : q.where('o.reference', after, from.reference);
+        ? q.where(sql<SqlBool>`(o.opened_at, o.reference) ${sql.raw(after)} (select l.opened_at, l.reference from occurrences l where l.reference = ${ref})`)
+        : q.where('o.reference', after, ref);
     }
     const rows = await q.orderBy(column as 'o.opened_at', direction).orderBy('o.reference', direction).limit(batch).execute();
     if (!rows.length) return;
     yield rows;
     if (rows.length < batch) return;
-    last = rows[rows.length - 1];
+    last = rows[rows.length - 1].reference;
   }
 }
 

@@ -140,12 +140,18 @@ async function waitReady(port: number, child: ChildProcess | null, log: () => st
   throw new Error(`PostgreSQL did not accept connections within 30 s:\n${log().slice(-3000)}`);
 }
 
+/** The machine's memory, or the container's limit where that is less. */
+function machineMemory(): number {
+  const limit = (process as { constrainedMemory?: () => number | undefined }).constrainedMemory?.();
+  return Math.min(os.totalmem(), limit || Infinity);
+}
+
 /**
  * PostgreSQL's own default cache (128 MB) holds a few weeks of a busy control room's log; a year's
  * (a million entries, about 400 MB with their indexes) is read from the operating system's cache
  * at every search. An eighth of the machine's memory, between 128 MB and 1 GB, keeps it at hand.
  */
-export function defaultSharedBuffersMb(totalBytes = os.totalmem()): number {
+export function defaultSharedBuffersMb(totalBytes = machineMemory()): number {
   return Math.min(1024, Math.max(128, Math.floor(totalBytes / 8 / 1024 / 1024)));
 }
 

@@ -130,7 +130,7 @@ export function OccurrencesListPage({ search, session }: { search: OccurrenceFil
           <SelectField id="sort" label="Sort by" value={draft.sort} onChange={set('sort')} options={Object.entries(SORTS).map(([value, label]) => ({ value: value === 'opened_desc' ? '' : value, label }))} />
           <Button variant="secondary">Search</Button>
         </div>
-        <AreaFilter area={draft.area} onChange={set('area')} cameras={cameras.data ?? []} />
+        <AreaFilter area={draft.area} applied={filters.area ?? ''} onChange={set('area')} cameras={cameras.data ?? []} />
       </form>
 
       <p className="govuk-body">
@@ -192,18 +192,25 @@ export function StatusTag({ status, outcomeName }: { status: 'open' | 'closed'; 
 }
 
 /** Occurrences whose point is inside an area chosen on the map (GOV.UK details: out of the way until wanted). */
-function AreaFilter({ area, onChange, cameras }: { area: string; onChange: (v: string) => void; cameras: Array<{ reference: string; latitude: number; longitude: number }> }) {
+function AreaFilter({ area, applied, onChange, cameras }: { area: string; applied: string; onChange: (v: string) => void; cameras: Array<{ reference: string; latitude: number; longitude: number }> }) {
   const [open, setOpen] = useState(!!area);
   const chosen = area ? parseArea(area) : undefined;
   const fmt = (x: number) => x.toFixed(4);
+  const where = chosen && `${fmt(chosen.south)}, ${fmt(chosen.west)} to ${fmt(chosen.north)}, ${fmt(chosen.east)}`;
+  const status = !chosen
+    ? (applied ? 'No area chosen. Press Search to search everywhere again.' : 'No area chosen: occurrences anywhere, with or without a point.')
+    : area === applied ? `Searching the area ${where}.` : `Area chosen: ${where}. Press Search to apply it.`;
   return (
     <details className="govuk-details govuk-!-margin-bottom-2" open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary className="govuk-details__summary"><span className="govuk-details__summary-text">Limit to an area on the map</span></summary>
       <div className="govuk-details__text">
-        <p className="govuk-body" aria-live="polite">
-          {chosen ? `Area chosen: ${fmt(chosen.south)}, ${fmt(chosen.west)} to ${fmt(chosen.north)}, ${fmt(chosen.east)}. Press Search to apply it.` : 'No area chosen: occurrences anywhere, with or without a point.'}
-        </p>
-        {chosen && <button type="button" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-2" onClick={() => onChange('')}>Clear area</button>}
+        <p className="govuk-body" aria-live="polite">{status}</p>
+        {chosen && (
+          <button type="button" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-2"
+            onClick={() => { onChange(''); setTimeout(() => document.getElementById('area-use')?.focus()); }}>
+            Clear area
+          </button>
+        )}
         {open && (
           <Suspense fallback={<p className="govuk-body">Loading the map…</p>}>
             <MapAreaPicker area={chosen ?? null} onChoose={(a) => onChange(formatArea(a))} cameras={cameras} />

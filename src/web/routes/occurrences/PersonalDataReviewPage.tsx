@@ -27,17 +27,19 @@ export function PersonalDataReviewPage({ session }: { session: Session }) {
 
   const start = (item: PersonalDataReviewItem) => {
     setRemoved(undefined);
+    setHasErrors(false);
     setRemoving(item);
   };
   const stop = (item: PersonalDataReviewItem) => {
     setRemoving(undefined);
     setHasErrors(false);
-    setTimeout(() => document.getElementById(`remove-${item.id}`)?.focus());
+    // Back to its button; if a hold has since taken the button away, to the page's heading.
+    setTimeout(() => (document.getElementById(`remove-${item.id}`) ?? document.querySelector<HTMLElement>('h1'))?.focus());
   };
 
   return (
     <>
-      <h1 className="govuk-heading-l">Personal data review</h1>
+      <h1 className="govuk-heading-l" tabIndex={-1}>Personal data review</h1>
       {removed && <NotificationBanner success heading={removed} />}
       {review.data && (
         <p className="govuk-body">
@@ -49,7 +51,8 @@ export function PersonalDataReviewPage({ session }: { session: Session }) {
       {review.isError && <p className="govuk-body">The review list could not be loaded. {review.error.message}</p>}
 
       {removing && (
-        <RemoveForm item={removing} onCancel={() => stop(removing)} onErrors={setHasErrors}
+        // Keyed by the item: another item's form starts empty, never with this one's reason.
+        <RemoveForm key={removing.id} item={removing} onCancel={() => stop(removing)} onErrors={setHasErrors}
           onRemoved={(message) => { setRemoving(undefined); setHasErrors(false); setRemoved(message); }} />
       )}
 

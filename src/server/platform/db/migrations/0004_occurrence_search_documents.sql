@@ -5,10 +5,12 @@
 -- through_seq. It is a necessary condition, never the answer: a search reads the entries to confirm
 -- a match, and reads only the entries after through_seq when the document rules the words out.
 -- Documents are brought up to date in the background (occurrence_search_refresh, run by every server
--- process beside the live outbox), never on the path that writes an entry: every 20th entry of an
--- occurrence marks it as due. An occurrence without a document is searched entry by entry, as before.
+-- process beside the live outbox): the path that writes an entry only marks every 20th entry's
+-- occurrence as due. An occurrence without a document is searched entry by entry, as before.
+-- No foreign key: a document is a cache of its entries, and checking the key would make the refresh
+-- wait behind (and, through the due marks, hold up) writers holding the occurrence's row lock.
 create table occurrence_search_documents (
-  occurrence_id uuid primary key references occurrences (id),
+  occurrence_id uuid primary key,
   search tsvector not null,
   through_seq integer not null
 );
