@@ -281,11 +281,12 @@ describe('occurrence log', () => {
     await page.keyboard.press('Enter');
     const chosen = page.getByText(/^Area chosen: 52\.1\d+, -1\.1\d+ to 52\.1\d+, -1\.1\d+/);
     await chosen.waitFor();
-    // The arrow keys move the map, and the area taken with it.
+    // The arrow keys move the map, and the area taken with it: one step west (100 px), which keeps
+    // this occurrence's point (-1.1532, west of the centre) inside however far the step has eased.
     const first = await chosen.textContent();
     await page.locator('.vigil-map canvas').focus();
-    for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight');
-    await page.waitForTimeout(500); // the map eases to its new place
+    await page.keyboard.press('ArrowLeft');
+    await page.waitForTimeout(800); // the map eases to its new place
     await page.getByRole('button', { name: 'Use the area shown on the map' }).focus();
     await page.keyboard.press('Enter');
     await expect.poll(() => chosen.textContent()).not.toBe(first);
