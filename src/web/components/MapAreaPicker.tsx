@@ -9,7 +9,7 @@ const AREA = 'chosen-area';
 
 /**
  * A map to choose an area on: the area shown is taken whole when "Use the area shown on the map" is
- * pressed. Keyboard users pan with the arrow keys and zoom with + and -. The chosen area is drawn
+ * pressed. It opens with every camera in view. Keyboard users pan with the arrow keys and zoom with + and -. The chosen area is drawn
  * as an outline until another is chosen.
  */
 export function MapAreaPicker({ area, onChoose, cameras }: { area: Area | null; onChoose: (a: Area) => void; cameras: MapCamera[] }) {

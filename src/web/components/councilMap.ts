@@ -28,15 +28,16 @@ export function useCouncilMap(container: RefObject<HTMLDivElement | null>, camer
 
   useEffect(() => {
     if (!container.current || !baseMap) return;
-    const centre = cameras.length
-      ? { latitude: cameras.reduce((a, c) => a + c.latitude, 0) / cameras.length, longitude: cameras.reduce((a, c) => a + c.longitude, 0) / cameras.length }
-      : FALLBACK;
+    // Every camera in view (but no closer than street level); one camera, or none, at street level.
+    const centre = cameras.length === 1 ? cameras[0] : FALLBACK;
+    const bounds = cameras.length > 1
+      ? { bounds: [[min(cameras, 'longitude'), min(cameras, 'latitude')], [max(cameras, 'longitude'), max(cameras, 'latitude')]] as [[number, number], [number, number]], fitBoundsOptions: { padding: 30, maxZoom: 16 } }
+      : { center: [centre.longitude, centre.latitude] as [number, number], zoom: 15 };
     let m: maplibregl.Map;
     try {
       m = new maplibregl.Map({
         container: container.current,
-        center: [centre.longitude, centre.latitude],
-        zoom: 15,
+        ...bounds,
         attributionControl: baseMap.attribution ? { compact: false } : false,
         style: councilStyle(cameras, baseMap),
       });
@@ -76,3 +77,7 @@ function councilStyle(cameras: MapCamera[], baseMap: { tiles: string | null; att
 
 /** Six decimal places: about 10 cm, more than any operator can pick. */
 export const round = (x: number) => Math.round(x * 1e6) / 1e6;
+
+// A loop, not Math.min(...xs): a council may have thousands of cameras.
+const min = (cs: MapCamera[], k: 'latitude' | 'longitude') => cs.reduce((a, c) => Math.min(a, c[k]), Infinity);
+const max = (cs: MapCamera[], k: 'latitude' | 'longitude') => cs.reduce((a, c) => Math.max(a, c[k]), -Infinity);
