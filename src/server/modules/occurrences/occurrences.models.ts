@@ -42,11 +42,6 @@ export function parseReference(reference: string): { year: number; number: numbe
   return m ? { year: Number(m[1]), number: Number(m[2]) } : undefined;
 }
 
-/** The calendar year in the UK at that instant: references restart at midnight on 1 January, London time. */
-export function londonYear(at: Date): number {
-  return Number(new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', year: 'numeric' }).format(at));
-}
-
 const FUTURE_TOLERANCE_MS = 2 * 60_000; // clocks on operators' PCs drift a little
 const MAX_FOOTAGE_SPAN_MS = 24 * 3600_000;
 

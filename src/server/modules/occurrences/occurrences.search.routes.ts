@@ -6,6 +6,7 @@ import { commonResponses, json, page } from '../../platform/http/openapi';
 import { csvRows } from '../../platform/http/csv';
 import { recordAudit, actorFrom } from '../../platform/audit/audit';
 import { AGENCIES, OUTCOMES, PRIORITIES, SOURCES } from './occurrences.models';
+import { formatTimestamp, londonDay } from '../../../domain/calendar/london';
 import { COUNT_CAP, TEXT_WINDOW, countOccurrences, searchOccurrences, streamOccurrences, type OccurrenceFilter } from './occurrences.search';
 import { AgencyEnum, Outcome, Source } from './occurrences.schemas';
 
@@ -46,7 +47,7 @@ const toItem = (r: Row) => ({
 const Item = z.object({ id: z.string(), reference: z.string(), openedAt: z.string(), summary: z.string(), status: z.string() }).passthrough().openapi('OccurrenceSummary');
 
 const CSV_HEADER = ['Reference', 'Opened (UK time)', 'Status', 'Category', 'Source', 'Priority', 'Summary', 'Location', 'Cameras', 'Agencies told', 'Outcome', 'Opened by', 'Closed (UK time)'];
-const ukTime = (iso: string | null) => (iso ? new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', dateStyle: 'short', timeStyle: 'medium' }).format(new Date(iso)) : '');
+const ukTime = formatTimestamp;
 
 const COUNT_LABELS: Record<string, Record<string, string>> = { source: SOURCES, outcome: { ...OUTCOMES, open: 'Still open' } };
 
@@ -82,7 +83,7 @@ export function registerOccurrenceSearchRoutes(api: Api) {
     const filter = toFilter(query, c);
     await recordAudit(deps.db, actorFrom(c.get('session')!, c.get('caller')), { action: 'occurrences.exported', details: { filter: JSON.parse(JSON.stringify(query)) } });
     c.header('content-type', 'text/csv; charset=utf-8');
-    c.header('content-disposition', `attachment; filename="occurrences-${new Date().toISOString().slice(0, 10)}.csv"`);
+    c.header('content-disposition', `attachment; filename="occurrences-${londonDay()}.csv"`);
     return stream(c, async (out) => {
       await out.write(csvRows([CSV_HEADER]));
       for await (const rows of streamOccurrences(deps.db, { filter, sort: query.sort })) {

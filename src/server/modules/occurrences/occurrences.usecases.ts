@@ -7,7 +7,8 @@ import { validationFailed } from '../../platform/http/errors';
 import { findCamerasByIds } from '../estate';
 import * as repo from './occurrences.repository';
 import * as errors from './occurrences.errors';
-import { AGENCIES, OUTCOMES, checkFootageRange, checkObservedAt, decideClose, formatReference, londonYear, personalDataRemovalDue } from './occurrences.models';
+import { AGENCIES, OUTCOMES, checkFootageRange, checkObservedAt, decideClose, formatReference, personalDataRemovalDue } from './occurrences.models';
+import { londonYear } from '../../../domain/calendar/london';
 import { getRetentionDays, removePersonalDataItem } from './occurrences.retention';
 
 // What operators and supervisors do to occurrences. One transaction each, with its audit event; the

@@ -5,6 +5,7 @@ import { commonResponses, json, page } from '../http/openapi';
 import { csvRows } from '../http/csv';
 import { listAuditEvents, streamAuditEvents, verifyAuditChain, type AuditFilter } from './audit.repository';
 import { recordAudit, actorFrom } from './audit';
+import { londonDay } from '../../../domain/calendar/london';
 
 const tags = ['Audit'];
 
@@ -51,7 +52,7 @@ export function registerAuditRoutes(api: Api) {
     const filter = c.req.valid('query') as AuditFilter;
     // Exporting the trail is itself a read worth recording.
     await recordAudit(deps.db, actorFrom(c.get('session')!, c.get('caller')), { action: 'audit.exported', details: { filter } });
-    const stamp = new Date().toISOString().slice(0, 10);
+    const stamp = londonDay();
     c.header('content-type', 'text/csv; charset=utf-8');
     c.header('content-disposition', `attachment; filename="vigil-audit-${stamp}.csv"`);
     return stream(c, async (out) => {
