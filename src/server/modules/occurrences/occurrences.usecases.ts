@@ -1,6 +1,6 @@
 import type { Deps } from '../../platform/deps';
 import type { Db } from '../../platform/db/db';
-import type { Agency, OccurrenceOutcome, OccurrencePriority, OccurrenceSource } from '../../platform/db/db.types';
+import type { Agency, OccurrenceOutcome, OccurrencePriority, OccurrenceSource } from '../../platform/db/db';
 import { randomUUID } from 'node:crypto';
 import { auditEvent, recordAudit, type AuditActor } from '../../platform/audit/audit';
 import { validationFailed } from '../../platform/http/errors';
