@@ -65,7 +65,7 @@ const CountQuery = FilterQuery.extend({ by: z.enum(['category', 'source', 'camer
 
 export function registerOccurrenceSearchRoutes(api: Api) {
   route(api, {
-    method: 'get', path: '/api/v1/occurrences', access: 'occurrences.read', tags, summary: 'Search occurrences (full text over occurrences and entries) with filters',
+    operationId: 'listOccurrences', method: 'get', path: '/api/v1/occurrences', access: 'occurrences.read', tags, summary: 'Search occurrences (full text over occurrences and entries) with filters',
     request: { query: FilterQuery.extend({ page: z.coerce.number().int().min(1).default(1), pageSize: z.coerce.number().int().min(1).max(200).default(50) }) },
     responses: { 200: json(page(Item).extend({ totalIsCapped: z.boolean() }), `A page. totalIsCapped: the total is a lower bound (counting stops at ${COUNT_CAP}; a search for common words counts the newest ${TEXT_WINDOW} occurrences only)`), ...commonResponses },
   }, async (c) => {
@@ -75,7 +75,7 @@ export function registerOccurrenceSearchRoutes(api: Api) {
   });
 
   route(api, {
-    method: 'get', path: '/api/v1/occurrences.csv', access: 'occurrences.read', tags, summary: 'Export a search as CSV (spreadsheet formulas neutralised)',
+    operationId: 'exportOccurrencesCsv', method: 'get', path: '/api/v1/occurrences.csv', access: 'occurrences.read', tags, summary: 'Export a search as CSV (spreadsheet formulas neutralised)',
     request: { query: FilterQuery }, responses: { 200: { content: { 'text/csv': { schema: z.string() } }, description: 'CSV' }, ...commonResponses },
   }, async (c) => {
     const deps = c.get('deps');
@@ -96,7 +96,7 @@ export function registerOccurrenceSearchRoutes(api: Api) {
   });
 
   route(api, {
-    method: 'get', path: '/api/v1/occurrence-counts', access: 'occurrences.read', tags, summary: 'Counts by category, source, camera, outcome or hour of day (UK time) over a period',
+    operationId: 'countOccurrences', method: 'get', path: '/api/v1/occurrence-counts', access: 'occurrences.read', tags, summary: 'Counts by category, source, camera, outcome or hour of day (UK time) over a period',
     request: { query: CountQuery }, responses: { 200: json(z.object({ by: z.string(), total: z.number(), items: z.array(z.object({ key: z.string(), label: z.string(), count: z.number() })) }), 'Counts'), ...commonResponses },
   }, async (c) => {
     const { by, ...query } = c.req.valid('query');
@@ -104,7 +104,7 @@ export function registerOccurrenceSearchRoutes(api: Api) {
   });
 
   route(api, {
-    method: 'get', path: '/api/v1/occurrence-counts.csv', access: 'occurrences.read', tags, summary: 'The same counts as CSV',
+    operationId: 'exportOccurrenceCountsCsv', method: 'get', path: '/api/v1/occurrence-counts.csv', access: 'occurrences.read', tags, summary: 'The same counts as CSV',
     request: { query: CountQuery }, responses: { 200: { content: { 'text/csv': { schema: z.string() } }, description: 'CSV' }, ...commonResponses },
   }, async (c) => {
     const { by, ...query } = c.req.valid('query');

@@ -33,6 +33,7 @@ export type Api = OpenAPIHono<AppEnv>;
 export interface RegisteredRoute { method: string; path: string; access: Access; stages: readonly SessionStage[] }
 
 const registries = new WeakMap<Api, RegisteredRoute[]>();
+const operationIds = new WeakMap<Api, Set<string>>();
 
 export function createApi(): Api {
   const api = new OpenAPIHono<AppEnv>({
@@ -44,6 +45,7 @@ export function createApi(): Api {
     },
   });
   registries.set(api, []);
+  operationIds.set(api, new Set());
   return api;
 }
 
@@ -63,16 +65,22 @@ function guard({ access, stages }: { access: Access; stages: readonly SessionSta
 }
 
 /**
- * The only way to add an API route: it must say who may call it. `stages` lists the sign-in stages
- * in which the route works (default: fully signed in).
+ * The only way to add an API route: it must say who may call it, and name the operation (the
+ * `operationId` a generated client calls it by: camelCase, unique in the API). `stages` lists the
+ * sign-in stages in which the route works (default: fully signed in).
  */
 export function route<R extends RouteConfig>(
   api: Api,
-  def: R & { access: Access; stages?: readonly SessionStage[] },
+  def: R & { access: Access; operationId: string; stages?: readonly SessionStage[] },
   handler: RouteHandler<R, AppEnv>,
 ) {
   const { access, stages = ['active'], ...config } = def;
-  if (!access) throw new Error(`Route ${def.method.toUpperCase()} ${def.path} declares no access`);
+  const name = `${def.method.toUpperCase()} ${def.path}`;
+  if (!access) throw new Error(`Route ${name} declares no access`);
+  if (!/^[a-z][a-zA-Z0-9]*$/.test(def.operationId ?? '')) throw new Error(`Route ${name} needs a camelCase operationId, not ${JSON.stringify(def.operationId)}`);
+  const ids = operationIds.get(api)!;
+  if (ids.has(def.operationId)) throw new Error(`Route ${name}: operationId ${def.operationId} is already used by another route`);
+  ids.add(def.operationId);
   const honoPath = config.path.replace(/\{(\w+)\}/g, ':$1');
   registries.get(api)!.push({ method: config.method.toUpperCase(), path: honoPath, access, stages });
   const security = access === 'public' ? [] : [{ session: [] }];

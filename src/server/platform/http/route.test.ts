@@ -1,0 +1,38 @@
+import { z } from '@hono/zod-openapi';
+import { describe, expect, it } from 'vitest';
+import { json } from './openapi';
+import { createApi, route } from './route';
+
+// Every operation is named, so that a client generated from /api/openapi.json has a method per route.
+
+const responses = { 200: json(z.object({ ok: z.boolean() }), 'OK') };
+const handler = (c: any) => c.json({ ok: true }, 200);
+
+describe('route()', () => {
+  it('needs an operationId: a route without one does not compile', () => {
+    const api = createApi();
+    // @ts-expect-error operationId is required
+    expect(() => route(api, { method: 'get', path: '/api/v1/things', access: 'authenticated', responses }, handler)).toThrow(/camelCase operationId/);
+  });
+
+  it('refuses an operationId that is not camelCase', () => {
+    const api = createApi();
+    expect(() => route(api, { operationId: 'list-things', method: 'get', path: '/api/v1/things', access: 'authenticated', responses }, handler)).toThrow(/camelCase/);
+  });
+
+  it('refuses an operationId already used in the API, so start-up fails', () => {
+    const api = createApi();
+    route(api, { operationId: 'listThings', method: 'get', path: '/api/v1/things', access: 'authenticated', responses }, handler);
+    expect(() => route(api, { operationId: 'listThings', method: 'get', path: '/api/v1/other-things', access: 'authenticated', responses }, handler))
+      .toThrow(/operationId listThings is already used/);
+    // Another app (another test) may use the name again.
+    expect(() => route(createApi(), { operationId: 'listThings', method: 'get', path: '/api/v1/things', access: 'authenticated', responses }, handler)).not.toThrow();
+  });
+
+  it('puts the operationId in the OpenAPI document', () => {
+    const api = createApi();
+    route(api, { operationId: 'listThings', method: 'get', path: '/api/v1/things', access: 'authenticated', responses }, handler);
+    const doc = api.getOpenAPI31Document({ openapi: '3.1.0', info: { title: 't', version: '1' } });
+    expect(doc.paths?.['/api/v1/things']?.get?.operationId).toBe('listThings');
+  });
+});
