@@ -8,6 +8,7 @@ import type { Deps } from '../deps';
 import { forbidden, unauthenticated } from './errors';
 import { wrongStage } from '../auth/auth.errors';
 import { problem, problemResponse, zodFieldErrors } from './problem';
+import { problemResponse as problemDoc } from './openapi';
 
 /** The signed-in user behind a request, as every route sees it. */
 export interface SessionInfo {
@@ -85,7 +86,22 @@ export function route<R extends RouteConfig>(
   registries.get(api)!.push({ method: config.method.toUpperCase(), path: honoPath, access, stages });
   const security = access === 'public' ? [] : [{ session: [] }];
   const description = [config.description, `Requires: ${access === 'public' ? 'nothing (public)' : access === 'authenticated' ? 'any signed-in user' : `permission \`${access}\``}.`].filter(Boolean).join('\n\n');
-  return api.openapi({ ...config, description, security, middleware: [guard({ access, stages })] } as unknown as R, handler as never);
+  const responses = { ...guardResponses({ method: config.method, access, stages, validates: Boolean(config.request) }), ...config.responses };
+  return api.openapi({ ...config, responses, description, security, middleware: [guard({ access, stages })] } as unknown as R, handler as never);
+}
+
+/** Every sign-in stage (a stage added to SessionStage must be added here). */
+const EVERY_STAGE: Record<SessionStage, true> = { active: true, mfa: true, mfa_enrolment: true, password_change: true };
+
+/** The refusals every route can give before its handler runs (the guard, CSRF, validation), for the OpenAPI document. */
+function guardResponses({ method, access, stages, validates }: { method: string; access: Access; stages: readonly SessionStage[]; validates: boolean }) {
+  const write = method.toLowerCase() !== 'get';
+  const mayForbid = (access !== 'public' && (access !== 'authenticated' || stages.length < Object.keys(EVERY_STAGE).length)) || write;
+  return {
+    ...(validates ? { 400: problemDoc('Invalid input') } : {}),
+    ...(access !== 'public' ? { 401: problemDoc('Not signed in') } : {}),
+    ...(mayForbid ? { 403: problemDoc(write ? 'Not allowed, or a cross-site request without the session\'s X-CSRF-Token' : 'Not allowed') } : {}),
+  };
 }
 
 /** Start-up check: every API route in the app was added through route() and so declares access. */
