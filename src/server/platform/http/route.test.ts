@@ -35,4 +35,16 @@ describe('route()', () => {
     const doc = api.getOpenAPI31Document({ openapi: '3.1.0', info: { title: 't', version: '1' } });
     expect(doc.paths?.['/api/v1/things']?.get?.operationId).toBe('listThings');
   });
+
+  it('documents the refusals given before the handler runs: 400 when it validates, 401 unless public, 403 for a permission, a stage or CSRF', () => {
+    const api = createApi();
+    route(api, { operationId: 'getThing', method: 'get', path: '/api/v1/thing', access: 'public', responses }, handler);
+    route(api, { operationId: 'listThings', method: 'get', path: '/api/v1/things', access: 'users.manage', request: { query: z.object({ q: z.string() }) }, responses }, handler);
+    route(api, { operationId: 'signOutThing', method: 'post', path: '/api/v1/things', access: 'authenticated', stages: ['active', 'mfa', 'mfa_enrolment', 'password_change'], responses }, handler);
+    const doc = api.getOpenAPI31Document({ openapi: '3.1.0', info: { title: 't', version: '1' } });
+    const statuses = (p: string, m: 'get' | 'post') => Object.keys(doc.paths?.[p]?.[m]?.responses ?? {}).sort();
+    expect(statuses('/api/v1/thing', 'get')).toEqual(['200']);
+    expect(statuses('/api/v1/things', 'get')).toEqual(['200', '400', '401', '403']);
+    expect(statuses('/api/v1/things', 'post')).toEqual(['200', '401', '403']);
+  });
 });
