@@ -14,6 +14,7 @@ import { isMigrated } from './platform/db/migrate';
 import { assertAllRoutesDeclareAccess, createApi, registeredRoutes, type AppEnv } from './platform/http/route';
 import { contentSecurityPolicy, csrfProtection, requestBodyLimit, requestContext, sessionLoader } from './platform/http/middleware';
 import { problem, problemResponse, toProblem } from './platform/http/problem';
+import { OPENAPI_DOCUMENT } from './platform/http/openapi';
 import { registerAuthRoutes } from './platform/auth/auth.routes';
 import { registerAuditRoutes } from './platform/audit/audit.routes';
 import { registerNavigationRoutes } from './modules/navigation.routes';
@@ -66,10 +67,7 @@ export function buildApp({ deps, log, pool, sessionCache, listener, shutdown = n
   app.use('/api/*', sessionLoader({ deps, cache: sessionCache }));
   app.use('/api/*', csrfProtection({ publicUrl: deps.config.publicUrl }));
   registerModules(api, { listener, shutdown, sessionCache });
-  api.doc31('/api/openapi.json', {
-    openapi: '3.1.0',
-    info: { title: 'Vigil API', version: '1', description: 'Operations platform for council community-safety teams. Sign in with POST /api/v1/auth/sign-in; send the session cookie, and X-CSRF-Token on writes.' },
-  });
+  api.doc31('/api/openapi.json', OPENAPI_DOCUMENT);
   api.openAPIRegistry.registerComponent('securitySchemes', 'session', { type: 'apiKey', in: 'cookie', name: 'vigil_session' });
   app.route('/', api);
 

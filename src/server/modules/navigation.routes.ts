@@ -7,7 +7,7 @@ import { navigationEntries } from './registry';
 /** What the signed-in user may open: the registry's navigation entries their permissions show. */
 export function registerNavigationRoutes(api: Api) {
   route(api, {
-    method: 'get', path: '/api/v1/modules', access: 'authenticated', tags: ['Meta'], summary: 'The modules and pages this user may open',
+    operationId: 'listModules', method: 'get', path: '/api/v1/modules', access: 'authenticated', tags: ['Meta'], summary: 'The modules and pages this user may open',
     responses: { 200: json(z.object({ modules: z.array(ModuleEntry) }), 'Work first, then administration'), ...commonResponses },
   }, (c) => {
     const s = c.get('session')!;

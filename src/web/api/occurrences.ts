@@ -1,6 +1,6 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import { api, withQuery } from './client';
-import { londonDayAfter, londonDayStart } from '../lib/time';
+import { londonDayAfter, londonDayStart } from '../../domain/calendar/london';
 
 // The control-room occurrence log: search, one occurrence with its timeline, writes, and handovers.
 

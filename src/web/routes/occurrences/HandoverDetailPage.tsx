@@ -5,7 +5,7 @@ import type { Session } from '../../api/types';
 import { PRIORITIES, handoverQuery, type HandoverAction } from '../../api/occurrences';
 import { Button } from '../../components/fields';
 import { useTitle } from '../../components/useTitle';
-import { formatDateTime } from '../../lib/time';
+import { formatDateTime } from '../../../domain/calendar/london';
 import { useAcknowledgeHandover } from './useAcknowledgeHandover';
 
 /** One handover as the incoming operator reads it: what is open, what must be done, what is broken. */

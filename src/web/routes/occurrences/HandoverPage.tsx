@@ -11,7 +11,7 @@ import { Button, SelectField, TextField } from '../../components/fields';
 import { useTitle } from '../../components/useTitle';
 import { errorMessage, fieldErrors, formErrorsFrom, type FormErrors } from '../../lib/errors';
 import { useLiveOccurrences } from '../../lib/live';
-import { formatDateTime } from '../../lib/time';
+import { formatDateTime } from '../../../domain/calendar/london';
 import { TextareaField } from './Radios';
 import { SupervisorPanel } from './SupervisorPanel';
 import { useAcknowledgeHandover } from './useAcknowledgeHandover';

@@ -7,10 +7,10 @@ import {
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { Button, SelectField, TextField } from '../../components/fields';
 import { errorMessage, fieldErrors } from '../../lib/errors';
-import { formatDateTime } from '../../lib/time';
+import { formatDateTime, formatUkDateTimeInput } from '../../../domain/calendar/london';
 import { RadiosField, submitOnCtrlEnter, TextareaField } from './Radios';
 import { useOccurrenceForm } from './useOccurrenceForm';
-import { formatUkDateTimeInput, parseUkDateTime } from './when';
+import { parseUkDateTime } from './when';
 
 const TIME_HINT = 'For example, 14:05 (today) or 23/11/2026 14:05';
 const badTime = 'Enter a time like 14:05, or a date and time like 23/11/2026 14:05';

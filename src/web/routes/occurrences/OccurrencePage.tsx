@@ -7,7 +7,7 @@ import { ENTRY_KINDS, camerasQuery, occurrenceQuery, tickStep, type Entry, type 
 import { useTitle } from '../../components/useTitle';
 import { errorMessage } from '../../lib/errors';
 import { useLiveOccurrences } from '../../lib/live';
-import { formatDateTime } from '../../lib/time';
+import { formatDateTime } from '../../../domain/calendar/london';
 import { NotFoundPage } from '../errors/NotFound';
 import { isApiError } from '../../api/client';
 import { StatusTag } from './OccurrencesListPage';
