@@ -189,3 +189,54 @@ export type PersonalDataReview = z.infer<typeof PersonalDataReview>;
 
 export const Partner = z.object({ id: z.uuid(), name: z.string(), kind: z.string() }).meta({ id: 'Partner' });
 export type Partner = z.infer<typeof Partner>;
+
+// ---- Shift handover ----
+
+export const HandoverAction = z.object({
+  id: z.uuid(), text: z.string(), dueAt: instant, overdue: z.boolean(), doneAt: instant.nullable(),
+  owner: z.object({ id: z.uuid(), name: z.string() }), occurrence: Ref.nullable(),
+}).meta({ id: 'HandoverAction' });
+export type HandoverAction = z.infer<typeof HandoverAction>;
+
+export const HandoverDraft = z.object({
+  occurrences: z.array(z.object({ id: z.uuid(), reference: z.string(), summary: z.string(), openedAt: instant, priority: Priority, category: z.string() })),
+  actions: z.array(HandoverAction),
+}).meta({ id: 'HandoverDraft' });
+export type HandoverDraft = z.infer<typeof HandoverDraft>;
+
+export const HandoverSummary = z.object({
+  id: z.uuid(), from: z.string(), createdAt: instant, acknowledgedAt: instant.nullable(), acknowledgedBy: z.string().nullable(),
+  occurrenceCount: z.number().int(), actionCount: z.number().int(),
+}).meta({ id: 'HandoverSummary' });
+export type HandoverSummary = z.infer<typeof HandoverSummary>;
+
+export const Handover = z.object({
+  id: z.uuid(), from: z.string(), createdAt: instant, shiftStartedAt: instant.nullable(), acknowledgedAt: instant.nullable(), acknowledgedBy: z.string().nullable(),
+  notes: z.string(), equipmentFaults: z.string(),
+  occurrences: z.array(z.object({ id: z.uuid(), reference: z.string(), summary: z.string(), status: Status, priority: Priority, openedAt: instant })),
+  actions: z.array(HandoverAction),
+  /** Still-open actions from earlier handovers. */
+  carriedOver: z.array(HandoverAction),
+}).meta({ id: 'Handover' });
+export type Handover = z.infer<typeof Handover>;
+
+export const Acknowledged = z.object({ id: z.uuid(), acknowledgedAt: instant }).meta({ id: 'HandoverAcknowledged' });
+export const ActionDone = z.object({ id: z.uuid(), doneAt: instant }).meta({ id: 'ActionDone' });
+export const Created = z.object({ id: z.uuid() }).meta({ id: 'Created' });
+
+export const Assignee = z.object({ id: z.uuid(), name: z.string(), roles: z.array(z.string()) }).meta({ id: 'Assignee' });
+export type Assignee = z.infer<typeof Assignee>;
+
+export const SupervisorAlert = z.object({ id: z.uuid(), kind: z.string(), message: z.string(), createdAt: instant, occurrence: Ref.nullable() });
+export const SupervisorOverview = z.object({ unacknowledgedHandovers: z.array(HandoverSummary), alerts: z.array(SupervisorAlert) }).meta({ id: 'SupervisorOverview' });
+export type SupervisorOverview = z.infer<typeof SupervisorOverview>;
+
+// ---- Procedures (administrators) ----
+
+export const ProcedureStep = z.object({ id: z.uuid(), position: z.number().int(), text: z.string(), isRequired: z.boolean() }).meta({ id: 'ProcedureStep' });
+export type ProcedureStep = z.infer<typeof ProcedureStep>;
+export const CategoryProcedure = z.object({ category: z.object({ id: z.uuid(), key: z.string(), name: z.string() }), steps: z.array(ProcedureStep) }).meta({ id: 'CategoryProcedure' });
+export type CategoryProcedure = z.infer<typeof CategoryProcedure>;
+export const CategoryWithSteps = Category.extend({ steps: z.array(ProcedureStep) }).meta({ id: 'CategoryWithProcedure' });
+export type CategoryWithSteps = z.infer<typeof CategoryWithSteps>;
+export const NewCategory = z.object({ id: z.uuid(), key: z.string(), name: z.string() }).meta({ id: 'NewCategory' });

@@ -42,7 +42,7 @@ export function HandoverDetailPage({ id, session }: { id: string; session: Sessi
         <ul className="govuk-list govuk-list--bullet">
           {h.occurrences.map((o) => (
             <li key={o.id}>
-              <Link className="govuk-link" to="/occurrences/$id" params={{ id: o.id }}>{o.reference}</Link> – {o.summary} ({PRIORITIES[o.priority] ?? o.priority},
+              <Link className="govuk-link" to="/occurrences/$id" params={{ id: o.id }}>{o.reference}</Link> – {o.summary} ({PRIORITIES[o.priority]},
               opened {formatDateTime(o.openedAt)}{o.status === 'closed' ? ', since closed' : ''})
             </li>
           ))}

@@ -184,7 +184,7 @@ function HandoverForm({ onErrors }: { onErrors: (errors: FormErrors | undefined)
                       <input className="govuk-checkboxes__input" id={`handover-occ-${o.id}`} type="checkbox" checked={included?.includes(o.id) ?? true}
                         onChange={(e) => setIncluded((list) => (e.target.checked ? [...(list ?? []), o.id] : (list ?? []).filter((x) => x !== o.id)))} />
                       <label className="govuk-label govuk-checkboxes__label" htmlFor={`handover-occ-${o.id}`}>
-                        {o.reference} – {o.summary} ({o.category}, {PRIORITIES[o.priority] ?? o.priority}, opened {formatDateTime(o.openedAt)})
+                        {o.reference} – {o.summary} ({o.category}, {PRIORITIES[o.priority]}, opened {formatDateTime(o.openedAt)})
                       </label>
                     </div>
                   ))}

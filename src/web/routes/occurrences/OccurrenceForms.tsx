@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { isApiError } from '../../api/client';
+import { labelOf } from '../../../domain/labels';
 import {
   AGENCIES, OUTCOMES, addEntry, amendEntry, closeOccurrence, markFootage, notifyAgency, recordPersonalData, reopenOccurrence, viewPersonalData,
   type Occurrence, type PersonalDataItem,
@@ -70,7 +71,7 @@ export function NotifyForm({ occurrence }: { occurrence: Occurrence }) {
     if (!f.check(fieldErrors([['agency', !agency && 'Choose who was told'], ['notifiedAt', when === undefined && badTime]]))) return;
     const ok = await f.run(
       () => notifyAgency(occurrence.id, { agency, agencyReference: reference.trim() || undefined, notifiedAt: when || undefined, body: body.trim() || undefined }),
-      `${AGENCIES[agency]} recorded as told.`,
+      `${labelOf(AGENCIES, agency)} recorded as told.`,
     );
     if (ok) {
       setAgency('');
