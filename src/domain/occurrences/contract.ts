@@ -90,8 +90,8 @@ const EntryFields = z.object({
   body: z.string(),
   observedAt: instant.nullable(),
   recordedAt: instant,
-  /** Who wrote it: a name for council staff, a role for partner agencies. */
-  author: z.string(),
+  /** Who wrote it: a name for council staff, a role for partner agencies; null when Vigil itself wrote it (retention). */
+  author: z.string().nullable(),
   amendsId: z.uuid().nullable(),
   reason: z.string().nullable(),
   agency: Agency.nullable(),
@@ -171,6 +171,10 @@ export type Category = z.infer<typeof Category>;
 /** What a write to an occurrence answers: the entry it appended (or the occurrence it opened). */
 export const Appended = z.object({ id: z.uuid(), seq: z.number().int(), reference: z.string() }).meta({ id: 'AppendedEntry' });
 export const Opened = z.object({ id: z.uuid(), reference: z.string() }).meta({ id: 'OpenedOccurrence' });
+export const ClosedOccurrence = z.object({ reference: z.string(), skippedRequired: z.array(z.object({ id: z.uuid(), text: z.string() })) }).meta({ id: 'ClosedOccurrence' });
+export const ReopenedOccurrence = z.object({ reference: z.string() }).meta({ id: 'ReopenedOccurrence' });
+export const SharedWith = z.object({ reference: z.string(), organisation: z.string() }).meta({ id: 'OccurrenceShared' });
+export const PersonalDataRemoved = z.object({ reference: z.string(), removedAt: instant }).meta({ id: 'PersonalDataRemoved' });
 
 export const PersonalDataItem = z.object({
   id: z.uuid(), name: z.string().nullable(), details: z.string().nullable(), recordedAt: instant, recordedBy: z.string(),
@@ -240,3 +244,7 @@ export type CategoryProcedure = z.infer<typeof CategoryProcedure>;
 export const CategoryWithSteps = Category.extend({ steps: z.array(ProcedureStep) }).meta({ id: 'CategoryWithProcedure' });
 export type CategoryWithSteps = z.infer<typeof CategoryWithSteps>;
 export const NewCategory = z.object({ id: z.uuid(), key: z.string(), name: z.string() }).meta({ id: 'NewCategory' });
+
+/** What a partner agency sees of an occurrence shared with it: roles where staff names would be, and none of the council's internal workings. */
+export const SharedOccurrence = Occurrence.omit({ procedure: true, personalDataCount: true, personalDataFlagged: true, sharedWith: true }).meta({ id: 'SharedOccurrence' });
+export type SharedOccurrence = z.infer<typeof SharedOccurrence>;

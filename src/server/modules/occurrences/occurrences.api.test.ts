@@ -112,7 +112,8 @@ describe('partner agencies', () => {
     await occ.shareOccurrence(deps, { actor: author.actor, occurrenceId: ours.id, organisationId: police.id });
     const shared = await client.get(`/api/v1/shared/occurrences/${ours.id}`);
     expect(shared.status, shared.text).toBe(200);
-    expect(shared.body).toMatchObject({ id: ours.id, reference: ours.reference, summary: 'Shared with the police', sharedWith: [] });
+    expect(shared.body).toMatchObject({ id: ours.id, reference: ours.reference, summary: 'Shared with the police' });
+    expect(shared.body).not.toHaveProperty('sharedWith'); // nor who else it went to
 
     const other = await client.get(`/api/v1/shared/occurrences/${theirs.id}`);
     expectProblem(other, 404, 'http.not_found');

@@ -5,7 +5,7 @@ import type { Deps } from '../../platform/deps';
 import { makeOrganisation, makeUser, sealed, testDeps, uniq } from '../../../../test/support/deps';
 import { insertCameras } from '../estate';
 import * as occ from './occurrences.usecases';
-import { getOccurrenceView } from './occurrences.views';
+import { getOccurrenceView, viewSharedOccurrence } from './occurrences.views';
 import { formatReference, parseReference } from './occurrences.models';
 
 // The occurrence use cases on a real PostgreSQL. Each test makes its own users, cameras and (where
@@ -481,15 +481,42 @@ describe('sharing', () => {
     const o = await anOccurrence(actor);
     const police = await makeOrganisation(deps, { external: true });
     const insurer = await makeOrganisation(deps, { external: true, kind: 'insurer' });
+    const partner = async (organisationId: string) => {
+      const u = await makeUser(deps, { roles: ['agency'], organisationId });
+      return { audit: { actorId: u.id, actorUsername: u.username, ip: null, userAgent: null }, userId: u.id };
+    };
+    const asPolice = await partner(police.id);
     expect(await rejection(occ.shareOccurrence(deps, { actor, occurrenceId: o.id, organisationId: user.organisationId }))).toMatchObject({ fieldErrors: [{ path: 'organisationId' }] });
-    expect(await rejection(getOccurrenceView(deps, { id: o.id, organisationId: police.id }))).toMatchObject({ status: 404 });
+    expect(await rejection(viewSharedOccurrence(deps, { actor: asPolice, id: o.id, organisationId: police.id }))).toMatchObject({ status: 404 });
 
     await occ.shareOccurrence(deps, { actor, occurrenceId: o.id, organisationId: police.id });
-    const theirs = await getOccurrenceView(deps, { id: o.id, organisationId: police.id });
+    const theirs = await viewSharedOccurrence(deps, { actor: asPolice, id: o.id, organisationId: police.id });
     expect(theirs.reference).toBe(o.reference);
-    expect(theirs.sharedWith).toEqual([]); // a partner does not see who else it went to
-    expect(await rejection(getOccurrenceView(deps, { id: o.id, organisationId: insurer.id }))).toMatchObject({ status: 404 });
+    expect(theirs).not.toHaveProperty('sharedWith'); // a partner does not see who else it went to
+    expect(await rejection(viewSharedOccurrence(deps, { actor: await partner(insurer.id), id: o.id, organisationId: insurer.id }))).toMatchObject({ status: 404 });
     expect((await getOccurrenceView(deps, { id: o.id })).sharedWith.map((s) => s.id)).toEqual([police.id]);
+  });
+
+  it('shows a partner roles where staff names would be, none of the council’s internal workings, and audits each read', async () => {
+    const { actor } = await anOperator();
+    const o = await anOccurrence(actor);
+    await occ.addEntry(deps, { actor, occurrenceId: o.id, kind: 'observation', body: 'Male in grey hoodie' });
+    await occ.recordPersonalData(deps, { actor, occurrenceId: o.id, name: 'Jane Example' });
+    const police = await makeOrganisation(deps, { external: true });
+    await occ.shareOccurrence(deps, { actor, occurrenceId: o.id, organisationId: police.id });
+    const reader = await makeUser(deps, { roles: ['agency'], organisationId: police.id });
+    const asPolice = { audit: { actorId: reader.id, actorUsername: reader.username, ip: null, userAgent: null }, userId: reader.id };
+
+    const ours = await getOccurrenceView(deps, { id: o.id });
+    const theirs = await viewSharedOccurrence(deps, { actor: asPolice, id: o.id, organisationId: police.id });
+    const staffName = ours.openedBy;
+    expect(staffName).toMatch(/^Test /);
+    expect(theirs.openedBy).toBe('CCTV operator');
+    expect(theirs.entries.map((e) => e.author)).toEqual(ours.entries.map(() => 'CCTV operator'));
+    expect(JSON.stringify(theirs)).not.toContain(staffName);
+    for (const internal of ['procedure', 'personalDataCount', 'personalDataFlagged', 'sharedWith']) expect(theirs).not.toHaveProperty(internal);
+    const reads = await (await sealed(deps.db)).selectFrom('audit_events').select(['actor_id', 'record_id']).where('action', '=', 'occurrence.read-by-partner').where('record_id', '=', o.id).execute();
+    expect(reads).toEqual([{ actor_id: reader.id, record_id: o.id }]);
   });
 });
 

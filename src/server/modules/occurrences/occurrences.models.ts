@@ -3,32 +3,9 @@ import type { Agency, OccurrenceOutcome, OccurrencePriority, OccurrenceSource } 
 // Pure decisions about occurrences: references, what may be logged when, closing rules, who was
 // told, and when personal data is due for review or removal. No I/O.
 
-export const SOURCES: Record<OccurrenceSource, string> = {
-  camera_patrol: 'Camera patrol',
-  police_request: 'Police request',
-  radio_scheme: 'Shop/pub radio scheme',
-  public_call: 'Call from the public',
-  council_staff: 'Council staff',
-  alarm: 'Alarm',
-  other: 'Other',
-};
-
-export const PRIORITIES: Record<OccurrencePriority, string> = { immediate: 'Immediate', high: 'High', normal: 'Normal', low: 'Low' };
-
-export const OUTCOMES: Record<OccurrenceOutcome, string> = {
-  arrest: 'Arrest',
-  detained: 'Detained',
-  dispersed: 'Dispersed',
-  no_trace: 'No trace',
-  handed_to_police: 'Handed to police',
-  advice_given: 'Advice given',
-  false_alarm: 'False alarm',
-  other: 'Other',
-};
-
-export const AGENCIES: Record<Agency, string> = {
-  police: 'Police', ambulance: 'Ambulance', fire: 'Fire and rescue', council: 'Council team', partner: 'Partner', other: 'Other',
-};
+// The vocabularies and their labels are the contract's, shared with the web app.
+import { AGENCIES } from '../../../domain/occurrences/contract';
+export { AGENCIES, OUTCOMES, PRIORITIES, SOURCES } from '../../../domain/occurrences/contract';
 
 /** The emergency services an occurrence always shows as told or not told. */
 export const ALWAYS_SHOWN: Agency[] = ['police', 'ambulance', 'fire'];

@@ -1,4 +1,5 @@
 import { formatTimestamp } from '../../../domain/calendar/london';
+import { ENTRY_KINDS } from '../../../domain/occurrences/contract';
 import { heading, keyValues, paragraph, renderPdf } from '../../platform/pdf/pdf';
 import type { getOccurrenceView } from './occurrences.views';
 
@@ -37,7 +38,7 @@ export function occurrencePdf({ view, councilName, printedBy, printedAt }: { vie
       paragraph(doc, 'Times are UK local time. "Recorded" is when the entry was made; "observed" is the time the operator gave.', { size: 8, colour: '#505a5f' });
       doc.moveDown(0.3);
       for (const e of view.entries) {
-        const when = `#${e.seq}  Recorded ${uk(e.recordedAt)}${e.observedAt ? ` · observed ${uk(e.observedAt)}` : ''}  ·  ${e.author ?? 'System'}  ·  ${e.kind}`;
+        const when = `#${e.seq}  Recorded ${uk(e.recordedAt)}${e.observedAt ? ` · observed ${uk(e.observedAt)}` : ''}  ·  ${e.author ?? 'Vigil'}  ·  ${ENTRY_KINDS[e.kind]}`;
         paragraph(doc, when, { size: 8, colour: '#505a5f', bold: true });
         const extra = [
           e.agencyName ? `${e.agencyName}${e.agencyReference ? ` ref ${e.agencyReference}` : ''}, told ${uk(e.notifiedAt)}` : '',

@@ -299,3 +299,11 @@ export async function updateCategory(db: Db, id: string, patch: { name?: string;
 export async function findCategoryByKey(db: Db, key: string) {
   return db.selectFrom('occurrence_categories').selectAll().where('key', '=', key).executeTakeFirst();
 }
+
+/** The roles of the people named, by user id (a partner's view shows roles, not names). */
+export async function listUserRoles(db: Db, userIds: string[]) {
+  const rows = userIds.length ? await db.selectFrom('user_roles').select(['user_id', 'role']).where('user_id', 'in', [...new Set(userIds)]).orderBy('role').execute() : [];
+  const byUser = new Map<string, string[]>();
+  for (const r of rows) byUser.set(r.user_id, [...(byUser.get(r.user_id) ?? []), r.role]);
+  return byUser;
+}

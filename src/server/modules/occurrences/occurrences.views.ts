@@ -1,58 +1,89 @@
 import type { Deps } from '../../platform/deps';
+import { recordAudit } from '../../platform/audit/audit';
+import { ROLE_INFO, isRole } from '../../platform/auth/permissions';
+import type { Entry, EntryFields, Occurrence, Outcome, SharedOccurrence } from '../../../domain/occurrences/contract';
 import * as repo from './occurrences.repository';
 import { occurrenceNotFound } from './occurrences.errors';
-import { stepStates } from './occurrences.usecases';
+import { stepStates, type Actor } from './occurrences.usecases';
 import { AGENCIES, OUTCOMES, PRIORITIES, SOURCES, whoWasTold } from './occurrences.models';
 
 // What people see of an occurrence. Reading the log is not a read of personal data (names are
-// kept apart, see viewPersonalData), so these are not audited.
+// kept apart, see viewPersonalData), so the council's own reads are not audited. A partner
+// agency's read is: partners see the shared occurrence, with roles where staff names would be,
+// and none of the council's internal workings (procedure, personal-data counts, other shares).
 
 type EntryRow = Awaited<ReturnType<typeof repo.listEntries>>[number];
 
-function toEntryDto(e: EntryRow) {
+function toEntryDto(e: EntryRow, author: string | null): EntryFields {
   return {
     id: e.id, seq: e.seq, kind: e.kind, body: e.body, observedAt: e.observed_at?.toISOString() ?? null, recordedAt: e.recorded_at.toISOString(),
-    author: e.author_name, amendsId: e.amends_id, reason: e.reason,
+    author, amendsId: e.amends_id, reason: e.reason,
     agency: e.agency, agencyName: e.agency ? AGENCIES[e.agency] : null, agencyReference: e.agency_reference, notifiedAt: e.notified_at?.toISOString() ?? null,
-    camera: e.camera_id ? { id: e.camera_id, reference: e.camera_reference, name: e.camera_name } : null,
+    camera: e.camera_id ? { id: e.camera_id, reference: e.camera_reference!, name: e.camera_name! } : null,
     footageFrom: e.footage_from?.toISOString() ?? null, footageTo: e.footage_to?.toISOString() ?? null,
-    procedureStepId: e.procedure_step_id, outcome: e.outcome,
+    procedureStepId: e.procedure_step_id,
+    // Written only when closing, from a validated outcome (the column has no CHECK of its own).
+    outcome: e.outcome as Outcome | null,
   };
 }
 
-export type EntryDto = ReturnType<typeof toEntryDto> & { amendments: ReturnType<typeof toEntryDto>[] };
-
 /** The timeline with each amendment shown beside the entry it corrects (and also in its place). */
-export function threadAmendments(entries: ReturnType<typeof toEntryDto>[]): EntryDto[] {
-  const byTarget = new Map<string, ReturnType<typeof toEntryDto>[]>();
+export function threadAmendments(entries: EntryFields[]): Entry[] {
+  const byTarget = new Map<string, EntryFields[]>();
   for (const e of entries) if (e.amendsId) byTarget.set(e.amendsId, [...(byTarget.get(e.amendsId) ?? []), e]);
   return entries.map((e) => ({ ...e, amendments: byTarget.get(e.id) ?? [] }));
 }
 
-export async function getOccurrenceView(deps: Deps, { id, organisationId }: { id: string; organisationId?: string }) {
+/** What a partner reads where the council's staff see a name: the person's role. */
+export function roleName(roles: readonly string[] | undefined): string {
+  const role = roles?.find(isRole);
+  return role ? ROLE_INFO[role].name : 'Council staff';
+}
+
+async function buildView(deps: Deps, { id, organisationId }: { id: string; organisationId?: string }) {
   const occ = await repo.findOccurrence(deps.db, { id, organisationId });
   if (!occ) throw occurrenceNotFound();
-  const [entries, cameras, steps, personalData, shares] = await Promise.all([
-    repo.listEntries(deps.db, occ.id), repo.listOccurrenceCameras(deps.db, occ.id), stepStates(deps.db, occ),
-    repo.summarisePersonalData(deps.db, occ.id), organisationId ? Promise.resolve([]) : repo.listShares(deps.db, occ.id),
-  ]);
-  const dtos = entries.map(toEntryDto);
-  return {
+  const [entries, cameras] = await Promise.all([repo.listEntries(deps.db, occ.id), repo.listOccurrenceCameras(deps.db, occ.id)]);
+  const people = organisationId
+    ? await repo.listUserRoles(deps.db, [occ.opened_by, occ.closed_by, ...entries.map((e) => e.author_id)].filter((x): x is string => !!x))
+    : undefined;
+  const who = (userId: string | null, name: string | null) => (people ? (userId ? roleName(people.get(userId)) : null) : name);
+  const dtos = entries.map((e) => toEntryDto(e, who(e.author_id, e.author_name)));
+  const timeline = threadAmendments(dtos);
+  const common = {
     id: occ.id, reference: occ.reference, status: occ.status, summary: occ.summary,
-    openedAt: occ.opened_at.toISOString(), openedBy: occ.opened_by_name,
+    openedAt: occ.opened_at.toISOString(), openedBy: who(occ.opened_by, occ.opened_by_name) ?? '',
     source: occ.source, sourceName: SOURCES[occ.source], priority: occ.priority, priorityName: PRIORITIES[occ.priority],
     category: { id: occ.category_id, key: occ.category_key, name: occ.category_name },
     location: { text: occ.location_text, latitude: occ.latitude, longitude: occ.longitude },
-    outcome: occ.outcome, outcomeName: occ.outcome ? OUTCOMES[occ.outcome] : null, closedAt: occ.closed_at?.toISOString() ?? null, closedBy: occ.closed_by_name,
+    outcome: occ.outcome, outcomeName: occ.outcome ? OUTCOMES[occ.outcome] : null, closedAt: occ.closed_at?.toISOString() ?? null,
+    closedBy: who(occ.closed_by, occ.closed_by_name),
     cameras: cameras.map((c) => ({ id: c.id, reference: c.reference, name: c.name })),
-    entries: threadAmendments(dtos),
+    entries: timeline,
     told: whoWasTold(entries.filter((e) => e.kind === 'notification').map((e) => ({ agency: e.agency!, agencyReference: e.agency_reference, notifiedAt: e.notified_at!, body: e.body })))
       .map((t) => ({ ...t, firstToldAt: t.firstToldAt?.toISOString() ?? null })),
-    footageMarks: dtos.filter((e) => e.kind === 'footage'),
+    footageMarks: timeline.filter((e) => e.kind === 'footage'),
+  };
+  return { occ, common };
+}
+
+/** An occurrence as the council's own staff see it. */
+export async function getOccurrenceView(deps: Deps, { id }: { id: string }): Promise<Occurrence> {
+  const { occ, common } = await buildView(deps, { id });
+  const [steps, personalData, shares] = await Promise.all([stepStates(deps.db, occ), repo.summarisePersonalData(deps.db, occ.id), repo.listShares(deps.db, occ.id)]);
+  return {
+    ...common,
     procedure: steps,
     personalDataCount: personalData.count,
     // Items past the review age: the supervisor's review list has them; the names stay behind the audited read.
     personalDataFlagged: { count: personalData.flagged, since: personalData.firstFlaggedAt?.toISOString() ?? null },
     sharedWith: shares.map((s) => ({ id: s.id, name: s.name, sharedAt: s.shared_at.toISOString() })),
   };
+}
+
+/** An occurrence shared with the reader's organisation, as a partner agency sees it; each read is audited. */
+export async function viewSharedOccurrence(deps: Deps, { actor, id, organisationId }: { actor: Actor; id: string; organisationId: string }): Promise<SharedOccurrence> {
+  const { occ, common } = await buildView(deps, { id, organisationId });
+  await recordAudit(deps.db, actor.audit, { action: 'occurrence.read-by-partner', recordType: 'occurrence', recordId: occ.id, details: { reference: occ.reference, organisationId } });
+  return common;
 }

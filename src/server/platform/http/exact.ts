@@ -35,3 +35,6 @@ type Returned<H> = H extends (...args: any[]) => infer Out ? Awaited<Out> : neve
 /** Resolves to unknown when the handler's replies fit their schemas, else to a readable error. */
 export type ExactReplies<R extends RouteConfig, H> =
   [ExtraReplyFields<R, Returned<H>>] extends [never] ? unknown : { error: 'The reply has fields its response schema lacks'; fields: ExtraReplyFields<R, Returned<H>> };
+
+/** For helpers that build routes: resolves to unknown when T has no field S lacks. */
+export type ExactFit<T, S> = [ExtraFields<T, S>] extends [never] ? unknown : { error: 'The reply has fields its response schema lacks'; fields: ExtraFields<T, S> };

@@ -223,7 +223,7 @@ function Timeline({ entries }: { entries: Entry[] }) {
         {entries.map((e) => (
           <li key={e.id} className="vigil-timeline__entry" id={`entry-${e.seq}`}>
             <p className="govuk-body-s govuk-!-margin-bottom-1">
-              <strong>{e.seq}. {ENTRY_KINDS[e.kind]}</strong> – recorded {formatDateTime(e.recordedAt, { seconds: true })} by {e.author}
+              <strong>{e.seq}. {ENTRY_KINDS[e.kind]}</strong> – recorded {formatDateTime(e.recordedAt, { seconds: true })} by {e.author ?? 'Vigil'}
               {e.observedAt && <> – seen {formatDateTime(e.observedAt)}</>}
             </p>
             {e.kind === 'amendment' ? (
