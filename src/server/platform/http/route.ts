@@ -8,6 +8,7 @@ import type { Deps } from '../deps';
 import { forbidden, unauthenticated } from './errors';
 import { wrongStage } from '../auth/auth.errors';
 import { problem, problemResponse, zodFieldErrors } from './problem';
+import { refuseUnsafeInput } from './input-guard';
 
 /** The signed-in user behind a request, as every route sees it. */
 export interface SessionInfo {
@@ -77,7 +78,8 @@ export function route<R extends RouteConfig>(
   registries.get(api)!.push({ method: config.method.toUpperCase(), path: honoPath, access, stages });
   const security = access === 'public' ? [] : [{ session: [] }];
   const description = [config.description, `Requires: ${access === 'public' ? 'nothing (public)' : access === 'authenticated' ? 'any signed-in user' : `permission \`${access}\``}.`].filter(Boolean).join('\n\n');
-  return api.openapi({ ...config, description, security, middleware: [guard({ access, stages })] } as unknown as R, handler as never);
+  // Who may call it first (an anonymous caller learns nothing from its input), then unsafe text.
+  return api.openapi({ ...config, description, security, middleware: [guard({ access, stages }), refuseUnsafeInput()] } as unknown as R, handler as never);
 }
 
 /** Start-up check: every API route in the app was added through route() and so declares access. */
