@@ -1,8 +1,7 @@
 import { z } from '@hono/zod-openapi';
-import { stream } from 'hono/streaming';
 import { route, type Api } from '../http/route';
 import { commonResponses, json, page } from '../http/openapi';
-import { csvRows } from '../http/csv';
+import { csvDownload } from '../http/csv';
 import { listAuditEvents, streamAuditEvents, verifyAuditChain, type AuditFilter } from './audit.repository';
 import { recordAudit, actorFrom } from './audit';
 
@@ -52,13 +51,9 @@ export function registerAuditRoutes(api: Api) {
     // Exporting the trail is itself a read worth recording.
     await recordAudit(deps.db, actorFrom(c.get('session')!, c.get('caller')), { action: 'audit.exported', details: { filter } });
     const stamp = new Date().toISOString().slice(0, 10);
-    c.header('content-type', 'text/csv; charset=utf-8');
-    c.header('content-disposition', `attachment; filename="vigil-audit-${stamp}.csv"`);
-    return stream(c, async (out) => {
-      await out.write(csvRows([CSV_HEADER]));
-      for await (const rows of streamAuditEvents(deps.db, filter)) {
-        await out.write(csvRows(rows.map((r) => [r.seq, r.at, r.actor_username, r.action, r.record_type, r.record_id, r.outcome, r.ip, r.user_agent, r.details, r.hash])));
-      }
+    return csvDownload(c, {
+      filename: `vigil-audit-${stamp}.csv`, header: CSV_HEADER, batches: streamAuditEvents(deps.db, filter),
+      toRow: (r) => [r.seq, r.at, r.actor_username, r.action, r.record_type, r.record_id, r.outcome, r.ip, r.user_agent, r.details, r.hash],
     }) as never;
   });
 
