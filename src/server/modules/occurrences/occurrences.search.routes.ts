@@ -7,6 +7,7 @@ import { recordAudit, actorFrom } from '../../platform/audit/audit';
 import { AGENCIES, OUTCOMES, PRIORITIES, SOURCES } from './occurrences.models';
 import { COUNT_CAP, TEXT_WINDOW, countOccurrences, searchOccurrences, streamOccurrences, type OccurrenceFilter } from './occurrences.search';
 import { AgencyEnum, Outcome, Source } from './occurrences.schemas';
+import { dateTime, line } from '../../../domain/validation';
 
 const tags = ['Occurrences'];
 
@@ -16,10 +17,10 @@ const bbox = z.string().regex(/^-?\d+(\.\d+)?(,-?\d+(\.\d+)?){3}$/, 'Give the ar
 });
 
 export const FilterQuery = z.object({
-  q: z.string().trim().max(200).optional(),
-  from: z.coerce.date().optional(),
-  to: z.coerce.date().optional(),
-  category: z.string().trim().max(40).optional(),
+  q: line().trim().max(200).optional(),
+  from: dateTime().optional(),
+  to: dateTime().optional(),
+  category: line().trim().max(40).optional(),
   source: Source.optional(),
   cameraId: z.string().uuid().optional(),
   outcome: Outcome.optional(),

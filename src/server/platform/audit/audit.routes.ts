@@ -4,16 +4,17 @@ import { commonResponses, json, page } from '../http/openapi';
 import { csvDownload } from '../http/csv';
 import { listAuditEvents, streamAuditEvents, verifyAuditChain, type AuditFilter } from './audit.repository';
 import { recordAudit, actorFrom } from './audit';
+import { dateTime, line } from '../../../domain/validation';
 
 const tags = ['Audit'];
 
 const Filter = z.object({
-  from: z.coerce.date().optional().openapi({ description: 'From this time (inclusive), ISO 8601' }),
-  to: z.coerce.date().optional().openapi({ description: 'Before this time, ISO 8601' }),
-  actor: z.string().trim().max(64).optional(),
-  action: z.string().trim().max(100).optional().openapi({ description: 'Action, or its start (e.g. `user.`)' }),
-  recordType: z.string().trim().max(50).optional(),
-  recordId: z.string().trim().max(100).optional(),
+  from: dateTime().optional().openapi({ description: 'From this time (inclusive), ISO 8601' }),
+  to: dateTime().optional().openapi({ description: 'Before this time, ISO 8601' }),
+  actor: line().trim().max(64).optional(),
+  action: line().trim().max(100).optional().openapi({ description: 'Action, or its start (e.g. `user.`)' }),
+  recordType: line().trim().max(50).optional(),
+  recordId: line().trim().max(100).optional(),
   outcome: z.enum(['success', 'failure', 'denied']).optional(),
 });
 
