@@ -1,5 +1,6 @@
 import { OpenAPIHono, type RouteConfig, type RouteHandler } from '@hono/zod-openapi';
 import type { MiddlewareHandler } from 'hono';
+import { refuseUnsafeInput } from './input-guard';
 import type { Logger } from 'pino';
 import type { Access, Permission } from '../auth/permissions';
 import type { SessionStage } from '../auth/auth.repository';
@@ -8,7 +9,6 @@ import type { Deps } from '../deps';
 import { forbidden, unauthenticated } from './errors';
 import { wrongStage } from '../auth/auth.errors';
 import { problem, problemResponse, zodFieldErrors } from './problem';
-import { refuseUnsafeInput } from './input-guard';
 
 /** The signed-in user behind a request, as every route sees it. */
 export interface SessionInfo {
@@ -50,8 +50,12 @@ export function createApi(): Api {
 
 export const registeredRoutes = (api: Api): readonly RegisteredRoute[] => registries.get(api) ?? [];
 
-/** Checks the session's stage and permission before validation and the handler run. */
+/**
+ * Checks the session's stage and permission before validation and the handler run, then refuses
+ * unsafe text anywhere in the input (so an anonymous caller learns nothing from its input).
+ */
 function guard({ access, stages }: { access: Access; stages: readonly SessionStage[] }): MiddlewareHandler<AppEnv> {
+  const refuseUnsafe = refuseUnsafeInput();
   return async (c, next) => {
     if (access !== 'public') {
       const s = c.get('session');
@@ -59,7 +63,7 @@ function guard({ access, stages }: { access: Access; stages: readonly SessionSta
       if (!stages.includes(s.stage)) throw wrongStage();
       if (access !== 'authenticated' && !s.permissions.includes(access)) throw forbidden();
     }
-    await next();
+    return refuseUnsafe(c, next);
   };
 }
 
@@ -78,8 +82,7 @@ export function route<R extends RouteConfig>(
   registries.get(api)!.push({ method: config.method.toUpperCase(), path: honoPath, access, stages });
   const security = access === 'public' ? [] : [{ session: [] }];
   const description = [config.description, `Requires: ${access === 'public' ? 'nothing (public)' : access === 'authenticated' ? 'any signed-in user' : `permission \`${access}\``}.`].filter(Boolean).join('\n\n');
-  // Who may call it first (an anonymous caller learns nothing from its input), then unsafe text.
-  return api.openapi({ ...config, description, security, middleware: [guard({ access, stages }), refuseUnsafeInput()] } as unknown as R, handler as never);
+  return api.openapi({ ...config, description, security, middleware: [guard({ access, stages })] } as unknown as R, handler as never);
 }
 
 /** Start-up check: every API route in the app was added through route() and so declares access. */
