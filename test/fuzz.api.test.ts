@@ -11,12 +11,13 @@ import { makeOrganisation, makeSession, makeUser, silentLog, testConfig, uniq } 
 import { ownDatabase, type OwnDatabase } from './support/product';
 
 // Hostile input for every operation in the OpenAPI document, generated from the operation's own
-// schemas: no answer may be a 5xx, none may take longer than 2 s, and every refusal is problem+json.
-// Operations come from /api/openapi.json, so a module is fuzzed the day its routes exist. Input is
-// mostly valid with hostile parts (so that it gets past the first check and reaches the database):
-// NUL and other control characters, lone surrogates, dates from 4000 BC to the year 275760, huge and
-// negative numbers, wrong types, empty objects, long arrays of one repeated item, very long text,
-// path parameters that are not ids and query strings of junk.
+// schemas: no answer may be a 5xx, none may take longer than 2 s, every refusal is problem+json, and
+// none may come from PostgreSQL refusing what the schema let through (docs/decisions/0008). The
+// operations come from /api/openapi.json, so a module is fuzzed the day its routes exist; add its
+// records to `known` below for cases to reach them by id. Hostile parts: NUL and other control
+// characters, lone surrogates, dates from 4000 BC to the year 275760, huge and negative numbers, wrong
+// types, empty objects, an item repeated twice or ten thousand times, very long text, path parameters
+// that are not ids and query strings of junk, in otherwise valid input so that they reach the database.
 //
 // Reproduce a run with the seed it prints: FUZZ_SEED=123 npx vitest run test/fuzz.api.test.ts
 // (FUZZ_RUNS sets the cases per operation, 30 by default). It runs on a database of its own, since
