@@ -18,6 +18,8 @@ import { ownDatabase, type OwnDatabase } from './support/product';
 // characters, lone surrogates, dates from 4000 BC to the year 275760, huge and negative numbers, wrong
 // types, empty objects, an item repeated twice or ten thousand times, very long text, path parameters
 // that are not ids and query strings of junk, in otherwise valid input so that they reach the database.
+// Each operation is walked signed in with the roles it needs, and again with no session (then any
+// route but a public one answers 401, whatever the input).
 //
 // Reproduce a run with the seed it prints: FUZZ_SEED=123 npx vitest run test/fuzz.api.test.ts
 // (FUZZ_RUNS sets the cases per operation, 30 by default). It runs on a database of its own, since
@@ -258,36 +260,55 @@ it('finds every registered route in the OpenAPI document', () => {
   expect(operations.length).toBeGreaterThanOrEqual(60);
 });
 
+/** Sends one case and checks the answer; returns the status and body. */
+async function send(name: string, op: Operation, attempt: Attempt, headers: Record<string, string>) {
+  if (attempt.body !== undefined) headers['content-type'] = 'application/json';
+  const started = performance.now();
+  const res = await app.request(attempt.url, { method: op.method, headers: { 'x-forwarded-for': '198.51.100.77', ...headers }, body: attempt.body });
+  const { text, timedOut } = await readWithin(res, SLOW_MS + 500);
+  const ms = Math.round(performance.now() - started);
+  const problem = res.status >= 500 ? `answered ${res.status}`
+    : timedOut || ms > SLOW_MS ? `took ${ms} ms`
+    : res.status >= 400 && !res.headers.get('content-type')?.includes('application/problem+json') ? `refused with ${res.status} but not problem+json`
+    // The last net (a PostgreSQL data error made a 400) caught what the schema should have refused by name.
+    : text.includes('"code":"http.invalid_input"') ? 'let input through to PostgreSQL, which refused it'
+    : undefined;
+  if (problem) throw new Error(`${name} ${problem} (FUZZ_SEED=${SEED})\n${attempt.shown}\nresponse: ${text.slice(0, 500)}`);
+  return { status: res.status, text };
+}
+
+const seedFor = (name: string) => SEED ^ [...name].reduce((h, ch) => (Math.imul(h, 31) + ch.charCodeAt(0)) | 0, 0);
+const each = operations.map((op) => [`${op.method} ${op.path}`, op] as const);
+
 describe('every operation, with hostile input, signed in with every role it needs', () => {
-  it.each(operations.map((op) => [`${op.method} ${op.path}`, op] as const))('%s: no 5xx, nothing slower than 2 s', async (name, op) => {
+  it.each(each)('%s: no 5xx, nothing slower than 2 s', async (name, op) => {
     const internal = isAllowed({ access: op.route.access, roles: INTERNAL, signedIn: true });
     const stage = op.route.stages.includes('active') ? 'active' : op.route.stages[0];
     const user = await makeUser(deps, internal
       ? { roles: INTERNAL, organisationId: councilOrgId, username: uniq('fuzz') }
       : { roles: [...EXTERNAL_ROLES], organisationId: externalOrgId, username: uniq('fuzzx') });
     const statuses = new Map<number, number>();
-    const seed = SEED ^ [...name].reduce((h, ch) => (Math.imul(h, 31) + ch.charCodeAt(0)) | 0, 0);
 
     await fc.assert(fc.asyncProperty(attempts(op), async (attempt) => {
+      // A session of its own for each case: some cases sign out, everywhere.
       const { cookie, csrf } = await makeSession(deps, { userId: user.id, stage });
-      const headers: Record<string, string> = { cookie, 'x-csrf-token': csrf, 'x-forwarded-for': '198.51.100.77' };
-      if (attempt.body !== undefined) headers['content-type'] = 'application/json';
-      const started = performance.now();
-      const res = await app.request(attempt.url, { method: op.method, headers, body: attempt.body });
-      const { text, timedOut } = await readWithin(res, SLOW_MS + 500);
-      const ms = Math.round(performance.now() - started);
-      statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
-      const problem = res.status >= 500 ? `answered ${res.status}`
-        : timedOut || ms > SLOW_MS ? `took ${ms} ms`
-        : res.status >= 400 && !res.headers.get('content-type')?.includes('application/problem+json') ? `refused with ${res.status} but not problem+json`
-        // The last net (a PostgreSQL data error made a 400) caught what the schema should have refused by name.
-        : text.includes('"code":"http.invalid_input"') ? 'let input through to PostgreSQL, which refused it'
-        : undefined;
-      if (problem) throw new Error(`${name} ${problem} (FUZZ_SEED=${SEED})\n${attempt.shown}\nresponse: ${text.slice(0, 500)}`);
-    }), { numRuns: op.body ? 2 * RUNS : RUNS, seed, endOnFailure: true });
+      const { status } = await send(name, op, attempt, { cookie, 'x-csrf-token': csrf });
+      statuses.set(status, (statuses.get(status) ?? 0) + 1);
+    }), { numRuns: op.body ? 2 * RUNS : RUNS, seed: seedFor(name), endOnFailure: true });
 
     // Not a fuzz of the front door only: some input got past sign-in and permission checks.
     const past = [...statuses].filter(([s]) => s !== 401 && s !== 403).reduce((a, [, n]) => a + n, 0);
     expect(past, `${name}: ${JSON.stringify(Object.fromEntries(statuses))}`).toBeGreaterThan(0);
+  });
+});
+
+describe('every operation, with hostile input and no session', () => {
+  it.each(each)('%s: 401 unless public, whatever the input', async (name, op) => {
+    await fc.assert(fc.asyncProperty(attempts(op), async (attempt) => {
+      const { status, text } = await send(name, op, attempt, {});
+      // Who may call comes before what was sent; a path that matches no route is the API's 404.
+      const noSuchEndpoint = status === 404 && text.includes('There is no such API endpoint');
+      if (op.route.access !== 'public' && status !== 401 && !noSuchEndpoint) throw new Error(`${name} answered ${status}, not 401, with no session\n${attempt.shown}\nresponse: ${text.slice(0, 300)}`);
+    }), { numRuns: 10, seed: seedFor(`anonymous ${name}`), endOnFailure: true });
   });
 });
