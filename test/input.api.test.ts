@@ -1,5 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
 import type { Deps } from '../src/server/platform/deps';
+import { toProblem } from '../src/server/platform/http/problem';
 import * as occ from '../src/server/modules/occurrences/occurrences.usecases';
 import { ApiClient, testApp, type Reply } from './support/api';
 import { makeOrganisation, makeSession, makeUser, testDeps } from './support/deps';
@@ -103,5 +105,20 @@ describe('changes and sets', () => {
     const [camera] = await deps.db.selectFrom('cameras').select('id').limit(1).execute();
     const cameraId = camera?.id ?? (await deps.db.insertInto('cameras').values({ reference: 'IN1', name: 'Input', location_text: 'Test Street', latitude: 52.8, longitude: -1.63, kind: 'ptz' }).returning('id').executeTakeFirstOrThrow()).id;
     refused(await operator.post(`/api/v1/occurrences/${occurrenceId}/cameras`, { cameraIds: [cameraId, cameraId] }), 'cameraIds.1', /repeated camera/);
+  });
+});
+
+describe('the last net, with the refusals of PostgreSQL itself', () => {
+  it.each([
+    ['NUL in text', sql`select ${'a\u0000b'}::text as x`],
+    ['a lone surrogate in jsonb', sql`select ${'{"a":"\\ud800"}'}::jsonb as x`],
+    ['NUL in jsonb', sql`select ${'{"a":"\\u0000"}'}::jsonb as x`],
+    ['a date before 4713 BC', sql`select ${new Date('-271821-04-20T00:00:00.000Z')}::timestamptz as x`],
+    ['a date PostgreSQL cannot read', sql`select ${'-271821-04-20T00:00:00.000Z'}::timestamptz as x`],
+    ['a LIKE pattern ending in an escape', sql`select ${'user.x'} like ${'user.\\'} as x`],
+  ])('%s is a 400, still logged as unexpected', async (_what, query) => {
+    const err = await query.execute(deps.db).then(() => undefined, (e: unknown) => e);
+    expect(err).toBeDefined();
+    expect(toProblem(err)).toMatchObject({ problem: { status: 400, code: 'http.invalid_input' }, unexpected: true });
   });
 });

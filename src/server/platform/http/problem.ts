@@ -41,14 +41,15 @@ const INPUT_ERRORS = new Set([
   '22001', // string_data_right_truncation
   '22003', // numeric_value_out_of_range
   '22007', // invalid_datetime_format
-  '22008', // datetime_field_overflow (year 4000 BC)
+  '22008', // datetime_field_overflow (a date before 4713 BC)
+  '22009', // invalid_time_zone_displacement_value (a year PostgreSQL cannot read as one)
   '22019', // invalid_escape_character
   '22025', // invalid_escape_sequence (a LIKE pattern ending in a backslash)
   '2201W', // invalid_row_count_in_limit_clause
   '2201X', // invalid_row_count_in_result_offset_clause
   '54000', // program_limit_exceeded (a tsvector or index row too long)
 ]);
-// The database is away or overloaded: worth trying again shortly.
+// The database (or another service) is away or overloaded: worth trying again shortly.
 const UNAVAILABLE = /^(08|53|57P0)|^57014$/;
 const NETWORK = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE']);
 
@@ -71,7 +72,7 @@ export function toProblem(err: unknown): { problem: Problem; headers?: Record<st
   }
   const code = (err as { code?: unknown })?.code;
   if ((err instanceof pg.DatabaseError && err.code && UNAVAILABLE.test(err.code)) || (typeof code === 'string' && NETWORK.has(code))) {
-    return { problem: problem({ status: 503, code: 'http.unavailable', detail: 'The database is not answering just now. Try again in a minute.' }), headers: { 'retry-after': '30' }, unexpected: true };
+    return { problem: problem({ status: 503, code: 'http.unavailable', detail: 'Vigil cannot reach its database or another service it needs just now. Try again in a minute.' }), headers: { 'retry-after': '30' }, unexpected: true };
   }
   return { problem: problem({ status: 500, code: 'http.internal', detail: 'Something went wrong on our side. The error has been logged; try again, and report it if it keeps happening.' }), unexpected: true };
 }
