@@ -14,27 +14,21 @@ import { isMigrated } from './platform/db/migrate';
 import { assertAllRoutesDeclareAccess, createApi, registeredRoutes, type AppEnv } from './platform/http/route';
 import { contentSecurityPolicy, csrfProtection, requestBodyLimit, requestContext, sessionLoader } from './platform/http/middleware';
 import { problem, problemResponse, toProblem } from './platform/http/problem';
+import { OPENAPI_DOCUMENT } from './platform/http/openapi';
 import { registerAuthRoutes } from './platform/auth/auth.routes';
 import { registerAuditRoutes } from './platform/audit/audit.routes';
-import { registerUserRoutes } from './modules/users';
-import { registerSettingsRoutes } from './modules/settings';
-import { registerEstateRoutes } from './modules/estate';
-import { registerHandoverRoutes, registerOccurrenceRoutes, registerOccurrenceSearchRoutes, registerProcedureRoutes } from './modules/occurrences';
+import { registerNavigationRoutes } from './modules/navigation.routes';
+import { MODULES } from './modules/registry';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const WEB_DIST = path.join(ROOT, 'dist/web');
 const SWAGGER_DIR = path.dirname(fileURLToPath(import.meta.resolve('swagger-ui-dist/package.json')));
 
-/** Every module's routes, in one place. A new module adds one line here. */
+/** The platform's routes, then every registered module's (src/server/modules/registry.ts). */
 function registerModules(api: ReturnType<typeof createApi>, live: LiveContext) {
   registerAuthRoutes(api);
-  registerUserRoutes(api);
-  registerSettingsRoutes(api);
-  registerEstateRoutes(api);
-  registerOccurrenceSearchRoutes(api);
-  registerOccurrenceRoutes(api, live);
-  registerHandoverRoutes(api);
-  registerProcedureRoutes(api);
+  registerNavigationRoutes(api);
+  for (const m of MODULES) m.routes?.(api, live);
   registerAuditRoutes(api);
 }
 
@@ -73,10 +67,7 @@ export function buildApp({ deps, log, pool, sessionCache, listener, shutdown = n
   app.use('/api/*', sessionLoader({ deps, cache: sessionCache }));
   app.use('/api/*', csrfProtection({ publicUrl: deps.config.publicUrl }));
   registerModules(api, { listener, shutdown, sessionCache });
-  api.doc31('/api/openapi.json', {
-    openapi: '3.1.0',
-    info: { title: 'Vigil API', version: '1', description: 'Operations platform for council community-safety teams. Sign in with POST /api/v1/auth/sign-in; send the session cookie, and X-CSRF-Token on writes.' },
-  });
+  api.doc31('/api/openapi.json', OPENAPI_DOCUMENT);
   api.openAPIRegistry.registerComponent('securitySchemes', 'session', { type: 'apiKey', in: 'cookie', name: 'vigil_session' });
   app.route('/', api);
 

@@ -1,6 +1,6 @@
 import type { JobDefinition } from './platform/jobs/jobs';
 import { cleanSessionsJob } from './platform/auth/auth.jobs';
-import { personalDataRetentionJob } from './modules/occurrences';
+import { MODULES } from './modules/registry';
 
-/** Every job the product knows. Start-up fails if the database holds a queue not listed here. */
-export const JOB_DEFINITIONS: JobDefinition[] = [cleanSessionsJob, personalDataRetentionJob];
+/** Every job the product knows: the platform's and each module's. Start-up fails if the database holds a queue not listed here. */
+export const JOB_DEFINITIONS: JobDefinition[] = [cleanSessionsJob, ...MODULES.flatMap((m) => m.jobs ?? [])];

@@ -1,7 +1,7 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import { api, withQuery } from './client';
 import type { AuditEvent, ChainVerification, Page } from './types';
-import { londonDayAfter, londonDayStart } from '../lib/time';
+import { londonDayAfter, londonDayStart } from '../../domain/calendar/london';
 
 /** Filters as they sit in the address bar: dates as YYYY-MM-DD (London days). */
 export interface AuditFilters {

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { announcedDuration, formatDuration } from '../lib/timeout';
-import { formatTime } from '../lib/time';
+import { formatTime } from '../../domain/calendar/london';
 import { Button } from './fields';
 
 const FOCUSABLE = 'button:not([disabled]), a[href], input:not([disabled]), [tabindex]:not([tabindex="-1"])';

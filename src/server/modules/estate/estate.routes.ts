@@ -10,7 +10,7 @@ export const CameraDto = z.object({
 
 export function registerEstateRoutes(api: Api) {
   route(api, {
-    method: 'get', path: '/api/v1/cameras', access: 'estate.read', tags: ['Cameras'], summary: 'The camera register (in service)',
+    operationId: 'listCameras', method: 'get', path: '/api/v1/cameras', access: 'estate.read', tags: ['Cameras'], summary: 'The camera register (in service)',
     responses: { 200: json(z.object({ items: z.array(CameraDto) }), 'Cameras by reference'), ...commonResponses },
   }, async (c) => c.json({ items: (await listCameras(c.get('deps').db)).map(toCameraDto) }, 200));
 }

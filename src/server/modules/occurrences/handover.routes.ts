@@ -25,58 +25,58 @@ const CreateHandover = z.object({
 
 export function registerHandoverRoutes(api: Api) {
   route(api, {
-    method: 'get', path: '/api/v1/handovers/draft', access: 'occurrences.write', tags, summary: 'What a new handover starts from: open occurrences and outstanding actions',
+    operationId: 'getHandoverDraft', method: 'get', path: '/api/v1/handovers/draft', access: 'occurrences.write', tags, summary: 'What a new handover starts from: open occurrences and outstanding actions',
     responses: { 200: json(Any, 'Draft'), ...commonResponses },
   }, async (c) => c.json(await h.draftHandover(c.get('deps')), 200));
 
   route(api, {
-    method: 'post', path: '/api/v1/handovers', access: 'occurrences.write', tags, summary: 'Hand over the shift',
+    operationId: 'createHandover', method: 'post', path: '/api/v1/handovers', access: 'occurrences.write', tags, summary: 'Hand over the shift',
     request: body(CreateHandover), responses: { 201: json(z.object({ id: z.string().uuid() }), 'Handed over; waits for acknowledgement'), ...commonResponses },
   }, async (c) => c.json(await h.createHandover(c.get('deps'), { actor: actor(c), input: c.req.valid('json') }), 201));
 
   route(api, {
-    method: 'get', path: '/api/v1/handovers', access: 'occurrences.read', tags, summary: 'Recent handovers (or only those not yet acknowledged)',
+    operationId: 'listHandovers', method: 'get', path: '/api/v1/handovers', access: 'occurrences.read', tags, summary: 'Recent handovers (or only those not yet acknowledged)',
     request: { query: z.object({ status: z.enum(['unacknowledged', 'all']).default('all') }) },
     responses: { 200: json(z.object({ items: z.array(Any) }), 'Handovers, newest first'), ...commonResponses },
   }, async (c) => c.json({ items: await h.listHandovers(c.get('deps'), { unacknowledgedOnly: c.req.valid('query').status === 'unacknowledged' }) }, 200));
 
   route(api, {
-    method: 'get', path: '/api/v1/handovers/{id}', access: 'occurrences.read', tags, summary: 'A handover with its occurrences, actions and those carried over',
+    operationId: 'getHandover', method: 'get', path: '/api/v1/handovers/{id}', access: 'occurrences.read', tags, summary: 'A handover with its occurrences, actions and those carried over',
     request: { params: IdParam }, responses: { 200: json(Any, 'The handover'), ...commonResponses },
   }, async (c) => c.json(await h.getHandover(c.get('deps'), c.req.valid('param').id), 200));
 
   route(api, {
-    method: 'post', path: '/api/v1/handovers/{id}/acknowledge', access: 'occurrences.write', tags, summary: 'Acknowledge a handover as the operator coming on shift',
+    operationId: 'acknowledgeHandover', method: 'post', path: '/api/v1/handovers/{id}/acknowledge', access: 'occurrences.write', tags, summary: 'Acknowledge a handover as the operator coming on shift',
     request: { params: IdParam }, responses: { 200: json(Any, 'Acknowledged'), ...commonResponses, 409: commonResponses[400] },
   }, async (c) => c.json(await h.acknowledgeHandover(c.get('deps'), { actor: actor(c), id: c.req.valid('param').id }), 200));
 
   route(api, {
-    method: 'get', path: '/api/v1/actions', access: 'occurrences.read', tags, summary: 'Outstanding actions, soonest due first',
+    operationId: 'listOutstandingActions', method: 'get', path: '/api/v1/actions', access: 'occurrences.read', tags, summary: 'Outstanding actions, soonest due first',
     responses: { 200: json(z.object({ items: z.array(Any) }), 'Open actions'), ...commonResponses },
   }, async (c) => c.json({ items: await h.listOpenActions(c.get('deps')) }, 200));
 
   route(api, {
-    method: 'post', path: '/api/v1/actions', access: 'occurrences.write', tags, summary: 'Add an outstanding action',
+    operationId: 'addOutstandingAction', method: 'post', path: '/api/v1/actions', access: 'occurrences.write', tags, summary: 'Add an outstanding action',
     request: body(Action), responses: { 201: json(z.object({ id: z.string().uuid() }), 'Added'), ...commonResponses },
   }, async (c) => c.json(await h.addAction(c.get('deps'), { actor: actor(c), input: c.req.valid('json') }), 201));
 
   route(api, {
-    method: 'post', path: '/api/v1/actions/{id}/done', access: 'occurrences.write', tags, summary: 'Mark an action done',
+    operationId: 'completeOutstandingAction', method: 'post', path: '/api/v1/actions/{id}/done', access: 'occurrences.write', tags, summary: 'Mark an action done',
     request: { params: IdParam }, responses: { 200: json(Any, 'Done'), ...commonResponses, 409: commonResponses[400] },
   }, async (c) => c.json(await h.completeAction(c.get('deps'), { actor: actor(c), id: c.req.valid('param').id }), 200));
 
   route(api, {
-    method: 'get', path: '/api/v1/assignees', access: 'occurrences.read', tags, summary: 'Council staff: who can own an action, or be searched for as the operator (none for partner agencies)',
+    operationId: 'listAssignees', method: 'get', path: '/api/v1/assignees', access: 'occurrences.read', tags, summary: 'Council staff: who can own an action, or be searched for as the operator (none for partner agencies)',
     responses: { 200: json(z.object({ items: z.array(Any) }), 'People'), ...commonResponses },
   }, async (c) => c.json({ items: await h.listAssignees(c.get('deps'), { viewerIsExternal: c.get('session')!.organisation.isExternal }) }, 200));
 
   route(api, {
-    method: 'get', path: '/api/v1/supervisor/overview', access: 'occurrences.supervise', tags, summary: 'Unacknowledged handovers and open alerts',
+    operationId: 'getSupervisorOverview', method: 'get', path: '/api/v1/supervisor/overview', access: 'occurrences.supervise', tags, summary: 'Unacknowledged handovers and open alerts',
     responses: { 200: json(Any, 'What needs a supervisor'), ...commonResponses },
   }, async (c) => c.json(await h.supervisorOverview(c.get('deps')), 200));
 
   route(api, {
-    method: 'post', path: '/api/v1/supervisor/alerts/{id}/acknowledge', access: 'occurrences.supervise', tags, summary: 'Acknowledge an alert',
+    operationId: 'acknowledgeSupervisorAlert', method: 'post', path: '/api/v1/supervisor/alerts/{id}/acknowledge', access: 'occurrences.supervise', tags, summary: 'Acknowledge an alert',
     request: { params: IdParam }, responses: { 200: json(Any, 'Acknowledged'), ...commonResponses },
   }, async (c) => c.json(await h.acknowledgeAlert(c.get('deps'), { actor: actor(c), id: c.req.valid('param').id }), 200));
 }

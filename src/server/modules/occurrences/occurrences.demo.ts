@@ -1,5 +1,5 @@
 import type { Deps } from '../../platform/deps';
-import type { Agency, OccurrenceOutcome, OccurrenceSource } from '../../platform/db/db.types';
+import type { Agency, OccurrenceOutcome, OccurrenceSource } from '../../platform/db/db';
 import type { AuditActor } from '../../platform/audit/audit';
 import * as occ from './occurrences.usecases';
 import * as handover from './handover.usecases';

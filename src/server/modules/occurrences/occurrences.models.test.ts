@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
-  ALWAYS_SHOWN, checkFootageRange, checkObservedAt, decideClose, formatReference, londonYear, parseReference, personalDataCutoffs, personalDataRemovalDue,
+  ALWAYS_SHOWN, checkFootageRange, checkObservedAt, decideClose, formatReference, parseReference, personalDataCutoffs, personalDataRemovalDue,
   whoWasTold, type NotificationEntry, type StepState,
 } from './occurrences.models';
 
@@ -37,28 +37,6 @@ describe('references', () => {
     for (const bad of ['', 'OCC-2026-42', 'OCC-26-000042', 'REQ-2026-000042', 'OCC-2026-00004x', 'OCC-2026-000042-1', 'xOCC-2026-000042']) {
       expect(parseReference(bad), bad).toBeUndefined();
     }
-  });
-});
-
-describe('londonYear', () => {
-  it('changes at midnight on 1 January (London is on UTC in winter)', () => {
-    expect(londonYear(new Date('2026-12-31T23:59:59Z'))).toBe(2026);
-    expect(londonYear(new Date('2026-12-31T23:59:59.999Z'))).toBe(2026);
-    expect(londonYear(new Date('2027-01-01T00:00:00Z'))).toBe(2027);
-  });
-
-  it('keeps a summer (BST) instant in its year, including one where UTC and London differ by an hour', () => {
-    expect(londonYear(new Date('2026-07-01T23:30:00Z'))).toBe(2026); // 00:30 BST on 2 July
-    expect(londonYear(new Date('2026-06-30T23:59:59Z'))).toBe(2026);
-  });
-
-  it('is the UTC year at any instant more than a day from New Year (London is never more than an hour off UTC)', () => {
-    fc.assert(fc.property(fc.date({ min: new Date('1971-01-01T00:00:00Z'), max: new Date('2200-01-01T00:00:00Z'), noInvalidDate: true }), (d) => {
-      const y = d.getUTCFullYear();
-      const fromNewYear = Math.min(d.getTime() - Date.UTC(y, 0, 1), Date.UTC(y + 1, 0, 1) - d.getTime());
-      fc.pre(fromNewYear > DAY);
-      expect(londonYear(d)).toBe(y);
-    }));
   });
 });
 

@@ -1,4 +1,4 @@
-import type { Agency, OccurrenceOutcome, OccurrencePriority, OccurrenceSource } from '../../platform/db/db.types';
+import type { Agency, OccurrenceOutcome, OccurrencePriority, OccurrenceSource } from '../../platform/db/db';
 
 // Pure decisions about occurrences: references, what may be logged when, closing rules, who was
 // told, and when personal data is due for review or removal. No I/O.
@@ -40,11 +40,6 @@ export function formatReference({ year, number }: { year: number; number: number
 export function parseReference(reference: string): { year: number; number: number } | undefined {
   const m = /^OCC-(\d{4})-(\d{6,})$/.exec(reference.trim().toUpperCase());
   return m ? { year: Number(m[1]), number: Number(m[2]) } : undefined;
-}
-
-/** The calendar year in the UK at that instant: references restart at midnight on 1 January, London time. */
-export function londonYear(at: Date): number {
-  return Number(new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', year: 'numeric' }).format(at));
 }
 
 const FUTURE_TOLERANCE_MS = 2 * 60_000; // clocks on operators' PCs drift a little

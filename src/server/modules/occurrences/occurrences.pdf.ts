@@ -1,3 +1,4 @@
+import { formatTimestamp } from '../../../domain/calendar/london';
 import { heading, keyValues, paragraph, renderPdf } from '../../platform/pdf/pdf';
 import type { getOccurrenceView } from './occurrences.views';
 
@@ -6,7 +7,7 @@ import type { getOccurrenceView } from './occurrences.views';
 
 type View = Awaited<ReturnType<typeof getOccurrenceView>>;
 
-const uk = (iso: string | null) => (iso ? new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit' }).format(new Date(iso)) : '');
+const uk = formatTimestamp;
 
 export function occurrencePdf({ view, councilName, printedBy, printedAt }: { view: View; councilName: string; printedBy: string; printedAt: Date }) {
   return renderPdf({

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { PREPARE, type Db } from '../../platform/db/db';
 import { auditInsert, type AuditEvent } from '../../platform/audit/audit';
-import type { Agency, EntryKind, OccurrenceOutcome, OccurrencePriority, OccurrenceSource } from '../../platform/db/db.types';
+import type { Agency, EntryKind, OccurrenceOutcome, OccurrencePriority, OccurrenceSource } from '../../platform/db/db';
 
 // SQL for the occurrence log. Nothing else.
 

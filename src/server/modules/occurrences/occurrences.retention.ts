@@ -1,6 +1,6 @@
 import type { Deps } from '../../platform/deps';
 import type { Db } from '../../platform/db/db';
-import { formatLondonDay } from '../../../domain/calendar/london';
+import { formatDate } from '../../../domain/calendar/london';
 import { recordAudit, SYSTEM_ACTOR, type AuditActor } from '../../platform/audit/audit';
 import * as repo from './occurrences.repository';
 import { personalDataCutoffs } from './occurrences.models';
@@ -33,7 +33,7 @@ export async function removePersonalDataItem(trx: Db, { audit, authorId, occurre
   if (!occ) return false;
   if (!(await repo.removePersonalData(trx, { id: personalDataId, at, reason }))) return false;
   const seq = await repo.nextEntrySeq(trx, occ.id);
-  await repo.insertEntry(trx, { occurrenceId: occ.id, seq, kind: 'personal_data_removed', body: `Personal data recorded on ${formatLondonDay(recordedAt)} removed ${because}.`, recordedAt: at, authorId });
+  await repo.insertEntry(trx, { occurrenceId: occ.id, seq, kind: 'personal_data_removed', body: `Personal data recorded on ${formatDate(recordedAt)} removed ${because}.`, recordedAt: at, authorId });
   await recordAudit(trx, audit, { action: 'occurrence.personal-data-removed', recordType: 'occurrence', recordId: occ.id, details: { reference: occ.reference, personalDataId, ...details } });
   return true;
 }

@@ -5,6 +5,7 @@ import { commonResponses, json, page } from '../../platform/http/openapi';
 import { csvDownload, csvRows } from '../../platform/http/csv';
 import { recordAudit, actorFrom } from '../../platform/audit/audit';
 import { AGENCIES, OUTCOMES, PRIORITIES, SOURCES } from './occurrences.models';
+import { formatTimestamp, londonDay } from '../../../domain/calendar/london';
 import { COUNT_CAP, TEXT_WINDOW, countOccurrences, searchOccurrences, streamOccurrences, type OccurrenceFilter } from './occurrences.search';
 import { AgencyEnum, Outcome, Source } from './occurrences.schemas';
 import { dateTime, line } from '../../../domain/validation';
@@ -46,7 +47,7 @@ const toItem = (r: Row) => ({
 const Item = z.object({ id: z.string(), reference: z.string(), openedAt: z.string(), summary: z.string(), status: z.string() }).passthrough().openapi('OccurrenceSummary');
 
 const CSV_HEADER = ['Reference', 'Opened (UK time)', 'Status', 'Category', 'Source', 'Priority', 'Summary', 'Location', 'Cameras', 'Agencies told', 'Outcome', 'Opened by', 'Closed (UK time)'];
-const ukTime = (iso: string | null) => (iso ? new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', dateStyle: 'short', timeStyle: 'medium' }).format(new Date(iso)) : '');
+const ukTime = formatTimestamp;
 
 const COUNT_LABELS: Record<string, Record<string, string>> = { source: SOURCES, outcome: { ...OUTCOMES, open: 'Still open' } };
 
@@ -64,7 +65,7 @@ const CountQuery = FilterQuery.extend({ by: z.enum(['category', 'source', 'camer
 
 export function registerOccurrenceSearchRoutes(api: Api) {
   route(api, {
-    method: 'get', path: '/api/v1/occurrences', access: 'occurrences.read', tags, summary: 'Search occurrences (full text over occurrences and entries) with filters',
+    operationId: 'listOccurrences', method: 'get', path: '/api/v1/occurrences', access: 'occurrences.read', tags, summary: 'Search occurrences (full text over occurrences and entries) with filters',
     request: { query: FilterQuery.extend({ page: z.coerce.number().int().min(1).default(1), pageSize: z.coerce.number().int().min(1).max(200).default(50) }) },
     responses: { 200: json(page(Item).extend({ totalIsCapped: z.boolean() }), `A page. totalIsCapped: the total is a lower bound (counting stops at ${COUNT_CAP}; a search for common words counts the newest ${TEXT_WINDOW} occurrences only)`), ...commonResponses },
   }, async (c) => {
@@ -74,7 +75,7 @@ export function registerOccurrenceSearchRoutes(api: Api) {
   });
 
   route(api, {
-    method: 'get', path: '/api/v1/occurrences.csv', access: 'occurrences.read', tags, summary: 'Export a search as CSV (spreadsheet formulas neutralised)',
+    operationId: 'exportOccurrencesCsv', method: 'get', path: '/api/v1/occurrences.csv', access: 'occurrences.read', tags, summary: 'Export a search as CSV (spreadsheet formulas neutralised)',
     request: { query: FilterQuery }, responses: { 200: { content: { 'text/csv': { schema: z.string() } }, description: 'CSV' }, ...commonResponses },
   }, async (c) => {
     const deps = c.get('deps');
@@ -82,7 +83,7 @@ export function registerOccurrenceSearchRoutes(api: Api) {
     const filter = toFilter(query, c);
     await recordAudit(deps.db, actorFrom(c.get('session')!, c.get('caller')), { action: 'occurrences.exported', details: { filter: JSON.parse(JSON.stringify(query)) } });
     return csvDownload(c, {
-      filename: `occurrences-${new Date().toISOString().slice(0, 10)}.csv`, header: CSV_HEADER, batches: streamOccurrences(deps.db, { filter, sort: query.sort }),
+      filename: `occurrences-${londonDay()}.csv`, header: CSV_HEADER, batches: streamOccurrences(deps.db, { filter, sort: query.sort }),
       toRow: (r) => {
         const i = toItem(r);
         return [
@@ -94,7 +95,7 @@ export function registerOccurrenceSearchRoutes(api: Api) {
   });
 
   route(api, {
-    method: 'get', path: '/api/v1/occurrence-counts', access: 'occurrences.read', tags, summary: 'Counts by category, source, camera, outcome or hour of day (UK time) over a period',
+    operationId: 'countOccurrences', method: 'get', path: '/api/v1/occurrence-counts', access: 'occurrences.read', tags, summary: 'Counts by category, source, camera, outcome or hour of day (UK time) over a period',
     request: { query: CountQuery }, responses: { 200: json(z.object({ by: z.string(), total: z.number(), items: z.array(z.object({ key: z.string(), label: z.string(), count: z.number() })) }), 'Counts'), ...commonResponses },
   }, async (c) => {
     const { by, ...query } = c.req.valid('query');
@@ -102,7 +103,7 @@ export function registerOccurrenceSearchRoutes(api: Api) {
   });
 
   route(api, {
-    method: 'get', path: '/api/v1/occurrence-counts.csv', access: 'occurrences.read', tags, summary: 'The same counts as CSV',
+    operationId: 'exportOccurrenceCountsCsv', method: 'get', path: '/api/v1/occurrence-counts.csv', access: 'occurrences.read', tags, summary: 'The same counts as CSV',
     request: { query: CountQuery }, responses: { 200: { content: { 'text/csv': { schema: z.string() } }, description: 'CSV' }, ...commonResponses },
   }, async (c) => {
     const { by, ...query } = c.req.valid('query');

@@ -1,7 +1,8 @@
 import { sql, type SqlBool, type Expression } from 'kysely';
 import type { Db } from '../../platform/db/db';
 import { repeat } from '../../platform/jobs/repeat';
-import type { Agency, OccurrenceOutcome, OccurrenceSource } from '../../platform/db/db.types';
+import type { Agency, OccurrenceOutcome, OccurrenceSource } from '../../platform/db/db';
+import { LONDON } from '../../../domain/calendar/london';
 
 // Finding occurrences: full-text over occurrences and their entries, with filters that combine
 // (AND), sorting and pages. Also the counts that reports are built from.
@@ -194,7 +195,7 @@ export async function countOccurrences(db: Db, { filter, by }: { filter: Occurre
     return base.select(['c.key as key', 'c.name as label', sql<string>`count(*)`.as('count')]).groupBy(['c.key', 'c.name', 'c.sort_order']).orderBy('c.sort_order').execute();
   }
   if (by === 'hour') {
-    const hour = sql<string>`lpad(extract(hour from o.opened_at at time zone 'Europe/London')::int::text, 2, '0')`;
+    const hour = sql<string>`lpad(extract(hour from o.opened_at at time zone ${sql.lit(LONDON)})::int::text, 2, '0')`;
     return base.select([hour.as('key'), hour.as('label'), sql<string>`count(*)`.as('count')]).groupBy(hour).orderBy(hour).execute();
   }
   const col = by === 'source' ? sql<string>`o.source` : sql<string>`coalesce(o.outcome, 'open')`;

@@ -1,13 +1,14 @@
 import type { Deps } from '../../platform/deps';
 import type { Db } from '../../platform/db/db';
-import type { Agency, OccurrenceOutcome, OccurrencePriority, OccurrenceSource } from '../../platform/db/db.types';
+import type { Agency, OccurrenceOutcome, OccurrencePriority, OccurrenceSource } from '../../platform/db/db';
 import { randomUUID } from 'node:crypto';
 import { auditEvent, recordAudit, type AuditActor } from '../../platform/audit/audit';
 import { validationFailed } from '../../platform/http/errors';
 import { findCamerasByIds } from '../estate';
 import * as repo from './occurrences.repository';
 import * as errors from './occurrences.errors';
-import { AGENCIES, OUTCOMES, checkFootageRange, checkObservedAt, decideClose, formatReference, londonYear, personalDataRemovalDue } from './occurrences.models';
+import { AGENCIES, OUTCOMES, checkFootageRange, checkObservedAt, decideClose, formatReference, personalDataRemovalDue } from './occurrences.models';
+import { londonYear } from '../../../domain/calendar/london';
 import { getRetentionDays, removePersonalDataItem } from './occurrences.retention';
 
 // What operators and supervisors do to occurrences. One transaction each, with its audit event; the

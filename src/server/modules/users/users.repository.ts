@@ -1,7 +1,8 @@
 import { sql } from 'kysely';
 import type { Db } from '../../platform/db/db';
+import type { Role } from '../../platform/auth/permissions';
 
-export interface UserFilter { q?: string; role?: string; status: 'active' | 'inactive' | 'all'; organisationId?: string }
+export interface UserFilter { q?: string; role?: Role; status: 'active' | 'inactive' | 'all'; organisationId?: string }
 
 function base(db: Db) {
   return db.selectFrom('users as u')
@@ -57,7 +58,7 @@ export async function updateUser(db: Db, id: string, patch: { display_name?: str
   await db.updateTable('users').set({ ...patch, updated_at: now }).where('id', '=', id).execute();
 }
 
-export async function setRoles(db: Db, userId: string, roles: string[]) {
+export async function setRoles(db: Db, userId: string, roles: readonly Role[]) {
   await db.deleteFrom('user_roles').where('user_id', '=', userId).execute();
   if (roles.length) await db.insertInto('user_roles').values(roles.map((role) => ({ user_id: userId, role }))).execute();
 }

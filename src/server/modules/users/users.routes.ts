@@ -10,7 +10,7 @@ const tags = ['Users'];
 
 export function registerUserRoutes(api: Api) {
   route(api, {
-    method: 'get', path: '/api/v1/users', access: 'users.manage', tags, summary: 'List and filter users',
+    operationId: 'listUsers', method: 'get', path: '/api/v1/users', access: 'users.manage', tags, summary: 'List and filter users',
     request: { query: UserListQuery }, responses: { 200: json(page(UserDto), 'A page of users'), ...commonResponses },
   }, async (c) => {
     const { page: p, pageSize, ...filter } = c.req.valid('query');
@@ -18,7 +18,7 @@ export function registerUserRoutes(api: Api) {
   });
 
   route(api, {
-    method: 'post', path: '/api/v1/users', access: 'users.manage', tags, summary: 'Create a user with a one-time password',
+    operationId: 'createUser', method: 'post', path: '/api/v1/users', access: 'users.manage', tags, summary: 'Create a user with a one-time password',
     request: body(CreateUser), responses: { 201: json(z.object({ user: UserDto, oneTimePassword: z.string() }), 'Created; give the one-time password to the user'), ...commonResponses },
   }, async (c) => {
     const r = await users.createUser(c.get('deps'), { actor: actorFrom(c.get('session')!, c.get('caller')), input: c.req.valid('json') });
@@ -26,39 +26,40 @@ export function registerUserRoutes(api: Api) {
   });
 
   route(api, {
-    method: 'get', path: '/api/v1/users/{id}', access: 'users.manage', tags, summary: 'One user',
+    operationId: 'getUser', method: 'get', path: '/api/v1/users/{id}', access: 'users.manage', tags, summary: 'One user',
     request: { params: IdParam }, responses: { 200: json(UserDto, 'The user'), ...commonResponses },
   }, async (c) => c.json(await users.viewUser(c.get('deps'), { actor: actorFrom(c.get('session')!, c.get('caller')), id: c.req.valid('param').id }), 200));
 
   route(api, {
-    method: 'patch', path: '/api/v1/users/{id}', access: 'users.manage', tags, summary: 'Change name, email, organisation, team or roles',
+    operationId: 'updateUser', method: 'patch', path: '/api/v1/users/{id}', access: 'users.manage', tags, summary: 'Change name, email, organisation, team or roles',
     request: { params: IdParam, ...body(UpdateUser) }, responses: { 200: json(UserDto, 'Updated'), ...commonResponses },
   }, async (c) => c.json(await users.updateUser(c.get('deps'), { actor: actorFrom(c.get('session')!, c.get('caller')), id: c.req.valid('param').id, patch: c.req.valid('json') }), 200));
 
+  const actionIds = { deactivate: 'deactivateUser', reactivate: 'reactivateUser', 'reset-mfa': 'resetUserMfa', unlock: 'unlockUser' } as const;
   for (const action of ['deactivate', 'reactivate', 'reset-mfa', 'unlock'] as const) {
     route(api, {
-      method: 'post', path: `/api/v1/users/{id}/${action}`, access: 'users.manage', tags, summary: `${action.replace('-', ' ')} a user`,
+      operationId: actionIds[action], method: 'post', path: `/api/v1/users/{id}/${action}`, access: 'users.manage', tags, summary: `${action.replace('-', ' ')} a user`,
       request: { params: IdParam }, responses: { 200: json(UserDto, 'Done'), ...commonResponses },
     }, async (c) => c.json(await users.applyAdminAction(c.get('deps'), { actor: actorFrom(c.get('session')!, c.get('caller')), id: c.req.valid('param').id, action }), 200));
   }
 
   route(api, {
-    method: 'post', path: '/api/v1/users/{id}/reset-password', access: 'users.manage', tags, summary: 'Issue a new one-time password and end the user’s sessions',
+    operationId: 'resetUserPassword', method: 'post', path: '/api/v1/users/{id}/reset-password', access: 'users.manage', tags, summary: 'Issue a new one-time password and end the user’s sessions',
     request: { params: IdParam }, responses: { 200: json(z.object({ oneTimePassword: z.string() }), 'Give this to the user'), ...commonResponses },
   }, async (c) => c.json(await users.resetPassword(c.get('deps'), { actor: actorFrom(c.get('session')!, c.get('caller')), id: c.req.valid('param').id }), 200));
 
   route(api, {
-    method: 'get', path: '/api/v1/organisations', access: 'users.manage', tags, summary: 'Organisations users can belong to',
+    operationId: 'listOrganisations', method: 'get', path: '/api/v1/organisations', access: 'users.manage', tags, summary: 'Organisations users can belong to',
     responses: { 200: json(z.object({ items: z.array(z.object({ id: z.string(), name: z.string(), kind: z.string(), isExternal: z.boolean() })) }), 'Organisations'), ...commonResponses },
   }, async (c) => c.json({ items: await users.listOrganisations(c.get('deps')) }, 200));
 
   route(api, {
-    method: 'get', path: '/api/v1/teams', access: 'users.manage', tags, summary: 'Teams',
+    operationId: 'listTeams', method: 'get', path: '/api/v1/teams', access: 'users.manage', tags, summary: 'Teams',
     responses: { 200: json(z.object({ items: z.array(z.object({ id: z.string(), name: z.string() })) }), 'Teams'), ...commonResponses },
   }, async (c) => c.json({ items: await users.listTeams(c.get('deps')) }, 200));
 
   route(api, {
-    method: 'get', path: '/api/v1/roles', access: 'users.manage', tags, summary: 'Roles and the permissions each grants',
+    operationId: 'listRoles', method: 'get', path: '/api/v1/roles', access: 'users.manage', tags, summary: 'Roles and the permissions each grants',
     responses: { 200: json(z.object({ items: z.array(z.object({ role: z.string(), name: z.string(), description: z.string(), external: z.boolean(), permissions: z.array(z.string()) })) }), 'Roles'), ...commonResponses },
   }, (c) => c.json({ items: ROLES.map((role) => ({ role, ...ROLE_INFO[role], external: EXTERNAL_ROLES.includes(role), permissions: [...ROLE_PERMISSIONS[role]] })) }, 200));
 }

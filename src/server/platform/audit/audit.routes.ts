@@ -5,6 +5,7 @@ import { csvDownload } from '../http/csv';
 import { listAuditEvents, streamAuditEvents, verifyAuditChain, type AuditFilter } from './audit.repository';
 import { recordAudit, actorFrom } from './audit';
 import { dateTime, line } from '../../../domain/validation';
+import { londonDay } from '../../../domain/calendar/london';
 
 const tags = ['Audit'];
 
@@ -34,7 +35,7 @@ const CSV_HEADER = ['seq', 'at', 'actor', 'action', 'record_type', 'record_id', 
 
 export function registerAuditRoutes(api: Api) {
   route(api, {
-    method: 'get', path: '/api/v1/audit/events', access: 'audit.read', tags, summary: 'Search the audit trail',
+    operationId: 'listAuditEvents', method: 'get', path: '/api/v1/audit/events', access: 'audit.read', tags, summary: 'Search the audit trail',
     request: { query: Filter.extend({ page: z.coerce.number().int().min(1).default(1), pageSize: z.coerce.number().int().min(1).max(500).default(50) }) },
     responses: { 200: json(page(Event), 'Newest first'), ...commonResponses },
   }, async (c) => {
@@ -44,14 +45,14 @@ export function registerAuditRoutes(api: Api) {
   });
 
   route(api, {
-    method: 'get', path: '/api/v1/audit/events.csv', access: 'audit.read', tags, summary: 'Export the filtered audit trail as CSV',
+    operationId: 'exportAuditEventsCsv', method: 'get', path: '/api/v1/audit/events.csv', access: 'audit.read', tags, summary: 'Export the filtered audit trail as CSV',
     request: { query: Filter }, responses: { 200: { content: { 'text/csv': { schema: z.string() } }, description: 'CSV, newest first' }, ...commonResponses },
   }, async (c) => {
     const deps = c.get('deps');
     const filter = c.req.valid('query') as AuditFilter;
     // Exporting the trail is itself a read worth recording.
     await recordAudit(deps.db, actorFrom(c.get('session')!, c.get('caller')), { action: 'audit.exported', details: { filter } });
-    const stamp = new Date().toISOString().slice(0, 10);
+    const stamp = londonDay();
     return csvDownload(c, {
       filename: `vigil-audit-${stamp}.csv`, header: CSV_HEADER, batches: streamAuditEvents(deps.db, filter),
       toRow: (r) => [r.seq, r.at, r.actor_username, r.action, r.record_type, r.record_id, r.outcome, r.ip, r.user_agent, r.details, r.hash],
@@ -59,7 +60,7 @@ export function registerAuditRoutes(api: Api) {
   });
 
   route(api, {
-    method: 'get', path: '/api/v1/audit/verify', access: 'audit.read', tags, summary: 'Walk the hash chain and name the first broken link',
+    operationId: 'verifyAuditChain', method: 'get', path: '/api/v1/audit/verify', access: 'audit.read', tags, summary: 'Walk the hash chain and name the first broken link',
     responses: { 200: json(z.object({ ok: z.boolean(), checked: z.number(), firstBroken: z.object({ seq: z.string(), reason: z.string() }).optional() }), 'Result'), ...commonResponses },
   }, async (c) => {
     const deps = c.get('deps');

@@ -1,9 +1,9 @@
 import { AppError } from '../http/errors';
-import { formatLondon } from './auth.models';
+import { formatDateTime } from '../../../domain/calendar/london';
 
 export const invalidCredentials = () => new AppError({ code: 'auth.invalid_credentials', status: 401, message: 'The username or password is not right.' });
 export const accountLocked = ({ until }: { until: Date }) =>
-  new AppError({ code: 'auth.locked', status: 423, message: `This account is locked after repeated failed sign-ins until ${formatLondon(until)}. An administrator can unlock it sooner.`, details: { lockedUntil: until.toISOString() } });
+  new AppError({ code: 'auth.locked', status: 423, message: `This account is locked after repeated failed sign-ins until ${formatDateTime(until)}. An administrator can unlock it sooner.`, details: { lockedUntil: until.toISOString() } });
 export const rateLimited = ({ retryAfterS }: { retryAfterS: number }) =>
   new AppError({ code: 'auth.rate_limited', status: 429, message: 'Too many sign-in attempts from this address. Wait a minute and try again.', headers: { 'retry-after': String(retryAfterS) } });
 export const invalidCode = () => new AppError({ code: 'auth.invalid_code', status: 401, message: 'That code is not right, or it has already been used. Enter the current code from your authenticator app.' });

@@ -27,7 +27,3 @@ export function isLocked({ lockedUntil, now }: { lockedUntil: Date | null; now: 
 export function shouldLock({ failures, maxFailures }: { failures: number; maxFailures: number }) {
   return failures >= maxFailures;
 }
-
-export function formatLondon(d: Date) {
-  return new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', dateStyle: 'medium', timeStyle: 'short' }).format(d);
-}

@@ -6,7 +6,6 @@ import { loadSessionInfo, SESSION_COOKIE } from '../http/middleware';
 import { unauthenticated } from '../http/errors';
 import { body, commonResponses, json, problemResponse } from '../http/openapi';
 import * as auth from './auth.usecases';
-import { MODULES } from './permissions';
 import { getSetting } from './auth.repository';
 import { isMfaRequired } from './auth.models';
 import { line } from '../../../domain/validation';
@@ -53,7 +52,7 @@ const ALL_STAGES = ['active', 'mfa', 'mfa_enrolment', 'password_change'] as cons
 
 export function registerAuthRoutes(api: Api) {
   route(api, {
-    method: 'get', path: '/api/v1/meta', access: 'public', tags: ['Meta'], summary: 'Council name, colour, version and base map',
+    operationId: 'getMeta', method: 'get', path: '/api/v1/meta', access: 'public', tags: ['Meta'], summary: 'Council name, colour, version and base map',
     responses: { 200: json(z.object({
       councilName: z.string(), councilColour: z.string(), version: z.string(), demo: z.boolean(),
       map: z.object({ tiles: z.string().nullable(), attribution: z.string() }),
@@ -68,12 +67,12 @@ export function registerAuthRoutes(api: Api) {
   });
 
   route(api, {
-    method: 'get', path: '/api/v1/auth/session', access: 'authenticated', stages: ALL_STAGES, tags, summary: 'The signed-in user and the sign-in stage',
+    operationId: 'getSession', method: 'get', path: '/api/v1/auth/session', access: 'authenticated', stages: ALL_STAGES, tags, summary: 'The signed-in user and the sign-in stage',
     responses: { 200: json(SessionBody, 'Signed in'), 401: commonResponses[401] },
   }, async (c) => c.json(await sessionBody(c), 200));
 
   route(api, {
-    method: 'post', path: '/api/v1/auth/sign-in', access: 'public', tags, summary: 'Sign in with username and password',
+    operationId: 'signIn', method: 'post', path: '/api/v1/auth/sign-in', access: 'public', tags, summary: 'Sign in with username and password',
     request: body(z.object({ username: line().trim().min(1, 'Enter your username').max(64), password: z.string().min(1, 'Enter your password').max(1024) })),
     responses: { 200: json(SessionBody, 'Password accepted; see stage for what comes next'), 401: problemResponse('Wrong username or password'), 423: problemResponse('Account locked'), 429: problemResponse('Too many attempts') },
   }, async (c) => {
@@ -86,7 +85,7 @@ export function registerAuthRoutes(api: Api) {
   });
 
   route(api, {
-    method: 'post', path: '/api/v1/auth/mfa', access: 'authenticated', stages: ['mfa'], tags, summary: 'Second factor: authenticator code or recovery code',
+    operationId: 'verifyMfa', method: 'post', path: '/api/v1/auth/mfa', access: 'authenticated', stages: ['mfa'], tags, summary: 'Second factor: authenticator code or recovery code',
     request: body(z.object({ code: line().trim().max(10).optional(), recoveryCode: line().trim().max(20).optional() })
       .refine((v) => !!v.code || !!v.recoveryCode, { message: 'Enter the 6-digit code from your authenticator app', path: ['code'] })),
     responses: { 200: json(SessionBody, 'Code accepted'), 401: problemResponse('Wrong code') },
@@ -98,7 +97,7 @@ export function registerAuthRoutes(api: Api) {
   });
 
   route(api, {
-    method: 'post', path: '/api/v1/auth/sign-out', access: 'authenticated', stages: ALL_STAGES, tags, summary: 'Sign out of this session',
+    operationId: 'signOut', method: 'post', path: '/api/v1/auth/sign-out', access: 'authenticated', stages: ALL_STAGES, tags, summary: 'Sign out of this session',
     responses: { 204: { description: 'Signed out' } },
   }, async (c) => {
     await auth.signOut(c.get('deps'), { session: c.get('session')!, everywhere: false, caller: c.get('caller') });
@@ -107,7 +106,7 @@ export function registerAuthRoutes(api: Api) {
   });
 
   route(api, {
-    method: 'post', path: '/api/v1/auth/sign-out-everywhere', access: 'authenticated', tags, summary: 'End every session of this user, on every device',
+    operationId: 'signOutEverywhere', method: 'post', path: '/api/v1/auth/sign-out-everywhere', access: 'authenticated', tags, summary: 'End every session of this user, on every device',
     responses: { 204: { description: 'Signed out everywhere' } },
   }, async (c) => {
     await auth.signOut(c.get('deps'), { session: c.get('session')!, everywhere: true, caller: c.get('caller') });
@@ -116,7 +115,7 @@ export function registerAuthRoutes(api: Api) {
   });
 
   route(api, {
-    method: 'post', path: '/api/v1/account/password', access: 'authenticated', stages: ['active', 'password_change'], tags, summary: 'Change own password',
+    operationId: 'changePassword', method: 'post', path: '/api/v1/account/password', access: 'authenticated', stages: ['active', 'password_change'], tags, summary: 'Change own password',
     request: body(z.object({ currentPassword: z.string().min(1, 'Enter your current password').max(1024), newPassword: z.string().min(1, 'Enter a new password').max(1024) })),
     responses: { 200: json(SessionBody, 'Password changed; other sessions ended'), 400: commonResponses[400] },
   }, async (c) => {
@@ -126,12 +125,12 @@ export function registerAuthRoutes(api: Api) {
   });
 
   route(api, {
-    method: 'post', path: '/api/v1/account/mfa/setup', access: 'authenticated', stages: ['active', 'mfa_enrolment'], tags, summary: 'Start two-factor set-up: a new secret and its QR code',
+    operationId: 'startMfaSetup', method: 'post', path: '/api/v1/account/mfa/setup', access: 'authenticated', stages: ['active', 'mfa_enrolment'], tags, summary: 'Start two-factor set-up: a new secret and its QR code',
     responses: { 200: json(z.object({ secret: z.string(), otpauthUri: z.string(), qrCodeDataUrl: z.string() }), 'Scan the QR code, then confirm with a code') },
   }, async (c) => c.json(await auth.startMfaSetup(c.get('deps'), { session: c.get('session')!, caller: c.get('caller') }), 200));
 
   route(api, {
-    method: 'post', path: '/api/v1/account/mfa/confirm', access: 'authenticated', stages: ['active', 'mfa_enrolment'], tags, summary: 'Finish two-factor set-up with a code; returns recovery codes once',
+    operationId: 'confirmMfaSetup', method: 'post', path: '/api/v1/account/mfa/confirm', access: 'authenticated', stages: ['active', 'mfa_enrolment'], tags, summary: 'Finish two-factor set-up with a code; returns recovery codes once',
     request: body(z.object({ code: z.string().trim().regex(/^\d{6}$/, 'Enter the 6-digit code from your authenticator app') })),
     responses: { 200: json(z.object({ recoveryCodes: z.array(z.string()), session: SessionBody }), 'Two-factor authentication is on'), 400: commonResponses[400] },
   }, async (c) => {
@@ -141,7 +140,7 @@ export function registerAuthRoutes(api: Api) {
   });
 
   route(api, {
-    method: 'post', path: '/api/v1/account/mfa/disable', access: 'authenticated', tags, summary: 'Turn off two-factor authentication (where the role allows it)',
+    operationId: 'disableMfa', method: 'post', path: '/api/v1/account/mfa/disable', access: 'authenticated', tags, summary: 'Turn off two-factor authentication (where the role allows it)',
     request: body(z.object({ password: z.string().min(1, 'Enter your password').max(1024) })),
     responses: { 204: { description: 'Turned off' }, 400: commonResponses[400], 409: problemResponse('The role requires MFA') },
   }, async (c) => {
@@ -150,17 +149,8 @@ export function registerAuthRoutes(api: Api) {
   });
 
   route(api, {
-    method: 'post', path: '/api/v1/account/recovery-codes', access: 'authenticated', tags, summary: 'Replace recovery codes',
+    operationId: 'regenerateRecoveryCodes', method: 'post', path: '/api/v1/account/recovery-codes', access: 'authenticated', tags, summary: 'Replace recovery codes',
     request: body(z.object({ password: z.string().min(1, 'Enter your password').max(1024) })),
     responses: { 200: json(z.object({ recoveryCodes: z.array(z.string()) }), 'New codes; the old ones no longer work'), 400: commonResponses[400] },
   }, async (c) => c.json(await auth.regenerateRecoveryCodes(c.get('deps'), { session: c.get('session')!, password: c.req.valid('json').password, caller: c.get('caller') }), 200));
-
-  route(api, {
-    method: 'get', path: '/api/v1/modules', access: 'authenticated', tags: ['Meta'], summary: 'The modules this user may open',
-    responses: { 200: json(z.object({ modules: z.array(z.object({ key: z.string(), name: z.string(), description: z.string(), coming: z.string(), path: z.string() })) }), 'Modules') },
-  }, (c) => {
-    const s = c.get('session')!;
-    const modules = MODULES.filter((m) => s.permissions.includes(m.permission)).map(({ permission: _p, ...m }) => m);
-    return c.json({ modules }, 200);
-  });
 }

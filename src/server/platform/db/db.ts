@@ -1,9 +1,18 @@
 import { createHash } from 'node:crypto';
-import { Kysely, PostgresDialect, sql } from 'kysely';
+import { Kysely, PostgresDialect, sql, type Transaction } from 'kysely';
 import pg from 'pg';
-import type { Database } from './db.types';
+import type { DB } from './db.types';
 
-export type { Db, Database } from './db.types';
+/** Every table, as generated from the migrated schema (db.types.ts, `npm run db:types`). */
+export type Database = DB;
+export type Db = Kysely<Database> | Transaction<Database>;
+
+// Vocabularies whose values a CHECK constraint lists, named for the code that uses them.
+export type OccurrenceSource = DB['occurrences']['source'];
+export type OccurrencePriority = DB['occurrences']['priority'];
+export type OccurrenceOutcome = NonNullable<DB['occurrences']['outcome']>;
+export type EntryKind = DB['occurrence_entries']['kind'];
+export type Agency = NonNullable<DB['occurrence_entries']['agency']>;
 
 // timestamptz -> Date (default), bigint (int8) stays a string to avoid precision loss,
 // except count(*) results which we cast in SQL where needed.

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from '@hono/zod-openapi';
 import { createApi, route } from './route';
-import { body } from './openapi';
+import { body, json } from './openapi';
 import { toProblem, problemResponse } from './problem';
 import { unsafeTextIn } from './input-guard';
 
@@ -11,13 +11,13 @@ function forgetfulApp() {
   const api = createApi();
   const seen: unknown[] = [];
   route(api, {
-    method: 'post', path: '/api/v1/things/{id}', access: 'public',
+    operationId: 'addThing', method: 'post', path: '/api/v1/things/{id}', access: 'public',
     request: {
       params: z.object({ id: z.string() }),
       query: z.object({ q: z.string().optional() }),
       ...body(z.object({ note: z.string().optional(), tags: z.array(z.string()).optional(), extra: z.record(z.string(), z.unknown()).optional() })),
     },
-    responses: { 200: { description: 'ok' } },
+    responses: { 200: json(z.object({ ok: z.boolean() }), 'ok') },
   }, async (c) => { seen.push(c.req.valid('json')); return c.json({ ok: true }, 200); });
   api.onError((err, c) => problemResponse(c, toProblem(err).problem));
   const send = (path: string, json: unknown, contentType = 'application/json') =>

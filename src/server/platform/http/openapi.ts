@@ -12,3 +12,27 @@ export const problemResponse = (description: string) => ({ content: { 'applicati
 export const body = <T extends z.ZodTypeAny>(schema: T) => ({ body: { content: { 'application/json': { schema } }, required: true } });
 export const page = <T extends z.ZodTypeAny>(item: T) => z.object({ items: z.array(item), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
 export const commonResponses = { 400: problemResponse('Invalid input'), 401: problemResponse('Not signed in'), 403: problemResponse('Not allowed'), 404: problemResponse('Not found') };
+
+/** What /api/openapi.json says about the API as a whole; each tag an operation uses is described here. */
+export const OPENAPI_DOCUMENT = {
+  openapi: '3.1.0',
+  info: {
+    title: 'Vigil API',
+    version: '1',
+    description: 'Operations platform for council community-safety teams. Sign in with POST /api/v1/auth/sign-in; send the session cookie, and X-CSRF-Token on writes.',
+    license: { name: 'AGPL-3.0-or-later', identifier: 'AGPL-3.0-or-later' },
+  },
+  servers: [{ url: '/', description: 'This Vigil server' }],
+  tags: [
+    { name: 'Meta', description: 'The council\'s name and colour, the version, and the modules a user may open.' },
+    { name: 'Sign-in and account', description: 'Signing in (password, then two-factor code), sessions, and a user\'s own password and authenticator.' },
+    { name: 'Users', description: 'User administration: accounts, roles, organisations and teams.' },
+    { name: 'Settings', description: 'Security policy set by administrators (which roles must use two-factor authentication).' },
+    { name: 'Cameras', description: 'The camera register.' },
+    { name: 'Occurrences', description: 'The control-room occurrence log: occurrences, their append-only timelines, search, counts, exports and personal data.' },
+    { name: 'Procedures and categories', description: 'Occurrence categories and the standard operating procedure steps of each.' },
+    { name: 'Shared with partners', description: 'What partner agencies see of the occurrences shared with their organisation.' },
+    { name: 'Shift handover', description: 'Shift handovers, outstanding actions that carry over until done, and the supervisor\'s overview and alerts.' },
+    { name: 'Audit', description: 'The hash-chained audit trail: events, export and verification.' },
+  ],
+};

@@ -6,9 +6,11 @@ import type { Access, Permission } from '../auth/permissions';
 import type { SessionStage } from '../auth/auth.repository';
 import type { Caller } from '../auth/auth.usecases';
 import type { Deps } from '../deps';
-import { forbidden, unauthenticated } from './errors';
+import { forbidden, notFound, unauthenticated } from './errors';
 import { wrongStage } from '../auth/auth.errors';
 import { problem, problemResponse, zodFieldErrors } from './problem';
+import type { ExactReplies } from './exact';
+import { problemResponse as problemDoc } from './openapi';
 
 /** The signed-in user behind a request, as every route sees it. */
 export interface SessionInfo {
@@ -34,6 +36,7 @@ export type Api = OpenAPIHono<AppEnv>;
 export interface RegisteredRoute { method: string; path: string; access: Access; stages: readonly SessionStage[] }
 
 const registries = new WeakMap<Api, RegisteredRoute[]>();
+const operationIds = new WeakMap<Api, Set<string>>();
 
 export function createApi(): Api {
   const api = new OpenAPIHono<AppEnv>({
@@ -45,6 +48,7 @@ export function createApi(): Api {
     },
   });
   registries.set(api, []);
+  operationIds.set(api, new Set());
   return api;
 }
 
@@ -52,7 +56,10 @@ export const registeredRoutes = (api: Api): readonly RegisteredRoute[] => regist
 
 /**
  * Checks the session's stage and permission before validation and the handler run, then refuses
- * unsafe text anywhere in the input (so an anonymous caller learns nothing from its input).
+ * unsafe text anywhere in the input (so a caller learns nothing from its input before access is
+ * settled). A refusal says no more than the caller may know: 401 to the signed-out, 403 to council
+ * staff (who know the council's records exist), 404 to partner agencies and contractors (who may
+ * not learn even that).
  */
 function guard({ access, stages }: { access: Access; stages: readonly SessionStage[] }): MiddlewareHandler<AppEnv> {
   const refuseUnsafe = refuseUnsafeInput();
@@ -61,28 +68,49 @@ function guard({ access, stages }: { access: Access; stages: readonly SessionSta
       const s = c.get('session');
       if (!s) throw unauthenticated();
       if (!stages.includes(s.stage)) throw wrongStage();
-      if (access !== 'authenticated' && !s.permissions.includes(access)) throw forbidden();
+      if (access !== 'authenticated' && !s.permissions.includes(access)) throw s.organisation.isExternal ? notFound() : forbidden();
     }
     return refuseUnsafe(c, next);
   };
 }
 
 /**
- * The only way to add an API route: it must say who may call it. `stages` lists the sign-in stages
- * in which the route works (default: fully signed in).
+ * The only way to add an API route: it must say who may call it, and name the operation (the
+ * `operationId` a generated client calls it by: camelCase, unique in the API). `stages` lists the
+ * sign-in stages in which the route works (default: fully signed in).
  */
-export function route<R extends RouteConfig>(
+export function route<R extends RouteConfig, H extends RouteHandler<R, AppEnv>>(
   api: Api,
-  def: R & { access: Access; stages?: readonly SessionStage[] },
-  handler: RouteHandler<R, AppEnv>,
+  def: R & { access: Access; operationId: string; stages?: readonly SessionStage[] },
+  handler: H & ExactReplies<R, H>,
 ) {
   const { access, stages = ['active'], ...config } = def;
-  if (!access) throw new Error(`Route ${def.method.toUpperCase()} ${def.path} declares no access`);
+  const name = `${def.method.toUpperCase()} ${def.path}`;
+  if (!access) throw new Error(`Route ${name} declares no access`);
+  if (!/^[a-z][a-zA-Z0-9]*$/.test(def.operationId ?? '')) throw new Error(`Route ${name} needs a camelCase operationId, not ${JSON.stringify(def.operationId)}`);
+  const ids = operationIds.get(api)!;
+  if (ids.has(def.operationId)) throw new Error(`Route ${name}: operationId ${def.operationId} is already used by another route`);
+  ids.add(def.operationId);
   const honoPath = config.path.replace(/\{(\w+)\}/g, ':$1');
   registries.get(api)!.push({ method: config.method.toUpperCase(), path: honoPath, access, stages });
   const security = access === 'public' ? [] : [{ session: [] }];
   const description = [config.description, `Requires: ${access === 'public' ? 'nothing (public)' : access === 'authenticated' ? 'any signed-in user' : `permission \`${access}\``}.`].filter(Boolean).join('\n\n');
-  return api.openapi({ ...config, description, security, middleware: [guard({ access, stages })] } as unknown as R, handler as never);
+  const responses = { ...guardResponses({ method: config.method, access, stages, validates: Boolean(config.request) }), ...config.responses };
+  return api.openapi({ ...config, responses, description, security, middleware: [guard({ access, stages })] } as unknown as R, handler as never);
+}
+
+/** Every sign-in stage (a stage added to SessionStage must be added here). */
+const EVERY_STAGE: Record<SessionStage, true> = { active: true, mfa: true, mfa_enrolment: true, password_change: true };
+
+/** The refusals every route can give before its handler runs (the guard, CSRF, validation), for the OpenAPI document. */
+function guardResponses({ method, access, stages, validates }: { method: string; access: Access; stages: readonly SessionStage[]; validates: boolean }) {
+  const write = method.toLowerCase() !== 'get';
+  const mayForbid = (access !== 'public' && (access !== 'authenticated' || stages.length < Object.keys(EVERY_STAGE).length)) || write;
+  return {
+    ...(validates ? { 400: problemDoc('Invalid input') } : {}),
+    ...(access !== 'public' ? { 401: problemDoc('Not signed in') } : {}),
+    ...(mayForbid ? { 403: problemDoc(write ? 'Not allowed, or a cross-site request without the session\'s X-CSRF-Token' : 'Not allowed') } : {}),
+  };
 }
 
 /** Start-up check: every API route in the app was added through route() and so declares access. */

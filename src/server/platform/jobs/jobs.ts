@@ -3,6 +3,7 @@ import pg from 'pg';
 import type { z } from 'zod';
 import type { Logger } from 'pino';
 import type { Deps } from '../deps';
+import { LONDON } from '../../../domain/calendar/london';
 
 // One registry of job definitions. Queue names are `<module>.<verb-noun>.v<version>`. A handler
 // returns 'done' or 'skipped', or throws to let pg-boss retry with back-off.
@@ -30,7 +31,7 @@ async function setUpQueues(boss: PgBoss, definitions: JobDefinition[]) {
   for (const def of definitions) {
     const name = queueName(def);
     if (!existing.has(name)) await boss.createQueue(name, { name, retryLimit: def.retryLimit ?? 3, retryBackoff: true });
-    if (def.cron) await boss.schedule(name, def.cron, {}, { tz: 'Europe/London' });
+    if (def.cron) await boss.schedule(name, def.cron, {}, { tz: LONDON });
   }
 }
 

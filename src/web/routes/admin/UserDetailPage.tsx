@@ -7,7 +7,7 @@ import { NotificationBanner } from '../../components/NotificationBanner';
 import { useTitle } from '../../components/useTitle';
 import type { FormErrors } from '../../lib/errors';
 import { roleName } from '../../lib/roles';
-import { formatDateTime } from '../../lib/time';
+import { formatDateTime } from '../../../domain/calendar/london';
 import { NotFoundPage } from '../errors/NotFound';
 import { UserActions } from './UserActions';
 import { UserForm } from './UserForm';

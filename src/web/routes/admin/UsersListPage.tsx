@@ -6,7 +6,7 @@ import { Button, SelectField, TextField } from '../../components/fields';
 import { Pagination } from '../../components/Pagination';
 import { useTitle } from '../../components/useTitle';
 import { ALL_ROLES, roleName } from '../../lib/roles';
-import { formatDateTime } from '../../lib/time';
+import { formatDateTime } from '../../../domain/calendar/london';
 import { UserStatusTag } from './UserStatus';
 
 export function validateUserSearch(search: Record<string, unknown>): UserFilters {

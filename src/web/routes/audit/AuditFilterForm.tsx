@@ -3,7 +3,7 @@ import type { AuditFilters } from '../../api/audit';
 import { Button, SelectField, TextField } from '../../components/fields';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { fieldErrors, type FormErrors } from '../../lib/errors';
-import { formatUkDay, parseUkDate } from '../../lib/time';
+import { formatUkDay, parseUkDate } from '../../../domain/calendar/london';
 
 type Draft = Required<{ [K in Exclude<keyof AuditFilters, 'page'>]: string }>;
 

@@ -6,7 +6,7 @@ import type { AuditEvent } from '../../api/types';
 import { Pagination } from '../../components/Pagination';
 import { useTitle } from '../../components/useTitle';
 import type { FormErrors } from '../../lib/errors';
-import { formatDateTime, isValidDay } from '../../lib/time';
+import { formatDateTime, isValidDay } from '../../../domain/calendar/london';
 import { AuditFilterForm } from './AuditFilterForm';
 import { VerifyChain } from './VerifyChain';
 

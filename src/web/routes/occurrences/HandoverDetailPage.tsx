@@ -5,7 +5,7 @@ import type { Session } from '../../api/types';
 import { PRIORITIES, handoverQuery, type HandoverAction } from '../../api/occurrences';
 import { Button } from '../../components/fields';
 import { useTitle } from '../../components/useTitle';
-import { formatDateTime } from '../../lib/time';
+import { formatDateTime } from '../../../domain/calendar/london';
 import { useAcknowledgeHandover } from './useAcknowledgeHandover';
 
 /** One handover as the incoming operator reads it: what is open, what must be done, what is broken. */
@@ -42,7 +42,7 @@ export function HandoverDetailPage({ id, session }: { id: string; session: Sessi
         <ul className="govuk-list govuk-list--bullet">
           {h.occurrences.map((o) => (
             <li key={o.id}>
-              <Link className="govuk-link" to="/occurrences/$id" params={{ id: o.id }}>{o.reference}</Link> – {o.summary} ({PRIORITIES[o.priority] ?? o.priority},
+              <Link className="govuk-link" to="/occurrences/$id" params={{ id: o.id }}>{o.reference}</Link> – {o.summary} ({PRIORITIES[o.priority]},
               opened {formatDateTime(o.openedAt)}{o.status === 'closed' ? ', since closed' : ''})
             </li>
           ))}

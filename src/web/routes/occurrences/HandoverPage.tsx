@@ -11,7 +11,7 @@ import { Button, SelectField, TextField } from '../../components/fields';
 import { useTitle } from '../../components/useTitle';
 import { errorMessage, fieldErrors, formErrorsFrom, type FormErrors } from '../../lib/errors';
 import { useLiveOccurrences } from '../../lib/live';
-import { formatDateTime } from '../../lib/time';
+import { formatDateTime } from '../../../domain/calendar/london';
 import { TextareaField } from './Radios';
 import { SupervisorPanel } from './SupervisorPanel';
 import { useAcknowledgeHandover } from './useAcknowledgeHandover';
@@ -184,7 +184,7 @@ function HandoverForm({ onErrors }: { onErrors: (errors: FormErrors | undefined)
                       <input className="govuk-checkboxes__input" id={`handover-occ-${o.id}`} type="checkbox" checked={included?.includes(o.id) ?? true}
                         onChange={(e) => setIncluded((list) => (e.target.checked ? [...(list ?? []), o.id] : (list ?? []).filter((x) => x !== o.id)))} />
                       <label className="govuk-label govuk-checkboxes__label" htmlFor={`handover-occ-${o.id}`}>
-                        {o.reference} – {o.summary} ({o.category}, {PRIORITIES[o.priority] ?? o.priority}, opened {formatDateTime(o.openedAt)})
+                        {o.reference} – {o.summary} ({o.category}, {PRIORITIES[o.priority]}, opened {formatDateTime(o.openedAt)})
                       </label>
                     </div>
                   ))}

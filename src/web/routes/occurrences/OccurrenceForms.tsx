@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { isApiError } from '../../api/client';
+import { labelOf } from '../../../domain/labels';
 import {
   AGENCIES, OUTCOMES, addEntry, amendEntry, closeOccurrence, markFootage, notifyAgency, recordPersonalData, reopenOccurrence, viewPersonalData,
   type Occurrence, type PersonalDataItem,
@@ -7,10 +8,10 @@ import {
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { Button, SelectField, TextField } from '../../components/fields';
 import { errorMessage, fieldErrors } from '../../lib/errors';
-import { formatDateTime } from '../../lib/time';
+import { formatDateTime, formatUkDateTimeInput } from '../../../domain/calendar/london';
 import { RadiosField, submitOnCtrlEnter, TextareaField } from './Radios';
 import { useOccurrenceForm } from './useOccurrenceForm';
-import { formatUkDateTimeInput, parseUkDateTime } from './when';
+import { parseUkDateTime } from './when';
 
 const TIME_HINT = 'For example, 14:05 (today) or 23/11/2026 14:05';
 const badTime = 'Enter a time like 14:05, or a date and time like 23/11/2026 14:05';
@@ -70,7 +71,7 @@ export function NotifyForm({ occurrence }: { occurrence: Occurrence }) {
     if (!f.check(fieldErrors([['agency', !agency && 'Choose who was told'], ['notifiedAt', when === undefined && badTime]]))) return;
     const ok = await f.run(
       () => notifyAgency(occurrence.id, { agency, agencyReference: reference.trim() || undefined, notifiedAt: when || undefined, body: body.trim() || undefined }),
-      `${AGENCIES[agency]} recorded as told.`,
+      `${labelOf(AGENCIES, agency)} recorded as told.`,
     );
     if (ok) {
       setAgency('');

@@ -7,7 +7,7 @@ import { ENTRY_KINDS, camerasQuery, occurrenceQuery, tickStep, type Entry, type 
 import { useTitle } from '../../components/useTitle';
 import { errorMessage } from '../../lib/errors';
 import { useLiveOccurrences } from '../../lib/live';
-import { formatDateTime } from '../../lib/time';
+import { formatDateTime } from '../../../domain/calendar/london';
 import { NotFoundPage } from '../errors/NotFound';
 import { isApiError } from '../../api/client';
 import { StatusTag } from './OccurrencesListPage';
@@ -223,7 +223,7 @@ function Timeline({ entries }: { entries: Entry[] }) {
         {entries.map((e) => (
           <li key={e.id} className="vigil-timeline__entry" id={`entry-${e.seq}`}>
             <p className="govuk-body-s govuk-!-margin-bottom-1">
-              <strong>{e.seq}. {ENTRY_KINDS[e.kind] ?? e.kind}</strong> – recorded {formatDateTime(e.recordedAt, { seconds: true })} by {e.author}
+              <strong>{e.seq}. {ENTRY_KINDS[e.kind]}</strong> – recorded {formatDateTime(e.recordedAt, { seconds: true })} by {e.author}
               {e.observedAt && <> – seen {formatDateTime(e.observedAt)}</>}
             </p>
             {e.kind === 'amendment' ? (

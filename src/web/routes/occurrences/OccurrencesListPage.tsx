@@ -12,7 +12,7 @@ import { Button, SelectField, TextField } from '../../components/fields';
 import { useTitle } from '../../components/useTitle';
 import { fieldErrors, type FormErrors } from '../../lib/errors';
 import { useLiveOccurrences } from '../../lib/live';
-import { formatDateTime, formatUkDay, isValidDay, parseUkDate } from '../../lib/time';
+import { formatDateTime, formatUkDay, isValidDay, parseUkDate } from '../../../domain/calendar/london';
 import { OccurrencePagination } from './OccurrencePagination';
 import { formatArea, parseArea } from '../../lib/area';
 

@@ -9,7 +9,7 @@ import { Button } from '../../components/fields';
 import { NotificationBanner } from '../../components/NotificationBanner';
 import { useTitle } from '../../components/useTitle';
 import { fieldErrors, formErrorsFrom, type FormErrors } from '../../lib/errors';
-import { formatDate, formatDateTime } from '../../lib/time';
+import { formatDate, formatDateTime } from '../../../domain/calendar/london';
 import { TextareaField } from './Radios';
 
 /**

@@ -4,7 +4,7 @@ import { partnersQuery, shareOccurrence, type Occurrence } from '../../api/occur
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { Button, SelectField } from '../../components/fields';
 import { fieldErrors } from '../../lib/errors';
-import { formatDateTime } from '../../lib/time';
+import { formatDateTime } from '../../../domain/calendar/london';
 import { useOccurrenceForm } from './useOccurrenceForm';
 
 /**

@@ -1,7 +1,7 @@
 import { Link } from '@tanstack/react-router';
 import { useQuery } from '@tanstack/react-query';
 import { supervisorOverviewQuery } from '../../api/occurrences';
-import { formatDateTime } from '../../lib/time';
+import { formatDateTime } from '../../../domain/calendar/london';
 
 /** What needs a supervisor: handovers nobody has acknowledged, and alerts (a required step skipped). */
 export function SupervisorPanel() {

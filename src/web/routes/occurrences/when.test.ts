@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatUkDateTimeInput, parseUkDateTime } from './when';
+import { parseUkDateTime } from './when';
+import { formatUkDateTimeInput } from '../../../domain/calendar/london';
 
 describe('parseUkDateTime', () => {
   const now = new Date('2026-07-15T12:00:00Z');

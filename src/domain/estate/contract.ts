@@ -1,0 +1,14 @@
+import { z } from 'zod';
+import { codesOf } from '../labels';
+
+// The camera estate's contract between server and web app.
+
+export const CAMERA_KINDS = { fixed: 'Fixed', ptz: 'Pan-tilt-zoom', mobile: 'Mobile (redeployable)', anpr: 'Bus lane / ANPR' } as const;
+export const CAMERA_STATUSES = { operational: 'Operational', faulty: 'Faulty', offline: 'Offline', decommissioned: 'Decommissioned' } as const;
+export const CameraKind = codesOf(CAMERA_KINDS);
+export const CameraStatus = codesOf(CAMERA_STATUSES);
+
+export const Camera = z.object({
+  id: z.uuid(), reference: z.string(), name: z.string(), location: z.string(), latitude: z.number(), longitude: z.number(), kind: CameraKind, status: CameraStatus,
+}).meta({ id: 'Camera' });
+export type Camera = z.infer<typeof Camera>;

@@ -1,0 +1,73 @@
+import { z } from 'zod';
+
+// The platform's part of the contract between server and web app: what every module's navigation
+// entry looks like. Module contracts live beside it in src/domain/<module>/contract.ts.
+
+export const NavigationGroup = z.enum(['work', 'admin']);
+
+/** A page a module contributes to the navigation (the server filters by `permission`). */
+export interface NavigationEntry {
+  key: string;
+  name: string;
+  path: string;
+  /** The permission that shows the entry; 'authenticated' shows it to everyone signed in. */
+  permission: string;
+  description: string;
+  /** 'work': the daily screens ("Your work"); 'admin': under Administration on the home page. */
+  group: z.infer<typeof NavigationGroup>;
+  /** Also in the primary navigation bar (work entries are, unless they say otherwise). */
+  primary?: boolean;
+  /** A module not built yet: what it will do. Its page says so. */
+  coming?: string;
+}
+
+export const ModuleEntry = z.object({
+  key: z.string(), name: z.string(), path: z.string(), description: z.string(),
+  group: NavigationGroup, primary: z.boolean(), coming: z.string().nullable(),
+}).meta({ id: 'ModuleEntry' });
+export type ModuleEntry = z.infer<typeof ModuleEntry>;
+
+// ---- Signing in, the session and the site ----
+
+export const STAGES = { active: 'Signed in', mfa: 'Second factor needed', mfa_enrolment: 'Two-factor set-up needed', password_change: 'New password needed' } as const;
+export const Stage = z.enum(['active', 'mfa', 'mfa_enrolment', 'password_change']);
+export type Stage = z.infer<typeof Stage>;
+
+export const Session = z.object({
+  user: z.object({
+    id: z.uuid(), username: z.string(), displayName: z.string(), roles: z.array(z.string()), permissions: z.array(z.string()),
+    organisation: z.object({ id: z.uuid(), name: z.string(), isExternal: z.boolean() }),
+    mfaEnabled: z.boolean(), mfaRequired: z.boolean(),
+  }),
+  stage: Stage,
+  csrfToken: z.string(),
+  expiresAt: z.string(),
+  idleTimeoutMinutes: z.number().int(),
+}).meta({ id: 'Session' });
+export type Session = z.infer<typeof Session>;
+
+export const Meta = z.object({
+  councilName: z.string(),
+  councilColour: z.string(),
+  version: z.string(),
+  /** A base map under the council's own layers, where the site has a tile server (its address to signed-in users only). */
+  map: z.object({ tiles: z.string().nullable(), attribution: z.string() }),
+  demo: z.boolean(),
+}).meta({ id: 'Meta' });
+export type Meta = z.infer<typeof Meta>;
+
+export const MfaSetup = z.object({ secret: z.string(), otpauthUri: z.string(), qrCodeDataUrl: z.string() }).meta({ id: 'MfaSetup' });
+export type MfaSetup = z.infer<typeof MfaSetup>;
+export const RecoveryCodes = z.object({ recoveryCodes: z.array(z.string()) }).meta({ id: 'RecoveryCodes' });
+
+/** An error, as every API answers one (RFC 9457 problem details, with one message per field). */
+export const FieldError = z.object({ path: z.string(), message: z.string() });
+export type FieldError = z.infer<typeof FieldError>;
+export const Problem = z.object({
+  type: z.string(), title: z.string(), status: z.number().int(), detail: z.string(), code: z.string(), errors: z.array(FieldError).optional(),
+}).meta({ id: 'Problem' });
+export type Problem = z.infer<typeof Problem>;
+
+/** A page of a list. */
+export const pageOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
+export interface Page<T> { items: T[]; total: number; page: number; pageSize: number }
