@@ -3,23 +3,24 @@ import { requestActor, route, type Api } from '../../platform/http/route';
 import { body, commonResponses, json } from '../../platform/http/openapi';
 import * as h from './handover.usecases';
 import { IdParam } from './occurrences.schemas';
+import { dateTime, line, text, uniqueArray } from '../../../domain/validation';
 
 const tags = ['Shift handover'];
 const actor = requestActor;
 const Any = z.record(z.string(), z.unknown());
 
 const Action = z.object({
-  text: z.string().trim().min(1, 'Describe the action').max(500),
+  text: line().trim().min(1, 'Describe the action').max(500),
   ownerId: z.string().uuid('Choose who owns this action'),
-  dueAt: z.coerce.date({ message: 'Enter when it is due' }),
+  dueAt: dateTime({ message: 'Enter when it is due' }),
   occurrenceId: z.string().uuid().nullable().optional(),
 });
 const CreateHandover = z.object({
-  occurrenceIds: z.array(z.string().uuid()).max(500).default([]),
+  occurrenceIds: uniqueArray(z.string().uuid(), { what: 'occurrence', max: 500 }).default([]),
   actions: z.array(Action).max(100).default([]),
-  equipmentFaults: z.string().trim().max(4000).default(''),
-  notes: z.string().trim().max(8000).default(''),
-  shiftStartedAt: z.coerce.date().nullable().optional(),
+  equipmentFaults: text().trim().max(4000).default(''),
+  notes: text().trim().max(8000).default(''),
+  shiftStartedAt: dateTime().nullable().optional(),
 }).openapi('CreateHandover');
 
 export function registerHandoverRoutes(api: Api) {

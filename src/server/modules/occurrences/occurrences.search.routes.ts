@@ -1,14 +1,14 @@
 import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { stream } from 'hono/streaming';
 import { route, type Api, type AppEnv } from '../../platform/http/route';
 import { commonResponses, json, page } from '../../platform/http/openapi';
-import { csvRows } from '../../platform/http/csv';
+import { csvDownload, csvRows } from '../../platform/http/csv';
 import { recordAudit, actorFrom } from '../../platform/audit/audit';
 import { AGENCIES, OUTCOMES, PRIORITIES, SOURCES } from './occurrences.models';
 import { formatTimestamp, londonDay } from '../../../domain/calendar/london';
 import { COUNT_CAP, TEXT_WINDOW, countOccurrences, searchOccurrences, streamOccurrences, type OccurrenceFilter } from './occurrences.search';
 import { AgencyEnum, Outcome, Source } from './occurrences.schemas';
+import { dateTime, line } from '../../../domain/validation';
 
 const tags = ['Occurrences'];
 
@@ -18,10 +18,10 @@ const bbox = z.string().regex(/^-?\d+(\.\d+)?(,-?\d+(\.\d+)?){3}$/, 'Give the ar
 });
 
 export const FilterQuery = z.object({
-  q: z.string().trim().max(200).optional(),
-  from: z.coerce.date().optional(),
-  to: z.coerce.date().optional(),
-  category: z.string().trim().max(40).optional(),
+  q: line().trim().max(200).optional(),
+  from: dateTime().optional(),
+  to: dateTime().optional(),
+  category: line().trim().max(40).optional(),
   source: Source.optional(),
   cameraId: z.string().uuid().optional(),
   outcome: Outcome.optional(),
@@ -82,16 +82,15 @@ export function registerOccurrenceSearchRoutes(api: Api) {
     const query = c.req.valid('query');
     const filter = toFilter(query, c);
     await recordAudit(deps.db, actorFrom(c.get('session')!, c.get('caller')), { action: 'occurrences.exported', details: { filter: JSON.parse(JSON.stringify(query)) } });
-    c.header('content-type', 'text/csv; charset=utf-8');
-    c.header('content-disposition', `attachment; filename="occurrences-${londonDay()}.csv"`);
-    return stream(c, async (out) => {
-      await out.write(csvRows([CSV_HEADER]));
-      for await (const rows of streamOccurrences(deps.db, { filter, sort: query.sort })) {
-        await out.write(csvRows(rows.map(toItem).map((i) => [
+    return csvDownload(c, {
+      filename: `occurrences-${londonDay()}.csv`, header: CSV_HEADER, batches: streamOccurrences(deps.db, { filter, sort: query.sort }),
+      toRow: (r) => {
+        const i = toItem(r);
+        return [
           i.reference, ukTime(i.openedAt), i.status, i.category.name, i.sourceName, i.priorityName, i.summary, i.location, i.cameras.join(' '),
           i.told.map((a) => AGENCIES[a as keyof typeof AGENCIES] ?? a).join('; '), i.outcomeName ?? '', i.openedBy, ukTime(i.closedAt),
-        ])));
-      }
+        ];
+      },
     }) as never;
   });
 

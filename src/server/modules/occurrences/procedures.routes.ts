@@ -3,12 +3,13 @@ import { requestActor, route, type Api } from '../../platform/http/route';
 import { body, commonResponses, json } from '../../platform/http/openapi';
 import * as p from './procedures.usecases';
 import { IdParam } from './occurrences.schemas';
+import { changesSomething, line } from '../../../domain/validation';
 
 const tags = ['Procedures and categories'];
 const actor = requestActor;
 const Any = z.record(z.string(), z.unknown());
 const Steps = z.object({
-  steps: z.array(z.object({ text: z.string().trim().min(1, 'Describe the step').max(300), isRequired: z.boolean().default(false) })).max(30, 'Keep a procedure to 30 steps'),
+  steps: z.array(z.object({ text: line().trim().min(1, 'Describe the step').max(300), isRequired: z.boolean().default(false) })).max(30, 'Keep a procedure to 30 steps'),
 }).openapi('Procedure');
 
 export function registerProcedureRoutes(api: Api) {
@@ -29,12 +30,12 @@ export function registerProcedureRoutes(api: Api) {
 
   route(api, {
     operationId: 'createOccurrenceCategory', method: 'post', path: '/api/v1/occurrence-categories', access: 'settings.manage', tags, summary: 'Add a category',
-    request: body(z.object({ name: z.string().trim().min(2, 'Enter a name').max(60) })), responses: { 201: json(Any, 'Added'), ...commonResponses },
+    request: body(z.object({ name: line().trim().min(2, 'Enter a name').max(60) })), responses: { 201: json(Any, 'Added'), ...commonResponses },
   }, async (c) => c.json(await p.addCategory(c.get('deps'), { actor: actor(c), name: c.req.valid('json').name }), 201));
 
   route(api, {
     operationId: 'updateOccurrenceCategory', method: 'patch', path: '/api/v1/occurrence-categories/{id}', access: 'settings.manage', tags, summary: 'Rename, retire or restore a category',
-    request: { params: IdParam, ...body(z.object({ name: z.string().trim().min(2).max(60).optional(), isActive: z.boolean().optional() })) },
+    request: { params: IdParam, ...body(changesSomething(z.object({ name: line().trim().min(2).max(60).optional(), isActive: z.boolean().optional() }))) },
     responses: { 200: json(Any, 'Updated'), ...commonResponses },
   }, async (c) => c.json(await p.updateCategory(c.get('deps'), { actor: actor(c), id: c.req.valid('param').id, ...c.req.valid('json') }), 200));
 }

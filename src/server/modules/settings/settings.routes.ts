@@ -3,9 +3,10 @@ import { route, type Api } from '../../platform/http/route';
 import { body, commonResponses, json } from '../../platform/http/openapi';
 import { actorFrom } from '../../platform/audit/audit';
 import { ROLES } from '../../platform/auth/permissions';
+import { uniqueArray } from '../../../domain/validation';
 import { getSecuritySettings, updateSecuritySettings } from './settings.usecases';
 
-const Security = z.object({ mfaRequiredRoles: z.array(z.enum(ROLES)) }).openapi('SecuritySettings');
+const Security = z.object({ mfaRequiredRoles: uniqueArray(z.enum(ROLES), { what: 'role', max: ROLES.length }) }).openapi('SecuritySettings');
 const tags = ['Settings'];
 
 export function registerSettingsRoutes(api: Api) {

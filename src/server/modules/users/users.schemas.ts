@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { ROLES } from '../../platform/auth/permissions';
+import { changesSomething, line, uniqueArray } from '../../../domain/validation';
 
 const role = z.enum(ROLES);
 
@@ -10,7 +11,7 @@ export const UserDto = z.object({
 }).openapi('User');
 
 export const UserListQuery = z.object({
-  q: z.string().trim().max(100).optional(),
+  q: line().trim().max(100).optional(),
   role: role.optional(),
   status: z.enum(['active', 'inactive', 'all']).default('active'),
   organisationId: z.string().uuid().optional(),
@@ -20,19 +21,19 @@ export const UserListQuery = z.object({
 
 export const CreateUser = z.object({
   username: z.string().trim().toLowerCase().regex(/^[a-z0-9][a-z0-9._-]{1,63}$/, 'Use 2 to 64 letters, digits, dots, dashes or underscores, starting with a letter or digit'),
-  displayName: z.string().trim().min(1, 'Enter the person’s name').max(120),
+  displayName: line().trim().min(1, 'Enter the person’s name').max(120),
   email: z.string().trim().email('Enter an email address like name@council.gov.uk').max(254).or(z.literal('')).transform((v) => v || null).nullable().optional(),
   organisationId: z.string().uuid('Choose an organisation'),
   teamId: z.string().uuid().or(z.literal('')).transform((v) => v || null).nullable().optional(),
-  roles: z.array(role).min(1, 'Choose at least one role'),
+  roles: uniqueArray(role, { what: 'role', max: ROLES.length }).min(1, 'Choose at least one role'),
 }).openapi('CreateUser');
 
-export const UpdateUser = z.object({
-  displayName: z.string().trim().min(1, 'Enter the person’s name').max(120).optional(),
+export const UpdateUser = changesSomething(z.object({
+  displayName: line().trim().min(1, 'Enter the person’s name').max(120).optional(),
   email: z.string().trim().email('Enter an email address like name@council.gov.uk').max(254).or(z.literal('')).transform((v) => v || null).nullable().optional(),
   organisationId: z.string().uuid('Choose an organisation').optional(),
   teamId: z.string().uuid().or(z.literal('')).transform((v) => v || null).nullable().optional(),
-  roles: z.array(role).min(1, 'Choose at least one role').optional(),
-}).openapi('UpdateUser');
+  roles: uniqueArray(role, { what: 'role', max: ROLES.length }).min(1, 'Choose at least one role').optional(),
+})).openapi('UpdateUser');
 
 export const IdParam = z.object({ id: z.string().uuid().openapi({ param: { name: 'id', in: 'path' } }) });

@@ -1,21 +1,21 @@
 import { z } from '@hono/zod-openapi';
-import { stream } from 'hono/streaming';
 import { route, type Api } from '../http/route';
 import { commonResponses, json, page } from '../http/openapi';
-import { csvRows } from '../http/csv';
+import { csvDownload } from '../http/csv';
 import { listAuditEvents, streamAuditEvents, verifyAuditChain, type AuditFilter } from './audit.repository';
 import { recordAudit, actorFrom } from './audit';
+import { dateTime, line } from '../../../domain/validation';
 import { londonDay } from '../../../domain/calendar/london';
 
 const tags = ['Audit'];
 
 const Filter = z.object({
-  from: z.coerce.date().optional().openapi({ description: 'From this time (inclusive), ISO 8601' }),
-  to: z.coerce.date().optional().openapi({ description: 'Before this time, ISO 8601' }),
-  actor: z.string().trim().max(64).optional(),
-  action: z.string().trim().max(100).optional().openapi({ description: 'Action, or its start (e.g. `user.`)' }),
-  recordType: z.string().trim().max(50).optional(),
-  recordId: z.string().trim().max(100).optional(),
+  from: dateTime().optional().openapi({ description: 'From this time (inclusive), ISO 8601' }),
+  to: dateTime().optional().openapi({ description: 'Before this time, ISO 8601' }),
+  actor: line().trim().max(64).optional(),
+  action: line().trim().max(100).optional().openapi({ description: 'Action, or its start (e.g. `user.`)' }),
+  recordType: line().trim().max(50).optional(),
+  recordId: line().trim().max(100).optional(),
   outcome: z.enum(['success', 'failure', 'denied']).optional(),
 });
 
@@ -53,13 +53,9 @@ export function registerAuditRoutes(api: Api) {
     // Exporting the trail is itself a read worth recording.
     await recordAudit(deps.db, actorFrom(c.get('session')!, c.get('caller')), { action: 'audit.exported', details: { filter } });
     const stamp = londonDay();
-    c.header('content-type', 'text/csv; charset=utf-8');
-    c.header('content-disposition', `attachment; filename="vigil-audit-${stamp}.csv"`);
-    return stream(c, async (out) => {
-      await out.write(csvRows([CSV_HEADER]));
-      for await (const rows of streamAuditEvents(deps.db, filter)) {
-        await out.write(csvRows(rows.map((r) => [r.seq, r.at, r.actor_username, r.action, r.record_type, r.record_id, r.outcome, r.ip, r.user_agent, r.details, r.hash])));
-      }
+    return csvDownload(c, {
+      filename: `vigil-audit-${stamp}.csv`, header: CSV_HEADER, batches: streamAuditEvents(deps.db, filter),
+      toRow: (r) => [r.seq, r.at, r.actor_username, r.action, r.record_type, r.record_id, r.outcome, r.ip, r.user_agent, r.details, r.hash],
     }) as never;
   });
 

@@ -8,6 +8,7 @@ import { body, commonResponses, json, problemResponse } from '../http/openapi';
 import * as auth from './auth.usecases';
 import { getSetting } from './auth.repository';
 import { isMfaRequired } from './auth.models';
+import { line } from '../../../domain/validation';
 
 const tags = ['Sign-in and account'];
 
@@ -72,7 +73,7 @@ export function registerAuthRoutes(api: Api) {
 
   route(api, {
     operationId: 'signIn', method: 'post', path: '/api/v1/auth/sign-in', access: 'public', tags, summary: 'Sign in with username and password',
-    request: body(z.object({ username: z.string().trim().min(1, 'Enter your username').max(64), password: z.string().min(1, 'Enter your password').max(1024) })),
+    request: body(z.object({ username: line().trim().min(1, 'Enter your username').max(64), password: z.string().min(1, 'Enter your password').max(1024) })),
     responses: { 200: json(SessionBody, 'Password accepted; see stage for what comes next'), 401: problemResponse('Wrong username or password'), 423: problemResponse('Account locked'), 429: problemResponse('Too many attempts') },
   }, async (c) => {
     const deps = c.get('deps');
@@ -85,7 +86,7 @@ export function registerAuthRoutes(api: Api) {
 
   route(api, {
     operationId: 'verifyMfa', method: 'post', path: '/api/v1/auth/mfa', access: 'authenticated', stages: ['mfa'], tags, summary: 'Second factor: authenticator code or recovery code',
-    request: body(z.object({ code: z.string().trim().max(10).optional(), recoveryCode: z.string().trim().max(20).optional() })
+    request: body(z.object({ code: line().trim().max(10).optional(), recoveryCode: line().trim().max(20).optional() })
       .refine((v) => !!v.code || !!v.recoveryCode, { message: 'Enter the 6-digit code from your authenticator app', path: ['code'] })),
     responses: { 200: json(SessionBody, 'Code accepted'), 401: problemResponse('Wrong code') },
   }, async (c) => {

@@ -208,9 +208,10 @@ describe('errors', () => {
     const broken = buildApp({ deps: { ...testDeps(), db: down.db }, log: silentLog, pool: down.pool });
     afterAll(() => down.close());
 
-    it('an unexpected error is a 500 that leaks nothing', async () => {
+    it('is a 503 to try again later, that leaks nothing', async () => {
       const r = await new ApiClient(broken.app, newIp()).post('/api/v1/auth/sign-in', { username: 'someone', password: 'something long enough' });
-      expectProblem(r, 500, 'http.internal');
+      expectProblem(r, 503, 'http.unavailable');
+      expect(r.headers.get('retry-after')).toBe('30');
       expect(Object.keys(r.body).sort()).toEqual(['code', 'detail', 'status', 'title', 'type']);
       expect(r.text).not.toMatch(/ECONNREFUSED|127\.0\.0\.1|postgres|stack|\n\s+at /i);
     });

@@ -1,5 +1,6 @@
 import { OpenAPIHono, type RouteConfig, type RouteHandler } from '@hono/zod-openapi';
 import type { MiddlewareHandler } from 'hono';
+import { refuseUnsafeInput } from './input-guard';
 import type { Logger } from 'pino';
 import type { Access, Permission } from '../auth/permissions';
 import type { SessionStage } from '../auth/auth.repository';
@@ -54,11 +55,14 @@ export function createApi(): Api {
 export const registeredRoutes = (api: Api): readonly RegisteredRoute[] => registries.get(api) ?? [];
 
 /**
- * Checks the session's stage and permission before validation and the handler run. A refusal says
- * no more than the caller may know: 401 to the signed-out, 403 to council staff (who know the
- * council's records exist), 404 to partner agencies and contractors (who may not learn even that).
+ * Checks the session's stage and permission before validation and the handler run, then refuses
+ * unsafe text anywhere in the input (so a caller learns nothing from its input before access is
+ * settled). A refusal says no more than the caller may know: 401 to the signed-out, 403 to council
+ * staff (who know the council's records exist), 404 to partner agencies and contractors (who may
+ * not learn even that).
  */
 function guard({ access, stages }: { access: Access; stages: readonly SessionStage[] }): MiddlewareHandler<AppEnv> {
+  const refuseUnsafe = refuseUnsafeInput();
   return async (c, next) => {
     if (access !== 'public') {
       const s = c.get('session');
@@ -66,7 +70,7 @@ function guard({ access, stages }: { access: Access; stages: readonly SessionSta
       if (!stages.includes(s.stage)) throw wrongStage();
       if (access !== 'authenticated' && !s.permissions.includes(access)) throw s.organisation.isExternal ? notFound() : forbidden();
     }
-    await next();
+    return refuseUnsafe(c, next);
   };
 }
 
