@@ -66,7 +66,7 @@ const FIXTURES: Record<string, Fixture> = {
   'POST /api/v1/auth/sign-out': {},
   'POST /api/v1/auth/sign-out-everywhere': {},
   'POST /api/v1/account/password': { body: ({ user }) => ({ currentPassword: user.password, newPassword: `${uniq('violet')} harbour quilt` }) },
-  'POST /api/v1/account/mfa/setup': {},
+  'POST /api/v1/account/mfa/setup': { body: ({ user }) => ({ password: user.password }) },
   'POST /api/v1/account/mfa/confirm': { body: async ({ user }) => ({ code: await generate({ secret: await setSecret(user.id, false) }) }) },
   'POST /api/v1/account/mfa/disable': {
     body: ({ user }) => ({ password: user.password }),
