@@ -14,7 +14,7 @@ import { makeOrganisation, makeSession, makeUser, testDeps, uniq } from './suppo
 // session, so that no call depends on another. The expected answer comes from the permission map:
 // 200/201/204 exactly where a role is allowed, 401/403/404 everywhere else.
 
-const deps: Deps = testDeps({ config: { trustProxy: true, signIn: { maxFailures: 5, windowMinutes: 15, ratePerMinute: 10_000 } } });
+const deps: Deps = testDeps({ config: { trustProxy: 1, signIn: { maxFailures: 5, windowMinutes: 15, ratePerMinute: 10_000 } } });
 const { app, routes } = testApp(deps);
 
 interface Ctx { user: { id: string; username: string; password: string; organisationId: string }; councilOrgId: string; bag: Record<string, string> }

@@ -4,7 +4,7 @@ import { ApiClient, testApp } from '../../../../test/support/api';
 import { makeSession, makeUser, sealed, testDeps } from '../../../../test/support/deps';
 import { insertCameras } from '../estate';
 
-const deps = testDeps({ config: { trustProxy: true } });
+const deps = testDeps({ config: { trustProxy: 1 } });
 const { app } = testApp(deps);
 
 it('prints an occurrence with its whole timeline, amendments, notifications and footage marks, and a footer with the reference and page numbers', async () => {

@@ -8,7 +8,7 @@ import * as occ from './occurrences.usecases';
 // Search and export. Each test tags its own occurrences with a unique word, so that the shared
 // database's other rows never match.
 
-const deps = testDeps({ config: { trustProxy: true } });
+const deps = testDeps({ config: { trustProxy: 1 } });
 const { app } = testApp(deps);
 let client: ApiClient;
 let actor: occ.Actor;

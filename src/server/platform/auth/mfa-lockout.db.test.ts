@@ -3,7 +3,7 @@ import { generateSecret } from 'otplib';
 import { ApiClient, testApp } from '../../../../test/support/api';
 import { makeUser, testDeps } from '../../../../test/support/deps';
 
-const deps = testDeps({ config: { trustProxy: true } });
+const deps = testDeps({ config: { trustProxy: 1 } });
 const { app } = testApp(deps);
 
 it('five wrong authenticator codes lock the account and end the half-signed-in session', async () => {

@@ -1,17 +1,19 @@
 import { randomBytes } from 'node:crypto';
+import { isIP } from 'node:net';
+import { sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../app';
 import { ApiClient, testApp, type Reply } from '../../../../test/support/api';
-import { makeOrganisation, makeSession, makeUser, silentLog, testDeps } from '../../../../test/support/deps';
+import { makeOrganisation, makeSession, makeUser, sealed, silentLog, testDeps, uniq } from '../../../../test/support/deps';
 import type { Role } from '../auth/permissions';
 import { connect } from '../db/db';
 
 // The HTTP layer as a browser meets it: cookies, CSRF, security headers, problem+json errors,
 // health checks and the OpenAPI document.
 
-const deps = testDeps({ config: { trustProxy: true } });
+const deps = testDeps({ config: { trustProxy: 1 } });
 const { app, routes } = testApp(deps);
-const httpsDeps = testDeps({ config: { publicUrl: 'https://vigil.example.gov.uk', secureCookies: true, trustProxy: true } });
+const httpsDeps = testDeps({ config: { publicUrl: 'https://vigil.example.gov.uk', secureCookies: true, trustProxy: 1 } });
 const https = testApp(httpsDeps);
 
 const newIp = () => { const b = randomBytes(3); return `10.${b[0]}.${b[1]}.${b[2]}`; };
@@ -155,7 +157,7 @@ describe('security headers', () => {
 
 describe('errors', () => {
   it('refuses a body over the limit with 413 problem+json', async () => {
-    const small = testApp(testDeps({ config: { trustProxy: true, bodyLimitBytes: 1024 } }));
+    const small = testApp(testDeps({ config: { trustProxy: 1, bodyLimitBytes: 1024 } }));
     const r = await client(small.app).post('/api/v1/auth/sign-in', { username: 'someone', password: 'x'.repeat(2000) });
     expectProblem(r, 413, 'http.payload_too_large');
     const fits = await client(small.app).post('/api/v1/auth/sign-in', { username: 'someone', password: 'x'.repeat(500) });
@@ -277,5 +279,32 @@ describe('sign-in stages', () => {
     const r = await c.get('/api/v1/modules');
     expect(r.status).toBe(200);
     expect(r.body.modules.map((m: { key: string }) => m.key)).toEqual(['shared']);
+  });
+});
+
+describe('the client address behind a reverse proxy', () => {
+  const limited = testDeps({ config: { trustProxy: 1, signIn: { maxFailures: 50, windowMinutes: 15, ratePerMinute: 3 } } });
+  const proxied = testApp(limited);
+  const signInFrom = (forwardedFor: string, username = 'nobody-here') =>
+    new ApiClient(proxied.app).request('POST', '/api/v1/auth/sign-in', { username, password: 'not the password at all' }, { 'x-forwarded-for': forwardedFor });
+  const recordedIps = async (username: string) => (await sealed(limited.db)).selectFrom('audit_events').select('ip')
+    .where('action', '=', 'auth.sign-in').where(sql`details->>'username'`, '=', username).execute();
+
+  it('is the entry the proxy added, so a spoofed X-Forwarded-For is neither recorded nor escapes the rate limit', async () => {
+    const real = newIp();
+    const username = uniq('spoofed');
+    const statuses = [];
+    for (let i = 0; i < 4; i++) statuses.push((await signInFrom(`198.51.100.${i + 1}, ${real}`, username)).status);
+    expect(statuses).toEqual([401, 401, 401, 429]);
+    expect((await recordedIps(username)).map((r) => r.ip)).toEqual([real, real, real, real]);
+  });
+
+  it('is never a header\'s junk', async () => {
+    const username = uniq('junk');
+    await signInFrom("'; drop table users; --", username);
+    await signInFrom('unknown', username);
+    const ips = (await recordedIps(username)).map((r) => r.ip);
+    expect(ips).toHaveLength(2);
+    for (const ip of ips) expect(isIP(ip!), ip!).not.toBe(0);
   });
 });

@@ -10,21 +10,16 @@ import { permissionsFor } from '../auth/permissions';
 import { csrfFailed } from '../auth/auth.errors';
 import { safeEqual, sha256 } from '../auth/tokens';
 import type { AppEnv, SessionInfo } from './route';
+import { clientAddress } from './client-address';
 import type { SessionCache } from '../auth/session-cache';
 
 export const SESSION_COOKIE = 'vigil_session';
 const TOUCH_EVERY_MS = 60_000;
 
-function clientIp(c: Context, trustProxy: boolean): string {
-  if (trustProxy) {
-    const fwd = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
-    if (fwd) return fwd;
-  }
-  try {
-    return getConnInfo(c).remote.address ?? 'unknown';
-  } catch {
-    return 'unknown';
-  }
+function clientIp(c: Context, trustedProxies: number): string {
+  let socketAddress: string | undefined;
+  try { socketAddress = getConnInfo(c).remote.address; } catch { /* in process: no socket */ }
+  return clientAddress({ forwardedFor: c.req.header('x-forwarded-for'), socketAddress, trustedProxies });
 }
 
 /** Request id (kept from X-Request-Id when sane), a child logger, the caller, and one access-log line. */
