@@ -308,3 +308,21 @@ describe('the client address behind a reverse proxy', () => {
     for (const ip of ips) expect(isIP(ip!), ip!).not.toBe(0);
   });
 });
+
+describe('caching', () => {
+  it('tells browsers and proxies not to keep personal data, CSV exports or the session', async () => {
+    const admin = await signedIn(['admin']);
+    const person = await makeUser(deps, { roles: ['operator'] });
+    const answers = {
+      'a user (names, email)': await admin.client.get(`/api/v1/users/${person.id}`),
+      'the audit trail as CSV': await admin.client.get('/api/v1/audit/events.csv?action=user.'),
+      'the session': await admin.client.get('/api/v1/auth/session'),
+      'an error': await client().get('/api/v1/auth/session'),
+    };
+    for (const [what, r] of Object.entries(answers)) {
+      expect(r.status, `${what}: ${r.text.slice(0, 200)}`).toBeLessThan(500);
+      expect(r.headers.get('cache-control'), what).toBe('no-store');
+    }
+    expect(answers['the audit trail as CSV'].headers.get('content-type')).toContain('text/csv');
+  });
+});

@@ -94,6 +94,16 @@ export async function loadSessionInfo(deps: Deps, token: string, cache?: Session
   return info;
 }
 
+/**
+ * The API's answers (personal data, PDFs, CSV exports, sessions) must not be kept by the browser's
+ * disk cache or a shared proxy, where the next person at a control-room PC could open them. A route
+ * that sets its own Cache-Control keeps it.
+ */
+export const noStore: MiddlewareHandler = async (c, next) => {
+  await next();
+  if (!c.res.headers.has('cache-control')) c.res.headers.set('cache-control', 'no-store');
+};
+
 /** Resolves the session cookie to a signed-in user, or clears a cookie that no longer works. */
 export function sessionLoader({ deps, cache }: { deps: Deps; cache?: SessionCache }): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
