@@ -1,7 +1,6 @@
 import type { Config } from './config';
 import { createLogger } from './platform/logging/logger';
 import { openDatabase, type OpenDatabase } from './platform/db/open';
-import { migrate } from './platform/db/migrate';
 import { systemClock, type Deps } from './platform/deps';
 import { SYSTEM_ACTOR, recordAudit, sealAudit } from './platform/audit/audit';
 import { verifyAuditChain } from './platform/audit/audit.repository';
@@ -21,7 +20,7 @@ async function withDeps<T>(config: Config, fn: (deps: Deps, database: OpenDataba
   const log = createLogger({ level: config.logLevel === 'info' ? 'warn' : config.logLevel, name: 'vigil-cli' });
   const database = await openDatabase({ config, log, applicationName: 'vigil-cli', poolSize: 4 });
   try {
-    await migrate({ pool: database.handle.pool });
+    await database.migrate();
     await database.adoptIfOrphan();
     const result = await fn({ db: database.handle.db, config, clock: systemClock, log }, database);
     await sealAudit(database.handle.db); // chain what the command did now, not when a server next runs
@@ -41,7 +40,7 @@ export async function runMigrate(config: Config) {
   const log = createLogger({ level: config.logLevel, name: 'vigil-cli' });
   const database = await openDatabase({ config, log, applicationName: 'vigil-cli', poolSize: 2 });
   try {
-    const { applied } = await migrate({ pool: database.handle.pool, log: (msg, extra) => log.info(extra, msg) });
+    const { applied } = await database.migrate((msg, extra) => log.info(extra, msg));
     print(applied.length ? `Applied ${applied.length} migration(s): ${applied.join(', ')}` : 'The database schema is up to date.');
   } finally {
     await database.adoptIfOrphan().catch(() => undefined);
@@ -54,8 +53,8 @@ export async function runSeed(config: Config, { reset }: { reset: boolean }) {
   await withDeps(config, async (deps, database) => {
     if (reset) {
       if ((await database.otherVigilConnections()) > 0) throw new Error('A Vigil server or worker is using this database. Stop it first, then run seed --reset.');
-      await wipeDatabase(deps);
-      await migrate({ pool: database.handle.pool });
+      await wipeDatabase(database.ownerUrl);
+      await database.migrate();
       print('Database wiped and migrated.');
     }
     if (!(await isEmpty(deps))) {

@@ -18,6 +18,10 @@ export const configVariables = {
   HOST: { schema: z.string().min(1), default: '0.0.0.0', description: 'Address the server binds to (use 127.0.0.1 to accept local connections only).' },
   VIGIL_DATA_DIR: { schema: z.string().min(1), default: './data', description: 'Everything kept on disk: the embedded database (`pg/`) and, in later releases, the object store. Kept between runs.' },
   DATABASE_URL: { schema: z.string().url().optional(), default: undefined, description: 'PostgreSQL server to use (`postgres://user:pass@host:5432/vigil`). Unset: an embedded PostgreSQL runs in `VIGIL_DATA_DIR/pg`.' },
+  DATABASE_APP_URL: {
+    schema: z.string().url().optional(), default: undefined,
+    description: "The role the application's queries run as, where the site creates it itself: the same server and database as `DATABASE_URL`, another user (not a superuser, owning nothing). Unset: Vigil creates `vigil_app` with `DATABASE_URL`'s user (which then needs CREATEROLE) and a password derived from that user's. Migrations always run as `DATABASE_URL`'s user, which grants this role what it needs.",
+  },
   DATABASE_POOL_SIZE: { schema: z.coerce.number().int().min(2).max(200), default: '10', description: "Database connections each `vigil serve` process keeps. More than a few per CPU core of the database server only adds contention." },
   VIGIL_DB_MEMORY_MB: { schema: z.coerce.number().int().min(16).max(65536).optional(), default: undefined, description: "Memory the embedded PostgreSQL keeps as its cache (`shared_buffers`), in MB. Unset: an eighth of this machine's memory, at least 128 and at most 1024. Not used with `DATABASE_URL`: tune that server as its administrators do." },
   VIGIL_PUBLIC_URL: { schema: z.string().url().optional(), default: undefined, description: 'The address users type, e.g. `https://vigil.example.gov.uk`. Used for links, cookie security (Secure when https) and the CSRF origin check. Default: `http://localhost:PORT`.' },
@@ -62,6 +66,8 @@ export interface Config {
   host: string;
   dataDir: string;
   databaseUrl?: string;
+  /** The application role's own address; undefined: `vigil_app`, created by the owner. */
+  databaseAppUrl?: string;
   databasePoolSize: number;
   /** shared_buffers of the embedded PostgreSQL, in MB; undefined: sized from the machine's memory. */
   embeddedMemoryMb?: number;
@@ -98,6 +104,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     host: r.HOST,
     dataDir: path.resolve(r.VIGIL_DATA_DIR),
     databaseUrl: r.DATABASE_URL,
+    databaseAppUrl: r.DATABASE_APP_URL,
     databasePoolSize: r.DATABASE_POOL_SIZE,
     embeddedMemoryMb: r.VIGIL_DB_MEMORY_MB,
     publicUrl,
