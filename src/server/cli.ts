@@ -3,7 +3,8 @@ import { createLogger } from './platform/logging/logger';
 import { openDatabase, type OpenDatabase } from './platform/db/open';
 import { systemClock, type Deps } from './platform/deps';
 import { SYSTEM_ACTOR, recordAudit, sealAudit } from './platform/audit/audit';
-import { verifyAuditChain } from './platform/audit/audit.repository';
+import { getAuditHead, verifyAuditChain } from './platform/audit/audit.repository';
+import { formatHead, parseHead } from './platform/audit/audit.hash';
 import { findUserByUsername } from './platform/auth/auth.repository';
 import { isRole, ROLE_INFO, type Role } from './platform/auth/permissions';
 import { createUser } from './modules/users';
@@ -125,10 +126,18 @@ export async function runUserUnlock(config: Config, username: string) {
   });
 }
 
-export async function runAuditVerify(config: Config) {
-  const result = await withDeps(config, async (deps) => verifyAuditChain(deps.db));
+/** Prints the chain's head as `SEQ:HASH`, for an administrator to keep where Vigil cannot reach it. */
+export async function runAuditHead(config: Config) {
+  const head = await withDeps(config, async (deps) => getAuditHead(deps.db));
+  print(formatHead(head));
+}
+
+export async function runAuditVerify(config: Config, { head: headText }: { head?: string } = {}) {
+  const head = headText === undefined ? undefined : parseHead(headText);
+  if (headText !== undefined && !head) throw new Error(`--head takes the SEQ:HASH that \`vigil audit head\` printed (a number, a colon and 64 hexadecimal digits), not "${headText}".`);
+  const result = await withDeps(config, async (deps) => verifyAuditChain(deps.db, { head }));
   if (result.ok) {
-    print(`Audit trail intact: ${result.checked} event(s) checked.`);
+    print(`Audit trail intact: ${result.checked} event(s) checked${head ? `, and it still reaches the recorded head ${head.seq}` : ''}.`);
     return;
   }
   print(`Audit trail BROKEN at event ${result.firstBroken!.seq}: ${result.firstBroken!.reason}.`);

