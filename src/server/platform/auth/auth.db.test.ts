@@ -506,6 +506,24 @@ describe('atomic failure counting', () => {
   });
 });
 
+describe('atomic failure counting of codes', () => {
+  it('checks at most the lock-out\'s number of codes in a burst of 20 parallel guesses', async () => {
+    const ctx = setup({ signIn: { maxFailures: 5, windowMinutes: 15, ratePerMinute: 1000 } });
+    const { deps, caller, clock } = ctx;
+    const user = await makeUser(deps, { roles: ['auditor'] });
+    const { secret } = await enrol(ctx, user);
+    const { token } = await signIn(deps, { username: user.username, password: TEST_PASSWORD, caller });
+    const session = await sessionOf(deps, token);
+    const right = await totp(secret, clock);
+    const wrong = right === '000000' ? '111111' : '000000';
+    const codes = await Promise.all(Array.from({ length: 20 }, () => codeOf(verifyMfa(deps, { session, code: wrong, caller }))));
+    expect(codes.filter((c) => c === 'auth.invalid_code').length).toBe(4);
+    expect(codes.filter((c) => c === 'auth.locked').length).toBe(16);
+    const checked = (await auditOf(deps, user.id)).filter((e) => e.action === 'auth.mfa' && e.outcome === 'failure');
+    expect(checked).toHaveLength(5);
+  });
+});
+
 describe('re-authentication', () => {
   const reauth = {
     'changing the password': (deps: Deps, session: Awaited<ReturnType<typeof sessionOf>>, password: string, caller: Caller) =>

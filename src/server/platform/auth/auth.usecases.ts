@@ -134,6 +134,10 @@ export async function verifyMfa(deps: Deps, { session, code, recoveryCode, calle
   const now = clock.now();
   const user = (await repo.findUserById(db, session.userId))!;
   return db.transaction().execute(async (trx) => {
+    // Counted one after another, like passwords: parallel guesses each see the failures before them.
+    await repo.lockAttemptCounters(trx, { username: user.username, ip: caller.ip });
+    const lockedUntil = await repo.findLockedUntil(trx, { username: user.username });
+    if (isLocked({ lockedUntil, now })) return { locked: lockedUntil! } as const;
     let ok = false;
     let method = 'totp';
     if (recoveryCode) {
