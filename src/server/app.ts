@@ -16,25 +16,18 @@ import { contentSecurityPolicy, csrfProtection, noStore, requestBodyLimit, reque
 import { problem, problemResponse, toProblem } from './platform/http/problem';
 import { registerAuthRoutes } from './platform/auth/auth.routes';
 import { registerAuditRoutes } from './platform/audit/audit.routes';
-import { registerUserRoutes } from './modules/users';
-import { registerSettingsRoutes } from './modules/settings';
-import { registerEstateRoutes } from './modules/estate';
-import { registerHandoverRoutes, registerOccurrenceRoutes, registerOccurrenceSearchRoutes, registerProcedureRoutes } from './modules/occurrences';
+import { registerNavigationRoutes } from './modules/navigation.routes';
+import { MODULES } from './modules/registry';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const WEB_DIST = path.join(ROOT, 'dist/web');
 const SWAGGER_DIR = path.dirname(fileURLToPath(import.meta.resolve('swagger-ui-dist/package.json')));
 
-/** Every module's routes, in one place. A new module adds one line here. */
+/** The platform's routes, then every registered module's (src/server/modules/registry.ts). */
 function registerModules(api: ReturnType<typeof createApi>, live: LiveContext) {
   registerAuthRoutes(api);
-  registerUserRoutes(api);
-  registerSettingsRoutes(api);
-  registerEstateRoutes(api);
-  registerOccurrenceSearchRoutes(api);
-  registerOccurrenceRoutes(api, live);
-  registerHandoverRoutes(api);
-  registerProcedureRoutes(api);
+  registerNavigationRoutes(api);
+  for (const m of MODULES) m.routes?.(api, live);
   registerAuditRoutes(api);
 }
 

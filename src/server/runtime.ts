@@ -16,7 +16,7 @@ import { SessionCache } from './platform/auth/session-cache';
 import { isEmpty, seedDemo } from './seed/demo';
 import { ROLE_INFO } from './platform/auth/permissions';
 import { flushLog } from './platform/logging/logger';
-import { startSearchDocumentRefresh } from './modules/occurrences';
+import { MODULES } from './modules/registry';
 
 export interface Running {
   url: string;
@@ -121,8 +121,8 @@ export async function startWorker({ config, log }: { config: Config; log: Logger
   return { stop: async () => { await jobs.stop(); await housekeeping.stop(); await database.close(); } };
 }
 
-/** What every process that writes runs beside its work: sealing the audit trail, sending live updates, keeping search documents. */
+/** What every process that writes runs beside its work: sealing the audit trail, sending live updates, and each module's own (search documents). */
 function startHousekeeping({ db, log }: { db: Db; log: Logger }): Repeating {
-  const running = [startAuditSealer({ db, log }), startLiveOutbox({ db, log }), startSearchDocumentRefresh({ db, log })];
+  const running = [startAuditSealer({ db, log }), startLiveOutbox({ db, log }), ...MODULES.flatMap((m) => (m.housekeeping ? [m.housekeeping({ db, log })] : []))];
   return { stop: async () => { for (const r of running) await r.stop(); } };
 }

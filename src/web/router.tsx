@@ -19,9 +19,8 @@ import { UserNewPage } from './routes/admin/UserNewPage';
 import { UserDetailPage } from './routes/admin/UserDetailPage';
 import { AuditPage, validateAuditSearch } from './routes/audit/AuditPage';
 import { SecuritySettingsPage } from './routes/settings/SecuritySettingsPage';
-import { ProceduresPage } from './routes/settings/ProceduresPage';
 import { ErrorPage, ForbiddenPage, NotFoundPage } from './routes/errors/NotFound';
-import { occurrenceRoutes } from './routes/occurrences/routes';
+import { MODULE_ROUTES } from './modules';
 
 export interface RouterContext {
   queryClient: QueryClient;
@@ -188,7 +187,7 @@ const auditRoute = createRoute({
 });
 
 /** An administration page: shown to those with the permission, refused to others. */
-function adminPage(path: '/admin/security' | '/admin/procedures', permission: string, Page: () => React.ReactNode) {
+function adminPage(path: '/admin/security', permission: string, Page: () => React.ReactNode) {
   const route = createRoute({
     getParentRoute: () => authedRoute,
     path,
@@ -200,7 +199,6 @@ function adminPage(path: '/admin/security' | '/admin/procedures', permission: st
   return route;
 }
 const securitySettingsRoute = adminPage('/admin/security', 'settings.manage', SecuritySettingsPage);
-const proceduresRoute = adminPage('/admin/procedures', 'settings.manage', ProceduresPage);
 
 const moduleRoute = createRoute({
   getParentRoute: () => authedRoute,
@@ -222,8 +220,7 @@ const routeTree = rootRoute.addChildren([
     usersGate.addChildren([usersRoute, userNewRoute, userRoute]),
     auditRoute,
     securitySettingsRoute,
-    proceduresRoute,
-    ...occurrenceRoutes(authedRoute),
+    ...MODULE_ROUTES.flatMap((routes) => routes(authedRoute)),
     moduleRoute,
   ]),
 ]);

@@ -5,13 +5,14 @@ import { recordAudit, SYSTEM_ACTOR } from '../platform/audit/audit';
 import { putSetting } from '../platform/auth/auth.repository';
 import { MFA_ROLES_KEY } from '../platform/auth/auth.usecases';
 import type { Role } from '../platform/auth/permissions';
+import type { DemoCouncil } from '../platform/modules';
 import { createUser } from '../modules/users';
-import { DEMO_CAMERAS, insertCameras, listCameras } from '../modules/estate';
-import { seedDemoOccurrences } from '../modules/occurrences';
+import { MODULES } from '../modules/registry';
 
 // The demo council: Burton upon Trent town centre (East Staffordshire), so that the real
 // Staffordshire Police street-level crime data in shared/data/police falls inside its area.
-// Later modules add their own demo data through `demoSeeders`.
+// The platform seeds the council, its partners and its people; then each module in the registry
+// adds its own recent history (VigilModule.seedDemo), in registry order.
 
 export const DEMO_AREA = {
   name: 'Burton upon Trent town centre',
@@ -76,20 +77,23 @@ export async function seedDemo(deps: Deps) {
     // The demo leaves MFA optional so that a first look is quick; production keeps the default.
     await putSetting(trx, { key: MFA_ROLES_KEY, value: [], userId: null, now });
     await putSetting(trx, { key: 'council.area', value: DEMO_AREA, userId: null, now });
-    await insertCameras(trx, DEMO_CAMERAS.map((c) => ({ reference: c.reference, name: c.name, location_text: c.location, latitude: c.lat, longitude: c.lon, kind: c.kind })));
-    await recordAudit(trx, SYSTEM_ACTOR, { action: 'demo.seeded', details: { organisations: ORGANISATIONS.length, teams: TEAMS.length, cameras: DEMO_CAMERAS.length } });
+    await recordAudit(trx, SYSTEM_ACTOR, { action: 'demo.seeded', details: { organisations: ORGANISATIONS.length, teams: TEAMS.length } });
   });
   const created: { username: string; displayName: string; role: Role; oneTimePassword: string; id: string }[] = [];
   for (const u of DEMO_USERS) {
     const r = await createUser(deps, { actor: SYSTEM_ACTOR, input: { username: u.username, displayName: u.displayName, organisationId: orgIds[u.org], teamId: u.team ? teamIds[u.team] : null, roles: [u.role], email: null } });
     created.push({ username: u.username, displayName: u.displayName, role: u.role, oneTimePassword: r.oneTimePassword, id: r.user.id });
   }
-  const byName = (name: string) => { const u = created.find((x) => x.username === name)!; return { id: u.id, username: u.username }; };
-  const history = await seedDemoOccurrences(deps, {
-    operators: [byName('operator'), byName('operator2'), byName('supervisor')], supervisor: byName('supervisor'),
-    cameraIds: (await listCameras(deps.db)).map((c) => c.id),
-  });
-  return { users: created, organisations: orgIds, teams: teamIds, occurrences: history.occurrences };
+  const council: DemoCouncil = {
+    organisations: orgIds, teams: teamIds, area: DEMO_AREA,
+    users: Object.fromEntries(created.map((u) => [u.username, { id: u.id, username: u.username, role: u.role }])),
+  };
+  const counts: Record<string, number> = {};
+  for (const m of MODULES) {
+    const added = await m.seedDemo?.(deps, council);
+    if (added) Object.assign(counts, added);
+  }
+  return { users: created, organisations: orgIds, teams: teamIds, counts };
 }
 
 /** Empties the database (all Vigil tables and the job queue) so that migrations and the seed run anew. */

@@ -40,13 +40,7 @@ export interface Problem {
   errors?: FieldError[];
 }
 
-export interface Module {
-  key: string;
-  name: string;
-  description: string;
-  coming: string | null;
-  path: string;
-}
+export type { ModuleEntry as Module } from '../../domain/platform/contract';
 
 export interface Page<T> {
   items: T[];

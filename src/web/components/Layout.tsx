@@ -31,7 +31,7 @@ export function Layout() {
       <RouteAnnouncer />
       <a href="#main-content" className="govuk-skip-link" onClick={skipToMain}>Skip to main content</a>
       <Header />
-      {session?.stage === 'active' && <PrimaryNav session={session} />}
+      {session?.stage === 'active' && <PrimaryNav />}
       <div className="govuk-width-container">
         {meta?.demo && (
           <div className="govuk-phase-banner">

@@ -1,27 +1,21 @@
 import { Link } from '@tanstack/react-router';
 import { useQuery } from '@tanstack/react-query';
-import { can, modulesQuery } from '../api/auth';
-import type { Session } from '../api/types';
+import { modulesQuery } from '../api/auth';
 
 export interface NavItem {
   href: string;
   text: string;
 }
 
-export function useNavItems(session: Session): NavItem[] {
+/** Home, then the registry's primary entries this user may open (the server filters by permission). */
+export function useNavItems(): NavItem[] {
   const { data: modules = [] } = useQuery(modulesQuery);
-  return [
-    { href: '/', text: 'Home' },
-    ...modules.map((m) => ({ href: m.path, text: m.name })),
-    ...(can(session, 'occurrences.review_personal_data') ? [{ href: '/personal-data-review', text: 'Personal data review' }] : []),
-    ...(can(session, 'users.manage') ? [{ href: '/admin/users', text: 'Users' }] : []),
-    ...(can(session, 'audit.read') ? [{ href: '/audit', text: 'Audit' }] : []),
-  ];
+  return [{ href: '/', text: 'Home' }, ...modules.filter((m) => m.primary).map((m) => ({ href: m.path, text: m.name }))];
 }
 
-/** MOJ primary navigation: home, the user's modules, then Personal data review, Users and Audit by permission. */
-export function PrimaryNav({ session }: { session: Session }) {
-  const items = useNavItems(session);
+/** MOJ primary navigation: home, the user's work, then the administration pages kept in the bar. */
+export function PrimaryNav() {
+  const items = useNavItems();
 
   return (
     <div className="moj-primary-navigation">

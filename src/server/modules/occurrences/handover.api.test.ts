@@ -108,7 +108,7 @@ it('lists council staff to readers (for action owners and the "Opened by" filter
   expect(staff.status).toBe(200);
   expect(staff.body.items.map((p: { id: string }) => p.id)).toContain(coordinator.user.id);
   expect(staff.body.items.map((p: { id: string }) => p.id)).not.toContain(police.user.id);
-  expect((await police.client.get('/api/v1/assignees')).status).toBe(403);
+  expect((await police.client.get('/api/v1/assignees')).status).toBe(404);
   const none = await seconded.client.get('/api/v1/assignees');
   expect(none.status).toBe(200);
   expect(none.body.items).toEqual([]);

@@ -1,7 +1,38 @@
-export { registerOccurrenceRoutes } from './occurrences.routes';
-export { registerOccurrenceSearchRoutes } from './occurrences.search.routes';
-export { registerHandoverRoutes } from './handover.routes';
-export { personalDataRetentionJob } from './occurrences.jobs';
-export { registerProcedureRoutes } from './procedures.routes';
+import type { VigilModule } from '../../platform/modules';
+import { listCameras } from '../estate';
+import { registerOccurrenceRoutes } from './occurrences.routes';
+import { registerOccurrenceSearchRoutes } from './occurrences.search.routes';
+import { registerHandoverRoutes } from './handover.routes';
+import { registerProcedureRoutes } from './procedures.routes';
+import { personalDataRetentionJob } from './occurrences.jobs';
+import { seedDemoOccurrences } from './occurrences.demo';
+import { startSearchDocumentRefresh } from './occurrences.search';
+
 export { seedDemoOccurrences } from './occurrences.demo';
-export { startSearchDocumentRefresh } from './occurrences.search';
+
+/** The control-room occurrence log: entries, search, handover, procedures, personal data and its retention. */
+export const occurrencesModule: VigilModule = {
+  key: 'occurrences',
+  routes(api, live) {
+    registerOccurrenceSearchRoutes(api);
+    registerOccurrenceRoutes(api, live);
+    registerHandoverRoutes(api);
+    registerProcedureRoutes(api);
+  },
+  jobs: [personalDataRetentionJob],
+  housekeeping: ({ db, log }) => startSearchDocumentRefresh({ db, log }),
+  async seedDemo(deps, council) {
+    const user = (username: string) => ({ id: council.users[username].id, username });
+    const history = await seedDemoOccurrences(deps, {
+      operators: [user('operator'), user('operator2'), user('supervisor')], supervisor: user('supervisor'),
+      cameraIds: (await listCameras(deps.db)).map((c) => c.id),
+    });
+    return { occurrences: history.occurrences };
+  },
+  navigation: [
+    { key: 'occurrences', name: 'Occurrences', path: '/occurrences', permission: 'occurrences.read', group: 'work', description: 'Control-room occurrence log and shift handover.' },
+    // Not under /occurrences: administrators review personal data without reading the log.
+    { key: 'personal-data-review', name: 'Personal data review', path: '/personal-data-review', permission: 'occurrences.review_personal_data', group: 'admin', primary: true, description: 'Names and details in the log past their review date: keep them held or remove them now.' },
+    { key: 'procedures', name: 'Procedures', path: '/admin/procedures', permission: 'settings.manage', group: 'admin', description: 'The steps operators follow for each category of occurrence.' },
+  ],
+};

@@ -121,14 +121,14 @@ describe('partner agencies', () => {
     expect(missing.body.detail).toBe(other.body.detail);
   });
 
-  it('get 403 from the council’s own occurrence routes, even for one shared with them', async () => {
+  it('get 404 from the council’s own occurrence routes, even for one shared with them (they may not learn what exists)', async () => {
     const police = await makeOrganisation(deps, { external: true });
     const { client } = await signedIn(['agency'], police.id);
     const o = await anOccurrence();
     await occ.shareOccurrence(deps, { actor: author.actor, occurrenceId: o.id, organisationId: police.id });
-    expectProblem(await client.get(`/api/v1/occurrences/${o.id}`), 403, 'auth.forbidden');
-    expectProblem(await client.get(`/api/v1/occurrences/${o.id}/personal-data`), 403, 'auth.forbidden');
-    expectProblem(await client.post(`/api/v1/occurrences/${o.id}/entries`, { body: 'x' }), 403, 'auth.forbidden');
+    expectProblem(await client.get(`/api/v1/occurrences/${o.id}`), 404, 'http.not_found');
+    expectProblem(await client.get(`/api/v1/occurrences/${o.id}/personal-data`), 404, 'http.not_found');
+    expectProblem(await client.post(`/api/v1/occurrences/${o.id}/entries`, { body: 'x' }), 404, 'http.not_found');
   });
 
   it('the council shares through the API only with a partner organisation', async () => {

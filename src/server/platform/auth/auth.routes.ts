@@ -6,7 +6,6 @@ import { loadSessionInfo, SESSION_COOKIE } from '../http/middleware';
 import { unauthenticated } from '../http/errors';
 import { body, commonResponses, json, problemResponse } from '../http/openapi';
 import * as auth from './auth.usecases';
-import { MODULES } from './permissions';
 import { getSetting } from './auth.repository';
 import { isMfaRequired } from './auth.models';
 
@@ -154,13 +153,4 @@ export function registerAuthRoutes(api: Api) {
     request: body(z.object({ password: z.string().min(1, 'Enter your password').max(1024) })),
     responses: { 200: json(z.object({ recoveryCodes: z.array(z.string()) }), 'New codes; the old ones no longer work'), 400: commonResponses[400] },
   }, async (c) => c.json(await auth.regenerateRecoveryCodes(c.get('deps'), { session: c.get('session')!, password: c.req.valid('json').password, caller: c.get('caller') }), 200));
-
-  route(api, {
-    method: 'get', path: '/api/v1/modules', access: 'authenticated', tags: ['Meta'], summary: 'The modules this user may open',
-    responses: { 200: json(z.object({ modules: z.array(z.object({ key: z.string(), name: z.string(), description: z.string(), coming: z.string(), path: z.string() })) }), 'Modules') },
-  }, (c) => {
-    const s = c.get('session')!;
-    const modules = MODULES.filter((m) => s.permissions.includes(m.permission)).map(({ permission: _p, ...m }) => m);
-    return c.json({ modules }, 200);
-  });
 }

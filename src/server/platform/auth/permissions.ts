@@ -84,18 +84,3 @@ export function checkRoleMix(roles: readonly Role[]): string | undefined {
   if (external.length && external.length !== roles.length) return 'External roles (contractor, agency) cannot be combined with council roles.';
   return undefined;
 }
-
-/** The modules a role sees in navigation; each module's page says what is coming until it is built. */
-export const MODULES: { key: string; name: string; path: string; permission: Permission; description: string; coming: string }[] = [
-  { key: 'occurrences', name: 'Occurrences', path: '/occurrences', permission: 'occurrences.read', description: 'Control-room occurrence log and shift handover.', coming: 'The occurrence log: open an occurrence in seconds, log entries as they happen, record who was told, mark footage and hand over the shift.' },
-  { key: 'estate', name: 'Cameras', path: '/estate', permission: 'estate.read', description: 'Cameras, mobile deployments and daily checks.', coming: 'The camera estate: fixed and mobile cameras, deployments with justification and review dates, daily checks.' },
-  { key: 'maintenance', name: 'Maintenance', path: '/maintenance', permission: 'maintenance.read', description: 'Faults, SLAs, contractors, spares, lines and invoices.', coming: 'Fault reporting against SLAs, contractor performance, spare parts, connectivity lines, invoices and budget.' },
-  { key: 'evidence', name: 'Evidence', path: '/evidence', permission: 'evidence.read', description: 'Footage, exhibits, continuity and disclosure.', coming: 'Evidential copies of footage with an unbroken chain of custody, exhibits, witness statements and retention.' },
-  { key: 'requests', name: 'Requests', path: '/requests', permission: 'requests.read', description: 'Footage requests, SARs, FOI and complaints.', coming: 'Footage requests from partners, subject access requests, FOI requests and complaints, each on its statutory clock.' },
-  { key: 'enforcement', name: 'Enforcement', path: '/enforcement', permission: 'enforcement.read', description: 'Bus lane contraventions, PCNs and FPNs.', coming: 'Bus-lane review within 14 days against the whitelist, penalty charge notices and fixed penalty notices.' },
-  { key: 'field', name: 'Patrols', path: '/field', permission: 'field.use', description: 'Patrols, inspections and handheld issuing.', coming: 'Patrol logs and issuing PCNs and FPNs from a handheld that works without signal.' },
-  { key: 'ooh', name: 'Out of hours', path: '/ooh', permission: 'ooh.use', description: 'Calls, lone workers, alarms and major incidents.', coming: 'Emergency call triage, lone-worker welfare checks with escalation, alarms and M/ETHANE incident logs.' },
-  { key: 'analysis', name: 'Analysis', path: '/analysis', permission: 'analysis.read', description: 'Crime data, hotspots, coverage and reports.', coming: 'Police crime data against camera coverage, hotspots, recommendations and Cabinet reports.' },
-  { key: 'governance', name: 'Compliance', path: '/governance', permission: 'governance.read', description: 'Code of practice reviews, DPIAs and agreements.', coming: 'Surveillance Camera Code reviews, DPIAs, information-sharing agreements and SIA licences.' },
-  { key: 'shared', name: 'Shared with us', path: '/shared', permission: 'shared.read', description: 'What the council has shared with your organisation.', coming: 'Footage and records the council has released to your organisation, and your requests to it.' },
-];

@@ -280,6 +280,21 @@ describe('sign-in stages', () => {
     expect(r.status).toBe(200);
     expect(r.body.modules.map((m: { key: string }) => m.key)).toEqual(['shared']);
   });
+
+  it('gives each role its work first, then the administration pages from the module registry', async () => {
+    const keys = async (roles: Role[]) => {
+      const c = client();
+      Object.assign(c, await makeSession(deps, { userId: (await makeUser(deps, { roles })).id }));
+      return (await c.get('/api/v1/modules')).body.modules as { key: string; group: string; primary: boolean; coming: string | null }[];
+    };
+    const admin = await keys(['admin']);
+    expect(admin.map((m) => m.key)).toEqual(['users', 'security-settings', 'personal-data-review', 'procedures', 'audit']);
+    expect(admin.filter((m) => m.primary).map((m) => m.key)).toEqual(['users', 'personal-data-review', 'audit']);
+    const supervisor = await keys(['supervisor']);
+    expect(supervisor.filter((m) => m.group === 'work').map((m) => m.key)).toEqual(['estate', 'occurrences', 'maintenance', 'evidence', 'requests', 'analysis', 'governance']);
+    expect(supervisor.find((m) => m.key === 'occurrences')?.coming).toBeNull();
+    expect(supervisor.find((m) => m.key === 'evidence')?.coming).toMatch(/chain of custody/);
+  });
 });
 
 describe('the client address behind a reverse proxy', () => {

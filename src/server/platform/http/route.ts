@@ -5,9 +5,10 @@ import type { Access, Permission } from '../auth/permissions';
 import type { SessionStage } from '../auth/auth.repository';
 import type { Caller } from '../auth/auth.usecases';
 import type { Deps } from '../deps';
-import { forbidden, unauthenticated } from './errors';
+import { forbidden, notFound, unauthenticated } from './errors';
 import { wrongStage } from '../auth/auth.errors';
 import { problem, problemResponse, zodFieldErrors } from './problem';
+import type { ExactReplies } from './exact';
 
 /** The signed-in user behind a request, as every route sees it. */
 export interface SessionInfo {
@@ -49,14 +50,18 @@ export function createApi(): Api {
 
 export const registeredRoutes = (api: Api): readonly RegisteredRoute[] => registries.get(api) ?? [];
 
-/** Checks the session's stage and permission before validation and the handler run. */
+/**
+ * Checks the session's stage and permission before validation and the handler run. A refusal says
+ * no more than the caller may know: 401 to the signed-out, 403 to council staff (who know the
+ * council's records exist), 404 to partner agencies and contractors (who may not learn even that).
+ */
 function guard({ access, stages }: { access: Access; stages: readonly SessionStage[] }): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     if (access !== 'public') {
       const s = c.get('session');
       if (!s) throw unauthenticated();
       if (!stages.includes(s.stage)) throw wrongStage();
-      if (access !== 'authenticated' && !s.permissions.includes(access)) throw forbidden();
+      if (access !== 'authenticated' && !s.permissions.includes(access)) throw s.organisation.isExternal ? notFound() : forbidden();
     }
     await next();
   };
@@ -66,10 +71,10 @@ function guard({ access, stages }: { access: Access; stages: readonly SessionSta
  * The only way to add an API route: it must say who may call it. `stages` lists the sign-in stages
  * in which the route works (default: fully signed in).
  */
-export function route<R extends RouteConfig>(
+export function route<R extends RouteConfig, H extends RouteHandler<R, AppEnv>>(
   api: Api,
   def: R & { access: Access; stages?: readonly SessionStage[] },
-  handler: RouteHandler<R, AppEnv>,
+  handler: H & ExactReplies<R, H>,
 ) {
   const { access, stages = ['active'], ...config } = def;
   if (!access) throw new Error(`Route ${def.method.toUpperCase()} ${def.path} declares no access`);

@@ -10,12 +10,8 @@ export function HomePage({ session }: { session: Session }) {
   useTitle('Home');
   const modules = useQuery(modulesQuery);
   const { user } = session;
-  const admin = [
-    can(session, 'users.manage') && { to: '/admin/users' as const, name: 'Users', description: 'Create accounts, set roles, reset passwords and two-factor authentication, unlock accounts.' },
-    can(session, 'settings.manage') && { to: '/admin/security' as const, name: 'Security settings', description: 'Choose which roles must use two-factor authentication.' },
-    can(session, 'settings.manage') && { to: '/admin/procedures' as const, name: 'Procedures', description: 'The steps operators follow for each category of occurrence.' },
-    can(session, 'audit.read') && { to: '/audit' as const, name: 'Audit trail', description: 'Who did what and when, exported as CSV, with a check that the record has not been altered.' },
-  ].filter((x) => !!x);
+  const work = modules.data?.filter((m) => m.group === 'work') ?? [];
+  const admin = modules.data?.filter((m) => m.group === 'admin') ?? [];
 
   return (
     <>
@@ -29,10 +25,10 @@ export function HomePage({ session }: { session: Session }) {
       <h2 className="govuk-heading-m">Your work</h2>
       {modules.isPending && <p className="govuk-body">Loading your modules…</p>}
       {modules.isError && <p className="govuk-body">Your modules could not be loaded. {modules.error.message}</p>}
-      {modules.data?.length === 0 && <p className="govuk-body">There are no modules for your role yet.</p>}
-      {!!modules.data?.length && (
+      {modules.isSuccess && work.length === 0 && <p className="govuk-body">There are no modules for your role yet.</p>}
+      {work.length > 0 && (
         <ul className="vigil-cards">
-          {modules.data.map((m) => (
+          {work.map((m) => (
             <li className="vigil-card" key={m.key}>
               <h3 className="govuk-heading-s">
                 <Link className="govuk-link" to={m.path}>{m.name}</Link>
@@ -48,9 +44,9 @@ export function HomePage({ session }: { session: Session }) {
           <h2 className="govuk-heading-m">Administration</h2>
           <ul className="vigil-cards">
             {admin.map((a) => (
-              <li className="vigil-card" key={a.to}>
+              <li className="vigil-card" key={a.key}>
                 <h3 className="govuk-heading-s">
-                  <Link className="govuk-link" to={a.to}>{a.name}</Link>
+                  <Link className="govuk-link" to={a.path}>{a.name}</Link>
                 </h3>
                 <p className="govuk-body-s">{a.description}</p>
               </li>

@@ -10,6 +10,7 @@ import { OccurrenceNewPage } from './OccurrenceNewPage';
 import { OccurrencePage } from './OccurrencePage';
 import { OccurrencesListPage, validateOccurrenceSearch } from './OccurrencesListPage';
 import { PersonalDataReviewPage } from './PersonalDataReviewPage';
+import { ProceduresPage } from '../settings/ProceduresPage';
 
 /** Renders a page for a signed-in user with the permission, or says they may not see it. */
 function Gate({ permission, children }: { permission: string; children: (session: Session) => React.ReactNode }) {
@@ -69,5 +70,13 @@ export function occurrenceRoutes<TParent extends AnyRoute>(parent: TParent) {
       return <Gate permission="occurrences.review_personal_data">{(session) => <PersonalDataReviewPage session={session} />}</Gate>;
     },
   });
-  return [listRoute, newRoute, handoverRoute, handoverDetailRoute, occurrenceRoute, personalDataReviewRoute] as const;
+  // Administrators keep each category's procedure (the steps operators follow).
+  const proceduresRoute = createRoute({
+    getParentRoute: () => parent,
+    path: '/admin/procedures',
+    component: function ProceduresRoute() {
+      return <Gate permission="settings.manage">{() => <ProceduresPage />}</Gate>;
+    },
+  });
+  return [listRoute, newRoute, handoverRoute, handoverDetailRoute, occurrenceRoute, personalDataReviewRoute, proceduresRoute] as const;
 }

@@ -1,0 +1,22 @@
+import { z } from '@hono/zod-openapi';
+import { route, type Api } from '../platform/http/route';
+import { commonResponses, json } from '../platform/http/openapi';
+import { ModuleEntry } from '../../domain/platform/contract';
+import { navigationEntries } from './registry';
+
+/** What the signed-in user may open: the registry's navigation entries their permissions show. */
+export function registerNavigationRoutes(api: Api) {
+  route(api, {
+    method: 'get', path: '/api/v1/modules', access: 'authenticated', tags: ['Meta'], summary: 'The modules and pages this user may open',
+    responses: { 200: json(z.object({ modules: z.array(ModuleEntry) }), 'Work first, then administration'), ...commonResponses },
+  }, (c) => {
+    const s = c.get('session')!;
+    const shown = navigationEntries().filter((e) => e.permission === 'authenticated' || (s.permissions as string[]).includes(e.permission));
+    return c.json({
+      modules: shown.map((e) => ({
+        key: e.key, name: e.name, path: e.path, description: e.description, group: e.group,
+        primary: e.primary ?? e.group === 'work', coming: e.coming ?? null,
+      })),
+    }, 200);
+  });
+}

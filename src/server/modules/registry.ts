@@ -1,0 +1,45 @@
+import type { VigilModule } from '../platform/modules';
+import type { NavigationEntry } from '../../domain/platform/contract';
+import { usersModule } from './users';
+import { settingsModule } from './settings';
+import { estateModule } from './estate';
+import { occurrencesModule } from './occurrences';
+
+/**
+ * Every module, one line each, in the order their demo history is seeded (a module seeds after
+ * those it builds on). Adding a module: its folder, with an index.ts exporting a VigilModule, and
+ * one line here (and one in src/web/modules.tsx for its pages).
+ */
+export const MODULES: readonly VigilModule[] = [
+  usersModule,
+  settingsModule,
+  estateModule,
+  occurrencesModule,
+];
+
+/**
+ * Modules still to be built, so that people see what is coming. A module's entry moves into its
+ * own index.ts (without `coming`) the day it is built.
+ */
+export const PLANNED: readonly NavigationEntry[] = [
+  { key: 'maintenance', name: 'Maintenance', path: '/maintenance', permission: 'maintenance.read', group: 'work', description: 'Faults, SLAs, contractors, spares, lines and invoices.', coming: 'Fault reporting against SLAs, contractor performance, spare parts, connectivity lines, invoices and budget.' },
+  { key: 'evidence', name: 'Evidence', path: '/evidence', permission: 'evidence.read', group: 'work', description: 'Footage, exhibits, continuity and disclosure.', coming: 'Evidential copies of footage with an unbroken chain of custody, exhibits, witness statements and retention.' },
+  { key: 'requests', name: 'Requests', path: '/requests', permission: 'requests.read', group: 'work', description: 'Footage requests, SARs, FOI and complaints.', coming: 'Footage requests from partners, subject access requests, FOI requests and complaints, each on its statutory clock.' },
+  { key: 'enforcement', name: 'Enforcement', path: '/enforcement', permission: 'enforcement.read', group: 'work', description: 'Bus lane contraventions, PCNs and FPNs.', coming: 'Bus-lane review within 14 days against the whitelist, penalty charge notices and fixed penalty notices.' },
+  { key: 'field', name: 'Patrols', path: '/field', permission: 'field.use', group: 'work', description: 'Patrols, inspections and handheld issuing.', coming: 'Patrol logs and issuing PCNs and FPNs from a handheld that works without signal.' },
+  { key: 'ooh', name: 'Out of hours', path: '/ooh', permission: 'ooh.use', group: 'work', description: 'Calls, lone workers, alarms and major incidents.', coming: 'Emergency call triage, lone-worker welfare checks with escalation, alarms and M/ETHANE incident logs.' },
+  { key: 'analysis', name: 'Analysis', path: '/analysis', permission: 'analysis.read', group: 'work', description: 'Crime data, hotspots, coverage and reports.', coming: 'Police crime data against camera coverage, hotspots, recommendations and Cabinet reports.' },
+  { key: 'governance', name: 'Compliance', path: '/governance', permission: 'governance.read', group: 'work', description: 'Code of practice reviews, DPIAs and agreements.', coming: 'Surveillance Camera Code reviews, DPIAs, information-sharing agreements and SIA licences.' },
+  { key: 'shared', name: 'Shared with us', path: '/shared', permission: 'shared.read', group: 'work', description: 'What the council has shared with your organisation.', coming: 'Footage and records the council has released to your organisation, and your requests to it.' },
+];
+
+/** The platform's own pages (not a module's). */
+const PLATFORM_PAGES: readonly NavigationEntry[] = [
+  { key: 'audit', name: 'Audit trail', path: '/audit', permission: 'audit.read', group: 'admin', primary: true, description: 'Who did what and when, exported as CSV, with a check that the record has not been altered.' },
+];
+
+/** Every navigation entry, work first in registry order, then administration. */
+export function navigationEntries(): NavigationEntry[] {
+  const all = [...MODULES.flatMap((m) => m.navigation ?? []), ...PLANNED, ...PLATFORM_PAGES];
+  return [...all.filter((e) => e.group === 'work'), ...all.filter((e) => e.group === 'admin')];
+}

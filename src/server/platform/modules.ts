@@ -1,0 +1,37 @@
+import type { Logger } from 'pino';
+import type { Api } from './http/route';
+import type { LiveContext } from './http/sse';
+import type { JobDefinition } from './jobs/jobs';
+import type { Repeating } from './jobs/repeat';
+import type { Deps } from './deps';
+import type { Db } from './db/db';
+import type { Role } from './auth/permissions';
+import type { NavigationEntry } from '../../domain/platform/contract';
+
+// What a module contributes to the product. A module is one folder under src/server/modules whose
+// index.ts exports one of these, and one line in src/server/modules/registry.ts. The app, the
+// worker, the demo seed, the navigation and the route × role test iterate over the registry.
+
+/** The demo council as the platform seeds it, for modules to add their own history to. */
+export interface DemoCouncil {
+  organisations: Record<'council' | 'police' | 'insurer' | 'contractor', string>;
+  teams: Record<string, string>;
+  /** Demo users by username. */
+  users: Record<string, { id: string; username: string; role: Role }>;
+  area: { name: string; centre: { lat: number; lon: number }; bounds: { south: number; west: number; north: number; east: number }; streets: string[] };
+}
+
+export interface VigilModule {
+  /** Named as its users would name it; also the folder's name. */
+  key: string;
+  /** Adds its HTTP routes (through route(), so that each names who may call it). */
+  routes?(api: Api, live: LiveContext): void;
+  /** Its pg-boss jobs; start-up fails if the database holds a queue no module defines. */
+  jobs?: JobDefinition[];
+  /** Loops every writing process runs beside its work (milliseconds apart, unlike jobs). */
+  housekeeping?(args: { db: Db; log: Logger }): Repeating;
+  /** Adds the module's realistic recent history to the demo council, in registry order. */
+  seedDemo?(deps: Deps, council: DemoCouncil): Promise<Record<string, number> | void>;
+  /** Its pages in the navigation and on the home page (each shown to holders of its permission). */
+  navigation?: NavigationEntry[];
+}

@@ -1,0 +1,11 @@
+import type { AnyRoute } from '@tanstack/react-router';
+import { occurrenceRoutes } from './routes/occurrences/routes';
+
+/**
+ * Each module's pages, one line a module: a function that makes its routes under the signed-in
+ * part of the app. The server's registry (src/server/modules/registry.ts) puts them in the
+ * navigation; a module not built yet shows its "coming soon" page from there.
+ */
+export const MODULE_ROUTES: readonly (<P extends AnyRoute>(parent: P) => readonly AnyRoute[])[] = [
+  occurrenceRoutes,
+];
