@@ -3,7 +3,7 @@ import type { Config } from '../../config';
 import { connect, type DbHandle } from './db';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from './embedded';
 import { migrate } from './migrate';
-import { appRoleUrl, ensureAppRole } from './roles';
+import { APP_ROLE, appRoleUrl, ensureAppRole } from './roles';
 
 export interface OpenDatabase {
   /** The application's connections, as its own unprivileged role (see roles.ts). */
@@ -36,16 +36,20 @@ export async function openDatabase({ config, log, applicationName, poolSize = 20
     log.info({ port: embedded.port, ms: Date.now() - started, joined: !embedded.owned, dataDir: config.dataDir }, embedded.owned ? 'embedded PostgreSQL started' : 'joined running embedded PostgreSQL');
   }
   const owner = ownerUrl;
-  const appUrl = config.databaseAppUrl ?? appRoleUrl(owner);
+  const ownerUser = decodeURIComponent(new URL(owner).username);
+  // An owner that is itself called vigil_app must not be turned into the unprivileged role.
+  const makeRole = !config.databaseAppUrl && ownerUser !== APP_ROLE;
+  const appUrl = config.databaseAppUrl ?? (makeRole ? appRoleUrl(owner) : owner);
   try {
-    if (!config.databaseAppUrl) await ensureAppRole({ ownerUrl: owner, appUrl });
+    if (makeRole) await ensureAppRole({ ownerUrl: owner, appUrl });
   } catch (err) {
     if (embedded?.owned) await embedded.stop();
     throw err;
   }
   // A site that runs the application as the owner itself gets no grants (nor revokes) from us.
   const appUser = decodeURIComponent(new URL(appUrl).username);
-  const appRole = appUser !== decodeURIComponent(new URL(owner).username) ? appUser : undefined;
+  const appRole = appUser !== ownerUser ? appUser : undefined;
+  if (!appRole) log.warn({ user: ownerUser }, 'the application runs as the database owner: set DATABASE_APP_URL to a role of its own (see the README)');
   const handle = connect({ url: appUrl, max: poolSize, applicationName: `${applicationName}-${process.pid}` });
   let owned = embedded?.owned ?? false;
   const otherVigilConnections = async () => {

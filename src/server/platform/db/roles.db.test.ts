@@ -51,6 +51,8 @@ describe("the application's database role", () => {
       'set session_replication_role = replica',
       'alter table audit_events add column note text',
       'drop trigger audit_pending_delete_only_sealed on audit_pending',
+      'create function public.sha256(text) returns bytea language sql as $$ select null::bytea $$',
+      'create table public.planted (x int)',
     ]) expect((await refusal(statement))?.code, statement).toBe('42501');
   });
 

@@ -74,6 +74,9 @@ create function vigil_grant_app_role(app_role name) returns void language plpgsq
 declare
   s name := current_schema();
 begin
+  -- Creating nothing either: PostgreSQL 14 still lets everyone create in schema public, and a
+  -- function of the role's own there could be chosen by name resolution inside the owner's code.
+  execute format('revoke create on schema %I from public, %I', s, app_role);
   execute format('grant usage on schema %I to %I', s, app_role);
   execute format('grant select, insert, update, delete on all tables in schema %I to %I', s, app_role);
   execute format('grant usage, select on all sequences in schema %I to %I', s, app_role);
