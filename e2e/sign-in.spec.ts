@@ -57,6 +57,9 @@ describe('first sign-in', () => {
     await page.getByLabel('New password').fill(newPassword);
     await page.getByRole('button', { name: 'Change password' }).click();
     await page.waitForURL(/\/account\/mfa\?next=/);
+    // Adding an authenticator asks for the password again.
+    await page.getByLabel('Your password').fill(newPassword);
+    await page.getByRole('button', { name: 'Show the set-up code' }).click();
     const secretEl = page.getByTestId('mfa-secret');
     await secretEl.waitFor();
     await page.getByRole('img', { name: /QR code/ }).waitFor();

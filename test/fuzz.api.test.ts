@@ -33,7 +33,7 @@ type Schema = Record<string, any>;
 interface Operation { method: string; path: string; parameters: Schema[]; body?: Schema; route: RegisteredRoute }
 
 const handle: OwnDatabase = await ownDatabase({ max: 4, applicationName: 'vigil-test-fuzz' });
-const deps: Deps = { db: handle.db, config: testConfig({ trustProxy: true, signIn: { maxFailures: 5, windowMinutes: 15, ratePerMinute: 10_000 } }), clock: { now: () => new Date() }, log: silentLog };
+const deps: Deps = { db: handle.db, config: testConfig({ trustProxy: 1, signIn: { maxFailures: 5, windowMinutes: 15, ratePerMinute: 10_000 } }), clock: { now: () => new Date() }, log: silentLog };
 const { app, routes } = testApp(deps);
 const doc = await (await app.request('/api/openapi.json')).json();
 

@@ -20,20 +20,80 @@ async function signIn(url: string, username: string, password: string) {
   return { cookie, csrf: csrfToken as string };
 }
 
+/** Opens the live stream and returns a way to wait for text in it (false on timeout; `ended` once the server closes it). */
+async function openStream(url: string, cookie: string, signal: AbortSignal) {
+  const live = await fetch(`${url}/api/v1/occurrences/live`, { headers: { cookie, accept: 'text/event-stream' }, signal });
+  expect(live.headers.get('content-type')).toContain('text/event-stream');
+  const reader = live.body!.getReader();
+  const decoder = new TextDecoder();
+  const state = { received: '', ended: false };
+  // One read in flight at a time: a read abandoned on timeout would swallow the next chunk.
+  let pending: Promise<ReadableStreamReadResult<Uint8Array>> | undefined;
+  const waitFor = async (pattern: RegExp, ms: number) => {
+    const until = Date.now() + ms;
+    while (!pattern.test(state.received)) {
+      const left = until - Date.now();
+      if (left <= 0 || state.ended) return false;
+      pending ??= reader.read();
+      const chunk = await Promise.race([pending, new Promise<null>((r) => setTimeout(() => r(null), left))]);
+      if (chunk) {
+        pending = undefined;
+        if (chunk.done) state.ended = true;
+        else state.received += decoder.decode(chunk.value);
+      }
+    }
+    return true;
+  };
+  return { waitFor, state, clear: () => { state.received = ''; } };
+}
+
+async function liveUser(databaseUrl: string, username: string, password: string) {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  client.on('error', () => undefined); // the database is dropped under it if a test fails first
+  await client.connect();
+  const org = await client.query("insert into organisations (name, kind, is_external) values ($1, 'council', false) returning id", [`${username} council`]);
+  const user = await client.query("insert into users (username, display_name, organisation_id, password_hash, must_change_password) values ($1, 'Live Operator', $2, $3, false) returning id", [username, org.rows[0].id, await hashPassword(password)]);
+  // A role without compulsory MFA in this database's policy, so password sign-in is enough here.
+  await client.query("update settings set value = '[]' where key = 'auth.mfa_required_roles'");
+  await client.query("insert into user_roles (user_id, role) values ($1, 'operator')", [user.rows[0].id]);
+  return { client, userId: user.rows[0].id as string };
+}
+
+it('a live stream ends within a second of its user being deactivated, or of signing out', async () => {
+  const db = await freshDatabase();
+  cleanups.push(db.drop);
+  const server = await startServerProcess({ databaseUrl: db.url });
+  running.push(server);
+  const password = 'marble orchard kettle';
+  const { client, userId } = await liveUser(db.url, 'deactivated', password);
+
+  const controller = new AbortController();
+  const first = await openStream(server.url, (await signIn(server.url, 'deactivated', password)).cookie, controller.signal);
+  expect(await first.waitFor(/event: ready/, 5000)).toBe(true);
+  const other = await signIn(server.url, 'deactivated', password);
+  const second = await openStream(server.url, other.cookie, controller.signal);
+  expect(await second.waitFor(/event: ready/, 5000)).toBe(true);
+
+  await fetch(`${server.url}/api/v1/auth/sign-out`, { method: 'POST', headers: { cookie: other.cookie, 'x-csrf-token': other.csrf } });
+  expect(await second.waitFor(/event: signed-out/, 1000), second.state.received).toBe(true);
+  expect(first.state.received).not.toContain('signed-out');
+
+  await client.query('update users set is_active = false where id = $1', [userId]);
+  const started = Date.now();
+  expect(await first.waitFor(/event: signed-out/, 1000), first.state.received).toBe(true);
+  expect(Date.now() - started).toBeLessThan(1000);
+  controller.abort();
+  await client.end();
+});
+
 it('an entry added through one server process is pushed to a listener on another within a second', async () => {
   const db = await freshDatabase();
   cleanups.push(db.drop);
   const [a, b] = await Promise.all([startServerProcess({ databaseUrl: db.url }), startServerProcess({ databaseUrl: db.url })]);
   running.push(a, b);
 
-  const client = new pg.Client({ connectionString: db.url });
-  await client.connect();
-  const org = await client.query("insert into organisations (name, kind, is_external) values ('Live Council', 'council', false) returning id");
   const password = 'marble orchard kettle';
-  const user = await client.query("insert into users (username, display_name, organisation_id, password_hash, must_change_password) values ('liveop', 'Live Operator', $1, $2, false) returning id", [org.rows[0].id, await hashPassword(password)]);
-  // A role without compulsory MFA in this database's policy, so password sign-in is enough here.
-  await client.query("update settings set value = '[]' where key = 'auth.mfa_required_roles'");
-  await client.query("insert into user_roles (user_id, role) values ($1, 'operator')", [user.rows[0].id]);
+  const { client } = await liveUser(db.url, 'liveop', password);
   const category = await client.query("select id from occurrence_categories where key = 'asb'");
   await client.end();
 
@@ -41,35 +101,15 @@ it('an entry added through one server process is pushed to a listener on another
   const onB = await signIn(b.url, 'liveop', password);
 
   const controller = new AbortController();
-  const live = await fetch(`${b.url}/api/v1/occurrences/live`, { headers: { cookie: onB.cookie, accept: 'text/event-stream' }, signal: controller.signal });
-  expect(live.headers.get('content-type')).toContain('text/event-stream');
-  const reader = live.body!.getReader();
-  const decoder = new TextDecoder();
-  let received = '';
-  // One read in flight at a time: a read abandoned on timeout would swallow the next chunk.
-  let pending: Promise<ReadableStreamReadResult<Uint8Array>> | undefined;
-  const waitFor = async (pattern: RegExp, ms: number) => {
-    const until = Date.now() + ms;
-    while (!pattern.test(received)) {
-      const left = until - Date.now();
-      if (left <= 0) return false;
-      pending ??= reader.read();
-      const chunk = await Promise.race([pending, new Promise<null>((r) => setTimeout(() => r(null), left))]);
-      if (chunk) {
-        pending = undefined;
-        if (!chunk.done) received += decoder.decode(chunk.value);
-      }
-    }
-    return true;
-  };
+  const { waitFor, clear, state } = await openStream(b.url, onB.cookie, controller.signal);
   expect(await waitFor(/event: ready/, 5000)).toBe(true);
 
   const write = (path: string, body: unknown) => fetch(`${a.url}${path}`, { method: 'POST', headers: { cookie: onA.cookie, 'x-csrf-token': onA.csrf, 'content-type': 'application/json' }, body: JSON.stringify(body) });
   const opened = await (await write('/api/v1/occurrences', { source: 'camera_patrol', categoryId: category.rows[0].id, summary: 'Group on Station Street' })).json();
   expect(opened.reference, JSON.stringify(opened)).toMatch(/^OCC-/);
-  expect(await waitFor(new RegExp(`"occurrenceId":"${opened.id}"`), 1000), received).toBe(true);
+  expect(await waitFor(new RegExp(`"occurrenceId":"${opened.id}"`), 1000), state.received).toBe(true);
 
-  received = '';
+  clear();
   const entry = await (await write(`/api/v1/occurrences/${opened.id}/entries`, { body: 'Group dispersing towards the station' })).json();
   expect(await waitFor(new RegExp(`"entryId":"${entry.id}"`), 1000)).toBe(true);
   controller.abort();

@@ -5,7 +5,7 @@ import type { Deps } from '../src/server/platform/deps';
 import { buildApp } from '../src/server/app';
 import { startListener, type Listener } from '../src/server/platform/db/listener';
 import { ApiClient, testApp, type TestApp } from './support/api';
-import { makeOrganisation, makeSession, makeUser, silentLog, testDb, testDeps } from './support/deps';
+import { makeOrganisation, makeSession, makeUser, silentLog, testAppDb, testDb, testDeps } from './support/deps';
 import { EVERY_ROLE, HALF_SIGNED_IN, expected, type Stage, type Walk, type WalkCase, type WalkCtx } from './support/walk';
 
 // Walks every API route with every role, with no session, and part-way through signing in. The
@@ -13,7 +13,7 @@ import { EVERY_ROLE, HALF_SIGNED_IN, expected, type Stage, type Walk, type WalkC
 // (see test/support/walk.ts), never from the permission map the guard reads. Each call gets a
 // fresh user and session, so that no call depends on another.
 
-const deps: Deps = testDeps({ config: { trustProxy: true, signIn: { maxFailures: 5, windowMinutes: 15, ratePerMinute: 10_000 } } });
+const deps: Deps = testDeps({ config: { trustProxy: 1, signIn: { maxFailures: 5, windowMinutes: 15, ratePerMinute: 10_000 } } });
 const { routes } = testApp(deps);
 // The app that answers has a real listener, so that the live stream really streams.
 let app: TestApp['app'];
@@ -32,7 +32,8 @@ let councilOrgId: string;
 beforeAll(async () => {
   councilOrgId = (await makeOrganisation(deps)).id;
   listener = await startListener({ url: inject('databaseUrl'), log: silentLog });
-  app = buildApp({ deps, log: silentLog, pool: testDb().pool, listener }).app;
+  // Answered as the application's role, as in production: a route needing more privilege fails here.
+  app = buildApp({ deps: { ...deps, db: testAppDb().db }, log: silentLog, pool: testDb().pool, listener }).app;
 });
 afterAll(async () => { await listener?.close(); });
 

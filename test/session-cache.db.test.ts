@@ -15,7 +15,7 @@ async function appWithCache() {
   const listener = await startListener({ url: inject('databaseUrl'), log: silentLog });
   listeners.push(listener);
   const cache = new SessionCache(listener);
-  const deps = testDeps({ config: { trustProxy: true } });
+  const deps = testDeps({ config: { trustProxy: 1 } });
   const { app } = testApp(deps, cache);
   return { app, cache };
 }

@@ -1,10 +1,10 @@
 import type { Config } from './config';
 import { createLogger } from './platform/logging/logger';
 import { openDatabase, type OpenDatabase } from './platform/db/open';
-import { migrate } from './platform/db/migrate';
 import { systemClock, type Deps } from './platform/deps';
 import { SYSTEM_ACTOR, recordAudit, sealAudit } from './platform/audit/audit';
-import { verifyAuditChain } from './platform/audit/audit.repository';
+import { getAuditHead, verifyAuditChain } from './platform/audit/audit.repository';
+import { formatHead, parseHead } from './platform/audit/audit.hash';
 import { findUserByUsername } from './platform/auth/auth.repository';
 import { isRole, ROLE_INFO, type Role } from './platform/auth/permissions';
 import { createUser } from './modules/users';
@@ -21,7 +21,7 @@ async function withDeps<T>(config: Config, fn: (deps: Deps, database: OpenDataba
   const log = createLogger({ level: config.logLevel === 'info' ? 'warn' : config.logLevel, name: 'vigil-cli' });
   const database = await openDatabase({ config, log, applicationName: 'vigil-cli', poolSize: 4 });
   try {
-    await migrate({ pool: database.handle.pool });
+    await database.migrate();
     await database.adoptIfOrphan();
     const result = await fn({ db: database.handle.db, config, clock: systemClock, log }, database);
     await sealAudit(database.handle.db); // chain what the command did now, not when a server next runs
@@ -41,7 +41,7 @@ export async function runMigrate(config: Config) {
   const log = createLogger({ level: config.logLevel, name: 'vigil-cli' });
   const database = await openDatabase({ config, log, applicationName: 'vigil-cli', poolSize: 2 });
   try {
-    const { applied } = await migrate({ pool: database.handle.pool, log: (msg, extra) => log.info(extra, msg) });
+    const { applied } = await database.migrate((msg, extra) => log.info(extra, msg));
     print(applied.length ? `Applied ${applied.length} migration(s): ${applied.join(', ')}` : 'The database schema is up to date.');
   } finally {
     await database.adoptIfOrphan().catch(() => undefined);
@@ -54,8 +54,8 @@ export async function runSeed(config: Config, { reset }: { reset: boolean }) {
   await withDeps(config, async (deps, database) => {
     if (reset) {
       if ((await database.otherVigilConnections()) > 0) throw new Error('A Vigil server or worker is using this database. Stop it first, then run seed --reset.');
-      await wipeDatabase(deps);
-      await migrate({ pool: database.handle.pool });
+      await wipeDatabase(database.ownerUrl);
+      await database.migrate();
       print('Database wiped and migrated.');
     }
     if (!(await isEmpty(deps))) {
@@ -126,10 +126,18 @@ export async function runUserUnlock(config: Config, username: string) {
   });
 }
 
-export async function runAuditVerify(config: Config) {
-  const result = await withDeps(config, async (deps) => verifyAuditChain(deps.db));
+/** Prints the chain's head as `SEQ:HASH`, for an administrator to keep where Vigil cannot reach it. */
+export async function runAuditHead(config: Config) {
+  const head = await withDeps(config, async (deps) => getAuditHead(deps.db));
+  print(formatHead(head));
+}
+
+export async function runAuditVerify(config: Config, { head: headText }: { head?: string } = {}) {
+  const head = headText === undefined ? undefined : parseHead(headText);
+  if (headText !== undefined && !head) throw new Error(`--head takes the SEQ:HASH that \`vigil audit head\` printed (a number, a colon and 64 hexadecimal digits), not "${headText}".`);
+  const result = await withDeps(config, async (deps) => verifyAuditChain(deps.db, { head }));
   if (result.ok) {
-    print(`Audit trail intact: ${result.checked} event(s) checked.`);
+    print(`Audit trail intact: ${result.checked} event(s) checked${head ? `, and it still reaches the recorded head ${head.seq}` : ''}.`);
     return;
   }
   print(`Audit trail BROKEN at event ${result.firstBroken!.seq}: ${result.firstBroken!.reason}.`);

@@ -11,7 +11,7 @@ describe('loadConfig', () => {
       map: { tiles: undefined, attribution: '' },
       session: { idleMinutes: 30, absoluteHours: 12 },
       signIn: { maxFailures: 5, windowMinutes: 15, ratePerMinute: 30 },
-      bodyLimitBytes: 1_048_576, trustProxy: false, workerInProcess: true, logLevel: 'info', secureCookies: false,
+      bodyLimitBytes: 1_048_576, trustProxy: 0, workerInProcess: true, logLevel: 'info', secureCookies: false,
     });
     expect(c.dataDir).toBe(path.resolve('./data'));
   });
@@ -29,7 +29,13 @@ describe('loadConfig', () => {
       PORT: '3000', SESSION_IDLE_MINUTES: '10', SIGN_IN_MAX_FAILURES: '3', TRUST_PROXY: 'yes', VIGIL_DEMO: '0',
       DATABASE_URL: 'postgres://vigil:pw@db.internal:5432/vigil', VIGIL_COUNCIL_COLOUR: '#00703c',
     });
-    expect(c).toMatchObject({ port: 3000, publicUrl: 'http://localhost:3000', session: { idleMinutes: 10 }, signIn: { maxFailures: 3 }, trustProxy: true, demo: false, databaseUrl: 'postgres://vigil:pw@db.internal:5432/vigil', council: { colour: '#00703c' } });
+    expect(c).toMatchObject({ port: 3000, publicUrl: 'http://localhost:3000', session: { idleMinutes: 10 }, signIn: { maxFailures: 3 }, trustProxy: 1, demo: false, databaseUrl: 'postgres://vigil:pw@db.internal:5432/vigil', council: { colour: '#00703c' } });
+  });
+
+  it('reads TRUST_PROXY as a number of proxies, keeping true and false', () => {
+    for (const [value, proxies] of [['true', 1], ['false', 0], ['1', 1], ['0', 0], ['2', 2], ['YES', 1], ['no', 0]] as const) {
+      expect(loadConfig({ TRUST_PROXY: value }).trustProxy, value).toBe(proxies);
+    }
   });
 
   it('reads a base map: a tile address and its credit', () => {
@@ -45,7 +51,7 @@ describe('loadConfig', () => {
   });
 
   it.each([
-    ['PORT', 'eighty'], ['PORT', '70000'], ['PORT', '-1'], ['TRUST_PROXY', 'maybe'], ['VIGIL_PUBLIC_URL', 'not a url'],
+    ['PORT', 'eighty'], ['PORT', '70000'], ['PORT', '-1'], ['TRUST_PROXY', 'maybe'], ['TRUST_PROXY', '-1'], ['TRUST_PROXY', '10'], ['VIGIL_PUBLIC_URL', 'not a url'],
     ['VIGIL_COUNCIL_COLOUR', 'green'], ['VIGIL_MAP_TILES', 'https://tiles.example.gov.uk/map.png'], ['VIGIL_MAP_TILES', 'tiles/{z}/{x}/{y}.png'],
     ['VIGIL_MAP_TILES', 'https://*/{z}/{x}/{y}.png'], ['VIGIL_MAP_TILES', 'https://a.example;sandbox/{z}/{x}/{y}.png'],
     ['VIGIL_MAP_TILES', 'javascript:{z}{x}{y}'], ['VIGIL_MAP_TILES', 'https://{s}.tiles.example/{z}/{x}/{y}.png'], ['SESSION_ABSOLUTE_HOURS', '0'], ['BODY_LIMIT_BYTES', '10'], ['LOG_LEVEL', 'loud'],

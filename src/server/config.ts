@@ -8,11 +8,20 @@ const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
 
+/** A number of trusted proxies, or true/false (1/0) as earlier versions took it. */
+const trustedProxies = z.string().trim().toLowerCase()
+  .refine((v) => /^(true|false|yes|no|[0-9])$/.test(v), 'true, false or the number of proxies (0-9)')
+  .transform((v) => (v === 'true' || v === 'yes' ? 1 : v === 'false' || v === 'no' ? 0 : Number(v)));
+
 export const configVariables = {
   PORT: { schema: z.coerce.number().int().min(0).max(65535), default: '8080', description: 'HTTP port the server listens on.' },
   HOST: { schema: z.string().min(1), default: '0.0.0.0', description: 'Address the server binds to (use 127.0.0.1 to accept local connections only).' },
   VIGIL_DATA_DIR: { schema: z.string().min(1), default: './data', description: 'Everything kept on disk: the embedded database (`pg/`) and, in later releases, the object store. Kept between runs.' },
   DATABASE_URL: { schema: z.string().url().optional(), default: undefined, description: 'PostgreSQL server to use (`postgres://user:pass@host:5432/vigil`). Unset: an embedded PostgreSQL runs in `VIGIL_DATA_DIR/pg`.' },
+  DATABASE_APP_URL: {
+    schema: z.string().url().optional(), default: undefined,
+    description: "The role the application's queries run as, where the site creates it itself: the same server and database as `DATABASE_URL`, another user (not a superuser, owning nothing). Unset: Vigil creates `vigil_app` with `DATABASE_URL`'s user (which then needs CREATEROLE) and a password derived from that user's. Migrations always run as `DATABASE_URL`'s user, which grants this role what it needs.",
+  },
   DATABASE_POOL_SIZE: { schema: z.coerce.number().int().min(2).max(200), default: '10', description: "Database connections each `vigil serve` process keeps. More than a few per CPU core of the database server only adds contention." },
   VIGIL_DB_MEMORY_MB: { schema: z.coerce.number().int().min(16).max(65536).optional(), default: undefined, description: "Memory the embedded PostgreSQL keeps as its cache (`shared_buffers`), in MB. Unset: an eighth of this machine's memory, at least 128 and at most 1024. Not used with `DATABASE_URL`: tune that server as its administrators do." },
   VIGIL_PUBLIC_URL: { schema: z.string().url().optional(), default: undefined, description: 'The address users type, e.g. `https://vigil.example.gov.uk`. Used for links, cookie security (Secure when https) and the CSRF origin check. Default: `http://localhost:PORT`.' },
@@ -30,7 +39,10 @@ export const configVariables = {
   SIGN_IN_WINDOW_MINUTES: { schema: z.coerce.number().int().min(1).max(24 * 60), default: '15', description: 'Window for counting failed sign-ins, and how long a lock-out lasts.' },
   SIGN_IN_RATE_PER_MINUTE: { schema: z.coerce.number().int().min(1).max(10000), default: '30', description: 'Sign-in attempts accepted from one IP address per minute; more get 429.' },
   BODY_LIMIT_BYTES: { schema: z.coerce.number().int().min(1024), default: '1048576', description: 'Largest JSON request body accepted (uploads have their own limits).' },
-  TRUST_PROXY: { schema: bool, default: 'false', description: 'Take the client address from `X-Forwarded-For` (only behind a reverse proxy you run).' },
+  TRUST_PROXY: {
+    schema: trustedProxies, default: 'false',
+    description: 'How many reverse proxies you run in front of Vigil (`true` means 1, `false` 0). The client address is then the right-most `X-Forwarded-For` entry that none of them added (the one the outermost proxy saw), never one the client wrote; an entry that is not an IP address is ignored and the connection\'s address used.',
+  },
   VIGIL_WORKER_IN_PROCESS: { schema: bool, default: 'true', description: '`vigil serve` also runs the background job worker. Set `false` when you run `vigil worker` separately.' },
   LOG_LEVEL: { schema: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']), default: 'info', description: 'Log level (logs are JSON lines on standard output).' },
 } as const;
@@ -54,6 +66,8 @@ export interface Config {
   host: string;
   dataDir: string;
   databaseUrl?: string;
+  /** The application role's own address; undefined: `vigil_app`, created by the owner. */
+  databaseAppUrl?: string;
   databasePoolSize: number;
   /** shared_buffers of the embedded PostgreSQL, in MB; undefined: sized from the machine's memory. */
   embeddedMemoryMb?: number;
@@ -64,7 +78,8 @@ export interface Config {
   session: { idleMinutes: number; absoluteHours: number };
   signIn: { maxFailures: number; windowMinutes: number; ratePerMinute: number };
   bodyLimitBytes: number;
-  trustProxy: boolean;
+  /** Reverse proxies in front of the server whose X-Forwarded-For entries are believed; 0: none. */
+  trustProxy: number;
   workerInProcess: boolean;
   logLevel: string;
   secureCookies: boolean;
@@ -89,6 +104,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     host: r.HOST,
     dataDir: path.resolve(r.VIGIL_DATA_DIR),
     databaseUrl: r.DATABASE_URL,
+    databaseAppUrl: r.DATABASE_APP_URL,
     databasePoolSize: r.DATABASE_POOL_SIZE,
     embeddedMemoryMb: r.VIGIL_DB_MEMORY_MB,
     publicUrl,

@@ -2,7 +2,7 @@ import { Command, Option } from 'commander';
 import { ConfigError, loadConfig, type Config } from './config';
 import { createLogger } from './platform/logging/logger';
 import { startServer, startWorker } from './runtime';
-import { runAuditVerify, runMigrate, runSeed, runUserAdd, runUserList, runUserResetPassword, runUserUnlock } from './cli';
+import { runAuditHead, runAuditVerify, runMigrate, runSeed, runUserAdd, runUserList, runUserResetPassword, runUserUnlock } from './cli';
 
 // The `vigil` command. `npm start` is `vigil serve`.
 
@@ -73,7 +73,10 @@ user.command('reset-password <username>').description('issue a new one-time pass
 user.command('unlock <username>').description('lift a sign-in lock-out').action(async (username: string) => runUserUnlock(config(), username));
 
 const audit = program.command('audit').description('the audit trail');
-audit.command('verify').description('walk the hash chain; exits 1 and names the first broken link if any').action(async () => runAuditVerify(config()));
+audit.command('verify').description('walk the hash chain; exits 1 and names the first broken link if any')
+  .option('--head <SEQ:HASH>', 'a head printed earlier by `vigil audit head`: also finds the newest events removed since')
+  .action(async (opts: { head?: string }) => runAuditVerify(config(), { head: opts.head }));
+audit.command('head').description('print the newest event as SEQ:HASH, to keep outside Vigil for `verify --head`').action(async () => runAuditHead(config()));
 
 program.parseAsync(process.argv).catch((err) => {
   process.stderr.write(`vigil: ${err instanceof Error ? err.message : String(err)}\n`);

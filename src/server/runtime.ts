@@ -5,7 +5,6 @@ import type { Config } from './config';
 import { buildApp } from './app';
 import { JOB_DEFINITIONS } from './jobs';
 import { systemClock, type Deps } from './platform/deps';
-import { migrate } from './platform/db/migrate';
 import { openDatabase, type OpenDatabase } from './platform/db/open';
 import { startJobs, type Jobs } from './platform/jobs/jobs';
 import { startAuditSealer } from './platform/audit/audit';
@@ -34,7 +33,7 @@ export async function startServer({ config, log, out = (s: string) => process.st
   const shutdown = new AbortController();
   let server: ServerType | undefined;
   try {
-    const { applied } = await migrate({ pool: database.handle.pool, log: (msg, extra) => log.info(extra, msg) });
+    const { applied } = await database.migrate((msg, extra) => log.info(extra, msg));
     log.info({ applied: applied.length }, applied.length ? 'migrations applied' : 'database schema up to date');
     await database.adoptIfOrphan();
     const deps: Deps = { db: database.handle.db, config, clock: systemClock, log };
@@ -46,7 +45,7 @@ export async function startServer({ config, log, out = (s: string) => process.st
       log.info({ users: firstStart.users.length }, 'demo council seeded');
     }
 
-    jobs = await startJobs({ url: database.handle.url, deps, log, definitions: JOB_DEFINITIONS, work: config.workerInProcess });
+    jobs = await startJobs({ url: database.ownerUrl, deps, log, definitions: JOB_DEFINITIONS, work: config.workerInProcess });
     housekeeping = startHousekeeping({ db: deps.db, log });
     listener = await startListener({ url: database.handle.url, log });
     const { app } = buildApp({ deps, log, pool: database.handle.pool, sessionCache: new SessionCache(listener), listener, shutdown: shutdown.signal });
@@ -115,9 +114,9 @@ function banner({ url, config, firstStart, noUsers }: { url: string; config: Con
 /** Runs only the job worker (`vigil worker`). */
 export async function startWorker({ config, log }: { config: Config; log: Logger }) {
   const database: OpenDatabase = await openDatabase({ config, log, applicationName: 'vigil-worker', poolSize: 5 });
-  await migrate({ pool: database.handle.pool, log: (msg, extra) => log.info(extra, msg) });
+  await database.migrate((msg, extra) => log.info(extra, msg));
   const deps: Deps = { db: database.handle.db, config, clock: systemClock, log };
-  const jobs = await startJobs({ url: database.handle.url, deps, log, definitions: JOB_DEFINITIONS, work: true });
+  const jobs = await startJobs({ url: database.ownerUrl, deps, log, definitions: JOB_DEFINITIONS, work: true });
   const housekeeping = startHousekeeping({ db: deps.db, log }); // what the jobs change is sealed and announced too
   return { stop: async () => { await jobs.stop(); await housekeeping.stop(); await database.close(); } };
 }

@@ -1,13 +1,16 @@
 import { buildApp } from '../../src/server/app';
 import type { Deps } from '../../src/server/platform/deps';
 import type { SessionCache } from '../../src/server/platform/auth/session-cache';
-import { silentLog, testDb, testDeps } from './deps';
+import { silentLog, testAppDb, testDb, testDeps } from './deps';
 
 // The app in process (no socket), with a small client that keeps the session cookie and sends the
 // CSRF token on writes as the web app does.
 
 export function testApp(deps: Deps = testDeps(), sessionCache?: SessionCache) {
-  return buildApp({ deps, log: silentLog, pool: testDb().pool, sessionCache });
+  // On the shared database the app's queries run as the application's role, as in production, so
+  // a route that needs a privilege the role lacks fails here; a test's own SQL stays the owner's.
+  const appDeps = deps.db === testDb().db ? { ...deps, db: testAppDb().db } : deps;
+  return buildApp({ deps: appDeps, log: silentLog, pool: testDb().pool, sessionCache });
 }
 
 export type TestApp = ReturnType<typeof testApp>;

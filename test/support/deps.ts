@@ -29,6 +29,13 @@ export function testDb(): DbHandle {
   return shared;
 }
 
+let app: DbHandle | undefined;
+/** The shared test database as the application's own role (vigil_app), for the app in process. */
+export function testAppDb(): DbHandle {
+  app ??= connect({ url: inject('appDatabaseUrl'), max: 10, applicationName: 'vigil-test-app' });
+  return app;
+}
+
 export function testDeps(over: { config?: Partial<Config>; clock?: { now(): Date } } = {}): Deps {
   return { db: testDb().db, config: testConfig(over.config), clock: over.clock ?? { now: () => new Date() }, log: silentLog };
 }

@@ -5,12 +5,13 @@ import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { startEmbeddedPostgres } from '../../src/server/platform/db/embedded';
 import { migrate } from '../../src/server/platform/db/migrate';
+import { APP_ROLE, appRoleUrl, ensureAppRole } from '../../src/server/platform/db/roles';
 
 // One database per test run: a fresh one on the server in DATABASE_URL when it is set (CI does this
 // against 127.0.0.1:5432), otherwise an embedded PostgreSQL in a temporary directory.
 
 declare module 'vitest' {
-  export interface ProvidedContext { databaseUrl: string; serverUrl: string }
+  export interface ProvidedContext { databaseUrl: string; serverUrl: string; appDatabaseUrl: string }
 }
 
 export default async function setup(project: TestProject) {
@@ -43,10 +44,14 @@ export default async function setup(project: TestProject) {
       rmSync(dir, { recursive: true, force: true });
     };
   }
+  // The app in process runs as the application's role, as a server does; tests' own SQL as the owner.
+  const appUrl = appRoleUrl(url);
+  await ensureAppRole({ ownerUrl: url, appUrl });
   const pool = new pg.Pool({ connectionString: url, max: 2 });
-  await migrate({ pool });
+  await migrate({ pool, appRole: APP_ROLE });
   await pool.end();
   project.provide('databaseUrl', url);
+  project.provide('appDatabaseUrl', appUrl);
   project.provide('serverUrl', serverUrl);
   return teardown;
 }

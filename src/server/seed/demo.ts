@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Deps } from '../platform/deps';
+import { connect } from '../platform/db/db';
 import { recordAudit, SYSTEM_ACTOR } from '../platform/audit/audit';
 import { putSetting } from '../platform/auth/auth.repository';
 import { MFA_ROLES_KEY } from '../platform/auth/auth.usecases';
@@ -96,8 +97,14 @@ export async function seedDemo(deps: Deps) {
 }
 
 /** Empties the database (all Vigil tables and the job queue) so that migrations and the seed run anew. */
-export async function wipeDatabase(deps: Deps) {
-  await sql`drop schema if exists pgboss cascade`.execute(deps.db);
-  await sql`drop schema public cascade`.execute(deps.db);
-  await sql`create schema public`.execute(deps.db);
+/** Drops everything, as the owner (the application's role owns nothing it could drop). */
+export async function wipeDatabase(ownerUrl: string) {
+  const owner = connect({ url: ownerUrl, max: 1, applicationName: `vigil-cli-owner-${process.pid}` });
+  try {
+    await sql`drop schema if exists pgboss cascade`.execute(owner.db);
+    await sql`drop schema public cascade`.execute(owner.db);
+    await sql`create schema public`.execute(owner.db);
+  } finally {
+    await owner.close();
+  }
 }

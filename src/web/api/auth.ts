@@ -52,7 +52,7 @@ export const signOut = () => api<void>('/auth/sign-out', { method: 'POST' });
 export const signOutEverywhere = () => api<void>('/auth/sign-out-everywhere', { method: 'POST' });
 export const changePassword = async (body: { currentPassword: string; newPassword: string }) =>
   took(await api<Session>('/account/password', { method: 'POST', body }));
-export const startMfaSetup = () => api<MfaSetup>('/account/mfa/setup', { method: 'POST' });
+export const startMfaSetup = (body: { password: string }) => api<MfaSetup>('/account/mfa/setup', { method: 'POST', body });
 export const confirmMfa = async (body: { code: string }) => {
   const result = await api<{ recoveryCodes: string[]; session: Session }>('/account/mfa/confirm', { method: 'POST', body });
   took(result.session);

@@ -2,7 +2,7 @@ import { expect, it } from 'vitest';
 import { ApiClient, testApp } from '../../../../test/support/api';
 import { makeOrganisation, makeSession, makeUser, testDeps } from '../../../../test/support/deps';
 
-const deps = testDeps({ config: { trustProxy: true } });
+const deps = testDeps({ config: { trustProxy: 1 } });
 const { app } = testApp(deps);
 
 async function as(roles: Parameters<typeof makeUser>[1]['roles'], organisationId: string) {

@@ -9,7 +9,7 @@ import * as occ from './occurrences.usecases';
 // The occurrence routes as the web app and partner agencies meet them: who may read and write, what
 // a partner sees, field-by-field validation, and audited reads of personal data.
 
-const deps = testDeps({ config: { trustProxy: true } });
+const deps = testDeps({ config: { trustProxy: 1 } });
 const { app } = testApp(deps);
 const newIp = () => { const b = randomBytes(3); return `10.${b[0]}.${b[1]}.${b[2]}`; };
 

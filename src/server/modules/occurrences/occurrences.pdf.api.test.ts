@@ -4,7 +4,7 @@ import { ApiClient, testApp } from '../../../../test/support/api';
 import { makeSession, makeUser, sealed, testDeps } from '../../../../test/support/deps';
 import { insertCameras } from '../estate';
 
-const deps = testDeps({ config: { trustProxy: true } });
+const deps = testDeps({ config: { trustProxy: 1 } });
 const { app } = testApp(deps);
 
 it('prints an occurrence with its whole timeline, amendments, notifications and footage marks, and a footer with the reference and page numbers', async () => {
@@ -26,6 +26,7 @@ it('prints an occurrence with its whole timeline, amendments, notifications and 
   const res = await app.request(`/api/v1/occurrences/${opened.id}/pdf`, { headers: { cookie: client.cookie!, 'x-forwarded-for': '192.0.2.160' } });
   expect(res.status).toBe(200);
   expect(res.headers.get('content-type')).toBe('application/pdf');
+  expect(res.headers.get('cache-control')).toBe('no-store');
   const parser = new PDFParse({ data: new Uint8Array(await res.arrayBuffer()) });
   const { text, pages } = await parser.getText();
   await parser.destroy();

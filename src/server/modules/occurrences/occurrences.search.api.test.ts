@@ -8,7 +8,7 @@ import * as occ from './occurrences.usecases';
 // Search and export. Each test tags its own occurrences with a unique word, so that the shared
 // database's other rows never match.
 
-const deps = testDeps({ config: { trustProxy: true } });
+const deps = testDeps({ config: { trustProxy: 1 } });
 const { app } = testApp(deps);
 let client: ApiClient;
 let actor: occ.Actor;
@@ -94,6 +94,7 @@ it('exports a search as CSV with formula injection neutralised', async () => {
   await open(tag, { summary: `=HYPERLINK("http://evil.example") ${tag}` });
   await open(tag, { summary: `+44 caller reported fight ${tag}` });
   const r = await client.get(`/api/v1/occurrences.csv?q=${tag}&sort=opened_asc`);
+  expect(r.headers.get('cache-control')).toBe('no-store');
   expect(r.headers.get('content-type')).toContain('text/csv');
   const rows = parse(r.text) as string[][];
   expect(rows[0][0]).toBe('Reference');

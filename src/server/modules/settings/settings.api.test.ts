@@ -12,7 +12,7 @@ let app: ReturnType<typeof testApp>['app'];
 let original: string[];
 beforeAll(async () => {
   handle = await ownDatabase();
-  deps = { db: handle.db, config: testConfig({ trustProxy: true }), clock: { now: () => new Date() }, log: silentLog };
+  deps = { db: handle.db, config: testConfig({ trustProxy: 1 }), clock: { now: () => new Date() }, log: silentLog };
   app = testApp(deps).app;
 });
 afterAll(async () => {

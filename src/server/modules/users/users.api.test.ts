@@ -2,7 +2,7 @@ import { expect, it } from 'vitest';
 import { ApiClient, testApp } from '../../../../test/support/api';
 import { makeSession, makeUser, sealed, testDeps } from '../../../../test/support/deps';
 
-const deps = testDeps({ config: { trustProxy: true } });
+const deps = testDeps({ config: { trustProxy: 1 } });
 const { app } = testApp(deps);
 
 async function adminClient() {

@@ -15,7 +15,7 @@ let app: ReturnType<typeof buildApp>['app'];
 
 beforeAll(async () => {
   handle = await ownDatabase({ max: 5, applicationName: 'vigil-test-audit-api' });
-  deps = { ...testDeps({ config: { trustProxy: true } }), db: handle.db };
+  deps = { ...testDeps({ config: { trustProxy: 1 } }), db: handle.db };
   app = buildApp({ deps, log: silentLog, pool: handle.pool }).app;
 });
 afterAll(async () => {

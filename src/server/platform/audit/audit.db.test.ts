@@ -1,14 +1,20 @@
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { ownDatabase } from '../../../../test/support/product';
-import { testDb, uniq } from '../../../../test/support/deps';
+import { testConfig, testDb, uniq } from '../../../../test/support/deps';
+import type { Deps } from '../deps';
+import { fileObjectStore } from '../storage/storage';
+import { JOB_DEFINITIONS } from '../../jobs';
+import { anchorAuditHead, anchorAuditHeadJob } from './audit.jobs';
 import type { DbHandle } from '../db/db';
 import { GENESIS_HASH } from './audit.hash';
 import { SYSTEM_ACTOR, recordAudit, sealAudit, startAuditSealer, type AuditActor } from './audit';
-import { verifyAuditChain } from './audit.repository';
+import { getAuditHead, verifyAuditChain } from './audit.repository';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
 const actor: AuditActor = { actorId: null, actorUsername: 'audit-test', ip: '198.51.100.7', userAgent: 'vitest' };
@@ -41,9 +47,25 @@ describe('on the shared database', () => {
 
   it('keeps a pending event as untouchable as a sealed one', async () => {
     const { id } = await recordAudit(db, actor, { action: uniq('test.pending') });
-    for (const [op, statement] of [['UPDATE', `update audit_pending set action = 'x' where id = '${id}'`], ['DELETE', `delete from audit_pending where id = '${id}'`]]) {
+    for (const statement of [`update audit_pending set action = 'x' where id = '${id}'`, `delete from audit_pending where id = '${id}'`]) {
       const err = await sql.raw(statement).execute(db).then(() => undefined, (e: { message: string }) => e);
-      expect(err?.message).toBe(`audit_pending is append-only: ${op} refused`);
+      expect(err?.message).toMatch(/^audit_pending is append-only: (UPDATE refused|only events already sealed)/);
+    }
+    await sealAudit(db);
+    expect(await db.selectFrom('audit_events').select('id').where('id', '=', id).execute()).toHaveLength(1);
+  });
+
+  it('keeps an unsealed event even from a session that sets the variable the sealer once set', async () => {
+    const { id } = await recordAudit(db, actor, { action: uniq('test.pending-guc') });
+    const client = await testDb().pool.connect();
+    try {
+      await client.query('begin');
+      await client.query("select set_config('vigil.audit_sealing', 'on', true)");
+      const err = await client.query('delete from audit_pending where id = $1', [id]).then(() => undefined, (e: { message: string }) => e);
+      await client.query('rollback');
+      expect(err?.message).toMatch(/^audit_pending is append-only/);
+    } finally {
+      client.release();
     }
     await sealAudit(db);
     expect(await db.selectFrom('audit_events').select('id').where('id', '=', id).execute()).toHaveLength(1);
@@ -156,5 +178,65 @@ describe('tampering', () => {
 
     // The trigger is back on after tampering.
     await expect(sql`delete from audit_events where seq = 1`.execute(own.db)).rejects.toThrow(/append-only/);
+  });
+});
+
+describe('the external anchor', () => {
+  let own: Awaited<ReturnType<typeof ownDatabase>>;
+  beforeAll(async () => { own = await ownDatabase(); });
+  afterAll(async () => { await own?.drop(); });
+
+  const vigil = (...args: string[]) => spawnSync(process.execPath, ['bin/vigil.mjs', 'audit', ...args], {
+    cwd: ROOT, encoding: 'utf8', timeout: 60_000,
+    env: { ...process.env, DATABASE_URL: own.url, VIGIL_DEMO: 'false', LOG_LEVEL: 'warn' },
+  });
+
+  it('finds the newest events removed since `vigil audit head` was kept, which the chain alone cannot', async () => {
+    for (let i = 1; i <= 6; i++) await recordAudit(own.db, actor, { action: 'test.anchor', details: { i } });
+    const printed = vigil('head');
+    expect(printed.stderr).toBe('');
+    const head = printed.stdout.trim();
+    expect(head).toMatch(/^\d+:[0-9a-f]{64}$/);
+    const [seq, hash] = head.split(':');
+    expect((await own.pool.query('select hash from audit_events where seq = $1', [seq])).rows).toEqual([{ hash }]);
+
+    const before = vigil('verify', '--head', head);
+    expect(before.status).toBe(0);
+    expect(before.stdout).toContain(`still reaches the recorded head ${seq}`);
+
+    // Someone with the owner's password removes the newest two events: what is left is a valid chain.
+    await own.pool.query(`begin; alter table audit_events disable trigger audit_events_append_only;
+      delete from audit_events where seq > ${Number(seq) - 2};
+      alter table audit_events enable trigger audit_events_append_only; commit;`);
+    expect(vigil('verify').status).toBe(0);
+    const after = vigil('verify', '--head', head);
+    expect(after.status).toBe(1);
+    expect(after.stdout).toContain(`Audit trail BROKEN at event ${seq}: the trail ends at event ${Number(seq) - 2} but event ${seq} was recorded as its head`);
+
+    const wrong = vigil('verify', '--head', `${Number(seq) - 2}:${'a'.repeat(64)}`);
+    expect(wrong.status).toBe(1);
+    expect(wrong.stdout).toContain('does not have the hash recorded for it');
+    const junk = vigil('verify', '--head', 'yesterday');
+    expect(junk.status).toBe(1);
+    expect(junk.stderr).toContain('--head takes the SEQ:HASH');
+  });
+
+  it('is written every day to the log and, write-once, to the object store', async () => {
+    await recordAudit(own.db, actor, { action: 'test.anchor-job' });
+    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'vigil-anchor-'));
+    const lines: object[] = [];
+    const log = { info: (obj: object) => lines.push(obj) } as unknown as Deps['log'];
+    try {
+      const deps = { db: own.db, config: testConfig({ dataDir }), clock: { now: () => new Date() }, log };
+      const { head, object } = await anchorAuditHead(deps);
+      expect(head).toEqual(await getAuditHead(own.db));
+      const stored = JSON.parse((await fileObjectStore({ root: path.join(dataDir, 'objects') }).find(object))!.toString('utf8'));
+      expect(stored).toMatchObject({ kind: 'vigil.audit-head', head: `${head.seq}:${head.hash}`, seq: head.seq, hash: head.hash });
+      expect(lines).toEqual([expect.objectContaining({ auditHead: `${head.seq}:${head.hash}`, object })]);
+      expect(anchorAuditHeadJob).toMatchObject({ name: 'audit.anchor-head', cron: expect.stringMatching(/^\d+ \d+ \* \* \*$/) });
+      expect(JOB_DEFINITIONS).toContain(anchorAuditHeadJob);
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 });

@@ -1,7 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { GENESIS_HASH, canonicalJson, chainHash, checkLink, contentHash, type AuditContent, type ChainRow } from './audit.hash';
+import { GENESIS_HASH, canonicalJson, chainHash, checkAgainstHead, checkLink, contentHash, formatHead, parseHead, type AuditContent, type ChainRow } from './audit.hash';
 
 /** The same value with the keys of every object in a different order. */
 function reorder(value: unknown, pick: (n: number) => number): unknown {
@@ -151,5 +151,24 @@ describe('checkLink', () => {
     const c = contentHash({ ...altered, seq: undefined, contentHash: undefined, prevHash: undefined, hash: undefined } as unknown as AuditContent);
     rows[2] = { ...altered, contentHash: c, hash: chainHash({ seq: altered.seq, prevHash: altered.prevHash, contentHash: c }) };
     expect(firstBreak(rows)).toMatchObject({ seq: '4', reason: expect.stringMatching(/previous-hash/) });
+  });
+});
+
+describe('the anchored head', () => {
+  const hash = 'ab'.repeat(32);
+  it('is read back from what `vigil audit head` prints, and nothing else', () => {
+    expect(parseHead(formatHead({ seq: '42', hash }))).toEqual({ seq: '42', hash });
+    expect(parseHead(` 0042:${hash.toUpperCase()}\n`)).toEqual({ seq: '42', hash });
+    for (const junk of ['', '42', `42:${hash}0`, `-1:${hash}`, `x:${hash}`, `42:${'g'.repeat(64)}`]) expect(parseHead(junk), junk).toBeUndefined();
+  });
+
+  it('is reached by an intact chain, with the hash recorded for it', () => {
+    const head = { seq: '5', hash };
+    expect(checkAgainstHead({ head, last: { seq: '9', hash: 'x' }, hashAtSeq: hash })).toBeUndefined();
+    expect(checkAgainstHead({ head, last: { seq: '5', hash }, hashAtSeq: hash })).toBeUndefined();
+    expect(checkAgainstHead({ head, last: { seq: '3', hash: 'x' }, hashAtSeq: undefined })?.reason).toMatch(/ends at event 3 .* newest event\(s\) were removed/);
+    expect(checkAgainstHead({ head, last: undefined, hashAtSeq: undefined })?.reason).toMatch(/ends at event 0/);
+    expect(checkAgainstHead({ head, last: { seq: '9', hash: 'x' }, hashAtSeq: 'cd'.repeat(32) })?.reason).toMatch(/does not have the hash recorded/);
+    expect(checkAgainstHead({ head: { seq: '0', hash: GENESIS_HASH }, last: undefined, hashAtSeq: undefined })).toBeUndefined();
   });
 });

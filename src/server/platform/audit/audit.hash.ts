@@ -60,3 +60,27 @@ export function checkLink(prev: { seq: string; hash: string } | undefined, row: 
   if (chainHash({ seq, prevHash, contentHash: storedContent }) !== hash) return { seq, reason: 'chain hash does not match: the hashes were rewritten' };
   return undefined;
 }
+
+/** The chain's newest event as `vigil audit head` prints it and `verify --head` takes it back. */
+export interface AuditHead { seq: string; hash: string }
+
+export const formatHead = (head: AuditHead) => `${head.seq}:${head.hash}`;
+
+/** `SEQ:HASH` as printed by `vigil audit head`, or undefined if it is not one. */
+export function parseHead(text: string): AuditHead | undefined {
+  const m = /^\s*(\d{1,18}):([0-9a-fA-F]{64})\s*$/.exec(text);
+  return m ? { seq: String(BigInt(m[1])), hash: m[2].toLowerCase() } : undefined;
+}
+
+/**
+ * Checks a chain that verified link by link against a head recorded earlier outside the database:
+ * removing the newest events leaves a shorter chain that is still intact, which only the anchor
+ * shows. The chain must reach the anchored seq, and the event there must have the anchored hash.
+ */
+export function checkAgainstHead({ head, last, hashAtSeq }: { head: AuditHead; last: AuditHead | undefined; hashAtSeq: string | undefined }): ChainBreak | undefined {
+  if (head.seq === '0') return head.hash === GENESIS_HASH ? undefined : { seq: '0', reason: 'the anchored head of an empty trail must be the genesis hash' };
+  const lastSeq = last ? BigInt(last.seq) : 0n;
+  if (lastSeq < BigInt(head.seq)) return { seq: head.seq, reason: `the trail ends at event ${lastSeq} but event ${head.seq} was recorded as its head: the newest event(s) were removed` };
+  if (hashAtSeq !== head.hash) return { seq: head.seq, reason: `event ${head.seq} does not have the hash recorded for it: the trail was rewritten from there` };
+  return undefined;
+}

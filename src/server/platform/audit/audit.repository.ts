@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database, Db } from '../db/db';
-import { checkLink, type ChainBreak, type ChainRow } from './audit.hash';
+import { checkAgainstHead, checkLink, GENESIS_HASH, type AuditHead, type ChainBreak, type ChainRow } from './audit.hash';
 
 /**
  * Seals every committed pending event into the chain. `wait` false returns at once when another
@@ -62,8 +62,27 @@ export async function* streamAuditEvents(db: Db, f: AuditFilter, batch = 2000) {
   }
 }
 
-/** Walks the whole chain in seq order and names the first broken link. */
-export async function verifyAuditChain(db: Kysely<Database>, batch = 5000): Promise<{ ok: boolean; checked: number; firstBroken?: ChainBreak }> {
+/** The newest sealed event's seq and hash (everything committed is sealed first); `0` and the genesis hash when there is none. */
+export async function getAuditHead(db: Db): Promise<AuditHead> {
+  await sealAudit(db);
+  const row = await db.selectFrom('audit_events').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
+  return row ? { seq: String(row.seq), hash: row.hash } : { seq: '0', hash: GENESIS_HASH };
+}
+
+/**
+ * Walks the whole chain in seq order and names the first broken link; with `head` (recorded
+ * earlier, see `vigil audit head`), also finds the newest events removed since.
+ */
+export async function verifyAuditChain(db: Kysely<Database>, { head, batch = 5000 }: { head?: AuditHead; batch?: number } = {}): Promise<{ ok: boolean; checked: number; firstBroken?: ChainBreak }> {
+  const result = await walkAuditChain(db, batch);
+  if (!result.ok || !head) return result;
+  const last = await db.selectFrom('audit_events').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
+  const at = head.seq === '0' ? undefined : await db.selectFrom('audit_events').select('hash').where('seq', '=', head.seq).executeTakeFirst();
+  const broken = checkAgainstHead({ head, last: last && { seq: String(last.seq), hash: last.hash }, hashAtSeq: at?.hash });
+  return broken ? { ok: false, checked: result.checked, firstBroken: broken } : result;
+}
+
+async function walkAuditChain(db: Kysely<Database>, batch: number): Promise<{ ok: boolean; checked: number; firstBroken?: ChainBreak }> {
   await sealAudit(db);
   let prev: { seq: string; hash: string } | undefined;
   let checked = 0;

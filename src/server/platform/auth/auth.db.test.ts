@@ -10,7 +10,7 @@ import { getSetting } from './auth.repository';
 import { SYSTEM_ACTOR } from '../audit/audit';
 import { normaliseRecoveryCode, sha256 } from './tokens';
 import {
-  MFA_ROLES_KEY, changePassword, cleanUpSessions, confirmMfaSetup, signIn, signOut, startMfaSetup, verifyMfa, type Caller,
+  MFA_ROLES_KEY, changePassword, cleanUpSessions, confirmMfaSetup, disableMfa, regenerateRecoveryCodes, signIn, signOut, startMfaSetup, verifyMfa, type Caller,
 } from './auth.usecases';
 
 // Sign-in, MFA, password change and sessions against a real PostgreSQL. Each test makes its own
@@ -48,7 +48,7 @@ async function enrol(ctx: ReturnType<typeof setup>, user: { username: string; pa
   const { deps, caller, clock } = ctx;
   const { token } = await signIn(deps, { username: user.username, password: user.password, caller });
   const session = await sessionOf(deps, token);
-  const { secret } = await startMfaSetup(deps, { session, caller });
+  const { secret } = await startMfaSetup(deps, { session, password: user.password, caller });
   const { recoveryCodes, stage } = await confirmMfaSetup(deps, { session, code: await totp(secret, clock), caller });
   clock.advance(2 * MINUTE); // past the enrolment code's time step
   return { secret, recoveryCodes, stage };
@@ -474,6 +474,89 @@ describe('review fixes', () => {
     await enrol(ctx, user);
     const s = await signIn(ctx.deps, { username: user.username, password: TEST_PASSWORD, caller: ctx.caller });
     const session = { ...(await sessionOf(ctx.deps, s.token)), stage: 'active' as const };
-    expect(await codeOf(startMfaSetup(ctx.deps, { session, caller: ctx.caller }))).toBe('auth.mfa_already_enabled');
+    expect(await codeOf(startMfaSetup(ctx.deps, { session, password: TEST_PASSWORD, caller: ctx.caller }))).toBe('auth.mfa_already_enabled');
+  });
+
+  it('refuses to start an authenticator set-up without the current password, and counts the wrong one', async () => {
+    const ctx = setup();
+    const user = await makeUser(ctx.deps, { roles: ['operator'] });
+    const { token } = await signIn(ctx.deps, { username: user.username, password: TEST_PASSWORD, caller: ctx.caller });
+    const session = await sessionOf(ctx.deps, token);
+    expect(session.stage).toBe('mfa_enrolment');
+    const wrong = await errorOf(startMfaSetup(ctx.deps, { session, password: 'not the password at all', caller: ctx.caller }));
+    expect(wrong).toMatchObject({ code: 'validation.failed', fieldErrors: [{ path: 'password', message: 'Your password is not right.' }] });
+    const row = await ctx.deps.db.selectFrom('users').select('mfa_pending_secret').where('id', '=', user.id).executeTakeFirstOrThrow();
+    expect(row.mfa_pending_secret).toBeNull();
+    expect((await auditOf(ctx.deps, user.id)).at(-1)).toMatchObject({ action: 'account.mfa-setup', outcome: 'failure', details: { reason: 'wrong_password' } });
+    expect((await startMfaSetup(ctx.deps, { session, password: TEST_PASSWORD, caller: ctx.caller })).secret).toMatch(/^[A-Z2-7]+$/);
+  });
+});
+
+describe('atomic failure counting', () => {
+  it('checks at most the lock-out\'s number of passwords in a burst of 20 parallel guesses, then refuses the right one', async () => {
+    const { deps, caller } = setup({ signIn: { maxFailures: 5, windowMinutes: 15, ratePerMinute: 1000 } });
+    const user = await makeUser(deps, { roles: ['auditor'] });
+    const codes = await Promise.all(Array.from({ length: 20 }, (_, i) => codeOf(signIn(deps, { username: user.username, password: `wrong guess number ${i}`, caller }))));
+    expect(codes.filter((c) => c === 'auth.invalid_credentials').length).toBeLessThanOrEqual(4);
+    expect(codes.every((c) => c === 'auth.invalid_credentials' || c === 'auth.locked')).toBe(true);
+    // Each checked password leaves one 'wrong_password' failure: no more than the lock-out allows.
+    const checked = (await auditOf(deps, user.id)).filter((e) => e.action === 'auth.sign-in' && (e.details as { reason?: string }).reason === 'wrong_password');
+    expect(checked.length).toBeLessThanOrEqual(5);
+    expect(await codeOf(signIn(deps, { username: user.username, password: TEST_PASSWORD, caller }))).toBe('auth.locked');
+  });
+});
+
+describe('atomic failure counting of codes', () => {
+  it('checks at most the lock-out\'s number of codes in a burst of 20 parallel guesses', async () => {
+    const ctx = setup({ signIn: { maxFailures: 5, windowMinutes: 15, ratePerMinute: 1000 } });
+    const { deps, caller, clock } = ctx;
+    const user = await makeUser(deps, { roles: ['auditor'] });
+    const { secret } = await enrol(ctx, user);
+    const { token } = await signIn(deps, { username: user.username, password: TEST_PASSWORD, caller });
+    const session = await sessionOf(deps, token);
+    const right = await totp(secret, clock);
+    const wrong = right === '000000' ? '111111' : '000000';
+    const codes = await Promise.all(Array.from({ length: 20 }, () => codeOf(verifyMfa(deps, { session, code: wrong, caller }))));
+    expect(codes.filter((c) => c === 'auth.invalid_code').length).toBe(4);
+    expect(codes.filter((c) => c === 'auth.locked').length).toBe(16);
+    const checked = (await auditOf(deps, user.id)).filter((e) => e.action === 'auth.mfa' && e.outcome === 'failure');
+    expect(checked).toHaveLength(5);
+  });
+});
+
+describe('re-authentication', () => {
+  const reauth = {
+    'changing the password': (deps: Deps, session: Awaited<ReturnType<typeof sessionOf>>, password: string, caller: Caller) =>
+      changePassword(deps, { session, currentPassword: password, newPassword: 'violet harbour quilt', caller }),
+    'turning off MFA': (deps: Deps, session: Awaited<ReturnType<typeof sessionOf>>, password: string, caller: Caller) => disableMfa(deps, { session, password, caller }),
+    'new recovery codes': (deps: Deps, session: Awaited<ReturnType<typeof sessionOf>>, password: string, caller: Caller) => regenerateRecoveryCodes(deps, { session, password, caller }),
+    'setting up an authenticator': (deps: Deps, session: Awaited<ReturnType<typeof sessionOf>>, password: string, caller: Caller) => startMfaSetup(deps, { session, password, caller }),
+  };
+  for (const [what, attempt] of Object.entries(reauth)) {
+    it(`counts wrong passwords when ${what} with sign-in's lock-out, which ends the session`, async () => {
+      const { deps, caller, clock } = setup();
+      const user = await makeUser(deps, { roles: ['auditor'] });
+      const { token } = await signIn(deps, { username: user.username, password: TEST_PASSWORD, caller });
+      const session = await sessionOf(deps, token);
+      const results: string[] = [];
+      for (let i = 0; i < 5; i++) {
+        clock.advance(1000);
+        results.push(await codeOf(attempt(deps, session, 'not the password at all', caller)));
+      }
+      expect(results).toEqual(['validation.failed', 'validation.failed', 'validation.failed', 'validation.failed', 'auth.locked']);
+      expect((await auditOf(deps, user.id)).some((e) => e.action === 'user.locked')).toBe(true);
+      expect(await loadSessionInfo(deps, token)).toBeUndefined();
+      expect(await codeOf(signIn(deps, { username: user.username, password: TEST_PASSWORD, caller: { ...caller, ip: newIp() } }))).toBe('auth.locked');
+    });
+  }
+
+  it('counts against the rate limit of the address', async () => {
+    const { deps, caller } = setup({ signIn: { maxFailures: 50, windowMinutes: 15, ratePerMinute: 3 } });
+    const user = await makeUser(deps, { roles: ['auditor'] });
+    const { token } = await signIn(deps, { username: user.username, password: TEST_PASSWORD, caller });
+    const session = await sessionOf(deps, token);
+    const results = [];
+    for (let i = 0; i < 3; i++) results.push(await codeOf(disableMfa(deps, { session, password: 'not the password at all', caller })));
+    expect(results).toEqual(['validation.failed', 'validation.failed', 'auth.rate_limited']);
   });
 });

@@ -20,6 +20,40 @@ export async function recordSignInAttempt(db: Db, a: { username: string; ip: str
   await db.insertInto('sign_in_attempts').values({ username: a.username.toLowerCase(), ip: a.ip, succeeded: a.succeeded, at: a.at }).execute();
 }
 
+const ATTEMPT_LOCK = 727_413_010; // advisory lock namespace: "vigil sign-in attempts"
+
+/**
+ * Counts, decides and records an attempt in one step, before any password is checked: the caller's
+ * transaction holds a lock on the username and on the address until it commits, so parallel guesses
+ * are counted one after another and each sees the attempts (still unresolved ones included) before it.
+ * Returns the counts; `record` then inserts the attempt as failed until the caller settles it.
+ */
+export async function lockAttemptCounters(db: Db, { username, ip }: { username: string; ip: string }) {
+  await sql`select pg_advisory_xact_lock(${ATTEMPT_LOCK}, hashtext(${username.toLowerCase()})), pg_advisory_xact_lock(${ATTEMPT_LOCK + 1}, hashtext(${ip}))`.execute(db);
+}
+
+export async function insertPendingAttempt(db: Db, a: { username: string; ip: string; at: Date }) {
+  const r = await db.insertInto('sign_in_attempts').values({ username: a.username.toLowerCase(), ip: a.ip, succeeded: false, at: a.at }).returning('id').executeTakeFirstOrThrow();
+  return r.id;
+}
+
+/** A reserved attempt whose password turned out right: it no longer counts as a failure. */
+export async function markAttemptSucceeded(db: Db, { attemptId }: { attemptId: string }) {
+  await db.updateTable('sign_in_attempts').set({ succeeded: true }).where('id', '=', attemptId).execute();
+}
+
+export async function findLockedUntil(db: Db, { username }: { username: string }) {
+  const r = await db.selectFrom('users').select('locked_until').where('username', '=', username.toLowerCase()).executeTakeFirst();
+  return r?.locked_until ?? null;
+}
+
+/** Locks the account unless it is already locked at `now`; true when this call locked it. */
+export async function lockIfUnlocked(db: Db, { userId, until, now }: { userId: string; until: Date; now: Date }) {
+  const r = await db.updateTable('users').set({ locked_until: until, updated_at: now }).where('id', '=', userId)
+    .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', now)])).executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
 export async function countAttemptsFromIp(db: Db, { ip, since }: { ip: string; since: Date }) {
   const r = await db.selectFrom('sign_in_attempts').select(sql<string>`count(*)`.as('n')).where('ip', '=', ip).where('at', '>', since).executeTakeFirstOrThrow();
   return Number(r.n);

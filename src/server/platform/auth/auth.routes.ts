@@ -125,9 +125,10 @@ export function registerAuthRoutes(api: Api) {
   });
 
   route(api, {
-    operationId: 'startMfaSetup', method: 'post', path: '/api/v1/account/mfa/setup', access: 'authenticated', stages: ['active', 'mfa_enrolment'], tags, summary: 'Start two-factor set-up: a new secret and its QR code',
-    responses: { 200: json(z.object({ secret: z.string(), otpauthUri: z.string(), qrCodeDataUrl: z.string() }), 'Scan the QR code, then confirm with a code') },
-  }, async (c) => c.json(await auth.startMfaSetup(c.get('deps'), { session: c.get('session')!, caller: c.get('caller') }), 200));
+    operationId: 'startMfaSetup', method: 'post', path: '/api/v1/account/mfa/setup', access: 'authenticated', stages: ['active', 'mfa_enrolment'], tags, summary: 'Start two-factor set-up (needs the current password): a new secret and its QR code',
+    request: body(z.object({ password: z.string().min(1, 'Enter your password').max(1024) })),
+    responses: { 200: json(z.object({ secret: z.string(), otpauthUri: z.string(), qrCodeDataUrl: z.string() }), 'Scan the QR code, then confirm with a code'), 400: commonResponses[400], 423: problemResponse('Account locked') },
+  }, async (c) => c.json(await auth.startMfaSetup(c.get('deps'), { session: c.get('session')!, password: c.req.valid('json').password, caller: c.get('caller') }), 200));
 
   route(api, {
     operationId: 'confirmMfaSetup', method: 'post', path: '/api/v1/account/mfa/confirm', access: 'authenticated', stages: ['active', 'mfa_enrolment'], tags, summary: 'Finish two-factor set-up with a code; returns recovery codes once',

@@ -24,55 +24,106 @@ async function stageFor(db: Parameters<typeof repo.listRoles>[0], user: { id: st
   return nextStage({ mfaEnabled: !!user.mfa_enabled_at, mfaVerified, mustChangePassword: user.must_change_password, mfaRequired: isMfaRequired({ roles, requiredRoles }) });
 }
 
+interface PasswordGuard {
+  /** The name typed (sign-in) or the signed-in user's username (re-authentication). */
+  username: string;
+  user: { id: string; username: string; password_hash: string; is_active: boolean } | undefined;
+  password: string;
+  caller: Caller;
+  /** The audit event written when the attempt is refused or fails (outcome and reason added here). */
+  audit: { actor: AuditActor; action: string; details?: Record<string, unknown> };
+  failureReason: string;
+  /** What a wrong password answers (sign-in says the same for an unknown or inactive user). */
+  wrongPassword: () => Error;
+  /** Re-authentication: a lock-out also ends the user's sessions, the one guessing included. */
+  endSessionsOnLock?: boolean;
+}
+
+/**
+ * Every password check (sign-in and re-authentication alike) goes through here: the rate limit per
+ * address and the lock-out per account are decided and the attempt recorded *before* the password
+ * is verified, under a lock per username and address (see lockAttemptCounters), so that a burst of
+ * parallel guesses is checked at most the lock-out's number of times. Returns the recorded attempt,
+ * which the caller marks as succeeded in its own transaction; throws the refusal otherwise.
+ */
+async function guardedPasswordCheck(deps: Deps, g: PasswordGuard): Promise<{ attemptId: string }> {
+  const { db, config, clock } = deps;
+  const now = clock.now();
+  const name = g.username.trim().toLowerCase();
+  const record = { recordType: g.user ? 'user' : undefined, recordId: g.user?.id };
+  const windowStart = new Date(now.getTime() - config.signIn.windowMinutes * 60_000);
+  const lockUntil = new Date(now.getTime() + config.signIn.windowMinutes * 60_000);
+  const lockAccount = async (trx: typeof db, failures: number) => {
+    if (!(await repo.lockIfUnlocked(trx, { userId: g.user!.id, until: lockUntil, now }))) return;
+    if (g.endSessionsOnLock) await repo.revokeUserSessions(trx, { userId: g.user!.id, now });
+    await recordAudit(trx, g.audit.actor, { action: 'user.locked', recordType: 'user', recordId: g.user!.id, outcome: 'success', details: { failures, until: lockUntil.toISOString(), ...(g.endSessionsOnLock ? { during: g.audit.action } : {}) } });
+  };
+
+  const reserved = await db.transaction().execute(async (trx) => {
+    await repo.lockAttemptCounters(trx, { username: name, ip: g.caller.ip });
+    const fromIp = await repo.countAttemptsFromIp(trx, { ip: g.caller.ip, since: new Date(now.getTime() - 60_000) });
+    if (fromIp >= config.signIn.ratePerMinute) {
+      await recordAudit(trx, g.audit.actor, { action: g.audit.action, ...record, outcome: 'denied', details: { ...g.audit.details, reason: 'rate_limited' } });
+      return { refused: rateLimited({ retryAfterS: 60 }) };
+    }
+    if (g.user) {
+      const lockedUntil = await repo.findLockedUntil(trx, { username: name });
+      if (isLocked({ lockedUntil, now })) {
+        await repo.insertPendingAttempt(trx, { username: name, ip: g.caller.ip, at: now });
+        await recordAudit(trx, g.audit.actor, { action: g.audit.action, ...record, outcome: 'denied', details: { reason: 'locked' } });
+        return { refused: accountLocked({ until: lockedUntil! }) };
+      }
+      // Attempts still being checked count as failures: none of them may be the one too many.
+      const failures = await repo.countRecentFailures(trx, { username: name, since: windowStart });
+      if (g.user.is_active && shouldLock({ failures, maxFailures: config.signIn.maxFailures })) {
+        await lockAccount(trx, failures);
+        await recordAudit(trx, g.audit.actor, { action: g.audit.action, ...record, outcome: 'denied', details: { reason: 'locked' } });
+        return { refused: accountLocked({ until: lockUntil }) };
+      }
+    }
+    return { attemptId: await repo.insertPendingAttempt(trx, { username: name, ip: g.caller.ip, at: now }) };
+  });
+  if ('refused' in reserved) throw reserved.refused;
+
+  const passwordOk = g.user ? await verifyPassword(g.user.password_hash, g.password) : (await burnPasswordCheck(g.password), false);
+  if (g.user && passwordOk && g.user.is_active) return { attemptId: reserved.attemptId };
+
+  const lockedUntil = await db.transaction().execute(async (trx) => {
+    const reason = !g.user ? 'unknown_user' : !passwordOk ? g.failureReason : 'inactive';
+    await recordAudit(trx, g.audit.actor, { action: g.audit.action, ...record, outcome: 'failure', details: { ...g.audit.details, reason } });
+    if (!g.user || !g.user.is_active) return undefined;
+    await repo.lockAttemptCounters(trx, { username: name, ip: g.caller.ip });
+    const failures = await repo.countRecentFailures(trx, { username: name, since: windowStart });
+    if (!shouldLock({ failures, maxFailures: config.signIn.maxFailures })) return undefined;
+    await lockAccount(trx, failures);
+    return lockUntil;
+  });
+  if (lockedUntil) throw accountLocked({ until: lockedUntil });
+  throw g.wrongPassword();
+}
+
 /** Password sign-in. Returns the new session's token (for the cookie) and its stage. */
 export async function signIn(deps: Deps, { username, password, caller }: { username: string; password: string; caller: Caller }) {
   const { db, config, clock } = deps;
   const now = clock.now();
   const name = username.trim().toLowerCase();
-
-  const fromIp = await repo.countAttemptsFromIp(db, { ip: caller.ip, since: new Date(now.getTime() - 60_000) });
-  if (fromIp >= config.signIn.ratePerMinute) {
-    await recordAudit(db, actorOf(caller), { action: 'auth.sign-in', outcome: 'denied', details: { username: name, reason: 'rate_limited' } });
-    throw rateLimited({ retryAfterS: 60 });
-  }
-
   const user = await repo.findUserByUsername(db, name);
-  if (user && isLocked({ lockedUntil: user.locked_until, now })) {
-    await db.transaction().execute(async (trx) => {
-      await repo.recordSignInAttempt(trx, { username: name, ip: caller.ip, succeeded: false, at: now });
-      await recordAudit(trx, actorOf(caller, user), { action: 'auth.sign-in', recordType: 'user', recordId: user.id, outcome: 'denied', details: { reason: 'locked' } });
-    });
-    throw accountLocked({ until: user.locked_until! });
-  }
-
-  const passwordOk = user ? await verifyPassword(user.password_hash, password) : (await burnPasswordCheck(password), false);
-  if (!user || !passwordOk || !user.is_active) {
-    const lockedUntil = await db.transaction().execute(async (trx) => {
-      await repo.recordSignInAttempt(trx, { username: name, ip: caller.ip, succeeded: false, at: now });
-      const reason = !user ? 'unknown_user' : !passwordOk ? 'wrong_password' : 'inactive';
-      await recordAudit(trx, actorOf(caller, user), { action: 'auth.sign-in', recordType: user ? 'user' : undefined, recordId: user?.id, outcome: 'failure', details: { username: name, reason } });
-      if (!user || !user.is_active) return undefined;
-      const failures = await repo.countRecentFailures(trx, { username: name, since: new Date(now.getTime() - config.signIn.windowMinutes * 60_000) });
-      if (!shouldLock({ failures, maxFailures: config.signIn.maxFailures })) return undefined;
-      const until = new Date(now.getTime() + config.signIn.windowMinutes * 60_000);
-      await repo.setLockedUntil(trx, { userId: user.id, until });
-      await recordAudit(trx, actorOf(caller, user), { action: 'user.locked', recordType: 'user', recordId: user.id, outcome: 'success', details: { failures, until: until.toISOString() } });
-      return until;
-    });
-    if (lockedUntil) throw accountLocked({ until: lockedUntil });
-    throw invalidCredentials();
-  }
+  const { attemptId } = await guardedPasswordCheck(deps, {
+    username: name, user, password, caller, failureReason: 'wrong_password', wrongPassword: invalidCredentials,
+    audit: { actor: actorOf(caller, user), action: 'auth.sign-in', details: { username: name } },
+  });
+  const signedIn = user!;
 
   return db.transaction().execute(async (trx) => {
-    const stage = await stageFor(trx, user, false);
+    const stage = await stageFor(trx, signedIn, false);
     const token = newSessionToken();
     const session = await repo.insertSession(trx, {
-      tokenHash: sha256(token), userId: user.id, stage, csrfToken: newCsrfToken(), ip: caller.ip, userAgent: caller.userAgent,
+      tokenHash: sha256(token), userId: signedIn.id, stage, csrfToken: newCsrfToken(), ip: caller.ip, userAgent: caller.userAgent,
       now, expiresAt: new Date(now.getTime() + config.session.absoluteHours * 3600_000),
     });
-    await repo.recordSignInAttempt(trx, { username: name, ip: caller.ip, succeeded: true, at: now });
-    if (stage !== 'mfa') await repo.markSignedIn(trx, { userId: user.id, at: now });
-    await recordAudit(trx, actorOf(caller, user), { action: 'auth.sign-in', recordType: 'user', recordId: user.id, outcome: 'success', details: { stage, sessionId: session.id } });
+    await repo.markAttemptSucceeded(trx, { attemptId });
+    if (stage !== 'mfa') await repo.markSignedIn(trx, { userId: signedIn.id, at: now });
+    await recordAudit(trx, actorOf(caller, signedIn), { action: 'auth.sign-in', recordType: 'user', recordId: signedIn.id, outcome: 'success', details: { stage, sessionId: session.id } });
     return { token, stage };
   });
 }
@@ -83,6 +134,10 @@ export async function verifyMfa(deps: Deps, { session, code, recoveryCode, calle
   const now = clock.now();
   const user = (await repo.findUserById(db, session.userId))!;
   return db.transaction().execute(async (trx) => {
+    // Counted one after another, like passwords: parallel guesses each see the failures before them.
+    await repo.lockAttemptCounters(trx, { username: user.username, ip: caller.ip });
+    const lockedUntil = await repo.findLockedUntil(trx, { username: user.username });
+    if (isLocked({ lockedUntil, now })) return { locked: lockedUntil! } as const;
     let ok = false;
     let method = 'totp';
     if (recoveryCode) {
@@ -134,10 +189,7 @@ export async function changePassword(deps: Deps, { session, currentPassword, new
   const { db, clock } = deps;
   const now = clock.now();
   const user = (await repo.findUserById(db, session.userId))!;
-  if (!(await verifyPassword(user.password_hash, currentPassword))) {
-    await recordAudit(db, actorOf(caller, user), { action: 'account.password-change', recordType: 'user', recordId: user.id, outcome: 'failure', details: { reason: 'wrong_current_password' } });
-    throw validationFailed([{ path: 'currentPassword', message: 'Your current password is not right.' }]);
-  }
+  await reauthenticate(deps, { user, password: currentPassword, caller, action: 'account.password-change', field: 'currentPassword' });
   const problem = checkPassword({ password: newPassword, username: user.username, current: currentPassword });
   if (problem) throw validationFailed([{ path: 'newPassword', message: problem }]);
   const passwordHash = await hashPassword(newPassword);
@@ -151,10 +203,11 @@ export async function changePassword(deps: Deps, { session, currentPassword, new
   });
 }
 
-export async function startMfaSetup(deps: Deps, { session, caller }: { session: SessionUser; caller: Caller }) {
-  // Replacing a working authenticator must not be possible with a stolen session alone.
-  const user = await repo.findUserById(deps.db, session.userId);
-  if (user?.mfa_enabled_at) throw mfaAlreadyEnabled();
+export async function startMfaSetup(deps: Deps, { session, password, caller }: { session: SessionUser; password: string; caller: Caller }) {
+  // Adding or replacing an authenticator must not be possible with a stolen session alone.
+  const user = (await repo.findUserById(deps.db, session.userId))!;
+  if (user.mfa_enabled_at) throw mfaAlreadyEnabled();
+  await reauthenticate(deps, { user, password, caller, action: 'account.mfa-setup', field: 'password' });
   const secret = newTotpSecret();
   const uri = totpUri({ issuer: `Vigil (${deps.config.council.name})`, label: session.username, secret });
   await deps.db.transaction().execute(async (trx) => {
@@ -183,16 +236,27 @@ export async function confirmMfaSetup(deps: Deps, { session, code, caller }: { s
   return { recoveryCodes: codes, stage };
 }
 
-async function requirePassword(deps: Deps, { user, password, caller, action }: { user: { id: string; username: string; password_hash: string }; password: string; caller: Caller; action: string }) {
-  if (await verifyPassword(user.password_hash, password)) return;
-  await recordAudit(deps.db, actorOf(caller, user), { action, recordType: 'user', recordId: user.id, outcome: 'failure', details: { reason: 'wrong_password' } });
-  throw validationFailed([{ path: 'password', message: 'Your password is not right.' }]);
+/**
+ * A signed-in user proves again who they are before a sensitive change. Wrong passwords count with
+ * sign-in's (the same lock-out and rate limit): a stolen session must not become a way to guess
+ * the password without limit. A lock-out here ends the user's sessions.
+ */
+async function reauthenticate(deps: Deps, { user, password, caller, action, field }: {
+  user: { id: string; username: string; password_hash: string; is_active: boolean }; password: string; caller: Caller; action: string; field: 'password' | 'currentPassword';
+}) {
+  const { attemptId } = await guardedPasswordCheck(deps, {
+    username: user.username, user, password, caller, endSessionsOnLock: true,
+    failureReason: field === 'currentPassword' ? 'wrong_current_password' : 'wrong_password',
+    wrongPassword: () => validationFailed([{ path: field, message: field === 'currentPassword' ? 'Your current password is not right.' : 'Your password is not right.' }]),
+    audit: { actor: actorOf(caller, user), action },
+  });
+  await repo.markAttemptSucceeded(deps.db, { attemptId });
 }
 
 export async function disableMfa(deps: Deps, { session, password, caller }: { session: SessionUser; password: string; caller: Caller }) {
   const { db, clock } = deps;
   const user = (await repo.findUserById(db, session.userId))!;
-  await requirePassword(deps, { user, password, caller, action: 'account.mfa-disable' });
+  await reauthenticate(deps, { user, password, caller, action: 'account.mfa-disable', field: 'password' });
   const roles = await repo.listRoles(db, user.id);
   if (isMfaRequired({ roles, requiredRoles: await repo.getSetting<string[]>(db, MFA_ROLES_KEY, []) })) throw mfaRequired();
   await db.transaction().execute(async (trx) => {
@@ -204,7 +268,7 @@ export async function disableMfa(deps: Deps, { session, password, caller }: { se
 export async function regenerateRecoveryCodes(deps: Deps, { session, password, caller }: { session: SessionUser; password: string; caller: Caller }) {
   const { db } = deps;
   const user = (await repo.findUserById(db, session.userId))!;
-  await requirePassword(deps, { user, password, caller, action: 'account.recovery-codes' });
+  await reauthenticate(deps, { user, password, caller, action: 'account.recovery-codes', field: 'password' });
   if (!user.mfa_enabled_at) throw noPendingMfa();
   const codes = newRecoveryCodes();
   await db.transaction().execute(async (trx) => {

@@ -23,7 +23,7 @@ export const walk: Walk = {
   },
   'POST /api/v1/auth/sign-out-everywhere': { allowed: 'signed-in' },
   'POST /api/v1/account/password': { allowed: 'signed-in', stages: ['active', 'password_change'], body: ({ user }) => ({ currentPassword: user.password, newPassword: `${uniq('violet')} harbour quilt` }) },
-  'POST /api/v1/account/mfa/setup': { allowed: 'signed-in', stages: ['active', 'mfa_enrolment'] },
+  'POST /api/v1/account/mfa/setup': { allowed: 'signed-in', stages: ['active', 'mfa_enrolment'], body: ({ user }) => ({ password: user.password }) },
   'POST /api/v1/account/mfa/confirm': { allowed: 'signed-in', stages: ['active', 'mfa_enrolment'], body: async (ctx) => ({ code: await generate({ secret: await setSecret(ctx, false) }) }) },
   'POST /api/v1/account/mfa/disable': {
     allowed: 'signed-in', body: ({ user }) => ({ password: user.password }),

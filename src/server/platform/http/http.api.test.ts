@@ -1,17 +1,19 @@
 import { randomBytes } from 'node:crypto';
+import { isIP } from 'node:net';
+import { sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../app';
 import { ApiClient, testApp, type Reply } from '../../../../test/support/api';
-import { makeOrganisation, makeSession, makeUser, silentLog, testDeps } from '../../../../test/support/deps';
+import { makeOrganisation, makeSession, makeUser, sealed, silentLog, testDeps, uniq } from '../../../../test/support/deps';
 import type { Role } from '../auth/permissions';
 import { connect } from '../db/db';
 
 // The HTTP layer as a browser meets it: cookies, CSRF, security headers, problem+json errors,
 // health checks and the OpenAPI document.
 
-const deps = testDeps({ config: { trustProxy: true } });
+const deps = testDeps({ config: { trustProxy: 1 } });
 const { app, routes } = testApp(deps);
-const httpsDeps = testDeps({ config: { publicUrl: 'https://vigil.example.gov.uk', secureCookies: true, trustProxy: true } });
+const httpsDeps = testDeps({ config: { publicUrl: 'https://vigil.example.gov.uk', secureCookies: true, trustProxy: 1 } });
 const https = testApp(httpsDeps);
 
 const newIp = () => { const b = randomBytes(3); return `10.${b[0]}.${b[1]}.${b[2]}`; };
@@ -155,7 +157,7 @@ describe('security headers', () => {
 
 describe('errors', () => {
   it('refuses a body over the limit with 413 problem+json', async () => {
-    const small = testApp(testDeps({ config: { trustProxy: true, bodyLimitBytes: 1024 } }));
+    const small = testApp(testDeps({ config: { trustProxy: 1, bodyLimitBytes: 1024 } }));
     const r = await client(small.app).post('/api/v1/auth/sign-in', { username: 'someone', password: 'x'.repeat(2000) });
     expectProblem(r, 413, 'http.payload_too_large');
     const fits = await client(small.app).post('/api/v1/auth/sign-in', { username: 'someone', password: 'x'.repeat(500) });
@@ -293,5 +295,50 @@ describe('sign-in stages', () => {
     expect(supervisor.filter((m) => m.group === 'work').map((m) => m.key)).toEqual(['estate', 'occurrences', 'maintenance', 'evidence', 'requests', 'analysis', 'governance']);
     expect(supervisor.find((m) => m.key === 'occurrences')?.coming).toBeNull();
     expect(supervisor.find((m) => m.key === 'evidence')?.coming).toMatch(/chain of custody/);
+  });
+});
+
+describe('the client address behind a reverse proxy', () => {
+  const limited = testDeps({ config: { trustProxy: 1, signIn: { maxFailures: 50, windowMinutes: 15, ratePerMinute: 3 } } });
+  const proxied = testApp(limited);
+  const signInFrom = (forwardedFor: string, username = 'nobody-here') =>
+    new ApiClient(proxied.app).request('POST', '/api/v1/auth/sign-in', { username, password: 'not the password at all' }, { 'x-forwarded-for': forwardedFor });
+  const recordedIps = async (username: string) => (await sealed(limited.db)).selectFrom('audit_events').select('ip')
+    .where('action', '=', 'auth.sign-in').where(sql`details->>'username'`, '=', username).execute();
+
+  it('is the entry the proxy added, so a spoofed X-Forwarded-For is neither recorded nor escapes the rate limit', async () => {
+    const real = newIp();
+    const username = uniq('spoofed');
+    const statuses = [];
+    for (let i = 0; i < 4; i++) statuses.push((await signInFrom(`198.51.100.${i + 1}, ${real}`, username)).status);
+    expect(statuses).toEqual([401, 401, 401, 429]);
+    expect((await recordedIps(username)).map((r) => r.ip)).toEqual([real, real, real, real]);
+  });
+
+  it('is never a header\'s junk', async () => {
+    const username = uniq('junk');
+    await signInFrom("'; drop table users; --", username);
+    await signInFrom('unknown', username);
+    const ips = (await recordedIps(username)).map((r) => r.ip);
+    expect(ips).toHaveLength(2);
+    for (const ip of ips) expect(isIP(ip!), ip!).not.toBe(0);
+  });
+});
+
+describe('caching', () => {
+  it('tells browsers and proxies not to keep personal data, CSV exports or the session', async () => {
+    const admin = await signedIn(['admin']);
+    const person = await makeUser(deps, { roles: ['operator'] });
+    const answers = {
+      'a user (names, email)': await admin.client.get(`/api/v1/users/${person.id}`),
+      'the audit trail as CSV': await admin.client.get('/api/v1/audit/events.csv?action=user.'),
+      'the session': await admin.client.get('/api/v1/auth/session'),
+      'an error': await client().get('/api/v1/auth/session'),
+    };
+    for (const [what, r] of Object.entries(answers)) {
+      expect(r.status, `${what}: ${r.text.slice(0, 200)}`).toBeLessThan(500);
+      expect(r.headers.get('cache-control'), what).toBe('no-store');
+    }
+    expect(answers['the audit trail as CSV'].headers.get('content-type')).toContain('text/csv');
   });
 });

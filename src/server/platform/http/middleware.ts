@@ -10,21 +10,16 @@ import { permissionsFor } from '../auth/permissions';
 import { csrfFailed } from '../auth/auth.errors';
 import { safeEqual, sha256 } from '../auth/tokens';
 import type { AppEnv, SessionInfo } from './route';
+import { clientAddress } from './client-address';
 import type { SessionCache } from '../auth/session-cache';
 
 export const SESSION_COOKIE = 'vigil_session';
 const TOUCH_EVERY_MS = 60_000;
 
-function clientIp(c: Context, trustProxy: boolean): string {
-  if (trustProxy) {
-    const fwd = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
-    if (fwd) return fwd;
-  }
-  try {
-    return getConnInfo(c).remote.address ?? 'unknown';
-  } catch {
-    return 'unknown';
-  }
+function clientIp(c: Context, trustedProxies: number): string {
+  let socketAddress: string | undefined;
+  try { socketAddress = getConnInfo(c).remote.address; } catch { /* in process: no socket */ }
+  return clientAddress({ forwardedFor: c.req.header('x-forwarded-for'), socketAddress, trustedProxies });
 }
 
 /** Request id (kept from X-Request-Id when sane), a child logger, the caller, and one access-log line. */
@@ -98,6 +93,16 @@ export async function loadSessionInfo(deps: Deps, token: string, cache?: Session
   cache?.set(tokenHash, { info, lastSeenAt }, now.getTime(), generation);
   return info;
 }
+
+/**
+ * The API's answers (personal data, PDFs, CSV exports, sessions) must not be kept by the browser's
+ * disk cache or a shared proxy, where the next person at a control-room PC could open them. A route
+ * that sets its own Cache-Control keeps it.
+ */
+export const noStore: MiddlewareHandler = async (c, next) => {
+  await next();
+  if (!c.res.headers.has('cache-control')) c.res.headers.set('cache-control', 'no-store');
+};
 
 /** Resolves the session cookie to a signed-in user, or clears a cookie that no longer works. */
 export function sessionLoader({ deps, cache }: { deps: Deps; cache?: SessionCache }): MiddlewareHandler<AppEnv> {

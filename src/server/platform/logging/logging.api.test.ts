@@ -12,7 +12,7 @@ it('logs one JSON line per request with its request id, and never a secret', asy
   const lines: string[] = [];
   const sink = new Writable({ write(chunk, _enc, done) { lines.push(...String(chunk).split('\n').filter(Boolean)); done(); } });
   const log = createLogger({ level: 'info', destination: sink });
-  const deps = { ...testDeps({ config: { trustProxy: true } }), log };
+  const deps = { ...testDeps({ config: { trustProxy: 1 } }), log };
   const { app } = buildApp({ deps, log, pool: testDb().pool });
 
   const user = await makeUser(deps, { roles: ['auditor'], mustChangePassword: true });

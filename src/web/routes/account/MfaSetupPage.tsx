@@ -1,10 +1,11 @@
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { useMutation } from '@tanstack/react-query';
 import { confirmMfa, stageHref, startMfaSetup } from '../../api/auth';
 import type { Session } from '../../api/types';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { Button, TextField } from '../../components/fields';
+import { PasswordField } from '../../components/PasswordField';
 import { RecoveryCodes } from '../../components/Secret';
 import { useTitle } from '../../components/useTitle';
 import { fieldErrors, formErrorsFrom, type FormErrors } from '../../lib/errors';
@@ -19,21 +20,29 @@ export function MfaSetupPage({ session, next }: { session: Session; next?: strin
   // Fixed at first render: confirming moves the session on to 'active' while this page is still showing.
   const [enrolling] = useState(session.stage === 'mfa_enrolment');
   const [code, setCode] = useState('');
+  const [password, setPassword] = useState('');
   const [errors, setErrors] = useState<FormErrors>();
   const [recoveryCodes, setRecoveryCodes] = useState<string[]>();
   const [busy, setBusy] = useState(false);
   const setSession = useSetSession();
   const navigate = useNavigate();
   const setup = useMutation({ mutationFn: startMfaSetup });
-  const started = useRef(false);
   useTitle(recoveryCodes ? 'Save your recovery codes' : 'Set up two-factor authentication', { error: !!errors });
 
-  useEffect(() => {
-    // A ref, not state: React's development double-mount must not make a second secret.
-    if (started.current || (session.user.mfaEnabled && !enrolling)) return;
-    started.current = true;
-    setup.mutate();
-  }, [setup, session.user.mfaEnabled, enrolling]);
+  // A new authenticator needs the password as well as the session: a session left open on a shared
+  // screen must not be enough to add the thief's phone.
+  const confirmPassword = async (event: React.FormEvent) => {
+    event.preventDefault();
+    const invalid = fieldErrors([['mfaPassword', !password && 'Enter your password']]);
+    setErrors(invalid);
+    if (invalid) return;
+    try {
+      await setup.mutateAsync({ password });
+      setPassword('');
+    } catch (err) {
+      setErrors(formErrorsFrom(err, { fallbackField: 'mfaPassword' }));
+    }
+  };
 
   const submit = async (event: React.FormEvent) => {
     event.preventDefault();
@@ -103,15 +112,19 @@ export function MfaSetupPage({ session, next }: { session: Session; next?: strin
           Google Authenticator or another app that supports time-based codes.
         </p>
         <h2 className="govuk-heading-m">2. Add Vigil to the app</h2>
-        {setup.isPending && <p className="govuk-body">Getting your set-up code…</p>}
-        {setup.isError && (
-          <div className="govuk-error-summary" role="alert">
-            <h2 className="govuk-error-summary__title">There is a problem</h2>
-            <div className="govuk-error-summary__body">
-              <p className="govuk-body">{setup.error.message}</p>
-              <Button type="button" variant="secondary" onClick={() => setup.mutate()}>Try again</Button>
-            </div>
-          </div>
+        {!setup.data && (
+          <form onSubmit={confirmPassword} noValidate>
+            <PasswordField
+              id="mfaPassword"
+              label="Your password"
+              hint="Confirm it is you before adding an authenticator app."
+              value={password}
+              onChange={setPassword}
+              error={errors?.fields.mfaPassword}
+              autoFocus
+            />
+            <Button disabled={setup.isPending}>{setup.isPending ? 'Getting your set-up code…' : 'Show the set-up code'}</Button>
+          </form>
         )}
         {setup.data && (
           <>
