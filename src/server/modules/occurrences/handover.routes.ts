@@ -2,12 +2,12 @@ import { z } from '@hono/zod-openapi';
 import { requestActor, route, type Api } from '../../platform/http/route';
 import { body, commonResponses, json } from '../../platform/http/openapi';
 import * as h from './handover.usecases';
+import * as k from '../../../domain/occurrences/contract';
 import { IdParam } from './occurrences.schemas';
 import { dateTime, line, text, uniqueArray } from '../../../domain/validation';
 
 const tags = ['Shift handover'];
 const actor = requestActor;
-const Any = z.record(z.string(), z.unknown());
 
 const Action = z.object({
   text: line().trim().min(1, 'Describe the action').max(500),
@@ -26,7 +26,7 @@ const CreateHandover = z.object({
 export function registerHandoverRoutes(api: Api) {
   route(api, {
     operationId: 'getHandoverDraft', method: 'get', path: '/api/v1/handovers/draft', access: 'occurrences.write', tags, summary: 'What a new handover starts from: open occurrences and outstanding actions',
-    responses: { 200: json(Any, 'Draft'), ...commonResponses },
+    responses: { 200: json(k.HandoverDraft, 'Draft'), ...commonResponses },
   }, async (c) => c.json(await h.draftHandover(c.get('deps')), 200));
 
   route(api, {
@@ -37,22 +37,22 @@ export function registerHandoverRoutes(api: Api) {
   route(api, {
     operationId: 'listHandovers', method: 'get', path: '/api/v1/handovers', access: 'occurrences.read', tags, summary: 'Recent handovers (or only those not yet acknowledged)',
     request: { query: z.object({ status: z.enum(['unacknowledged', 'all']).default('all') }) },
-    responses: { 200: json(z.object({ items: z.array(Any) }), 'Handovers, newest first'), ...commonResponses },
+    responses: { 200: json(z.object({ items: z.array(k.HandoverSummary) }), 'Handovers, newest first'), ...commonResponses },
   }, async (c) => c.json({ items: await h.listHandovers(c.get('deps'), { unacknowledgedOnly: c.req.valid('query').status === 'unacknowledged' }) }, 200));
 
   route(api, {
     operationId: 'getHandover', method: 'get', path: '/api/v1/handovers/{id}', access: 'occurrences.read', tags, summary: 'A handover with its occurrences, actions and those carried over',
-    request: { params: IdParam }, responses: { 200: json(Any, 'The handover'), ...commonResponses },
+    request: { params: IdParam }, responses: { 200: json(k.Handover, 'The handover'), ...commonResponses },
   }, async (c) => c.json(await h.getHandover(c.get('deps'), c.req.valid('param').id), 200));
 
   route(api, {
     operationId: 'acknowledgeHandover', method: 'post', path: '/api/v1/handovers/{id}/acknowledge', access: 'occurrences.write', tags, summary: 'Acknowledge a handover as the operator coming on shift',
-    request: { params: IdParam }, responses: { 200: json(Any, 'Acknowledged'), ...commonResponses, 409: commonResponses[400] },
+    request: { params: IdParam }, responses: { 200: json(k.Acknowledged, 'Acknowledged'), ...commonResponses, 409: commonResponses[400] },
   }, async (c) => c.json(await h.acknowledgeHandover(c.get('deps'), { actor: actor(c), id: c.req.valid('param').id }), 200));
 
   route(api, {
     operationId: 'listOutstandingActions', method: 'get', path: '/api/v1/actions', access: 'occurrences.read', tags, summary: 'Outstanding actions, soonest due first',
-    responses: { 200: json(z.object({ items: z.array(Any) }), 'Open actions'), ...commonResponses },
+    responses: { 200: json(z.object({ items: z.array(k.HandoverAction) }), 'Open actions'), ...commonResponses },
   }, async (c) => c.json({ items: await h.listOpenActions(c.get('deps')) }, 200));
 
   route(api, {
@@ -62,21 +62,21 @@ export function registerHandoverRoutes(api: Api) {
 
   route(api, {
     operationId: 'completeOutstandingAction', method: 'post', path: '/api/v1/actions/{id}/done', access: 'occurrences.write', tags, summary: 'Mark an action done',
-    request: { params: IdParam }, responses: { 200: json(Any, 'Done'), ...commonResponses, 409: commonResponses[400] },
+    request: { params: IdParam }, responses: { 200: json(k.ActionDone, 'Done'), ...commonResponses, 409: commonResponses[400] },
   }, async (c) => c.json(await h.completeAction(c.get('deps'), { actor: actor(c), id: c.req.valid('param').id }), 200));
 
   route(api, {
     operationId: 'listAssignees', method: 'get', path: '/api/v1/assignees', access: 'occurrences.read', tags, summary: 'Council staff: who can own an action, or be searched for as the operator (none for partner agencies)',
-    responses: { 200: json(z.object({ items: z.array(Any) }), 'People'), ...commonResponses },
+    responses: { 200: json(z.object({ items: z.array(k.Assignee) }), 'People'), ...commonResponses },
   }, async (c) => c.json({ items: await h.listAssignees(c.get('deps'), { viewerIsExternal: c.get('session')!.organisation.isExternal }) }, 200));
 
   route(api, {
     operationId: 'getSupervisorOverview', method: 'get', path: '/api/v1/supervisor/overview', access: 'occurrences.supervise', tags, summary: 'Unacknowledged handovers and open alerts',
-    responses: { 200: json(Any, 'What needs a supervisor'), ...commonResponses },
+    responses: { 200: json(k.SupervisorOverview, 'What needs a supervisor'), ...commonResponses },
   }, async (c) => c.json(await h.supervisorOverview(c.get('deps')), 200));
 
   route(api, {
     operationId: 'acknowledgeSupervisorAlert', method: 'post', path: '/api/v1/supervisor/alerts/{id}/acknowledge', access: 'occurrences.supervise', tags, summary: 'Acknowledge an alert',
-    request: { params: IdParam }, responses: { 200: json(Any, 'Acknowledged'), ...commonResponses },
+    request: { params: IdParam }, responses: { 200: json(k.Created, 'Acknowledged'), ...commonResponses },
   }, async (c) => c.json(await h.acknowledgeAlert(c.get('deps'), { actor: actor(c), id: c.req.valid('param').id }), 200));
 }

@@ -11,7 +11,7 @@ export interface ActionInput { text: string; ownerId: string; dueAt: Date; occur
 
 const toAction = (a: Awaited<ReturnType<typeof repo.listOpenActions>>[number], now: Date) => ({
   id: a.id, text: a.text, dueAt: a.due_at.toISOString(), overdue: !a.done_at && a.due_at.getTime() < now.getTime(), doneAt: a.done_at?.toISOString() ?? null,
-  owner: { id: a.owner_id, name: a.owner_name }, occurrence: a.occurrence_id ? { id: a.occurrence_id, reference: a.occurrence_reference } : null,
+  owner: { id: a.owner_id, name: a.owner_name }, occurrence: a.occurrence_id ? { id: a.occurrence_id, reference: a.occurrence_reference! } : null,
 });
 
 const unknownOccurrence = (ids: string[], path: string): FieldError => ({ path, message: `There is no occurrence ${ids.join(', ')}. Choose occurrences from the list.` });
@@ -122,7 +122,7 @@ export async function supervisorOverview(deps: Deps) {
   const [handovers, alerts] = await Promise.all([listHandovers(deps, { unacknowledgedOnly: true }), repo.listOpenAlerts(deps.db)]);
   return {
     unacknowledgedHandovers: handovers,
-    alerts: alerts.map((a) => ({ id: a.id, kind: a.kind, message: a.message, createdAt: a.created_at.toISOString(), occurrence: a.occurrence_id ? { id: a.occurrence_id, reference: a.occurrence_reference } : null })),
+    alerts: alerts.map((a) => ({ id: a.id, kind: a.kind, message: a.message, createdAt: a.created_at.toISOString(), occurrence: a.occurrence_id ? { id: a.occurrence_id, reference: a.occurrence_reference! } : null })),
   };
 }
 

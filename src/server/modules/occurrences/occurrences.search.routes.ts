@@ -2,6 +2,7 @@ import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { route, type Api, type AppEnv } from '../../platform/http/route';
 import { commonResponses, json, page } from '../../platform/http/openapi';
+import * as k from '../../../domain/occurrences/contract';
 import { csvDownload, csvRows } from '../../platform/http/csv';
 import { recordAudit, actorFrom } from '../../platform/audit/audit';
 import { AGENCIES, OUTCOMES, PRIORITIES, SOURCES } from './occurrences.models';
@@ -44,7 +45,6 @@ const toItem = (r: Row) => ({
   cameras: r.cameras, told: r.told, openedBy: r.opened_by_name, closedAt: r.closed_at?.toISOString() ?? null,
 });
 
-const Item = z.object({ id: z.string(), reference: z.string(), openedAt: z.string(), summary: z.string(), status: z.string() }).passthrough().openapi('OccurrenceSummary');
 
 const CSV_HEADER = ['Reference', 'Opened (UK time)', 'Status', 'Category', 'Source', 'Priority', 'Summary', 'Location', 'Cameras', 'Agencies told', 'Outcome', 'Opened by', 'Closed (UK time)'];
 const ukTime = formatTimestamp;
@@ -67,7 +67,7 @@ export function registerOccurrenceSearchRoutes(api: Api) {
   route(api, {
     operationId: 'listOccurrences', method: 'get', path: '/api/v1/occurrences', access: 'occurrences.read', tags, summary: 'Search occurrences (full text over occurrences and entries) with filters',
     request: { query: FilterQuery.extend({ page: z.coerce.number().int().min(1).default(1), pageSize: z.coerce.number().int().min(1).max(200).default(50) }) },
-    responses: { 200: json(page(Item).extend({ totalIsCapped: z.boolean() }), `A page. totalIsCapped: the total is a lower bound (counting stops at ${COUNT_CAP}; a search for common words counts the newest ${TEXT_WINDOW} occurrences only)`), ...commonResponses },
+    responses: { 200: json(k.OccurrencePage, `A page. totalIsCapped: the total is a lower bound (counting stops at ${COUNT_CAP}; a search for common words counts the newest ${TEXT_WINDOW} occurrences only)`), ...commonResponses },
   }, async (c) => {
     const { page: p, pageSize, ...query } = c.req.valid('query');
     const r = await searchOccurrences(c.get('deps').db, { filter: toFilter(query, c), sort: query.sort, offset: (p - 1) * pageSize, limit: pageSize });
@@ -96,7 +96,7 @@ export function registerOccurrenceSearchRoutes(api: Api) {
 
   route(api, {
     operationId: 'countOccurrences', method: 'get', path: '/api/v1/occurrence-counts', access: 'occurrences.read', tags, summary: 'Counts by category, source, camera, outcome or hour of day (UK time) over a period',
-    request: { query: CountQuery }, responses: { 200: json(z.object({ by: z.string(), total: z.number(), items: z.array(z.object({ key: z.string(), label: z.string(), count: z.number() })) }), 'Counts'), ...commonResponses },
+    request: { query: CountQuery }, responses: { 200: json(k.Counts, 'Counts'), ...commonResponses },
   }, async (c) => {
     const { by, ...query } = c.req.valid('query');
     return c.json(await counts(c, by, toFilter(query, c)), 200);

@@ -4,6 +4,7 @@ import { commonResponses, json, page } from '../http/openapi';
 import { csvDownload } from '../http/csv';
 import { listAuditEvents, streamAuditEvents, verifyAuditChain, type AuditFilter } from './audit.repository';
 import { recordAudit, actorFrom } from './audit';
+import { AuditEvent, ChainVerification } from '../../../domain/audit/contract';
 import { dateTime, line } from '../../../domain/validation';
 import { londonDay } from '../../../domain/calendar/london';
 
@@ -19,11 +20,6 @@ const Filter = z.object({
   outcome: z.enum(['success', 'failure', 'denied']).optional(),
 });
 
-const Event = z.object({
-  seq: z.string(), id: z.string(), at: z.string(), actorId: z.string().nullable(), actorUsername: z.string().nullable(), action: z.string(),
-  recordType: z.string().nullable(), recordId: z.string().nullable(), outcome: z.string(), ip: z.string().nullable(), userAgent: z.string().nullable(),
-  details: z.unknown(), hash: z.string(),
-}).openapi('AuditEvent');
 
 type Row = Awaited<ReturnType<typeof listAuditEvents>>['items'][number];
 const toDto = (r: Row) => ({
@@ -37,7 +33,7 @@ export function registerAuditRoutes(api: Api) {
   route(api, {
     operationId: 'listAuditEvents', method: 'get', path: '/api/v1/audit/events', access: 'audit.read', tags, summary: 'Search the audit trail',
     request: { query: Filter.extend({ page: z.coerce.number().int().min(1).default(1), pageSize: z.coerce.number().int().min(1).max(500).default(50) }) },
-    responses: { 200: json(page(Event), 'Newest first'), ...commonResponses },
+    responses: { 200: json(page(AuditEvent), 'Newest first'), ...commonResponses },
   }, async (c) => {
     const { page: p, pageSize, ...filter } = c.req.valid('query');
     const r = await listAuditEvents(c.get('deps').db, filter as AuditFilter, { offset: (p - 1) * pageSize, limit: pageSize });
@@ -61,7 +57,7 @@ export function registerAuditRoutes(api: Api) {
 
   route(api, {
     operationId: 'verifyAuditChain', method: 'get', path: '/api/v1/audit/verify', access: 'audit.read', tags, summary: 'Walk the hash chain and name the first broken link',
-    responses: { 200: json(z.object({ ok: z.boolean(), checked: z.number(), firstBroken: z.object({ seq: z.string(), reason: z.string() }).optional() }), 'Result'), ...commonResponses },
+    responses: { 200: json(ChainVerification, 'Result'), ...commonResponses },
   }, async (c) => {
     const deps = c.get('deps');
     const result = await verifyAuditChain(deps.db);

@@ -9,20 +9,11 @@ import * as auth from './auth.usecases';
 import { getSetting } from './auth.repository';
 import { isMfaRequired } from './auth.models';
 import { line } from '../../../domain/validation';
+import { Meta, MfaSetup, RecoveryCodes, Session } from '../../../domain/platform/contract';
 
 const tags = ['Sign-in and account'];
 
-const SessionBody = z.object({
-  user: z.object({
-    id: z.string().uuid(), username: z.string(), displayName: z.string(), roles: z.array(z.string()), permissions: z.array(z.string()),
-    organisation: z.object({ id: z.string().uuid(), name: z.string(), isExternal: z.boolean() }),
-    mfaEnabled: z.boolean(), mfaRequired: z.boolean(),
-  }),
-  stage: z.enum(['active', 'mfa', 'mfa_enrolment', 'password_change']),
-  csrfToken: z.string(),
-  expiresAt: z.string(),
-  idleTimeoutMinutes: z.number().int(),
-}).openapi('Session');
+const SessionBody = Session;
 
 async function sessionBody(c: Context<AppEnv>, stageOverride?: SessionInfo['stage']) {
   const s = c.get('session');
@@ -53,10 +44,7 @@ const ALL_STAGES = ['active', 'mfa', 'mfa_enrolment', 'password_change'] as cons
 export function registerAuthRoutes(api: Api) {
   route(api, {
     operationId: 'getMeta', method: 'get', path: '/api/v1/meta', access: 'public', tags: ['Meta'], summary: 'Council name, colour, version and base map',
-    responses: { 200: json(z.object({
-      councilName: z.string(), councilColour: z.string(), version: z.string(), demo: z.boolean(),
-      map: z.object({ tiles: z.string().nullable(), attribution: z.string() }),
-    }), 'About this installation') },
+    responses: { 200: json(Meta, 'About this installation') },
   }, (c) => {
     const { config } = c.get('deps');
     return c.json({
@@ -127,13 +115,13 @@ export function registerAuthRoutes(api: Api) {
   route(api, {
     operationId: 'startMfaSetup', method: 'post', path: '/api/v1/account/mfa/setup', access: 'authenticated', stages: ['active', 'mfa_enrolment'], tags, summary: 'Start two-factor set-up (needs the current password): a new secret and its QR code',
     request: body(z.object({ password: z.string().min(1, 'Enter your password').max(1024) })),
-    responses: { 200: json(z.object({ secret: z.string(), otpauthUri: z.string(), qrCodeDataUrl: z.string() }), 'Scan the QR code, then confirm with a code'), 400: commonResponses[400], 423: problemResponse('Account locked') },
+    responses: { 200: json(MfaSetup, 'Scan the QR code, then confirm with a code'), 400: commonResponses[400], 423: problemResponse('Account locked') },
   }, async (c) => c.json(await auth.startMfaSetup(c.get('deps'), { session: c.get('session')!, password: c.req.valid('json').password, caller: c.get('caller') }), 200));
 
   route(api, {
     operationId: 'confirmMfaSetup', method: 'post', path: '/api/v1/account/mfa/confirm', access: 'authenticated', stages: ['active', 'mfa_enrolment'], tags, summary: 'Finish two-factor set-up with a code; returns recovery codes once',
     request: body(z.object({ code: z.string().trim().regex(/^\d{6}$/, 'Enter the 6-digit code from your authenticator app') })),
-    responses: { 200: json(z.object({ recoveryCodes: z.array(z.string()), session: SessionBody }), 'Two-factor authentication is on'), 400: commonResponses[400] },
+    responses: { 200: json(RecoveryCodes.extend({ session: Session }).meta({ id: 'MfaEnabled' }), 'Two-factor authentication is on'), 400: commonResponses[400] },
   }, async (c) => {
     const { code } = c.req.valid('json');
     const r = await auth.confirmMfaSetup(c.get('deps'), { session: c.get('session')!, code, caller: c.get('caller') });
@@ -152,6 +140,6 @@ export function registerAuthRoutes(api: Api) {
   route(api, {
     operationId: 'regenerateRecoveryCodes', method: 'post', path: '/api/v1/account/recovery-codes', access: 'authenticated', tags, summary: 'Replace recovery codes',
     request: body(z.object({ password: z.string().min(1, 'Enter your password').max(1024) })),
-    responses: { 200: json(z.object({ recoveryCodes: z.array(z.string()) }), 'New codes; the old ones no longer work'), 400: commonResponses[400] },
+    responses: { 200: json(RecoveryCodes, 'New codes; the old ones no longer work'), 400: commonResponses[400] },
   }, async (c) => c.json(await auth.regenerateRecoveryCodes(c.get('deps'), { session: c.get('session')!, password: c.req.valid('json').password, caller: c.get('caller') }), 200));
 }
