@@ -10,3 +10,6 @@ export function codesOf<T extends Record<string, string>>(labels: T, message?: s
 
 /** The label for a code, or the code itself when it is not in the table (never a blank). */
 export const labelOf = <T extends Record<string, string>>(labels: T, code: string): string => (code in labels ? labels[code as keyof T] : code);
+
+/** Whether a value (a form's choice, say) is one of a table's codes. */
+export const isCodeOf = <T extends Record<string, string>>(labels: T, value: string): value is keyof T & string => Object.hasOwn(labels, value);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { codesOf } from '../labels';
+import { changesSomething, dateTime, line, text as plainText, uniqueArray } from '../validation';
 
 // The occurrence log's contract between server and web app: its vocabularies with their labels,
 // and the shapes of what its API answers. The server's routes declare these as their response
@@ -50,7 +51,7 @@ export const ENTRY_KINDS = {
 } as const;
 
 /** The kinds an operator writes by hand (the others are written by what they record). */
-export const WRITTEN_KINDS = ['observation', 'action', 'communication'] as const;
+export const WRITTEN_KINDS = { observation: ENTRY_KINDS.observation, action: ENTRY_KINDS.action, communication: ENTRY_KINDS.communication } as const;
 
 export const STATUSES = { open: 'Open', closed: 'Closed' } as const;
 
@@ -248,3 +249,99 @@ export const NewCategory = z.object({ id: z.uuid(), key: z.string(), name: z.str
 /** What a partner agency sees of an occurrence shared with it: roles where staff names would be, and none of the council's internal workings. */
 export const SharedOccurrence = Occurrence.omit({ procedure: true, personalDataCount: true, personalDataFlagged: true, sharedWith: true }).meta({ id: 'SharedOccurrence' });
 export type SharedOccurrence = z.infer<typeof SharedOccurrence>;
+
+// ---- What the API takes ----
+
+const text = (max: number, what: string) => plainText().trim().min(1, `Enter ${what}`).max(max, `Keep ${what} to ${max} characters or fewer`);
+const oneLine = (max: number, what: string) => line().trim().min(1, `Enter ${what}`).max(max, `Keep ${what} to ${max} characters or fewer`);
+const when = dateTime({ message: 'Enter a date and time' });
+const optionalWhen = when.nullable().optional();
+const pathId = (name: string) => z.uuid({ message: `The ${name} in the address is not an id` }).meta({ param: { name, in: 'path' } });
+
+export const IdParam = z.object({ id: pathId('id') });
+export const PersonalDataParams = z.object({ id: pathId('id'), pdId: pathId('pdId') });
+
+export const OpenOccurrence = z.object({
+  source: Source,
+  categoryId: z.uuid('Choose a category'),
+  priority: Priority.default('normal'),
+  summary: oneLine(200, 'a short description'),
+  locationText: line().trim().max(200).optional(),
+  latitude: z.number().min(-90).max(90).nullable().optional(),
+  longitude: z.number().min(-180).max(180).nullable().optional(),
+  cameraIds: uniqueArray(z.uuid(), { what: 'camera', max: 50 }).default([]),
+  observedAt: optionalWhen,
+}).refine((v) => (v.latitude == null) === (v.longitude == null), { message: 'Give both latitude and longitude, or neither', path: ['latitude'] }).meta({ id: 'OpenOccurrence' });
+
+export const AddEntry = z.object({
+  kind: codesOf(WRITTEN_KINDS).default('observation'),
+  body: text(4000, 'what happened'),
+  observedAt: optionalWhen,
+}).meta({ id: 'AddEntry' });
+
+export const NotifyAgency = z.object({
+  agency: Agency,
+  agencyReference: line().trim().max(60, 'Keep the reference to 60 characters or fewer').optional(),
+  notifiedAt: optionalWhen,
+  body: plainText().trim().max(4000).optional(),
+}).meta({ id: 'NotifyAgency' });
+
+export const MarkFootage = z.object({ cameraId: z.uuid('Choose a camera'), from: when, to: when, body: plainText().trim().max(4000).optional() }).meta({ id: 'MarkFootage' });
+export const Amend = z.object({ entryId: z.uuid(), body: text(4000, 'the correction'), reason: text(1000, 'the reason for the correction') }).meta({ id: 'AmendEntry' });
+export const AddCameras = z.object({ cameraIds: uniqueArray(z.uuid(), { what: 'camera', max: 50 }).min(1, 'Choose at least one camera') }).meta({ id: 'AddCameras' });
+export const TickStep = z.object({ stepId: z.uuid(), body: plainText().trim().max(1000).optional() }).meta({ id: 'TickStep' });
+export const Close = z.object({ outcome: Outcome, body: plainText().trim().max(4000).optional(), skipReason: plainText().trim().max(1000).optional() }).meta({ id: 'CloseOccurrence' });
+export const Reopen = z.object({ reason: text(1000, 'why it is being reopened') }).meta({ id: 'ReopenOccurrence' });
+export const PersonalData = z.object({
+  name: line().trim().max(200).optional(),
+  details: plainText().trim().max(2000).optional(),
+}).refine((v) => !!v.name || !!v.details, { message: 'Enter a name or details', path: ['name'] }).meta({ id: 'RecordPersonalData' });
+export const RemovePersonalData = z.object({
+  reason: plainText({ message: 'Enter why it is being removed' }).trim().min(3, 'Enter why it is being removed (at least 3 characters)').max(1000, 'Keep the reason to 1000 characters or fewer'),
+}).meta({ id: 'RemovePersonalData' });
+export const Share = z.object({ organisationId: z.uuid('Choose an organisation') }).meta({ id: 'ShareOccurrence' });
+
+/** The area of a search on the map: south,west,north,east (WGS84). */
+const Area = z.string().regex(/^-?\d+(\.\d+)?(,-?\d+(\.\d+)?){3}$/, 'Give the area as south,west,north,east').transform((v) => {
+  const [south, west, north, east] = v.split(',').map(Number);
+  return { south, west, north, east };
+});
+
+/** A search's filters, as the query string carries them (`to` is exclusive). */
+export const OccurrenceFilter = z.object({
+  q: line().trim().max(200).optional(),
+  from: dateTime().optional(),
+  to: dateTime().optional(),
+  category: line().trim().max(40).optional(),
+  source: Source.optional(),
+  cameraId: z.uuid().optional(),
+  outcome: Outcome.optional(),
+  agency: Agency.optional(),
+  operatorId: z.uuid().optional(),
+  status: Status.optional(),
+  area: Area.optional(),
+  sort: Sort.default('opened_desc'),
+});
+export const OccurrenceSearch = OccurrenceFilter.extend({ page: z.coerce.number().int().min(1).default(1), pageSize: z.coerce.number().int().min(1).max(200).default(50) });
+export const CountQuery = OccurrenceFilter.extend({ by: CountBy });
+
+export const HandoverList = z.object({ status: z.enum(['unacknowledged', 'all']).default('all') });
+export const NewAction = z.object({
+  text: line().trim().min(1, 'Describe the action').max(500),
+  ownerId: z.uuid('Choose who owns this action'),
+  dueAt: dateTime({ message: 'Enter when it is due' }),
+  occurrenceId: z.uuid().nullable().optional(),
+}).meta({ id: 'NewAction' });
+export const CreateHandover = z.object({
+  occurrenceIds: uniqueArray(z.uuid(), { what: 'occurrence', max: 500 }).default([]),
+  actions: z.array(NewAction).max(100).default([]),
+  equipmentFaults: plainText().trim().max(4000).default(''),
+  notes: plainText().trim().max(8000).default(''),
+  shiftStartedAt: dateTime().nullable().optional(),
+}).meta({ id: 'CreateHandover' });
+
+export const ReplaceProcedure = z.object({
+  steps: z.array(z.object({ text: line().trim().min(1, 'Describe the step').max(300), isRequired: z.boolean().default(false) })).max(30, 'Keep a procedure to 30 steps'),
+}).meta({ id: 'Procedure' });
+export const AddCategory = z.object({ name: line().trim().min(2, 'Enter a name').max(60) }).meta({ id: 'AddCategory' });
+export const UpdateCategory = changesSomething(z.object({ name: line().trim().min(2).max(60).optional(), isActive: z.boolean().optional() })).meta({ id: 'UpdateCategory' });

@@ -10,6 +10,10 @@ import type {
 } from '../../domain/occurrences/contract';
 import type { Camera } from '../../domain/estate/contract';
 import type { z } from 'zod';
+import type * as k from '../../domain/occurrences/contract';
+
+/** What a request takes, as the contract's schema accepts it (before defaults). */
+type In<T extends z.ZodType> = z.input<T>;
 
 // Vocabularies, their labels and the API's shapes come from the module's contract, shared with the server.
 export { AGENCIES, ENTRY_KINDS, OUTCOMES, PRIORITIES, SORTS, SOURCES } from '../../domain/occurrences/contract';
@@ -76,37 +80,26 @@ export const camerasQuery = queryOptions({
   staleTime: 5 * 60_000,
 });
 
-export interface OpenOccurrenceInput {
-  source: string;
-  categoryId: string;
-  priority: string;
-  summary: string;
-  latitude?: number;
-  longitude?: number;
-  locationText?: string;
-  cameraIds: string[];
-  observedAt?: string;
-}
 
 const path = (id: string, what: string) => `/occurrences/${encodeURIComponent(id)}/${what}`;
 
-export const openOccurrence = (body: OpenOccurrenceInput) => api<z.infer<typeof Opened>>('/occurrences', { method: 'POST', body });
-export const addEntry = (id: string, body: { kind: string; body: string; observedAt?: string }) => api<unknown>(path(id, 'entries'), { method: 'POST', body });
-export const notifyAgency = (id: string, body: { agency: string; agencyReference?: string; notifiedAt?: string; body?: string }) =>
+export const openOccurrence = (body: In<typeof k.OpenOccurrence>) => api<z.infer<typeof Opened>>('/occurrences', { method: 'POST', body });
+export const addEntry = (id: string, body: In<typeof k.AddEntry>) => api<unknown>(path(id, 'entries'), { method: 'POST', body });
+export const notifyAgency = (id: string, body: In<typeof k.NotifyAgency>) =>
   api<unknown>(path(id, 'notifications'), { method: 'POST', body });
-export const addCameras = (id: string, body: { cameraIds: string[] }) => api<unknown>(path(id, 'cameras'), { method: 'POST', body });
-export const markFootage = (id: string, body: { cameraId: string; from: string; to: string; body?: string }) => api<unknown>(path(id, 'footage'), { method: 'POST', body });
-export const amendEntry = (id: string, body: { entryId: string; body: string; reason: string }) => api<unknown>(path(id, 'amendments'), { method: 'POST', body });
-export const tickStep = (id: string, body: { stepId: string }) => api<unknown>(path(id, 'steps'), { method: 'POST', body });
-export const closeOccurrence = (id: string, body: { outcome: string; body?: string; skipReason?: string }) => api<unknown>(path(id, 'close'), { method: 'POST', body });
-export const reopenOccurrence = (id: string, body: { reason: string }) => api<unknown>(path(id, 'reopen'), { method: 'POST', body });
-export const shareOccurrence = (id: string, body: { organisationId: string }) => api<unknown>(path(id, 'shares'), { method: 'POST', body });
+export const addCameras = (id: string, body: In<typeof k.AddCameras>) => api<unknown>(path(id, 'cameras'), { method: 'POST', body });
+export const markFootage = (id: string, body: In<typeof k.MarkFootage>) => api<unknown>(path(id, 'footage'), { method: 'POST', body });
+export const amendEntry = (id: string, body: In<typeof k.Amend>) => api<unknown>(path(id, 'amendments'), { method: 'POST', body });
+export const tickStep = (id: string, body: In<typeof k.TickStep>) => api<unknown>(path(id, 'steps'), { method: 'POST', body });
+export const closeOccurrence = (id: string, body: In<typeof k.Close>) => api<unknown>(path(id, 'close'), { method: 'POST', body });
+export const reopenOccurrence = (id: string, body: In<typeof k.Reopen>) => api<unknown>(path(id, 'reopen'), { method: 'POST', body });
+export const shareOccurrence = (id: string, body: In<typeof k.Share>) => api<unknown>(path(id, 'shares'), { method: 'POST', body });
 export const partnersQuery = queryOptions({
   queryKey: ['partners'],
   queryFn: async () => (await api<{ items: Partner[] }>('/partners')).items,
   staleTime: 60_000,
 });
-export const recordPersonalData = (id: string, body: { name?: string; details?: string }) => api<unknown>(path(id, 'personal-data'), { method: 'POST', body });
+export const recordPersonalData = (id: string, body: In<typeof k.PersonalData>) => api<unknown>(path(id, 'personal-data'), { method: 'POST', body });
 export const viewPersonalData = async (id: string) => (await api<{ items: PersonalDataItem[] }>(path(id, 'personal-data'))).items;
 
 // Personal data review (supervisors, administrators): references and dates, never names.
@@ -116,7 +109,7 @@ export const personalDataReviewQuery = queryOptions({
   queryFn: () => api<PersonalDataReview>('/occurrences/personal-data-review'),
   staleTime: 0,
 });
-export const removePersonalData = (occurrenceId: string, personalDataId: string, body: { reason: string }) =>
+export const removePersonalData = (occurrenceId: string, personalDataId: string, body: In<typeof k.RemovePersonalData>) =>
   api<{ reference: string; removedAt: string }>(path(occurrenceId, `personal-data/${encodeURIComponent(personalDataId)}/remove`), { method: 'POST', body });
 
 // Shift handover

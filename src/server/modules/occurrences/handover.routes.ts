@@ -3,25 +3,10 @@ import { requestActor, route, type Api } from '../../platform/http/route';
 import { body, commonResponses, json } from '../../platform/http/openapi';
 import * as h from './handover.usecases';
 import * as k from '../../../domain/occurrences/contract';
-import { IdParam } from './occurrences.schemas';
-import { dateTime, line, text, uniqueArray } from '../../../domain/validation';
 
 const tags = ['Shift handover'];
 const actor = requestActor;
 
-const Action = z.object({
-  text: line().trim().min(1, 'Describe the action').max(500),
-  ownerId: z.string().uuid('Choose who owns this action'),
-  dueAt: dateTime({ message: 'Enter when it is due' }),
-  occurrenceId: z.string().uuid().nullable().optional(),
-});
-const CreateHandover = z.object({
-  occurrenceIds: uniqueArray(z.string().uuid(), { what: 'occurrence', max: 500 }).default([]),
-  actions: z.array(Action).max(100).default([]),
-  equipmentFaults: text().trim().max(4000).default(''),
-  notes: text().trim().max(8000).default(''),
-  shiftStartedAt: dateTime().nullable().optional(),
-}).openapi('CreateHandover');
 
 export function registerHandoverRoutes(api: Api) {
   route(api, {
@@ -31,23 +16,23 @@ export function registerHandoverRoutes(api: Api) {
 
   route(api, {
     operationId: 'createHandover', method: 'post', path: '/api/v1/handovers', access: 'occurrences.write', tags, summary: 'Hand over the shift',
-    request: body(CreateHandover), responses: { 201: json(z.object({ id: z.string().uuid() }), 'Handed over; waits for acknowledgement'), ...commonResponses },
+    request: body(k.CreateHandover), responses: { 201: json(z.object({ id: z.string().uuid() }), 'Handed over; waits for acknowledgement'), ...commonResponses },
   }, async (c) => c.json(await h.createHandover(c.get('deps'), { actor: actor(c), input: c.req.valid('json') }), 201));
 
   route(api, {
     operationId: 'listHandovers', method: 'get', path: '/api/v1/handovers', access: 'occurrences.read', tags, summary: 'Recent handovers (or only those not yet acknowledged)',
-    request: { query: z.object({ status: z.enum(['unacknowledged', 'all']).default('all') }) },
+    request: { query: k.HandoverList },
     responses: { 200: json(z.object({ items: z.array(k.HandoverSummary) }), 'Handovers, newest first'), ...commonResponses },
   }, async (c) => c.json({ items: await h.listHandovers(c.get('deps'), { unacknowledgedOnly: c.req.valid('query').status === 'unacknowledged' }) }, 200));
 
   route(api, {
     operationId: 'getHandover', method: 'get', path: '/api/v1/handovers/{id}', access: 'occurrences.read', tags, summary: 'A handover with its occurrences, actions and those carried over',
-    request: { params: IdParam }, responses: { 200: json(k.Handover, 'The handover'), ...commonResponses },
+    request: { params: k.IdParam }, responses: { 200: json(k.Handover, 'The handover'), ...commonResponses },
   }, async (c) => c.json(await h.getHandover(c.get('deps'), c.req.valid('param').id), 200));
 
   route(api, {
     operationId: 'acknowledgeHandover', method: 'post', path: '/api/v1/handovers/{id}/acknowledge', access: 'occurrences.write', tags, summary: 'Acknowledge a handover as the operator coming on shift',
-    request: { params: IdParam }, responses: { 200: json(k.Acknowledged, 'Acknowledged'), ...commonResponses, 409: commonResponses[400] },
+    request: { params: k.IdParam }, responses: { 200: json(k.Acknowledged, 'Acknowledged'), ...commonResponses, 409: commonResponses[400] },
   }, async (c) => c.json(await h.acknowledgeHandover(c.get('deps'), { actor: actor(c), id: c.req.valid('param').id }), 200));
 
   route(api, {
@@ -57,12 +42,12 @@ export function registerHandoverRoutes(api: Api) {
 
   route(api, {
     operationId: 'addOutstandingAction', method: 'post', path: '/api/v1/actions', access: 'occurrences.write', tags, summary: 'Add an outstanding action',
-    request: body(Action), responses: { 201: json(z.object({ id: z.string().uuid() }), 'Added'), ...commonResponses },
+    request: body(k.NewAction), responses: { 201: json(z.object({ id: z.string().uuid() }), 'Added'), ...commonResponses },
   }, async (c) => c.json(await h.addAction(c.get('deps'), { actor: actor(c), input: c.req.valid('json') }), 201));
 
   route(api, {
     operationId: 'completeOutstandingAction', method: 'post', path: '/api/v1/actions/{id}/done', access: 'occurrences.write', tags, summary: 'Mark an action done',
-    request: { params: IdParam }, responses: { 200: json(k.ActionDone, 'Done'), ...commonResponses, 409: commonResponses[400] },
+    request: { params: k.IdParam }, responses: { 200: json(k.ActionDone, 'Done'), ...commonResponses, 409: commonResponses[400] },
   }, async (c) => c.json(await h.completeAction(c.get('deps'), { actor: actor(c), id: c.req.valid('param').id }), 200));
 
   route(api, {
@@ -77,6 +62,6 @@ export function registerHandoverRoutes(api: Api) {
 
   route(api, {
     operationId: 'acknowledgeSupervisorAlert', method: 'post', path: '/api/v1/supervisor/alerts/{id}/acknowledge', access: 'occurrences.supervise', tags, summary: 'Acknowledge an alert',
-    request: { params: IdParam }, responses: { 200: json(k.Created, 'Acknowledged'), ...commonResponses },
+    request: { params: k.IdParam }, responses: { 200: json(k.Created, 'Acknowledged'), ...commonResponses },
   }, async (c) => c.json(await h.acknowledgeAlert(c.get('deps'), { actor: actor(c), id: c.req.valid('param').id }), 200));
 }

@@ -9,7 +9,6 @@ import * as occ from './occurrences.usecases';
 import { getOccurrenceView, viewSharedOccurrence } from './occurrences.views';
 import * as k from '../../../domain/occurrences/contract';
 import { listCategories, listPartners } from './occurrences.repository';
-import * as s from './occurrences.schemas';
 import { liveStream, type LiveContext } from '../../platform/http/sse';
 
 const tags = ['Occurrences'];
@@ -31,7 +30,7 @@ export function registerOccurrenceRoutes(api: Api, live: LiveContext) {
   route(api, {
     operationId: 'removePersonalData', method: 'post', path: '/api/v1/occurrences/{id}/personal-data/{pdId}/remove', access: 'occurrences.review_personal_data', tags,
     summary: 'Remove an item of personal data now, with a reason (recorded in the timeline and the audit trail; refused while held)',
-    request: { params: s.PersonalDataParams, ...body(s.RemovePersonalData) },
+    request: { params: k.PersonalDataParams, ...body(k.RemovePersonalData) },
     responses: { 200: json(k.PersonalDataRemoved, 'Removed'), ...commonResponses, 409: problemResponse('Held by evidence or a request, or already removed') },
   }, async (c) => {
     const { id, pdId } = c.req.valid('param');
@@ -45,12 +44,12 @@ export function registerOccurrenceRoutes(api: Api, live: LiveContext) {
 
   route(api, {
     operationId: 'openOccurrence', method: 'post', path: '/api/v1/occurrences', access: 'occurrences.write', tags, summary: 'Open an occurrence (reference OCC-YYYY-NNNNNN, gap-free per year)',
-    request: body(s.OpenOccurrence), responses: { 201: json(k.Opened, 'Opened'), ...commonResponses },
+    request: body(k.OpenOccurrence), responses: { 201: json(k.Opened, 'Opened'), ...commonResponses },
   }, async (c) => c.json(await occ.openOccurrence(c.get('deps'), { actor: actor(c), input: c.req.valid('json') }), 201));
 
   route(api, {
     operationId: 'getOccurrencePdf', method: 'get', path: '/api/v1/occurrences/{id}/pdf', access: 'occurrences.read', tags, summary: 'The occurrence as a PDF for the police (audited)',
-    request: { params: s.IdParam }, responses: { 200: { content: { 'application/pdf': { schema: z.string() } }, description: 'PDF' }, ...commonResponses },
+    request: { params: k.IdParam }, responses: { 200: { content: { 'application/pdf': { schema: z.string() } }, description: 'PDF' }, ...commonResponses },
   }, async (c) => {
     const deps = c.get('deps');
     const view = await getOccurrenceView(deps, { id: c.req.valid('param').id });
@@ -63,7 +62,7 @@ export function registerOccurrenceRoutes(api: Api, live: LiveContext) {
 
   route(api, {
     operationId: 'getOccurrence', method: 'get', path: '/api/v1/occurrences/{id}', access: 'occurrences.read', tags, summary: 'An occurrence with its whole timeline',
-    request: { params: s.IdParam }, responses: { 200: json(k.Occurrence, 'The occurrence'), ...commonResponses },
+    request: { params: k.IdParam }, responses: { 200: json(k.Occurrence, 'The occurrence'), ...commonResponses },
   }, async (c) => c.json(await getOccurrenceView(c.get('deps'), { id: c.req.valid('param').id }), 200));
 
   // A write to an occurrence: its body, its reply, and the use case that makes one from the other.
@@ -73,23 +72,23 @@ export function registerOccurrenceRoutes(api: Api, live: LiveContext) {
   ) =>
     route(api, {
       operationId, method: 'post', path: `/api/v1/occurrences/{id}/${path}`, access: 'occurrences.write', tags, summary,
-      request: { params: s.IdParam, ...body(schema) }, responses: { 201: json(reply, 'Recorded'), ...commonResponses, 409: problemResponse('Not possible in its present state (closed, say)') },
+      request: { params: k.IdParam, ...body(schema) }, responses: { 201: json(reply, 'Recorded'), ...commonResponses, 409: problemResponse('Not possible in its present state (closed, say)') },
     }, (async (c: Context<AppEnv>) => {
       // The generic schemas defeat route()'s inferred types (run's own type checks the reply); the validators have run all the same.
       const req = c.req as unknown as { valid(t: 'param'): { id: string }; valid(t: 'json'): z.output<S> };
       return c.json(await run(c, req.valid('param').id, req.valid('json')), 201);
     }) as never);
 
-  write('addOccurrenceEntry', 'entries', 'Log what was seen, done or said', s.AddEntry, k.Appended, (c, id, i) => occ.addEntry(c.get('deps'), { actor: actor(c), occurrenceId: id, ...i }));
-  write('notifyAgency', 'notifications', 'Record that an agency was told, with their reference', s.NotifyAgency, k.Appended, (c, id, i) => occ.notifyAgency(c.get('deps'), { actor: actor(c), occurrenceId: id, ...i }));
-  write('markFootage', 'footage', 'Mark a camera and time range as evidentially relevant', s.MarkFootage, k.Appended, (c, id, i) => occ.markFootage(c.get('deps'), { actor: actor(c), occurrenceId: id, ...i }));
-  write('amendOccurrenceEntry', 'amendments', 'Correct an entry (the original stays, with the correction beside it)', s.Amend, k.Appended, (c, id, i) => occ.amendEntry(c.get('deps'), { actor: actor(c), occurrenceId: id, ...i }));
-  write('addOccurrenceCameras', 'cameras', 'Add cameras involved', s.AddCameras, k.Appended, (c, id, i) => occ.addCameras(c.get('deps'), { actor: actor(c), occurrenceId: id, ...i }));
-  write('tickProcedureStep', 'steps', 'Tick a procedure step (becomes an entry)', s.TickStep, k.Appended, (c, id, i) => occ.tickStep(c.get('deps'), { actor: actor(c), occurrenceId: id, ...i }));
-  write('closeOccurrence', 'close', 'Close with an outcome (a skipped required step needs a reason and alerts the supervisor)', s.Close, k.ClosedOccurrence, (c, id, i) => occ.closeOccurrence(c.get('deps'), { actor: actor(c), occurrenceId: id, ...i }));
-  write('reopenOccurrence', 'reopen', 'Reopen with a reason', s.Reopen, k.ReopenedOccurrence, (c, id, i) => occ.reopenOccurrence(c.get('deps'), { actor: actor(c), occurrenceId: id, ...i }));
-  write('recordPersonalData', 'personal-data', 'Record a name or identifying details (restricted; audited when shown)', s.PersonalData, k.Created, (c, id, i) => occ.recordPersonalData(c.get('deps'), { actor: actor(c), occurrenceId: id, ...i }));
-  write('shareOccurrence', 'shares', 'Share the occurrence with a partner organisation', s.Share, k.SharedWith, (c, id, i) => occ.shareOccurrence(c.get('deps'), { actor: actor(c), occurrenceId: id, ...i }));
+  write('addOccurrenceEntry', 'entries', 'Log what was seen, done or said', k.AddEntry, k.Appended, (c, id, i) => occ.addEntry(c.get('deps'), { actor: actor(c), occurrenceId: id, ...i }));
+  write('notifyAgency', 'notifications', 'Record that an agency was told, with their reference', k.NotifyAgency, k.Appended, (c, id, i) => occ.notifyAgency(c.get('deps'), { actor: actor(c), occurrenceId: id, ...i }));
+  write('markFootage', 'footage', 'Mark a camera and time range as evidentially relevant', k.MarkFootage, k.Appended, (c, id, i) => occ.markFootage(c.get('deps'), { actor: actor(c), occurrenceId: id, ...i }));
+  write('amendOccurrenceEntry', 'amendments', 'Correct an entry (the original stays, with the correction beside it)', k.Amend, k.Appended, (c, id, i) => occ.amendEntry(c.get('deps'), { actor: actor(c), occurrenceId: id, ...i }));
+  write('addOccurrenceCameras', 'cameras', 'Add cameras involved', k.AddCameras, k.Appended, (c, id, i) => occ.addCameras(c.get('deps'), { actor: actor(c), occurrenceId: id, ...i }));
+  write('tickProcedureStep', 'steps', 'Tick a procedure step (becomes an entry)', k.TickStep, k.Appended, (c, id, i) => occ.tickStep(c.get('deps'), { actor: actor(c), occurrenceId: id, ...i }));
+  write('closeOccurrence', 'close', 'Close with an outcome (a skipped required step needs a reason and alerts the supervisor)', k.Close, k.ClosedOccurrence, (c, id, i) => occ.closeOccurrence(c.get('deps'), { actor: actor(c), occurrenceId: id, ...i }));
+  write('reopenOccurrence', 'reopen', 'Reopen with a reason', k.Reopen, k.ReopenedOccurrence, (c, id, i) => occ.reopenOccurrence(c.get('deps'), { actor: actor(c), occurrenceId: id, ...i }));
+  write('recordPersonalData', 'personal-data', 'Record a name or identifying details (restricted; audited when shown)', k.PersonalData, k.Created, (c, id, i) => occ.recordPersonalData(c.get('deps'), { actor: actor(c), occurrenceId: id, ...i }));
+  write('shareOccurrence', 'shares', 'Share the occurrence with a partner organisation', k.Share, k.SharedWith, (c, id, i) => occ.shareOccurrence(c.get('deps'), { actor: actor(c), occurrenceId: id, ...i }));
 
   route(api, {
     operationId: 'listPartners', method: 'get', path: '/api/v1/partners', access: 'occurrences.write', tags, summary: 'Partner organisations an occurrence can be shared with',
@@ -98,12 +97,12 @@ export function registerOccurrenceRoutes(api: Api, live: LiveContext) {
 
   route(api, {
     operationId: 'listPersonalData', method: 'get', path: '/api/v1/occurrences/{id}/personal-data', access: 'occurrences.read', tags, summary: 'Names and identifying details (every read is audited)',
-    request: { params: s.IdParam }, responses: { 200: json(z.object({ items: z.array(k.PersonalDataItem) }), 'Personal data'), ...commonResponses },
+    request: { params: k.IdParam }, responses: { 200: json(z.object({ items: z.array(k.PersonalDataItem) }), 'Personal data'), ...commonResponses },
   }, async (c) => c.json({ items: await occ.viewPersonalData(c.get('deps'), { actor: actor(c), occurrenceId: c.req.valid('param').id }) }, 200));
 
   // Partner agencies: only what was shared with their organisation, through routes of their own.
   route(api, {
     operationId: 'getSharedOccurrence', method: 'get', path: '/api/v1/shared/occurrences/{id}', access: 'shared.read', tags: ['Shared with partners'], summary: 'An occurrence shared with your organisation',
-    request: { params: s.IdParam }, responses: { 200: json(k.SharedOccurrence, 'The occurrence, with roles where staff names would be'), ...commonResponses },
+    request: { params: k.IdParam }, responses: { 200: json(k.SharedOccurrence, 'The occurrence, with roles where staff names would be'), ...commonResponses },
   }, async (c) => c.json(await viewSharedOccurrence(c.get('deps'), { actor: actor(c), id: c.req.valid('param').id, organisationId: c.get('session')!.organisation.id }), 200));
 }

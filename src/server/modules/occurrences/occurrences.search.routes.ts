@@ -8,32 +8,11 @@ import { recordAudit, actorFrom } from '../../platform/audit/audit';
 import { AGENCIES, OUTCOMES, PRIORITIES, SOURCES } from './occurrences.models';
 import { formatTimestamp, londonDay } from '../../../domain/calendar/london';
 import { COUNT_CAP, TEXT_WINDOW, countOccurrences, searchOccurrences, streamOccurrences, type OccurrenceFilter } from './occurrences.search';
-import { AgencyEnum, Outcome, Source } from './occurrences.schemas';
-import { dateTime, line } from '../../../domain/validation';
 
 const tags = ['Occurrences'];
 
-const bbox = z.string().regex(/^-?\d+(\.\d+)?(,-?\d+(\.\d+)?){3}$/, 'Give the area as south,west,north,east').transform((v) => {
-  const [south, west, north, east] = v.split(',').map(Number);
-  return { south, west, north, east };
-});
 
-export const FilterQuery = z.object({
-  q: line().trim().max(200).optional(),
-  from: dateTime().optional(),
-  to: dateTime().optional(),
-  category: line().trim().max(40).optional(),
-  source: Source.optional(),
-  cameraId: z.string().uuid().optional(),
-  outcome: Outcome.optional(),
-  agency: AgencyEnum.optional(),
-  operatorId: z.string().uuid().optional(),
-  status: z.enum(['open', 'closed']).optional(),
-  area: bbox.optional(),
-  sort: z.enum(['opened_desc', 'opened_asc', 'reference_asc', 'reference_desc']).default('opened_desc'),
-});
-
-const toFilter = ({ area, sort: _s, ...f }: z.output<typeof FilterQuery>, c: Context<AppEnv>): OccurrenceFilter => ({
+const toFilter = ({ area, sort: _s, ...f }: z.output<typeof k.OccurrenceFilter>, c: Context<AppEnv>): OccurrenceFilter => ({
   ...f, bbox: area, organisationId: c.get('session')!.organisation.isExternal ? c.get('session')!.organisation.id : undefined,
 });
 
@@ -61,12 +40,11 @@ async function counts(c: Context<AppEnv>, by: 'category' | 'source' | 'camera' |
   return { by, total: items.reduce((a, i) => a + i.count, 0), items };
 }
 
-const CountQuery = FilterQuery.extend({ by: z.enum(['category', 'source', 'camera', 'outcome', 'hour']) });
 
 export function registerOccurrenceSearchRoutes(api: Api) {
   route(api, {
     operationId: 'listOccurrences', method: 'get', path: '/api/v1/occurrences', access: 'occurrences.read', tags, summary: 'Search occurrences (full text over occurrences and entries) with filters',
-    request: { query: FilterQuery.extend({ page: z.coerce.number().int().min(1).default(1), pageSize: z.coerce.number().int().min(1).max(200).default(50) }) },
+    request: { query: k.OccurrenceSearch },
     responses: { 200: json(k.OccurrencePage, `A page. totalIsCapped: the total is a lower bound (counting stops at ${COUNT_CAP}; a search for common words counts the newest ${TEXT_WINDOW} occurrences only)`), ...commonResponses },
   }, async (c) => {
     const { page: p, pageSize, ...query } = c.req.valid('query');
@@ -76,7 +54,7 @@ export function registerOccurrenceSearchRoutes(api: Api) {
 
   route(api, {
     operationId: 'exportOccurrencesCsv', method: 'get', path: '/api/v1/occurrences.csv', access: 'occurrences.read', tags, summary: 'Export a search as CSV (spreadsheet formulas neutralised)',
-    request: { query: FilterQuery }, responses: { 200: { content: { 'text/csv': { schema: z.string() } }, description: 'CSV' }, ...commonResponses },
+    request: { query: k.OccurrenceFilter }, responses: { 200: { content: { 'text/csv': { schema: z.string() } }, description: 'CSV' }, ...commonResponses },
   }, async (c) => {
     const deps = c.get('deps');
     const query = c.req.valid('query');
@@ -96,7 +74,7 @@ export function registerOccurrenceSearchRoutes(api: Api) {
 
   route(api, {
     operationId: 'countOccurrences', method: 'get', path: '/api/v1/occurrence-counts', access: 'occurrences.read', tags, summary: 'Counts by category, source, camera, outcome or hour of day (UK time) over a period',
-    request: { query: CountQuery }, responses: { 200: json(k.Counts, 'Counts'), ...commonResponses },
+    request: { query: k.CountQuery }, responses: { 200: json(k.Counts, 'Counts'), ...commonResponses },
   }, async (c) => {
     const { by, ...query } = c.req.valid('query');
     return c.json(await counts(c, by, toFilter(query, c)), 200);
@@ -104,7 +82,7 @@ export function registerOccurrenceSearchRoutes(api: Api) {
 
   route(api, {
     operationId: 'exportOccurrenceCountsCsv', method: 'get', path: '/api/v1/occurrence-counts.csv', access: 'occurrences.read', tags, summary: 'The same counts as CSV',
-    request: { query: CountQuery }, responses: { 200: { content: { 'text/csv': { schema: z.string() } }, description: 'CSV' }, ...commonResponses },
+    request: { query: k.CountQuery }, responses: { 200: { content: { 'text/csv': { schema: z.string() } }, description: 'CSV' }, ...commonResponses },
   }, async (c) => {
     const { by, ...query } = c.req.valid('query');
     const r = await counts(c, by, toFilter(query, c));

@@ -3,14 +3,9 @@ import { requestActor, route, type Api } from '../../platform/http/route';
 import { body, commonResponses, json } from '../../platform/http/openapi';
 import * as p from './procedures.usecases';
 import * as k from '../../../domain/occurrences/contract';
-import { IdParam } from './occurrences.schemas';
-import { changesSomething, line } from '../../../domain/validation';
 
 const tags = ['Procedures and categories'];
 const actor = requestActor;
-const Steps = z.object({
-  steps: z.array(z.object({ text: line().trim().min(1, 'Describe the step').max(300), isRequired: z.boolean().default(false) })).max(30, 'Keep a procedure to 30 steps'),
-}).openapi('Procedure');
 
 export function registerProcedureRoutes(api: Api) {
   route(api, {
@@ -20,22 +15,22 @@ export function registerProcedureRoutes(api: Api) {
 
   route(api, {
     operationId: 'getCategoryProcedure', method: 'get', path: '/api/v1/occurrence-categories/{id}/procedure', access: 'occurrences.read', tags, summary: 'A category’s standard operating procedure',
-    request: { params: IdParam }, responses: { 200: json(k.CategoryProcedure, 'Steps in order'), ...commonResponses },
+    request: { params: k.IdParam }, responses: { 200: json(k.CategoryProcedure, 'Steps in order'), ...commonResponses },
   }, async (c) => c.json(await p.getProcedure(c.get('deps'), c.req.valid('param').id), 200));
 
   route(api, {
     operationId: 'replaceCategoryProcedure', method: 'put', path: '/api/v1/occurrence-categories/{id}/procedure', access: 'settings.manage', tags, summary: 'Replace a category’s procedure (audited; earlier occurrences keep the old wording)',
-    request: { params: IdParam, ...body(Steps) }, responses: { 200: json(k.CategoryProcedure, 'The new procedure'), ...commonResponses },
+    request: { params: k.IdParam, ...body(k.ReplaceProcedure) }, responses: { 200: json(k.CategoryProcedure, 'The new procedure'), ...commonResponses },
   }, async (c) => c.json(await p.replaceProcedure(c.get('deps'), { actor: actor(c), categoryId: c.req.valid('param').id, steps: c.req.valid('json').steps }), 200));
 
   route(api, {
     operationId: 'createOccurrenceCategory', method: 'post', path: '/api/v1/occurrence-categories', access: 'settings.manage', tags, summary: 'Add a category',
-    request: body(z.object({ name: line().trim().min(2, 'Enter a name').max(60) })), responses: { 201: json(k.NewCategory, 'Added'), ...commonResponses },
+    request: body(k.AddCategory), responses: { 201: json(k.NewCategory, 'Added'), ...commonResponses },
   }, async (c) => c.json(await p.addCategory(c.get('deps'), { actor: actor(c), name: c.req.valid('json').name }), 201));
 
   route(api, {
     operationId: 'updateOccurrenceCategory', method: 'patch', path: '/api/v1/occurrence-categories/{id}', access: 'settings.manage', tags, summary: 'Rename, retire or restore a category',
-    request: { params: IdParam, ...body(changesSomething(z.object({ name: line().trim().min(2).max(60).optional(), isActive: z.boolean().optional() }))) },
+    request: { params: k.IdParam, ...body(k.UpdateCategory) },
     responses: { 200: json(k.Category, 'Updated'), ...commonResponses },
   }, async (c) => c.json(await p.updateCategory(c.get('deps'), { actor: actor(c), id: c.req.valid('param').id, ...c.req.valid('json') }), 200));
 }

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { isApiError } from '../../api/client';
-import { labelOf } from '../../../domain/labels';
+import { isCodeOf, labelOf } from '../../../domain/labels';
+import { WRITTEN_KINDS } from '../../../domain/occurrences/contract';
 import {
   AGENCIES, OUTCOMES, addEntry, amendEntry, closeOccurrence, markFootage, notifyAgency, recordPersonalData, reopenOccurrence, viewPersonalData,
   type Occurrence, type PersonalDataItem,
@@ -35,7 +36,7 @@ export function AddEntryForm({ occurrence }: { occurrence: Occurrence }) {
     event.preventDefault();
     const observed = parseUkDateTime(observedAt);
     if (!f.check(fieldErrors([['body', !body.trim() && 'Enter what happened'], ['observedAt', observed === undefined && badTime]]))) return;
-    const ok = await f.run(() => addEntry(occurrence.id, { kind, body: body.trim(), observedAt: observed || undefined }), 'Entry added to the log.');
+    const ok = await f.run(() => addEntry(occurrence.id, { kind: isCodeOf(WRITTEN_KINDS, kind) ? kind : undefined, body: body.trim(), observedAt: observed || undefined }), 'Entry added to the log.');
     if (ok) {
       setBody('');
       setObservedAt('');
@@ -68,7 +69,7 @@ export function NotifyForm({ occurrence }: { occurrence: Occurrence }) {
   const submit = async (event: React.FormEvent) => {
     event.preventDefault();
     const when = parseUkDateTime(notifiedAt);
-    if (!f.check(fieldErrors([['agency', !agency && 'Choose who was told'], ['notifiedAt', when === undefined && badTime]]))) return;
+    if (!f.check(fieldErrors([['agency', !isCodeOf(AGENCIES, agency) && 'Choose who was told'], ['notifiedAt', when === undefined && badTime]])) || !isCodeOf(AGENCIES, agency)) return;
     const ok = await f.run(
       () => notifyAgency(occurrence.id, { agency, agencyReference: reference.trim() || undefined, notifiedAt: when || undefined, body: body.trim() || undefined }),
       `${labelOf(AGENCIES, agency)} recorded as told.`,
@@ -186,7 +187,7 @@ export function CloseForm({ occurrence }: { occurrence: Occurrence }) {
 
   const submit = async (event: React.FormEvent) => {
     event.preventDefault();
-    if (!f.check(fieldErrors([['outcome', !outcome && 'Choose an outcome'], ['skipReason', !!skipped && !skipReason.trim() && 'Give a reason for closing without the required steps']]))) return;
+    if (!f.check(fieldErrors([['outcome', !isCodeOf(OUTCOMES, outcome) && 'Choose an outcome'], ['skipReason', !!skipped && !skipReason.trim() && 'Give a reason for closing without the required steps']])) || !isCodeOf(OUTCOMES, outcome)) return;
     const ok = await f.run(
       async () => {
         try {

@@ -1,4 +1,5 @@
 import { lazy, Suspense, useMemo, useState } from 'react';
+import { isCodeOf } from '../../../domain/labels';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { PRIORITIES, SOURCES, camerasQuery, categoriesQuery, openOccurrence } from '../../api/occurrences';
@@ -61,15 +62,15 @@ export function OccurrenceNewPage() {
       ...point.problems,
       ['summary', !summary.trim() && 'Enter a short description'],
       ['categoryId', !categoryId && 'Choose a category'],
-      ['source', !source && 'Choose where this came from'],
+      ['source', !isCodeOf(SOURCES, source) && 'Choose where this came from'],
       ['observedAt', observed === undefined && 'Enter the time seen like 14:05, or a date and time like 23/11/2026 14:05'],
     ]);
     setErrors(invalid);
-    if (invalid) return;
+    if (invalid || !isCodeOf(SOURCES, source)) return;
     setBusy(true);
     try {
       const created = await openOccurrence({
-        source, categoryId, priority, summary: summary.trim(), locationText: locationText.trim() || undefined, cameraIds, observedAt: observed || undefined,
+        source, categoryId, priority: isCodeOf(PRIORITIES, priority) ? priority : undefined, summary: summary.trim(), locationText: locationText.trim() || undefined, cameraIds, observedAt: observed || undefined,
         latitude: point.value?.latitude, longitude: point.value?.longitude,
       });
       await queryClient.invalidateQueries({ queryKey: ['occurrences'] });
