@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { codesOf } from '../labels';
+import { dateTime, line } from '../validation';
 
 // The audit trail as the API answers it. Sequence numbers are strings: the trail outlives 2^53.
 
@@ -17,3 +18,14 @@ export const ChainVerification = z.object({
   ok: z.boolean(), checked: z.number().int(), firstBroken: z.object({ seq: z.string(), reason: z.string() }).optional(),
 }).meta({ id: 'ChainVerification' });
 export type ChainVerification = z.infer<typeof ChainVerification>;
+
+/** The trail's filters, as the query string carries them. */
+export const AuditFilter = z.object({
+  from: dateTime().optional().meta({ description: 'From this time (inclusive), ISO 8601' }),
+  to: dateTime().optional().meta({ description: 'Before this time, ISO 8601' }),
+  actor: line().trim().max(64).optional(),
+  action: line().trim().max(100).optional().meta({ description: 'Action, or its start (e.g. `user.`)' }),
+  recordType: line().trim().max(50).optional(),
+  recordId: line().trim().max(100).optional(),
+  outcome: AuditOutcome.optional(),
+});

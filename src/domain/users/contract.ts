@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { changesSomething, line, uniqueArray } from '../validation';
+import { ROLES } from './roles';
 
 // People, organisations, teams and roles: the contract between server and web app.
 
@@ -22,3 +24,38 @@ export const RoleInfo = z.object({ role: z.string(), name: z.string(), descripti
 export type RoleInfo = z.infer<typeof RoleInfo>;
 
 export const USER_STATUSES = { active: 'Active', inactive: 'Deactivated', all: 'All' } as const;
+
+// ---- What the API takes ----
+
+export const RoleCode = z.enum(ROLES, { message: 'Choose a role from the list' });
+const email = z.string().trim().email('Enter an email address like name@council.gov.uk').max(254).or(z.literal('')).transform((v) => v || null).nullable().optional();
+const teamId = z.uuid().or(z.literal('')).transform((v) => v || null).nullable().optional();
+const roles = uniqueArray(RoleCode, { what: 'role', max: ROLES.length }).min(1, 'Choose at least one role');
+
+export const UserListQuery = z.object({
+  q: line().trim().max(100).optional(),
+  role: RoleCode.optional(),
+  status: z.enum(['active', 'inactive', 'all']).default('active'),
+  organisationId: z.uuid().optional(),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+export const CreateUser = z.object({
+  username: z.string().trim().toLowerCase().regex(/^[a-z0-9][a-z0-9._-]{1,63}$/, 'Use 2 to 64 letters, digits, dots, dashes or underscores, starting with a letter or digit'),
+  displayName: line().trim().min(1, 'Enter the person’s name').max(120),
+  email,
+  organisationId: z.uuid('Choose an organisation'),
+  teamId,
+  roles,
+}).meta({ id: 'CreateUser' });
+
+export const UpdateUser = changesSomething(z.object({
+  displayName: line().trim().min(1, 'Enter the person’s name').max(120).optional(),
+  email,
+  organisationId: z.uuid('Choose an organisation').optional(),
+  teamId,
+  roles: roles.optional(),
+})).meta({ id: 'UpdateUser' });
+
+export const IdParam = z.object({ id: z.uuid({ message: 'The id in the address is not an id' }).meta({ param: { name: 'id', in: 'path' } }) });

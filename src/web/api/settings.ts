@@ -1,7 +1,9 @@
 import { queryOptions } from '@tanstack/react-query';
 import { api } from './client';
 
-export interface SecuritySettings { mfaRequiredRoles: string[] }
+import type { SecuritySettings } from '../../domain/settings/contract';
+
+export type { SecuritySettings };
 
 export const securitySettingsQuery = queryOptions({
   queryKey: ['settings', 'security'],

@@ -1,6 +1,8 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import { api } from './client';
+import type { z } from 'zod';
 import type { Organisation, Page, RoleInfo, Team, User } from './types';
+import type { CreatedUser, CreateUser, OneTimePassword } from '../../domain/users/contract';
 
 export interface UserFilters {
   q?: string;
@@ -36,18 +38,12 @@ export const rolesQuery = queryOptions({
   staleTime: 5 * 60_000,
 });
 
-export interface UserInput {
-  username?: string;
-  displayName: string;
-  email?: string;
-  organisationId: string;
-  teamId?: string | null;
-  roles: string[];
-}
+/** A user as the form sends it: the contract's CreateUser (an update sends no username). */
+export type UserInput = Omit<z.input<typeof CreateUser>, 'username'> & { username?: string };
 
-export const createUser = (body: UserInput) => api<{ user: User; oneTimePassword: string }>('/users', { method: 'POST', body });
+export const createUser = (body: z.input<typeof CreateUser>) => api<z.infer<typeof CreatedUser>>('/users', { method: 'POST', body });
 export const updateUser = (id: string, body: Partial<UserInput>) => api<User>(`/users/${encodeURIComponent(id)}`, { method: 'PATCH', body });
 
 export type UserAction = 'deactivate' | 'reactivate' | 'reset-mfa' | 'unlock';
 export const userAction = (id: string, action: UserAction) => api<User>(`/users/${encodeURIComponent(id)}/${action}`, { method: 'POST' });
-export const resetPassword = (id: string) => api<{ oneTimePassword: string }>(`/users/${encodeURIComponent(id)}/reset-password`, { method: 'POST' });
+export const resetPassword = (id: string) => api<z.infer<typeof OneTimePassword>>(`/users/${encodeURIComponent(id)}/reset-password`, { method: 'POST' });

@@ -4,9 +4,10 @@ import { body, commonResponses, json } from '../../platform/http/openapi';
 import { actorFrom } from '../../platform/audit/audit';
 import { ROLES } from '../../platform/auth/permissions';
 import { uniqueArray } from '../../../domain/validation';
+import { SecuritySettings } from '../../../domain/settings/contract';
 import { getSecuritySettings, updateSecuritySettings } from './settings.usecases';
 
-const Security = z.object({ mfaRequiredRoles: uniqueArray(z.enum(ROLES), { what: 'role', max: ROLES.length }) }).openapi('SecuritySettings');
+const Security = SecuritySettings;
 const tags = ['Settings'];
 
 export function registerSettingsRoutes(api: Api) {

@@ -4,8 +4,7 @@ import { body, commonResponses, json, page } from '../../platform/http/openapi';
 import { actorFrom } from '../../platform/audit/audit';
 import { ROLES, ROLE_INFO, ROLE_PERMISSIONS, EXTERNAL_ROLES } from '../../platform/auth/permissions';
 import * as users from './users.usecases';
-import { CreateUser, IdParam, UpdateUser, UserListQuery } from './users.schemas';
-import { CreatedUser, OneTimePassword, Organisation, RoleInfo, Team, User } from '../../../domain/users/contract';
+import { CreatedUser, CreateUser, IdParam, OneTimePassword, Organisation, RoleInfo, Team, UpdateUser, User, UserListQuery } from '../../../domain/users/contract';
 
 const tags = ['Users'];
 

@@ -4,21 +4,12 @@ import { commonResponses, json, page } from '../http/openapi';
 import { csvDownload } from '../http/csv';
 import { listAuditEvents, streamAuditEvents, verifyAuditChain, type AuditFilter } from './audit.repository';
 import { recordAudit, actorFrom } from './audit';
-import { AuditEvent, ChainVerification } from '../../../domain/audit/contract';
+import { AuditEvent, AuditFilter as Filter, ChainVerification } from '../../../domain/audit/contract';
 import { dateTime, line } from '../../../domain/validation';
 import { londonDay } from '../../../domain/calendar/london';
 
 const tags = ['Audit'];
 
-const Filter = z.object({
-  from: dateTime().optional().openapi({ description: 'From this time (inclusive), ISO 8601' }),
-  to: dateTime().optional().openapi({ description: 'Before this time, ISO 8601' }),
-  actor: line().trim().max(64).optional(),
-  action: line().trim().max(100).optional().openapi({ description: 'Action, or its start (e.g. `user.`)' }),
-  recordType: line().trim().max(50).optional(),
-  recordId: line().trim().max(100).optional(),
-  outcome: z.enum(['success', 'failure', 'denied']).optional(),
-});
 
 
 type Row = Awaited<ReturnType<typeof listAuditEvents>>['items'][number];

@@ -1,6 +1,7 @@
 import { useState, type ReactNode } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { organisationsQuery, rolesQuery, teamsQuery, type UserInput } from '../../api/users';
+import { isRoleCode } from '../../../domain/users/roles';
 import type { User } from '../../api/types';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { Button, CheckboxesField, SelectField, TextField } from '../../components/fields';
@@ -52,7 +53,7 @@ export function UserForm({ user, submitLabel, save, onErrors, heading }: {
         email: email.trim() || undefined,
         organisationId,
         teamId: teamId || (user ? null : undefined),
-        roles: selectedRoles,
+        roles: selectedRoles.filter(isRoleCode),
       });
       setErrors(undefined);
     } catch (err) {

@@ -50,7 +50,7 @@ export function UserNewPage() {
           submitLabel="Create user"
           onErrors={setErrors}
           save={async (input) => {
-            const result = await createUser(input);
+            const result = await createUser({ ...input, username: input.username ?? '' });
             await queryClient.invalidateQueries({ queryKey: ['users'] });
             setCreated(result);
           }}

@@ -5,7 +5,8 @@ import { rolesQuery, usersQuery, USERS_PAGE_SIZE, type UserFilters } from '../..
 import { Button, SelectField, TextField } from '../../components/fields';
 import { Pagination } from '../../components/Pagination';
 import { useTitle } from '../../components/useTitle';
-import { ALL_ROLES, roleName } from '../../lib/roles';
+import { roleName } from '../../lib/roles';
+import { ROLES } from '../../../domain/users/roles';
 import { formatDateTime } from '../../../domain/calendar/london';
 import { UserStatusTag } from './UserStatus';
 
@@ -31,7 +32,7 @@ export function UsersListPage({ search }: { search: UserFilters }) {
     setStatus(search.status ?? 'active');
   }, [search.q, search.role, search.status]);
 
-  const roleOptions = (roles.data?.map((r) => ({ value: r.role, label: r.name })) ?? ALL_ROLES.map((r) => ({ value: r, label: roleName(r) })));
+  const roleOptions = (roles.data?.map((r) => ({ value: r.role, label: r.name })) ?? ROLES.map((r) => ({ value: r, label: roleName(r) })));
   const roleLabel = (r: string) => roles.data?.find((x) => x.role === r)?.name ?? roleName(r);
 
   const filter = (event: React.FormEvent) => {

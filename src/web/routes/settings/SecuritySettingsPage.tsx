@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { isRoleCode } from '../../../domain/users/roles';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { rolesQuery } from '../../api/users';
 import { securitySettingsQuery, updateSecuritySettings } from '../../api/settings';
@@ -28,7 +29,7 @@ export function SecuritySettingsPage() {
     setBusy(true);
     setSaved(false);
     try {
-      const next = await updateSecuritySettings({ mfaRequiredRoles: selected ?? [] });
+      const next = await updateSecuritySettings({ mfaRequiredRoles: (selected ?? []).filter(isRoleCode) });
       queryClient.setQueryData(securitySettingsQuery.queryKey, next);
       setErrors(undefined);
       setSaved(true);
