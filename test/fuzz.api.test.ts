@@ -4,7 +4,7 @@ import { EXTERNAL_ROLES, ROLES, isAllowed, type Role } from '../src/server/platf
 import type { RegisteredRoute } from '../src/server/platform/http/route';
 import type { Deps } from '../src/server/platform/deps';
 import * as occ from '../src/server/modules/occurrences/occurrences.usecases';
-import * as handover from '../src/server/modules/occurrences/handover.usecases';
+import * as handover from '../src/server/modules/occurrences/handover/handover.usecases';
 import { insertCameras } from '../src/server/modules/estate';
 import { testApp } from './support/api';
 import { makeOrganisation, makeSession, makeUser, silentLog, testConfig, uniq } from './support/deps';

@@ -1,12 +1,12 @@
 import type { VigilModule } from '../../platform/modules';
 import { listCameras } from '../estate';
 import { registerOccurrenceRoutes } from './occurrences.routes';
-import { registerOccurrenceSearchRoutes } from './occurrences.search.routes';
-import { registerHandoverRoutes } from './handover.routes';
-import { registerProcedureRoutes } from './procedures.routes';
-import { personalDataRetentionJob } from './occurrences.jobs';
+import { registerOccurrenceSearchRoutes } from './search/search.routes';
+import { registerHandoverRoutes } from './handover/handover.routes';
+import { registerProcedureRoutes } from './procedures/procedures.routes';
+import { personalDataRetentionJob } from './retention/retention.jobs';
 import { seedDemoOccurrences } from './occurrences.demo';
-import { startSearchDocumentRefresh } from './occurrences.search';
+import { startSearchDocumentRefresh } from './search/search';
 
 export { seedDemoOccurrences } from './occurrences.demo';
 

@@ -2,8 +2,8 @@ import type { Deps } from '../../platform/deps';
 import type { Agency, OccurrenceOutcome, OccurrenceSource } from '../../platform/db/db';
 import type { AuditActor } from '../../platform/audit/audit';
 import * as occ from './occurrences.usecases';
-import * as handover from './handover.usecases';
-import { replaceProcedure } from './procedures.usecases';
+import * as handover from './handover/handover.usecases';
+import { replaceProcedure } from './procedures/procedures.usecases';
 import { addDays, getDay, getHours, set, startOfDay, subDays } from 'date-fns';
 import { inLondon } from '../../../domain/calendar/london';
 

@@ -9,7 +9,7 @@ import * as repo from './occurrences.repository';
 import * as errors from './occurrences.errors';
 import { AGENCIES, OUTCOMES, checkFootageRange, checkObservedAt, decideClose, formatReference, personalDataRemovalDue } from './occurrences.models';
 import { londonYear } from '../../../domain/calendar/london';
-import { getRetentionDays, removePersonalDataItem } from './occurrences.retention';
+import { getRetentionDays, removePersonalDataItem } from './retention/retention';
 
 // What operators and supervisors do to occurrences. One transaction each, with its audit event; the
 // timeline is append-only (the database refuses anything else).

@@ -2,7 +2,7 @@ import { LOG_READERS, LOG_WRITERS, PARTNERS, PERSONAL_DATA_REVIEWERS, SUPERVISOR
 import { makeOrganisation, makeUser, uniq } from '../../../../test/support/deps';
 import { insertCameras } from '../estate';
 import * as occ from './occurrences.usecases';
-import * as handover from './handover.usecases';
+import * as handover from './handover/handover.usecases';
 
 // The occurrence log's part of the route × role table (test/support/walk.ts): who may call each
 // route, written by hand, and what each call needs.

@@ -1,8 +1,8 @@
 import { sql, type SqlBool, type Expression } from 'kysely';
-import type { Db } from '../../platform/db/db';
-import { repeat } from '../../platform/jobs/repeat';
-import type { Agency, OccurrenceOutcome, OccurrenceSource } from '../../platform/db/db';
-import { LONDON } from '../../../domain/calendar/london';
+import type { Db } from '../../../platform/db/db';
+import { repeat } from '../../../platform/jobs/repeat';
+import type { Agency, OccurrenceOutcome, OccurrenceSource } from '../../../platform/db/db';
+import { LONDON } from '../../../../domain/calendar/london';
 
 // Finding occurrences: full-text over occurrences and their entries, with filters that combine
 // (AND), sorting and pages. Also the counts that reports are built from.

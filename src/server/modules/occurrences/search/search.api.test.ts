@@ -1,9 +1,9 @@
 import { beforeAll, expect, it } from 'vitest';
 import { parse } from 'csv-parse/sync';
-import { ApiClient, testApp } from '../../../../test/support/api';
-import { makeSession, makeUser, testClock, testDeps, uniq } from '../../../../test/support/deps';
-import { insertCameras } from '../estate';
-import * as occ from './occurrences.usecases';
+import { ApiClient, testApp } from '../../../../../test/support/api';
+import { makeSession, makeUser, testClock, testDeps, uniq } from '../../../../../test/support/deps';
+import { insertCameras } from '../../estate';
+import * as occ from '../occurrences.usecases';
 
 // Search and export. Each test tags its own occurrences with a unique word, so that the shared
 // database's other rows never match.

@@ -1,8 +1,8 @@
 import { z } from '@hono/zod-openapi';
-import { requestActor, route, type Api } from '../../platform/http/route';
-import { body, commonResponses, json } from '../../platform/http/openapi';
+import { requestActor, route, type Api } from '../../../platform/http/route';
+import { body, commonResponses, json } from '../../../platform/http/openapi';
 import * as h from './handover.usecases';
-import * as k from '../../../domain/occurrences/contract';
+import * as k from '../../../../domain/occurrences/contract';
 
 const tags = ['Shift handover'];
 const actor = requestActor;

@@ -1,8 +1,8 @@
-import type { Deps } from '../../platform/deps';
-import { recordAudit } from '../../platform/audit/audit';
-import { notFound, validationFailed } from '../../platform/http/errors';
-import type { Actor } from './occurrences.usecases';
-import * as repo from './occurrences.repository';
+import type { Deps } from '../../../platform/deps';
+import { recordAudit } from '../../../platform/audit/audit';
+import { notFound, validationFailed } from '../../../platform/http/errors';
+import type { Actor } from '../occurrences.usecases';
+import * as repo from '../occurrences.repository';
 
 // The category taxonomy and each category's standard operating procedure, kept by administrators.
 // Editing a procedure retires its steps and adds new ones: occurrences keep the wording they saw.

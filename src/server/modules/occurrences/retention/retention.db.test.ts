@@ -1,12 +1,12 @@
 import { afterAll, expect, it } from 'vitest';
-import { sealed, silentLog, testClock, testConfig } from '../../../../test/support/deps';
-import { ownDatabase } from '../../../../test/support/product';
-import type { Deps } from '../../platform/deps';
-import { SYSTEM_ACTOR } from '../../platform/audit/audit';
-import { applyPersonalDataRetention, removePersonalDataItem } from './occurrences.retention';
-import { listRemovablePersonalData } from './occurrences.repository';
-import * as occ from './occurrences.usecases';
-import { getOccurrenceView } from './occurrences.views';
+import { sealed, silentLog, testClock, testConfig } from '../../../../../test/support/deps';
+import { ownDatabase } from '../../../../../test/support/product';
+import type { Deps } from '../../../platform/deps';
+import { SYSTEM_ACTOR } from '../../../platform/audit/audit';
+import { applyPersonalDataRetention, removePersonalDataItem } from './retention';
+import { listRemovablePersonalData } from '../occurrences.repository';
+import * as occ from '../occurrences.usecases';
+import { getOccurrenceView } from '../occurrences.views';
 
 // Retention acts on every row, so each test runs in a database of its own.
 const drops: Array<() => Promise<void>> = [];

@@ -1,13 +1,13 @@
 import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { route, type Api, type AppEnv } from '../../platform/http/route';
-import { commonResponses, json, page } from '../../platform/http/openapi';
-import * as k from '../../../domain/occurrences/contract';
-import { csvDownload, csvRows } from '../../platform/http/csv';
-import { recordAudit, actorFrom } from '../../platform/audit/audit';
-import { AGENCIES, OUTCOMES, PRIORITIES, SOURCES } from './occurrences.models';
-import { formatTimestamp, londonDay } from '../../../domain/calendar/london';
-import { COUNT_CAP, TEXT_WINDOW, countOccurrences, searchOccurrences, streamOccurrences, type OccurrenceFilter } from './occurrences.search';
+import { route, type Api, type AppEnv } from '../../../platform/http/route';
+import { commonResponses, json, page } from '../../../platform/http/openapi';
+import * as k from '../../../../domain/occurrences/contract';
+import { csvDownload, csvRows } from '../../../platform/http/csv';
+import { recordAudit, actorFrom } from '../../../platform/audit/audit';
+import { AGENCIES, OUTCOMES, PRIORITIES, SOURCES } from '../occurrences.models';
+import { formatTimestamp, londonDay } from '../../../../domain/calendar/london';
+import { COUNT_CAP, TEXT_WINDOW, countOccurrences, searchOccurrences, streamOccurrences, type OccurrenceFilter } from './search';
 
 const tags = ['Occurrences'];
 

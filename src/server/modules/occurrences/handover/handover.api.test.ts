@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
-import { ApiClient, testApp } from '../../../../test/support/api';
-import { makeOrganisation, makeSession, makeUser, testDeps } from '../../../../test/support/deps';
+import { ApiClient, testApp } from '../../../../../test/support/api';
+import { makeOrganisation, makeSession, makeUser, testDeps } from '../../../../../test/support/deps';
 
 const deps = testDeps({ config: { trustProxy: 1 } });
 const { app } = testApp(deps);

@@ -1,8 +1,8 @@
 import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { makeUser, testClock, testDeps, uniq } from '../../../../test/support/deps';
-import * as occ from './occurrences.usecases';
-import { searchOccurrences, streamOccurrences } from './occurrences.search';
+import { makeUser, testClock, testDeps, uniq } from '../../../../../test/support/deps';
+import * as occ from '../occurrences.usecases';
+import { searchOccurrences, streamOccurrences } from './search';
 
 // A text search walks the newest occurrences one by one (quick for common words) and falls back to
 // the full-text index when the page is not among them (quick for rare words). Both must give the

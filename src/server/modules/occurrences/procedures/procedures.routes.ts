@@ -1,8 +1,8 @@
 import { z } from '@hono/zod-openapi';
-import { requestActor, route, type Api } from '../../platform/http/route';
-import { body, commonResponses, json } from '../../platform/http/openapi';
+import { requestActor, route, type Api } from '../../../platform/http/route';
+import { body, commonResponses, json } from '../../../platform/http/openapi';
 import * as p from './procedures.usecases';
-import * as k from '../../../domain/occurrences/contract';
+import * as k from '../../../../domain/occurrences/contract';
 
 const tags = ['Procedures and categories'];
 const actor = requestActor;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { JobDefinition } from '../../platform/jobs/jobs';
-import { applyPersonalDataRetention } from './occurrences.retention';
+import type { JobDefinition } from '../../../platform/jobs/jobs';
+import { applyPersonalDataRetention } from './retention';
 
 export const personalDataRetentionJob: JobDefinition = {
   name: 'occurrences.apply-personal-data-retention',

@@ -1,9 +1,9 @@
-import type { Deps } from '../../platform/deps';
-import type { Db } from '../../platform/db/db';
-import { formatDate } from '../../../domain/calendar/london';
-import { recordAudit, SYSTEM_ACTOR, type AuditActor } from '../../platform/audit/audit';
-import * as repo from './occurrences.repository';
-import { personalDataCutoffs } from './occurrences.models';
+import type { Deps } from '../../../platform/deps';
+import type { Db } from '../../../platform/db/db';
+import { formatDate } from '../../../../domain/calendar/london';
+import { recordAudit, SYSTEM_ACTOR, type AuditActor } from '../../../platform/audit/audit';
+import * as repo from '../occurrences.repository';
+import { personalDataCutoffs } from '../occurrences.models';
 
 // Personal data does not linger: names are flagged for review after a period (default 31 days) and
 // removed after a longer one (default 365) unless the occurrence is held by evidence or a request.

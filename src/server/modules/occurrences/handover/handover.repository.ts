@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Db } from '../../platform/db/db';
+import type { Db } from '../../../platform/db/db';
 
 // SQL for shift handovers, outstanding actions and supervisor alerts.
 

@@ -1,7 +1,7 @@
-import type { Deps } from '../../platform/deps';
-import { recordAudit } from '../../platform/audit/audit';
-import { AppError, notFound, validationFailed, type FieldError } from '../../platform/http/errors';
-import type { Actor } from './occurrences.usecases';
+import type { Deps } from '../../../platform/deps';
+import { recordAudit } from '../../../platform/audit/audit';
+import { AppError, notFound, validationFailed, type FieldError } from '../../../platform/http/errors';
+import type { Actor } from '../occurrences.usecases';
 import * as repo from './handover.repository';
 
 // Handing over the shift: the outgoing operator's handover (open occurrences, outstanding actions,

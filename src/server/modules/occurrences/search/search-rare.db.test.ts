@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { ownDatabase, type OwnDatabase } from '../../../../test/support/product';
-import { searchOccurrences } from './occurrences.search';
+import { ownDatabase, type OwnDatabase } from '../../../../../test/support/product';
+import { searchOccurrences } from './search';
 
 // Whether a text search walks the newest occurrences or goes straight to the index depends on
 // PostgreSQL's statistics of the words, so it runs in a database of its own, analysed.

@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { makeUser, testClock, testDeps, uniq } from '../../../../test/support/deps';
-import * as occ from './occurrences.usecases';
-import { refreshSearchDocuments, searchOccurrences } from './occurrences.search';
+import { makeUser, testClock, testDeps, uniq } from '../../../../../test/support/deps';
+import * as occ from '../occurrences.usecases';
+import { refreshSearchDocuments, searchOccurrences } from './search';
 
 // A long timeline is folded into the occurrence's search document (every 20th entry marks it due;
 // a background refresh folds it), so that a search walking occurrences one by one reads only the
