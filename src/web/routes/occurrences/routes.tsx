@@ -10,7 +10,7 @@ import { OccurrenceNewPage } from './OccurrenceNewPage';
 import { OccurrencePage } from './OccurrencePage';
 import { OccurrencesListPage, validateOccurrenceSearch } from './OccurrencesListPage';
 import { PersonalDataReviewPage } from './PersonalDataReviewPage';
-import { ProceduresPage } from '../settings/ProceduresPage';
+import { ProceduresPage } from './ProceduresPage';
 
 /** Renders a page for a signed-in user with the permission, or says they may not see it. */
 function Gate({ permission, children }: { permission: string; children: (session: Session) => React.ReactNode }) {
