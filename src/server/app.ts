@@ -12,7 +12,7 @@ import type { LiveContext } from './platform/http/sse';
 import { isReachable } from './platform/db/db';
 import { isMigrated } from './platform/db/migrate';
 import { assertAllRoutesDeclareAccess, createApi, registeredRoutes, type AppEnv } from './platform/http/route';
-import { contentSecurityPolicy, csrfProtection, noStore, requestBodyLimit, requestContext, sessionLoader } from './platform/http/middleware';
+import { contentSecurityPolicy, csrfProtection, requestBodyLimit, requestContext, sessionLoader } from './platform/http/middleware';
 import { problem, problemResponse, toProblem } from './platform/http/problem';
 import { OPENAPI_DOCUMENT } from './platform/http/openapi';
 import { registerAuthRoutes } from './platform/auth/auth.routes';
@@ -64,7 +64,6 @@ export function buildApp({ deps, log, pool, sessionCache, listener, shutdown = n
   });
 
   app.use('/api/*', requestBodyLimit({ maxSize: deps.config.bodyLimitBytes, onError: (c) => problemResponse(c, problem({ status: 413, code: 'http.payload_too_large', detail: `The request body is larger than ${deps.config.bodyLimitBytes} bytes.` })) }));
-  app.use('/api/v1/*', noStore);
   app.use('/api/*', sessionLoader({ deps, cache: sessionCache }));
   app.use('/api/*', csrfProtection({ publicUrl: deps.config.publicUrl }));
   registerModules(api, { listener, shutdown, sessionCache });

@@ -1,4 +1,4 @@
-import type { Agency, OccurrenceOutcome, OccurrencePriority, OccurrenceSource } from '../../platform/db/db';
+import type { Agency } from '../../platform/db/db';
 
 // Pure decisions about occurrences: references, what may be logged when, closing rules, who was
 // told, and when personal data is due for review or removal. No I/O.

@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { route, type Api, type AppEnv } from '../../../platform/http/route';
-import { commonResponses, json, page } from '../../../platform/http/openapi';
+import { commonResponses, json } from '../../../platform/http/openapi';
 import * as k from '../../../../domain/occurrences/contract';
 import { csvDownload, csvRows } from '../../../platform/http/csv';
 import { recordAudit, actorFrom } from '../../../platform/audit/audit';
