@@ -1,4 +1,7 @@
 import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, expect, it } from 'vitest';
 import pg from 'pg';
 import { freshDatabase } from './support/product';
@@ -72,4 +75,19 @@ it('seed --reset rebuilds the demo council when VIGIL_DEMO=true', async () => {
   expect(Date.now() - new Date(history.rows[0].first).getTime()).toBeGreaterThan(12 * 86_400_000);
   expect(handovers.rows[0].n).toBeGreaterThanOrEqual(26);
   expect(handovers.rows[0].pending).toBe(1);
+});
+
+it('refuses a command other than serve, migrate and seed where there is no database, and makes none', () => {
+  const empty = mkdtempSync(path.join(os.tmpdir(), 'vigil-nodb-'));
+  try {
+    for (const args of [['audit', 'verify'], ['audit', 'head'], ['user', 'list']]) {
+      const r = vigil(args, { VIGIL_DATA_DIR: empty, DATABASE_URL: '' });
+      expect(r.code, r.out).not.toBe(0);
+      expect(r.out).toContain('There is no Vigil database in');
+      expect(r.out).not.toContain('intact');
+    }
+    expect(existsSync(path.join(empty, 'pg'))).toBe(false);
+  } finally {
+    rmSync(empty, { recursive: true, force: true });
+  }
 });

@@ -1,6 +1,8 @@
 import type { Config } from './config';
 import { createLogger } from './platform/logging/logger';
+import path from 'node:path';
 import { openDatabase, type OpenDatabase } from './platform/db/open';
+import { hasEmbeddedDatabase } from './platform/db/embedded';
 import { systemClock, type Deps } from './platform/deps';
 import { SYSTEM_ACTOR, recordAudit, sealAudit } from './platform/audit/audit';
 import { getAuditHead, verifyAuditChain } from './platform/audit/audit.repository';
@@ -17,7 +19,15 @@ import { AppError } from './platform/http/errors';
 
 const print = (s = '') => process.stdout.write(`${s}\n`);
 
-async function withDeps<T>(config: Config, fn: (deps: Deps, database: OpenDatabase) => Promise<T>): Promise<T> {
+/**
+ * Opens the database for a command. Only serve, migrate and seed may create one: any other command
+ * run where there is none (the wrong folder, a mistyped VIGIL_DATA_DIR) says so and fails, rather
+ * than answer from an empty new database ("intact, 0 events").
+ */
+async function withDeps<T>(config: Config, fn: (deps: Deps, database: OpenDatabase) => Promise<T>, { create = false }: { create?: boolean } = {}): Promise<T> {
+  if (!config.databaseUrl && !create && !hasEmbeddedDatabase(config.dataDir)) {
+    throw new Error(`There is no Vigil database in ${path.resolve(config.dataDir)}. Run this command where Vigil runs (its data directory is VIGIL_DATA_DIR), or set DATABASE_URL; \`npx vigil serve\` or \`npx vigil migrate\` makes a new one.`);
+  }
   const log = createLogger({ level: config.logLevel === 'info' ? 'warn' : config.logLevel, name: 'vigil-cli' });
   const database = await openDatabase({ config, log, applicationName: 'vigil-cli', poolSize: 4 });
   try {
@@ -65,7 +75,7 @@ export async function runSeed(config: Config, { reset }: { reset: boolean }) {
     const { users } = await seedDemo(deps);
     print('Demo council seeded. One-time passwords (each works once; not shown again):');
     for (const u of users) print(`  ${u.username.padEnd(14)}${ROLE_INFO[u.role].name.padEnd(36)}${u.oneTimePassword}`);
-  });
+  }, { create: true });
 }
 
 async function councilOrganisationId(deps: Deps, name?: string) {

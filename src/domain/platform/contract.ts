@@ -15,15 +15,13 @@ export interface NavigationEntry {
   description: string;
   /** 'work': the daily screens ("Your work"); 'admin': under Administration on the home page. */
   group: z.infer<typeof NavigationGroup>;
-  /** Also in the primary navigation bar (work entries are, unless they say otherwise). */
-  primary?: boolean;
   /** A module not built yet: what it will do. Its page says so. */
   coming?: string;
 }
 
 export const ModuleEntry = z.object({
   key: z.string(), name: z.string(), path: z.string(), description: z.string(),
-  group: NavigationGroup, primary: z.boolean(), coming: z.string().nullable(),
+  group: NavigationGroup, coming: z.string().nullable(),
 }).meta({ id: 'ModuleEntry' });
 export type ModuleEntry = z.infer<typeof ModuleEntry>;
 

@@ -9,7 +9,7 @@ export function registerNavigationRoutes(api: Api) {
   // The registry does not change while the server runs: shape the entries once.
   const entries = navigationEntries().map((e) => ({
     permission: e.permission,
-    entry: { key: e.key, name: e.name, path: e.path, description: e.description, group: e.group, primary: e.primary ?? e.group === 'work', coming: e.coming ?? null },
+    entry: { key: e.key, name: e.name, path: e.path, description: e.description, group: e.group, coming: e.coming ?? null },
   }));
   route(api, {
     operationId: 'listModules', method: 'get', path: '/api/v1/modules', access: 'authenticated', tags: ['Meta'], summary: 'The modules and pages this user may open',

@@ -35,7 +35,7 @@ export const PLANNED: readonly NavigationEntry[] = [
 
 /** The platform's own pages (not a module's). */
 const PLATFORM_PAGES: readonly NavigationEntry[] = [
-  { key: 'audit', name: 'Audit trail', path: '/audit', permission: 'audit.read', group: 'admin', primary: true, description: 'Who did what and when, exported as CSV, with a check that the record has not been altered.' },
+  { key: 'audit', name: 'Audit trail', path: '/audit', permission: 'audit.read', group: 'admin', description: 'Who did what and when, exported as CSV, with a check that the record has not been altered.' },
 ];
 
 /** Every navigation entry, work first in registry order, then administration. */

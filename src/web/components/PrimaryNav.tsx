@@ -7,13 +7,13 @@ export interface NavItem {
   text: string;
 }
 
-/** Home, then the registry's primary entries this user may open (the server filters by permission). */
+/** Home, then every page this user may open, work first (the server filters by permission). */
 export function useNavItems(): NavItem[] {
   const { data: modules = [] } = useQuery(modulesQuery);
-  return [{ href: '/', text: 'Home' }, ...modules.filter((m) => m.primary).map((m) => ({ href: m.path, text: m.name }))];
+  return [{ href: '/', text: 'Home' }, ...modules.map((m) => ({ href: m.path, text: m.name }))];
 }
 
-/** MOJ primary navigation: home, the user's work, then the administration pages kept in the bar. */
+/** MOJ primary navigation: home, the user's work, then the administration pages their roles allow. */
 export function PrimaryNav() {
   const items = useNavItems();
 

@@ -32,7 +32,7 @@ export const occurrencesModule: VigilModule = {
   navigation: [
     { key: 'occurrences', name: 'Occurrences', path: '/occurrences', permission: 'occurrences.read', group: 'work', description: 'Control-room occurrence log and shift handover.' },
     // Not under /occurrences: administrators review personal data without reading the log.
-    { key: 'personal-data-review', name: 'Personal data review', path: '/personal-data-review', permission: 'occurrences.review_personal_data', group: 'admin', primary: true, description: 'Names and details in the log past their review date: keep them held or remove them now.' },
+    { key: 'personal-data-review', name: 'Personal data review', path: '/personal-data-review', permission: 'occurrences.review_personal_data', group: 'admin', description: 'Names and details in the log past their review date: keep them held or remove them now.' },
     { key: 'procedures', name: 'Procedures', path: '/admin/procedures', permission: 'settings.manage', group: 'admin', description: 'The steps operators follow for each category of occurrence.' },
   ],
 };

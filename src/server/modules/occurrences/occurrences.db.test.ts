@@ -4,6 +4,7 @@ import { sql } from 'kysely';
 import type { Deps } from '../../platform/deps';
 import { makeOrganisation, makeUser, sealed, testDeps, uniq } from '../../../../test/support/deps';
 import { insertCameras } from '../estate';
+import { listPartners } from './occurrences.repository';
 import * as occ from './occurrences.usecases';
 import { getOccurrenceView, viewSharedOccurrence } from './occurrences.views';
 import { formatReference, parseReference } from './occurrences.models';
@@ -487,6 +488,13 @@ describe('sharing', () => {
     };
     const asPolice = await partner(police.id);
     expect(await rejection(occ.shareOccurrence(deps, { actor, occurrenceId: o.id, organisationId: user.organisationId }))).toMatchObject({ fieldErrors: [{ path: 'organisationId' }] });
+    // The maintenance contractor is external but no partner agency: not offered, and refused.
+    const contractor = await makeOrganisation(deps, { external: true, kind: 'contractor' });
+    expect(await rejection(occ.shareOccurrence(deps, { actor, occurrenceId: o.id, organisationId: contractor.id }))).toMatchObject({ fieldErrors: [{ path: 'organisationId' }] });
+    const offered = (await listPartners(deps.db)).map((p) => p.id);
+    expect(offered).toContain(police.id);
+    expect(offered).toContain(insurer.id);
+    expect(offered).not.toContain(contractor.id);
     expect(await rejection(viewSharedOccurrence(deps, { actor: asPolice, id: o.id, organisationId: police.id }))).toMatchObject({ status: 404 });
 
     await occ.shareOccurrence(deps, { actor, occurrenceId: o.id, organisationId: police.id });

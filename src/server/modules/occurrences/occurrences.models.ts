@@ -84,3 +84,8 @@ export function personalDataCutoffs({ now, reviewDays, removalDays }: { now: Dat
 export function personalDataRemovalDue({ recordedAt, removalDays }: { recordedAt: Date; removalDays: number }) {
   return new Date(recordedAt.getTime() + removalDays * 86_400_000);
 }
+
+/** Whom an occurrence may be shared with: an external organisation that is a partner agency, never the council's own contractor. */
+export function isPartnerAgency(org: { is_external: boolean; kind: string }): boolean {
+  return org.is_external && org.kind !== 'contractor';
+}

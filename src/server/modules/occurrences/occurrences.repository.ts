@@ -215,12 +215,13 @@ export async function insertSupervisorAlert(db: Db, a: { kind: string; occurrenc
 }
 
 /** Partner organisations (police, insurers, contractors) an occurrence can be shared with. */
+/** Partner agencies an occurrence can be shared with: external organisations, not the maintenance contractor. */
 export async function listPartners(db: Db) {
-  return db.selectFrom('organisations').select(['id', 'name', 'kind']).where('is_external', '=', true).orderBy('name').execute();
+  return db.selectFrom('organisations').select(['id', 'name', 'kind']).where('is_external', '=', true).where('kind', '!=', 'contractor').orderBy('name').execute();
 }
 
 export async function findOrganisation(db: Db, id: string) {
-  return db.selectFrom('organisations').select(['id', 'name', 'is_external']).where('id', '=', id).executeTakeFirst();
+  return db.selectFrom('organisations').select(['id', 'name', 'kind', 'is_external']).where('id', '=', id).executeTakeFirst();
 }
 
 const activeHold = sql<boolean>`exists (select 1 from occurrence_holds h where h.occurrence_id = p.occurrence_id and h.released_at is null)`;

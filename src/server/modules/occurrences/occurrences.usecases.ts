@@ -7,7 +7,7 @@ import { validationFailed } from '../../platform/http/errors';
 import { findCamerasByIds } from '../estate';
 import * as repo from './occurrences.repository';
 import * as errors from './occurrences.errors';
-import { AGENCIES, OUTCOMES, checkFootageRange, checkObservedAt, decideClose, formatReference, personalDataRemovalDue } from './occurrences.models';
+import { AGENCIES, OUTCOMES, checkFootageRange, checkObservedAt, decideClose, formatReference, isPartnerAgency, personalDataRemovalDue } from './occurrences.models';
 import { londonYear } from '../../../domain/calendar/london';
 import { getRetentionDays, removePersonalDataItem } from './retention/retention';
 
@@ -284,7 +284,7 @@ export async function shareOccurrence(deps: Deps, { actor, occurrenceId, organis
     const occ = await repo.lockOccurrence(trx, occurrenceId);
     if (!occ) throw errors.occurrenceNotFound();
     const org = await repo.findOrganisation(trx, organisationId);
-    if (!org?.is_external) throw validationFailed([{ path: 'organisationId', message: 'Choose a partner organisation (police, insurer, contractor).' }]);
+    if (!org || !isPartnerAgency(org)) throw validationFailed([{ path: 'organisationId', message: 'Choose a partner agency (the police or an insurer, say): an occurrence is not shared with the council itself or its contractors.' }]);
     await repo.shareOccurrence(trx, { occurrenceId: occ.id, organisationId: org.id, by: actor.userId, at: now });
     await recordAudit(trx, actor.audit, { action: 'occurrence.shared', recordType: 'occurrence', recordId: occ.id, details: { reference: occ.reference, organisationId: org.id, organisation: org.name } });
     return { reference: occ.reference, organisation: org.name };

@@ -8,6 +8,6 @@ export const usersModule: VigilModule = {
   key: 'users',
   routes: (api) => registerUserRoutes(api),
   navigation: [
-    { key: 'users', name: 'Users', path: '/admin/users', permission: 'users.manage', group: 'admin', primary: true, description: 'Create accounts, set roles, reset passwords and two-factor authentication, unlock accounts.' },
+    { key: 'users', name: 'Users', path: '/admin/users', permission: 'users.manage', group: 'admin', description: 'Create accounts, set roles, reset passwords and two-factor authentication, unlock accounts.' },
   ],
 };

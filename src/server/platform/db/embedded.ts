@@ -206,6 +206,11 @@ export function defaultSharedBuffersMb(totalBytes = machineMemory()): number {
   return Math.min(1024, Math.max(128, Math.floor(totalBytes / 8 / 1024 / 1024)));
 }
 
+/** Whether the data directory holds an embedded database (a command other than serve, migrate or seed must not make one). */
+export function hasEmbeddedDatabase(dataDir: string): boolean {
+  return existsSync(path.join(path.resolve(dataDir, 'pg'), 'PG_VERSION'));
+}
+
 export async function startEmbeddedPostgres({ dataDir, database = 'vigil', onLog, sharedBuffersMb = defaultSharedBuffersMb() }: {
   dataDir: string; database?: string; onLog?: (line: string) => void; sharedBuffersMb?: number;
 }): Promise<EmbeddedPostgres> {

@@ -286,11 +286,10 @@ describe('sign-in stages', () => {
     const keys = async (roles: Role[]) => {
       const c = client();
       Object.assign(c, await makeSession(deps, { userId: (await makeUser(deps, { roles })).id }));
-      return (await c.get('/api/v1/modules')).body.modules as { key: string; group: string; primary: boolean; coming: string | null }[];
+      return (await c.get('/api/v1/modules')).body.modules as { key: string; group: string; coming: string | null }[];
     };
     const admin = await keys(['admin']);
     expect(admin.map((m) => m.key)).toEqual(['users', 'security-settings', 'personal-data-review', 'procedures', 'audit']);
-    expect(admin.filter((m) => m.primary).map((m) => m.key)).toEqual(['users', 'personal-data-review', 'audit']);
     const supervisor = await keys(['supervisor']);
     expect(supervisor.filter((m) => m.group === 'work').map((m) => m.key)).toEqual(['estate', 'occurrences', 'maintenance', 'evidence', 'requests', 'analysis', 'governance']);
     expect(supervisor.find((m) => m.key === 'occurrences')?.coming).toBeNull();
