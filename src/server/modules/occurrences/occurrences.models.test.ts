@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
   ALWAYS_SHOWN, checkFootageRange, checkObservedAt, decideClose, formatReference, parseReference, personalDataCutoffs, personalDataRemovalDue,
-  whoWasTold, type NotificationEntry, type StepState,
+  whoWasTold, type NotificationEntry, type StepState, toldWithReferences,
 } from './occurrences.models';
 
 const MIN = 60_000;
@@ -177,5 +177,14 @@ describe('personal data cut-offs', () => {
       const now = new Date(dueAt.getTime() + offset);
       expect(recordedAt <= personalDataCutoffs({ now, reviewDays: 1, removalDays }).removal).toBe(offset >= 0);
     }));
+  });
+});
+
+describe('toldWithReferences', () => {
+  it('lists agencies in the order first told, each reference once', () => {
+    expect(toldWithReferences([])).toBe('');
+    expect(toldWithReferences([
+      { agency: 'police', reference: 'CAD 1234-56' }, { agency: 'ambulance', reference: null }, { agency: 'police', reference: ' CAD 1234-56 ' }, { agency: 'police', reference: 'CAD 1301-02' },
+    ])).toBe('Police (CAD 1234-56, CAD 1301-02); Ambulance');
   });
 });

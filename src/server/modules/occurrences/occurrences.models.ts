@@ -85,6 +85,21 @@ export function personalDataRemovalDue({ recordedAt, removalDays }: { recordedAt
   return new Date(recordedAt.getTime() + removalDays * 86_400_000);
 }
 
+/**
+ * Who was told, with their references, for the CSV export: "Police (CAD 1234-56, CAD 1301-02);
+ * Ambulance". Agencies in the order first told; a reference given twice is shown once.
+ */
+export function toldWithReferences(notifications: readonly { agency: Agency; reference: string | null }[]): string {
+  const byAgency = new Map<Agency, string[]>();
+  for (const n of notifications) {
+    const refs = byAgency.get(n.agency) ?? [];
+    const ref = n.reference?.trim();
+    if (ref && !refs.includes(ref)) refs.push(ref);
+    byAgency.set(n.agency, refs);
+  }
+  return [...byAgency].map(([agency, refs]) => `${AGENCIES[agency]}${refs.length ? ` (${refs.join(', ')})` : ''}`).join('; ');
+}
+
 /** Whom an occurrence may be shared with: an external organisation that is a partner agency, never the council's own contractor. */
 export function isPartnerAgency(org: { is_external: boolean; kind: string }): boolean {
   return org.is_external && org.kind !== 'contractor';

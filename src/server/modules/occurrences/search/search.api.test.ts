@@ -101,6 +101,16 @@ it('exports a search as CSV with formula injection neutralised', async () => {
   expect(rows.slice(1).map((row) => row[6])).toEqual([`'=HYPERLINK("http://evil.example") ${tag}`, `'+44 caller reported fight ${tag}`]);
 });
 
+it('exports who was told with their references (the police CAD number), not just "Police"', async () => {
+  const tag = uniq('t').replace('-', '');
+  const o = await open(tag);
+  await occ.notifyAgency(deps, { actor, occurrenceId: o.id, agency: 'police', agencyReference: 'CAD 1234-56' });
+  await occ.notifyAgency(deps, { actor, occurrenceId: o.id, agency: 'ambulance' });
+  await occ.notifyAgency(deps, { actor, occurrenceId: o.id, agency: 'police', agencyReference: 'CAD 1301-02' });
+  const rows = parse((await client.get(`/api/v1/occurrences.csv?q=${tag}`)).text) as string[][];
+  expect(rows[1][rows[0].indexOf('Agencies told')]).toBe('Police (CAD 1234-56, CAD 1301-02); Ambulance');
+});
+
 it('counts by hour of day in UK time (24 rows), winter and summer', async () => {
   const tag = uniq('h').replace('-', '');
   const clock = testClock(new Date('2026-01-15T23:30:00Z')); // 23:30 GMT

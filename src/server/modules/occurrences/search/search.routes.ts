@@ -5,7 +5,7 @@ import { commonResponses, json } from '../../../platform/http/openapi';
 import * as k from '../../../../domain/occurrences/contract';
 import { csvDownload, csvRows } from '../../../platform/http/csv';
 import { recordAudit, actorFrom } from '../../../platform/audit/audit';
-import { AGENCIES, OUTCOMES, PRIORITIES, SOURCES } from '../occurrences.models';
+import { OUTCOMES, PRIORITIES, SOURCES, toldWithReferences } from '../occurrences.models';
 import { formatTimestamp, londonDay } from '../../../../domain/calendar/london';
 import { COUNT_CAP, TEXT_WINDOW, countOccurrences, searchOccurrences, streamOccurrences, type OccurrenceFilter } from './search';
 
@@ -66,7 +66,7 @@ export function registerOccurrenceSearchRoutes(api: Api) {
         const i = toItem(r);
         return [
           i.reference, ukTime(i.openedAt), i.status, i.category.name, i.sourceName, i.priorityName, i.summary, i.location, i.cameras.join(' '),
-          i.told.map((a) => AGENCIES[a as keyof typeof AGENCIES] ?? a).join('; '), i.outcomeName ?? '', i.openedBy, ukTime(i.closedAt),
+          toldWithReferences(r.told_references), i.outcomeName ?? '', i.openedBy, ukTime(i.closedAt),
         ];
       },
     }) as never;

@@ -166,7 +166,10 @@ export async function* streamOccurrences(db: Db, { filter, sort = 'opened_desc',
   const after = direction === 'desc' ? '<' : '>';
   let last: string | undefined; // the reference of the last row sent
   for (;;) {
-    let q = selectRow(filtered(db, filter));
+    // The export also carries each agency's references (the police CAD number), oldest first.
+    let q = selectRow(filtered(db, filter)).select(
+      sql<{ agency: Agency; reference: string | null }[]>`coalesce((select json_agg(json_build_object('agency', n.agency, 'reference', n.agency_reference) order by n.seq) from occurrence_entries n where n.occurrence_id = o.id and n.kind = 'notification'), '[]')`.as('told_references'),
+    );
     if (last) {
       // Compared with the stored row, not a JavaScript Date, which would drop the microseconds.
       const ref = last;
