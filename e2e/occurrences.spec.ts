@@ -106,6 +106,26 @@ describe('occurrence log', () => {
       await page.locator('.vigil-timeline').getByText(body).waitFor();
     }
 
+    // A mistake in one form is cleared once another form succeeds, and a Communication does not
+    // make the next entry a Communication too.
+    await tabTo(page, /^input#notify-agencyReference:/);
+    await page.keyboard.press('Enter'); // nobody chosen
+    const notifyError = page.getByRole('alert').filter({ hasText: 'Choose who was told' });
+    await notifyError.waitFor();
+    await page.keyboard.press('e');
+    expect(await focused(page)).toMatch(/^textarea#entry-body:/);
+    await page.keyboard.press('Shift+Tab');
+    expect(await focused(page)).toMatch(/^input#entry-kind:Observation/);
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    expect(await focused(page)).toMatch(/^input#entry-kind-3:Communication/);
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('Radio: door staff report the male has left');
+    await page.keyboard.press('Control+Enter');
+    await page.locator('.vigil-timeline').getByText('Radio: door staff report the male has left').waitFor();
+    await notifyError.waitFor({ state: 'detached' });
+    expect(await page.locator('#entry-kind').isChecked()).toBe(true);
+
     // Notify the police with their reference.
     await tabTo(page, /^input#notify-agency:Police/);
     await page.keyboard.press('Space');
@@ -376,6 +396,13 @@ describe('occurrence log', () => {
     await panel.getByText(`${reference} was closed without: Notify police`).waitFor();
     await panel.getByRole('link', { name: `Open ${reference}` }).waitFor();
     await expectAccessible(supervisor, 'supervisor home with an alert');
+    // The supervisor acknowledges it by keyboard: it leaves the panel, and the page says so.
+    const acknowledge = panel.getByRole('button', { name: `Acknowledge alert: ${reference} was closed without: Notify police` });
+    await acknowledge.focus();
+    await supervisor.keyboard.press('Enter');
+    await supervisor.getByRole('status').getByText(`Alert acknowledged: ${reference} was closed without: Notify police`).waitFor();
+    await acknowledge.waitFor({ state: 'detached' });
+    expect(await supervisor.getByRole('link', { name: `Open ${reference}` }).count()).toBe(0);
 
     // Search: the filters go in the address bar, and the CSV export carries them.
     await supervisor.goto(`${env.product.url}/occurrences`);

@@ -142,6 +142,7 @@ export const supervisorOverviewQuery = queryOptions({
   queryFn: () => api<SupervisorOverview>('/supervisor/overview'),
   staleTime: 0,
 });
+export const acknowledgeAlert = (id: string) => api<z.infer<typeof Created>>(`/supervisor/alerts/${encodeURIComponent(id)}/acknowledge`, { method: 'POST' });
 
 export const createHandover = (body: {
   occurrenceIds: string[];

@@ -38,6 +38,8 @@ export function AddEntryForm({ occurrence }: { occurrence: Occurrence }) {
     if (!f.check(fieldErrors([['body', !body.trim() && 'Enter what happened'], ['observedAt', observed === undefined && badTime]]))) return;
     const ok = await f.run(() => addEntry(occurrence.id, { kind: isCodeOf(WRITTEN_KINDS, kind) ? kind : undefined, body: body.trim(), observedAt: observed || undefined }), 'Entry added to the log.');
     if (ok) {
+      // The next entry starts afresh: a Communication logged now does not make the next one a Communication.
+      setKind('observation');
       setBody('');
       setObservedAt('');
       document.getElementById('entry-body')?.focus();

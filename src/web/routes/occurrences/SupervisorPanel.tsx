@@ -1,14 +1,33 @@
+import { useState } from 'react';
 import { Link } from '@tanstack/react-router';
-import { useQuery } from '@tanstack/react-query';
-import { supervisorOverviewQuery } from '../../api/occurrences';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { acknowledgeAlert, supervisorOverviewQuery } from '../../api/occurrences';
+import { errorMessage } from '../../lib/errors';
 import { formatDateTime } from '../../../domain/calendar/london';
 
-/** What needs a supervisor: handovers nobody has acknowledged, and alerts (a required step skipped). */
+/** What needs a supervisor: handovers nobody has acknowledged, and alerts (a required step skipped), each acknowledged here. */
 export function SupervisorPanel() {
   const overview = useQuery({ ...supervisorOverviewQuery, refetchInterval: 30_000 });
-  if (!overview.data) return null;
+  const queryClient = useQueryClient();
+  const [status, setStatus] = useState<{ ok: boolean; text: string }>();
+  const [busy, setBusy] = useState<string>();
+  const acknowledge = async (id: string, message: string) => {
+    setBusy(id);
+    try {
+      await acknowledgeAlert(id);
+      setStatus({ ok: true, text: `Alert acknowledged: ${message}` });
+      await queryClient.invalidateQueries({ queryKey: supervisorOverviewQuery.queryKey });
+    } catch (err) {
+      setStatus({ ok: false, text: `The alert could not be acknowledged. ${errorMessage(err)}` });
+    } finally {
+      setBusy(undefined);
+    }
+  };
+  // Said where a screen reader hears it, and kept on screen when the last alert goes.
+  const said = <p className={`govuk-body${status?.ok === false ? ' govuk-error-message' : ''}`} role="status">{status?.text}</p>;
+  if (!overview.data) return said;
   const { unacknowledgedHandovers: handovers, alerts } = overview.data;
-  if (!handovers.length && !alerts.length) return null;
+  if (!handovers.length && !alerts.length) return said;
   return (
     <section className="govuk-notification-banner" role="region" aria-labelledby="supervisor-title">
       <div className="govuk-notification-banner__header">
@@ -34,12 +53,17 @@ export function SupervisorPanel() {
               {alerts.map((a) => (
                 <li key={a.id}>
                   {formatDateTime(a.createdAt)}: {a.message}{' '}
-                  {a.occurrence && <Link className="govuk-link" to="/occurrences/$id" params={{ id: a.occurrence.id }}>Open {a.occurrence.reference}</Link>}
+                  {a.occurrence && <Link className="govuk-link" to="/occurrences/$id" params={{ id: a.occurrence.id }}>Open {a.occurrence.reference}</Link>}{' '}
+                  <button type="button" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" data-module="govuk-button"
+                    disabled={busy === a.id} aria-label={`Acknowledge alert: ${a.message}`} onClick={() => void acknowledge(a.id, a.message)}>
+                    Acknowledge
+                  </button>
                 </li>
               ))}
             </ul>
           </>
         )}
+        {said}
       </div>
     </section>
   );

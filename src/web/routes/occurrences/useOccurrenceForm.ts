@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { formErrorsFrom, type FormErrors } from '../../lib/errors';
 
@@ -11,6 +11,8 @@ export function prefixErrors(errors: FormErrors | undefined, prefix: string): Fo
   };
 }
 
+const FORM_DONE = 'vigil:occurrence-form-done';
+
 /**
  * One write on an occurrence page: busy while it runs, errors beside the fields, a message when done,
  * and the occurrence refetched.
@@ -21,6 +23,19 @@ export function useOccurrenceForm(occurrenceId: string, prefix: string, fields: 
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<string>();
   const [lastError, setLastError] = useState<unknown>();
+
+  // Another form on the page succeeded: this one's old errors and message no longer describe the page.
+  useEffect(() => {
+    const onDone = (event: Event) => {
+      const { detail } = event as CustomEvent<{ occurrenceId: string; prefix: string }>;
+      if (detail.occurrenceId !== occurrenceId || detail.prefix === prefix) return;
+      setErrors(undefined);
+      setLastError(undefined);
+      setDone(undefined);
+    };
+    window.addEventListener(FORM_DONE, onDone);
+    return () => window.removeEventListener(FORM_DONE, onDone);
+  }, [occurrenceId, prefix]);
 
   /** Client-side checks use server field names too. */
   const check = (invalid: FormErrors | undefined) => {
@@ -37,6 +52,7 @@ export function useOccurrenceForm(occurrenceId: string, prefix: string, fields: 
       setErrors(undefined);
       setLastError(undefined);
       setDone(message);
+      window.dispatchEvent(new CustomEvent(FORM_DONE, { detail: { occurrenceId, prefix } }));
       await Promise.all([
         queryClient.invalidateQueries({ queryKey: ['occurrence', occurrenceId] }),
         queryClient.invalidateQueries({ queryKey: ['occurrences'] }),
