@@ -354,6 +354,25 @@ describe('occurrence log', () => {
     await alex.context().close();
     await bea.context().close();
   });
+  it('understands a time typed just after midnight as the evening before, and shows the date it understood', async (ctx) => {
+    if (!env.browser) return ctx.skip();
+    const page = await newPage(env.browser);
+    await signInByKeyboard(page, 'amorgan', 'lantern pebble orchard');
+    await page.goto(`${env.product.url}/occurrences/new`);
+    await page.getByLabel('What is happening').fill('Group shouting outside the taxi rank');
+    await page.getByLabel('Category').selectOption({ label: 'Anti-social behaviour' });
+    await page.getByRole('button', { name: 'Open occurrence' }).click();
+    await page.waitForURL(/\/occurrences\/[0-9a-f-]{36}/);
+    // Ten past midnight on 16 July 2026 (BST) in the operator's browser.
+    await page.clock.setFixedTime(new Date('2026-07-15T23:10:00Z'));
+    await page.getByLabel('Time seen').fill('23:30');
+    await page.getByText('Understood as 15 July 2026 at 23:30').waitFor();
+    await page.getByLabel('Time seen').fill('00:05');
+    await page.getByText('Understood as 16 July 2026 at 00:05').waitFor();
+    await expectAccessible(page, 'occurrence with a time understood');
+    await page.context().close();
+  });
+
   it('follows the procedure: a step ticked becomes an entry; closing with a required step skipped needs a reason and alerts the supervisor', async (ctx) => {
     if (!env.browser) return ctx.skip();
     const page = await newPage(env.browser);

@@ -90,6 +90,13 @@ export function londonWallClock(day: string, { hour = 0, minute = 0, second = 0 
 /** The instant a London day (YYYY-MM-DD) begins. */
 export const londonDayStart = (day: string): Date | undefined => londonWallClock(day);
 
+/** The London day before `day` (YYYY-MM-DD). */
+export function londonDayBefore(day: string): string | undefined {
+  const parsed = parseDay(day);
+  if (!parsed) return undefined;
+  return new Date(Date.UTC(parsed[0], parsed[1] - 1, parsed[2] - 1)).toISOString().slice(0, 10);
+}
+
 /** The instant the London day after `day` (YYYY-MM-DD) begins: the end of `day`, for an exclusive `to`. */
 export function londonDayAfter(day: string): Date | undefined {
   const parsed = parseDay(day);

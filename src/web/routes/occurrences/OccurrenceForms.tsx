@@ -12,9 +12,11 @@ import { errorMessage, fieldErrors } from '../../lib/errors';
 import { formatDateTime, formatUkDateTimeInput } from '../../../domain/calendar/london';
 import { RadiosField, submitOnCtrlEnter, TextareaField } from './Radios';
 import { useOccurrenceForm } from './useOccurrenceForm';
-import { parseUkDateTime } from './when';
+import { parseUkDateTime, understoodAs } from './when';
 
-const TIME_HINT = 'For example, 14:05 (today) or 23/11/2026 14:05';
+const TIME_HINT = 'For example, 14:05 (the latest 14:05, so after midnight 23:30 is last night) or 23/11/2026 14:05';
+/** The field's hint, and once a time is typed, the full date it was understood as. */
+const timeHint = (lead: string, typed: string) => [lead, TIME_HINT, understoodAs(typed)].filter(Boolean).join('. ');
 const badTime = 'Enter a time like 14:05, or a date and time like 23/11/2026 14:05';
 const opts = (o: Record<string, string>) => Object.entries(o).map(([value, label]) => ({ value, label }));
 
@@ -54,7 +56,7 @@ export function AddEntryForm({ occurrence }: { occurrence: Occurrence }) {
         options={[{ value: 'observation', label: 'Observation (seen)' }, { value: 'action', label: 'Action (done)' }, { value: 'communication', label: 'Communication (said)' }]} />
       <TextareaField id={f.id('body')} label="What happened" hint="Describe people by clothing and direction, not by name. Press Ctrl+Enter to add." value={body} onChange={setBody}
         error={f.field('body')} onKeyDown={submitOnCtrlEnter} data-shortcut="e" aria-keyshortcuts="e" />
-      <TextField id={f.id('observedAt')} label="Time seen" hint={`Optional, if not now. ${TIME_HINT}`} value={observedAt} onChange={setObservedAt} error={f.field('observedAt')} width="10" autoComplete="off" spellCheck={false} />
+      <TextField id={f.id('observedAt')} label="Time seen" hint={timeHint('Optional, if not now', observedAt)} value={observedAt} onChange={setObservedAt} error={f.field('observedAt')} width="10" autoComplete="off" spellCheck={false} />
       <Button disabled={f.busy}>Add entry</Button>
       <Done message={f.done} />
     </form>
@@ -91,7 +93,7 @@ export function NotifyForm({ occurrence }: { occurrence: Occurrence }) {
       <RadiosField id={f.id('agency')} legend="Agency" value={agency} onChange={setAgency} options={opts(AGENCIES)} inline error={f.field('agency')} />
       <TextField id={f.id('agencyReference')} label="Their reference" hint="Optional. For example, a police CAD or incident number" value={reference} onChange={setReference}
         error={f.field('agencyReference')} width="20" autoComplete="off" spellCheck={false} />
-      <TextField id={f.id('notifiedAt')} label="Time told" hint={`Optional, if not now. ${TIME_HINT}`} value={notifiedAt} onChange={setNotifiedAt} error={f.field('notifiedAt')} width="10" autoComplete="off" spellCheck={false} />
+      <TextField id={f.id('notifiedAt')} label="Time told" hint={timeHint('Optional, if not now', notifiedAt)} value={notifiedAt} onChange={setNotifiedAt} error={f.field('notifiedAt')} width="10" autoComplete="off" spellCheck={false} />
       <TextareaField id={f.id('body')} label="Note" hint="Optional. What was said" value={body} onChange={setBody} rows={2} error={f.field('body')} onKeyDown={submitOnCtrlEnter} />
       <Button disabled={f.busy}>Record who was told</Button>
       <Done message={f.done} />
@@ -134,8 +136,8 @@ export function FootageForm({ occurrence, cameras }: { occurrence: Occurrence; c
       <h2 className="govuk-heading-m" id="footage-title">Mark footage to keep</h2>
       <ErrorSummary errors={f.errors} />
       <SelectField id={f.id('cameraId')} label="Camera" value={cameraId} onChange={setCameraId} options={options} error={f.field('cameraId')} />
-      <TextField id={f.id('from')} label="From" hint={`${TIME_HINT}. Now is ${formatUkDateTimeInput(new Date())}`} value={from} onChange={setFrom} error={f.field('from')} width="10" autoComplete="off" spellCheck={false} />
-      <TextField id={f.id('to')} label="To" value={to} onChange={setTo} error={f.field('to')} width="10" autoComplete="off" spellCheck={false} />
+      <TextField id={f.id('from')} label="From" hint={timeHint(`Now is ${formatUkDateTimeInput(new Date())}`, from)} value={from} onChange={setFrom} error={f.field('from')} width="10" autoComplete="off" spellCheck={false} />
+      <TextField id={f.id('to')} label="To" hint={understoodAs(to)} value={to} onChange={setTo} error={f.field('to')} width="10" autoComplete="off" spellCheck={false} />
       <TextareaField id={f.id('body')} label="Why it matters" hint="Optional" value={body} onChange={setBody} rows={2} error={f.field('body')} onKeyDown={submitOnCtrlEnter} />
       <Button disabled={f.busy}>Mark footage</Button>
       <Done message={f.done} />
