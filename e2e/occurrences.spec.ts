@@ -48,6 +48,15 @@ async function signInByKeyboard(page: Page, username: string, password: string) 
 }
 
 /** "23/11/2026 14:05", minutes ago, in London time, as an operator types it. */
+/** Opens an occurrence through the form (mouse: these journeys are about what follows), on its page. */
+async function openByForm(page: Page, summary: string, category: string) {
+  await page.goto(`${env.product.url}/occurrences/new`);
+  await page.getByLabel('What is happening').fill(summary);
+  await page.getByLabel('Category').selectOption({ label: category });
+  await page.getByRole('button', { name: 'Open occurrence' }).click();
+  await page.waitForURL(/\/occurrences\/[0-9a-f-]{36}/);
+}
+
 function ukTime(minutesAgo: number): string {
   const parts = new Intl.DateTimeFormat('en-GB', {
     timeZone: 'Europe/London', day: 'numeric', month: 'numeric', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
@@ -334,11 +343,7 @@ describe('occurrence log', () => {
     await signInByKeyboard(alex, 'amorgan', 'lantern pebble orchard');
     await signInByKeyboard(bea, 'bokafor', 'cobalt thistle ferry');
 
-    await alex.goto(`${env.product.url}/occurrences/new`);
-    await alex.getByLabel('What is happening').fill('Shoplifter leaving Boots');
-    await alex.getByLabel('Category').selectOption({ label: 'Theft / shoplifting' });
-    await alex.getByRole('button', { name: 'Open occurrence' }).click();
-    await alex.waitForURL(/\/occurrences\/[0-9a-f-]{36}/);
+    await openByForm(alex, 'Shoplifter leaving Boots', 'Theft / shoplifting');
     const url = alex.url().replace(/\?.*$/, '');
 
     // Bea opens the same occurrence; both pages have their live stream open.
@@ -358,11 +363,7 @@ describe('occurrence log', () => {
     if (!env.browser) return ctx.skip();
     const page = await newPage(env.browser);
     await signInByKeyboard(page, 'amorgan', 'lantern pebble orchard');
-    await page.goto(`${env.product.url}/occurrences/new`);
-    await page.getByLabel('What is happening').fill('Group shouting outside the taxi rank');
-    await page.getByLabel('Category').selectOption({ label: 'Anti-social behaviour' });
-    await page.getByRole('button', { name: 'Open occurrence' }).click();
-    await page.waitForURL(/\/occurrences\/[0-9a-f-]{36}/);
+    await openByForm(page, 'Group shouting outside the taxi rank', 'Anti-social behaviour');
     // Ten past midnight on 16 July 2026 (BST) in the operator's browser.
     await page.clock.setFixedTime(new Date('2026-07-15T23:10:00Z'));
     await page.getByLabel('Time seen').fill('23:30');
@@ -377,11 +378,7 @@ describe('occurrence log', () => {
     if (!env.browser) return ctx.skip();
     const page = await newPage(env.browser);
     await signInByKeyboard(page, 'amorgan', 'lantern pebble orchard');
-    await page.goto(`${env.product.url}/occurrences/new`);
-    await page.getByLabel('What is happening').fill('Youths throwing bottles in the park');
-    await page.getByLabel('Category').selectOption({ label: 'Anti-social behaviour' });
-    await page.getByRole('button', { name: 'Open occurrence' }).click();
-    await page.waitForURL(/\/occurrences\/[0-9a-f-]{36}/);
+    await openByForm(page, 'Youths throwing bottles in the park', 'Anti-social behaviour');
     const reference = /OCC-\d{4}-\d{6}/.exec((await page.getByRole('heading', { level: 1 }).textContent())!)![0];
 
     await page.getByLabel('Start recording (required)').check();
