@@ -27,7 +27,6 @@ export type ModuleEntry = z.infer<typeof ModuleEntry>;
 
 // ---- Signing in, the session and the site ----
 
-export const STAGES = { active: 'Signed in', mfa: 'Second factor needed', mfa_enrolment: 'Two-factor set-up needed', password_change: 'New password needed' } as const;
 export const Stage = z.enum(['active', 'mfa', 'mfa_enrolment', 'password_change']);
 export type Stage = z.infer<typeof Stage>;
 
@@ -66,6 +65,5 @@ export const Problem = z.object({
 }).meta({ id: 'Problem' });
 export type Problem = z.infer<typeof Problem>;
 
-/** A page of a list. */
-export const pageOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
+/** A page of a list (the server's schema for it is platform/http/openapi.ts's page()). */
 export interface Page<T> { items: T[]; total: number; page: number; pageSize: number }

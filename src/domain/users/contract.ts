@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { changesSomething, line, uniqueArray } from '../validation';
 import { ROLES } from './roles';
+import { codesOf } from '../labels';
 
 // People, organisations, teams and roles: the contract between server and web app.
 
@@ -23,9 +24,10 @@ export type Team = z.infer<typeof Team>;
 export const RoleInfo = z.object({ role: z.string(), name: z.string(), description: z.string(), external: z.boolean(), permissions: z.array(z.string()) }).meta({ id: 'RoleInfo' });
 export type RoleInfo = z.infer<typeof RoleInfo>;
 
-export const USER_STATUSES = { active: 'Active', inactive: 'Deactivated', all: 'All' } as const;
 
 // ---- What the API takes ----
+
+export const USER_STATUSES = { active: 'Active', inactive: 'Deactivated', all: 'All' } as const;
 
 export const RoleCode = z.enum(ROLES, { message: 'Choose a role from the list' });
 const email = z.string().trim().email('Enter an email address like name@council.gov.uk').max(254).or(z.literal('')).transform((v) => v || null).nullable().optional();
@@ -35,7 +37,7 @@ const roles = uniqueArray(RoleCode, { what: 'role', max: ROLES.length }).min(1, 
 export const UserListQuery = z.object({
   q: line().trim().max(100).optional(),
   role: RoleCode.optional(),
-  status: z.enum(['active', 'inactive', 'all']).default('active'),
+  status: codesOf(USER_STATUSES).default('active'),
   organisationId: z.uuid().optional(),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),

@@ -24,3 +24,6 @@ export const ROLE_INFO: Record<Role, { name: string; description: string }> = {
 };
 
 export const isRoleCode = (value: string): value is Role => (ROLES as readonly string[]).includes(value);
+
+/** A role's name as people read it; an unknown code is shown as words rather than hidden. */
+export const roleName = (role: string): string => (isRoleCode(role) ? ROLE_INFO[role].name : role.replace(/_/g, ' '));

@@ -38,6 +38,9 @@ it('prints an occurrence with its whole timeline, amendments, notifications and 
   for (const s of ['Assault outside the Dog and Partridge', 'Two males fighting, one on the floor', 'Three males fighting', 'Third male seen on replay', 'CAD 0231', 'Station Street east', 'Update 40', 'Not told']) {
     expect(text).toContain(s);
   }
+  // Entry kinds by their labels, never the codes.
+  expect(text).toContain('Observation');
+  expect(text).not.toMatch(/·\s*observation\b/);
   // The footage mark: its own section, its camera and its times in UK time.
   const marks = text.slice(text.indexOf('Footage marked as evidentially relevant'));
   expect(marks).toContain(`${camera.reference} Station Street east: ${ukTime(footage.from)} to ${ukTime(footage.to)}`);

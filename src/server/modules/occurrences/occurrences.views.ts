@@ -1,6 +1,6 @@
 import type { Deps } from '../../platform/deps';
 import { recordAudit } from '../../platform/audit/audit';
-import { ROLE_INFO, isRole } from '../../platform/auth/permissions';
+import { isRoleCode, roleName } from '../../../domain/users/roles';
 import type { Entry, EntryFields, Occurrence, Outcome, SharedOccurrence } from '../../../domain/occurrences/contract';
 import * as repo from './occurrences.repository';
 import { occurrenceNotFound } from './occurrences.errors';
@@ -35,9 +35,9 @@ export function threadAmendments(entries: EntryFields[]): Entry[] {
 }
 
 /** What a partner reads where the council's staff see a name: the person's role. */
-export function roleName(roles: readonly string[] | undefined): string {
-  const role = roles?.find(isRole);
-  return role ? ROLE_INFO[role].name : 'Council staff';
+function partnerFacingName(roles: readonly string[] | undefined): string {
+  const role = roles?.find(isRoleCode);
+  return role ? roleName(role) : 'Council staff';
 }
 
 async function buildView(deps: Deps, { id, organisationId }: { id: string; organisationId?: string }) {
@@ -47,7 +47,7 @@ async function buildView(deps: Deps, { id, organisationId }: { id: string; organ
   const people = organisationId
     ? await repo.listUserRoles(deps.db, [occ.opened_by, occ.closed_by, ...entries.map((e) => e.author_id)].filter((x): x is string => !!x))
     : undefined;
-  const who = (userId: string | null, name: string | null) => (people ? (userId ? roleName(people.get(userId)) : null) : name);
+  const who = (userId: string | null, name: string | null) => (people ? (userId ? partnerFacingName(people.get(userId)) : null) : name);
   const dtos = entries.map((e) => toEntryDto(e, who(e.author_id, e.author_name)));
   const timeline = threadAmendments(dtos);
   const common = {

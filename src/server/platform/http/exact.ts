@@ -32,9 +32,11 @@ export type ExtraReplyFields<R extends RouteConfig, Reply> =
 
 type Returned<H> = H extends (...args: any[]) => infer Out ? Awaited<Out> : never;
 
+/** unknown when there are no extra fields, else a readable error naming them. */
+type Verdict<Extra> = [Extra] extends [never] ? unknown : { error: 'The reply has fields its response schema lacks'; fields: Extra };
+
 /** Resolves to unknown when the handler's replies fit their schemas, else to a readable error. */
-export type ExactReplies<R extends RouteConfig, H> =
-  [ExtraReplyFields<R, Returned<H>>] extends [never] ? unknown : { error: 'The reply has fields its response schema lacks'; fields: ExtraReplyFields<R, Returned<H>> };
+export type ExactReplies<R extends RouteConfig, H> = Verdict<ExtraReplyFields<R, Returned<H>>>;
 
 /** For helpers that build routes: resolves to unknown when T has no field S lacks. */
-export type ExactFit<T, S> = [ExtraFields<T, S>] extends [never] ? unknown : { error: 'The reply has fields its response schema lacks'; fields: ExtraFields<T, S> };
+export type ExactFit<T, S> = Verdict<ExtraFields<T, S>>;

@@ -30,7 +30,7 @@ const ukTime = formatTimestamp;
 
 const COUNT_LABELS: Record<string, Record<string, string>> = { source: SOURCES, outcome: { ...OUTCOMES, open: 'Still open' } };
 
-async function counts(c: Context<AppEnv>, by: 'category' | 'source' | 'camera' | 'outcome' | 'hour', filter: OccurrenceFilter) {
+async function counts(c: Context<AppEnv>, by: k.CountBy, filter: OccurrenceFilter) {
   const rows = await countOccurrences(c.get('deps').db, { filter, by });
   let items = rows.map((r) => ({ key: String(r.key), label: COUNT_LABELS[by]?.[String(r.key)] ?? String(r.label), count: Number(r.count) }));
   if (by === 'hour') {
