@@ -1,6 +1,8 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { DEMO_BASE_MAP } from '../src/server/config';
 import { expectAccessible, newPage, signIn, useProduct } from './helpers';
 
 // A site with its own tile server: VIGIL_MAP_TILES puts its base map under the council's layers,
@@ -57,5 +59,94 @@ describe('base map', () => {
     await expectAccessible(page, 'new occurrence form with a base map');
     expect(blocked).toEqual([]);
     await page.context().close();
+  });
+});
+
+// Vigil's own base map: VIGIL_MAP_TILES names a PMTiles file (here the demo's, of Burton upon Trent)
+// and Vigil serves its tiles, style and fonts. The browser may reach nothing but Vigil itself, and
+// the map still draws streets and writes their names.
+
+const own = useProduct({
+  users: [{ username: 'rkhan', displayName: 'Rosa Khan', roles: ['operator'], password: 'lantern orchard maple' }],
+  env: () => ({ VIGIL_MAP_TILES: DEMO_BASE_MAP }),
+});
+
+/**
+ * What the map's canvas shows: pixels of street (the light style draws streets near-white at this
+ * zoom) and of writing (the labels' grey and dark grey). The map's controls are masked out.
+ */
+async function drawn(page: Page) {
+  const png = await page.locator('.vigil-map canvas').screenshot({ mask: [page.locator('.vigil-map .maplibregl-ctrl')], maskColor: '#ff00ff' });
+  return page.evaluate(async (b64) => {
+    const img = new Image();
+    img.src = `data:image/png;base64,${b64}`;
+    await img.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = img.width; canvas.height = img.height;
+    const ctx = canvas.getContext('2d')!;
+    ctx.drawImage(img, 0, 0);
+    const d = ctx.getImageData(0, 0, img.width, img.height).data;
+    let street = 0, writing = 0, background = 0;
+    for (let i = 0; i < d.length; i += 4) {
+      const [r, g, b] = [d[i], d[i + 1], d[i + 2]];
+      if (r === 255 && g === 0 && b === 255) continue;
+      if (Math.abs(r - 204) < 4 && Math.abs(g - 204) < 4 && Math.abs(b - 204) < 4) background++;
+      else if (r >= 245 && g >= 245 && b >= 245) street++;
+      else if (0.2126 * r + 0.7152 * g + 0.0722 * b < 170) writing++;
+    }
+    return { street, writing, background: background / (d.length / 4) };
+  }, png.toString('base64'));
+}
+
+describe('Vigil\'s own base map', () => {
+  it('draws streets and their names with the network closed beyond Vigil', async (ctx) => {
+    if (!own.browser) return ctx.skip();
+    const page = await newPage(own.browser);
+    const origin = new URL(own.product.url).origin;
+    const outside: string[] = [];
+    await page.context().route('**/*', (route) => {
+      const url = new URL(route.request().url());
+      if (url.origin === origin) return route.continue();
+      outside.push(url.href);
+      return route.abort('internetdisconnected');
+    });
+    const fetched = { tiles: 0, glyphs: 0 };
+    page.on('response', (r) => {
+      if (r.status() !== 200) return;
+      if (r.url().includes('/api/v1/map/tiles/')) fetched.tiles++;
+      if (r.url().includes('/api/v1/map/glyphs/')) fetched.glyphs++;
+    });
+    await signIn(page, { url: own.product.url, username: 'rkhan', password: 'lantern orchard maple' });
+    await page.waitForURL((u) => !u.pathname.startsWith('/sign-in'));
+    await page.goto(`${own.product.url}/occurrences/new`);
+    await page.locator('.vigil-map canvas').waitFor();
+    await page.locator('.vigil-map').getByText(/Open Government Licence v3\.0/).waitFor();
+
+    await expect.poll(async () => {
+      const d = await drawn(page);
+      return d.street > 1500 && d.writing > 300 ? 'streets and names' : JSON.stringify(d);
+    }, { timeout: 20_000, interval: 500 }).toBe('streets and names');
+    await page.locator('.vigil-map canvas').screenshot({ path: process.env.VIGIL_E2E_SHOTS ? `${process.env.VIGIL_E2E_SHOTS}/own-base-map.png` : undefined });
+    expect(fetched.tiles).toBeGreaterThan(0);
+    expect(fetched.glyphs).toBeGreaterThan(0);
+    expect(outside).toEqual([]);
+    await expectAccessible(page, 'new occurrence form over Vigil\'s own base map');
+
+    // The same page with the base map's tiles refused: nothing of the kind is drawn, so what was
+    // counted above was the base map.
+    const bare = await newPage(own.browser);
+    await bare.context().route('**/api/v1/map/tiles/**', (route) => route.abort());
+    const refused = new Promise((resolve) => bare.on('requestfailed', (r) => { if (r.url().includes('/api/v1/map/tiles/')) resolve(r.url()); }));
+    await signIn(bare, { url: own.product.url, username: 'rkhan', password: 'lantern orchard maple' });
+    await bare.waitForURL((u) => !u.pathname.startsWith('/sign-in'));
+    await bare.goto(`${own.product.url}/occurrences/new`);
+    await bare.locator('.vigil-map canvas').waitFor();
+    await refused;
+    await expect.poll(async () => (await drawn(bare)).background, { timeout: 20_000, interval: 500 }).toBeGreaterThan(0.9);
+    const without = await drawn(bare);
+    expect(without.street).toBeLessThan(100);
+    expect(without.writing).toBeLessThan(100);
+    await page.context().close();
+    await bare.context().close();
   });
 });

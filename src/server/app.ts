@@ -17,6 +17,7 @@ import { problem, problemResponse, toProblem } from './platform/http/problem';
 import { OPENAPI_DOCUMENT } from './platform/http/openapi';
 import { registerAuthRoutes } from './platform/auth/auth.routes';
 import { registerAuditRoutes } from './platform/audit/audit.routes';
+import { registerMapRoutes } from './platform/maps/maps.routes';
 import { registerNavigationRoutes } from './modules/navigation.routes';
 import { MODULES } from './modules/registry';
 
@@ -28,6 +29,7 @@ const SWAGGER_DIR = path.dirname(fileURLToPath(import.meta.resolve('swagger-ui-d
 function registerModules(api: ReturnType<typeof createApi>, live: LiveContext) {
   registerAuthRoutes(api);
   registerNavigationRoutes(api);
+  registerMapRoutes(api);
   for (const m of MODULES) m.routes?.(api, live);
   registerAuditRoutes(api);
 }

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, configVariables, loadConfig } from './config';
+import { ConfigError, DEMO_BASE_MAP, configVariables, loadConfig } from './config';
 
 describe('loadConfig', () => {
   it('has safe defaults for an empty environment', () => {
@@ -8,7 +8,7 @@ describe('loadConfig', () => {
     expect(c).toMatchObject({
       port: 8080, host: '0.0.0.0', publicUrl: 'http://localhost:8080', demo: true, databaseUrl: undefined,
       council: { name: 'Demo Borough Council', colour: '#0b3c5d' },
-      map: { tiles: undefined, attribution: '' },
+      map: { tiles: undefined, pmtiles: DEMO_BASE_MAP, attribution: '' },
       session: { idleMinutes: 30, absoluteHours: 12 },
       signIn: { maxFailures: 5, windowMinutes: 15, ratePerMinute: 30 },
       bodyLimitBytes: 1_048_576, trustProxy: 0, workerInProcess: true, logLevel: 'info', secureCookies: false,
@@ -40,7 +40,17 @@ describe('loadConfig', () => {
 
   it('reads a base map: a tile address and its credit', () => {
     const c = loadConfig({ VIGIL_MAP_TILES: 'https://tiles.example.gov.uk/os/{z}/{x}/{y}.png', VIGIL_MAP_ATTRIBUTION: '© Crown copyright' });
-    expect(c.map).toEqual({ tiles: 'https://tiles.example.gov.uk/os/{z}/{x}/{y}.png', attribution: '© Crown copyright' });
+    expect(c.map).toEqual({ tiles: 'https://tiles.example.gov.uk/os/{z}/{x}/{y}.png', pmtiles: undefined, attribution: '© Crown copyright' });
+  });
+
+  it('reads a base map from a PMTiles file; the demo\'s own by default in demo mode, none otherwise', () => {
+    const relative = path.relative(process.cwd(), DEMO_BASE_MAP);
+    expect(loadConfig({ VIGIL_MAP_TILES: relative, VIGIL_DEMO: 'false' }).map).toEqual({ tiles: undefined, pmtiles: DEMO_BASE_MAP, attribution: '' });
+    expect(loadConfig({ VIGIL_DEMO: 'true' }).map.pmtiles).toBe(DEMO_BASE_MAP);
+    expect(loadConfig({ VIGIL_DEMO: 'false' }).map).toEqual({ tiles: undefined, pmtiles: undefined, attribution: '' });
+    // A raster tile server chosen by the site replaces the demo's map.
+    expect(loadConfig({ VIGIL_DEMO: 'true', VIGIL_MAP_TILES: 'https://tiles.example.gov.uk/{z}/{x}/{y}.png' }).map.pmtiles).toBeUndefined();
+    expect(() => loadConfig({ VIGIL_MAP_TILES: '/srv/maps/nowhere.pmtiles' })).toThrow(/VIGIL_MAP_TILES="\/srv\/maps\/nowhere.pmtiles": there is no file at \/srv\/maps\/nowhere.pmtiles/);
   });
 
   it('makes cookies Secure when the public address is https, and drops a trailing slash', () => {
@@ -54,7 +64,7 @@ describe('loadConfig', () => {
     ['PORT', 'eighty'], ['PORT', '70000'], ['PORT', '-1'], ['TRUST_PROXY', 'maybe'], ['TRUST_PROXY', '-1'], ['TRUST_PROXY', '10'], ['VIGIL_PUBLIC_URL', 'not a url'],
     ['VIGIL_COUNCIL_COLOUR', 'green'], ['VIGIL_MAP_TILES', 'https://tiles.example.gov.uk/map.png'], ['VIGIL_MAP_TILES', 'tiles/{z}/{x}/{y}.png'],
     ['VIGIL_MAP_TILES', 'https://*/{z}/{x}/{y}.png'], ['VIGIL_MAP_TILES', 'https://a.example;sandbox/{z}/{x}/{y}.png'],
-    ['VIGIL_MAP_TILES', 'javascript:{z}{x}{y}'], ['VIGIL_MAP_TILES', 'https://{s}.tiles.example/{z}/{x}/{y}.png'], ['SESSION_ABSOLUTE_HOURS', '0'], ['BODY_LIMIT_BYTES', '10'], ['LOG_LEVEL', 'loud'],
+    ['VIGIL_MAP_TILES', 'javascript:{z}{x}{y}'], ['VIGIL_MAP_TILES', 'https://maps.example/county.pmtiles'], ['VIGIL_MAP_TILES', 'county.mbtiles'], ['VIGIL_MAP_TILES', 'https://{s}.tiles.example/{z}/{x}/{y}.png'], ['SESSION_ABSOLUTE_HOURS', '0'], ['BODY_LIMIT_BYTES', '10'], ['LOG_LEVEL', 'loud'],
   ])('refuses %s=%j with a ConfigError naming the variable', (name, value) => {
     let error: unknown;
     try { loadConfig({ [name]: value }); } catch (err) { error = err; }

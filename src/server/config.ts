@@ -1,4 +1,6 @@
+import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 
 // The one place that reads process.env. Every variable is listed here with its default and a
@@ -29,10 +31,10 @@ export const configVariables = {
   VIGIL_COUNCIL_NAME: { schema: z.string().min(1).max(120), default: 'Demo Borough Council', description: "The council's name, shown in the header and on documents." },
   VIGIL_COUNCIL_COLOUR: { schema: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour such as #00703c'), default: '#0b3c5d', description: "The council's colour for the header bar (a hex colour; keep contrast with white text at 4.5:1 or more)." },
   VIGIL_MAP_TILES: {
-    schema: z.string().refine(isTileTemplate, 'an http(s) tile address on one named host, with {z}, {x} and {y} in its path').optional(), default: undefined,
-    description: "A base map under the council's own layers: the address of 256-pixel raster tiles, e.g. `https://tiles.example.gov.uk/{z}/{x}/{y}.png` (the site's own tile server, or a licensed service). Unset: maps show the council's layers on a plain background, with nothing fetched from outside.",
+    schema: z.string().refine((v) => isTileTemplate(v) || isPmtilesPath(v), 'the path of a .pmtiles file, or an http(s) tile address on one named host with {z}, {x} and {y} in its path').optional(), default: undefined,
+    description: "The base map under the council's own layers. Best: the path of a PMTiles file of vector tiles on this machine, e.g. `/srv/maps/county.pmtiles` (an OpenStreetMap extract in the Protomaps basemap schema, made with `pmtiles extract`): Vigil serves its tiles, street names and fonts itself, with nothing fetched from outside. Or the address of 256-pixel raster tiles, e.g. `https://tiles.example.gov.uk/{z}/{x}/{y}.png` (the site's own tile server, or a licensed service), which browsers then fetch from there. Unset: with `VIGIL_DEMO` the demo's own small map of Burton upon Trent town centre; otherwise a plain background.",
   },
-  VIGIL_MAP_ATTRIBUTION: { schema: z.string().max(300), default: '', description: 'The credit the base map needs, shown on every map, e.g. `© Crown copyright and database rights 2026 OS AC0000000000`.' },
+  VIGIL_MAP_ATTRIBUTION: { schema: z.string().max(300), default: '', description: "The credit the base map needs, shown on every map, e.g. `© Crown copyright and database rights 2026 OS AC0000000000`. Unset: a PMTiles file's own attribution (an OpenStreetMap extract's says `© OpenStreetMap`)." },
   SESSION_IDLE_MINUTES: { schema: z.coerce.number().int().min(1).max(24 * 60), default: '30', description: 'Sign a user out after this many minutes without a request.' },
   SESSION_ABSOLUTE_HOURS: { schema: z.coerce.number().int().min(1).max(72), default: '12', description: 'Sign a user out this many hours after sign-in, active or not.' },
   SIGN_IN_MAX_FAILURES: { schema: z.coerce.number().int().min(1).max(100), default: '5', description: 'Failed sign-ins for one account within the window that lock it.' },
@@ -46,6 +48,14 @@ export const configVariables = {
   VIGIL_WORKER_IN_PROCESS: { schema: bool, default: 'true', description: '`vigil serve` also runs the background job worker. Set `false` when you run `vigil worker` separately.' },
   LOG_LEVEL: { schema: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']), default: 'info', description: 'Log level (logs are JSON lines on standard output).' },
 } as const;
+
+/** The demo's own base map (scripts/build-demo-basemap.ts): Burton upon Trent town centre. */
+export const DEMO_BASE_MAP = path.resolve(path.dirname(fileURLToPath(import.meta.url)), 'platform/maps/assets/demo-basemap.pmtiles');
+
+/** A file path (not an address) ending in .pmtiles. */
+function isPmtilesPath(value: string) {
+  return !/^[a-z][a-z0-9+.-]*:\/\//i.test(value) && /\.pmtiles$/i.test(value);
+}
 
 /** http(s), one plain host name (no wildcard or placeholder: it goes into the CSP), {z} {x} {y} in the path. */
 function isTileTemplate(template: string) {
@@ -74,7 +84,11 @@ export interface Config {
   publicUrl: string;
   demo: boolean;
   council: { name: string; colour: string };
-  map: { tiles?: string; attribution: string };
+  /**
+   * The base map: `pmtiles`, a PMTiles file Vigil serves itself; or `tiles`, a raster tile address
+   * browsers fetch; or neither (a plain background).
+   */
+  map: { tiles?: string; pmtiles?: string; attribution: string };
   session: { idleMinutes: number; absoluteHours: number };
   signIn: { maxFailures: number; windowMinutes: number; ratePerMinute: number };
   bodyLimitBytes: number;
@@ -98,6 +112,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   if (problems.length) throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
   const r = raw as Raw;
+  const mapFile = r.VIGIL_MAP_TILES === undefined ? (r.VIGIL_DEMO ? DEMO_BASE_MAP : undefined)
+    : isPmtilesPath(r.VIGIL_MAP_TILES) ? path.resolve(r.VIGIL_MAP_TILES) : undefined;
+  if (mapFile && !existsSync(mapFile)) throw new ConfigError(`Invalid configuration:\n  VIGIL_MAP_TILES=${JSON.stringify(env.VIGIL_MAP_TILES)}: there is no file at ${mapFile}`);
   const publicUrl = (r.VIGIL_PUBLIC_URL ?? `http://localhost:${r.PORT}`).replace(/\/$/, '');
   return {
     port: r.PORT,
@@ -110,7 +127,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     publicUrl,
     demo: r.VIGIL_DEMO,
     council: { name: r.VIGIL_COUNCIL_NAME, colour: r.VIGIL_COUNCIL_COLOUR },
-    map: { tiles: r.VIGIL_MAP_TILES, attribution: r.VIGIL_MAP_ATTRIBUTION },
+    map: { tiles: mapFile ? undefined : r.VIGIL_MAP_TILES, pmtiles: mapFile, attribution: r.VIGIL_MAP_ATTRIBUTION },
     session: { idleMinutes: r.SESSION_IDLE_MINUTES, absoluteHours: r.SESSION_ABSOLUTE_HOURS },
     signIn: { maxFailures: r.SIGN_IN_MAX_FAILURES, windowMinutes: r.SIGN_IN_WINDOW_MINUTES, ratePerMinute: r.SIGN_IN_RATE_PER_MINUTE },
     bodyLimitBytes: r.BODY_LIMIT_BYTES,

@@ -47,11 +47,39 @@ export const Meta = z.object({
   councilName: z.string(),
   councilColour: z.string(),
   version: z.string(),
-  /** A base map under the council's own layers, where the site has a tile server (its address to signed-in users only). */
-  map: z.object({ tiles: z.string().nullable(), attribution: z.string() }),
+  /**
+   * The base map under the council's own layers, to signed-in users: `style`, the address of the
+   * style Vigil serves from its own vector tiles; or `tiles`, a raster tile server's address (it may
+   * carry the council's key); neither: a plain background.
+   */
+  map: z.object({ tiles: z.string().nullable(), style: z.string().nullable(), attribution: z.string() }),
   demo: z.boolean(),
 }).meta({ id: 'Meta' });
 export type Meta = z.infer<typeof Meta>;
+
+/**
+ * A MapLibre style (maplibre.org/maplibre-style-spec) for the base map Vigil serves: its tiles, glyphs
+ * and layers, with addresses on this server (relative: the browser puts its own origin before them).
+ */
+const StyleValue = z.union([z.string(), z.number(), z.boolean(), z.array(z.unknown())]);
+export const BaseMapStyle = z.object({
+  version: z.literal(8),
+  glyphs: z.string(),
+  sources: z.record(z.string(), z.object({
+    type: z.literal('vector'), tiles: z.array(z.string()), minzoom: z.number().int(), maxzoom: z.number().int(),
+    bounds: z.array(z.number()).length(4), attribution: z.string(),
+  })),
+  layers: z.array(z.object({
+    id: z.string(), type: z.enum(['background', 'fill', 'line', 'symbol', 'circle']),
+    source: z.string().optional(), 'source-layer': z.string().optional(), minzoom: z.number().optional(), maxzoom: z.number().optional(),
+    /** A MapLibre filter expression. */
+    filter: z.array(z.unknown()).optional(),
+    /** Layout and paint properties, by MapLibre's names: each a value or an expression. */
+    layout: z.record(z.string(), StyleValue).optional(),
+    paint: z.record(z.string(), StyleValue).optional(),
+  })),
+}).meta({ id: 'BaseMapStyle' });
+export type BaseMapStyle = z.infer<typeof BaseMapStyle>;
 
 export const MfaSetup = z.object({ secret: z.string(), otpauthUri: z.string(), qrCodeDataUrl: z.string() }).meta({ id: 'MfaSetup' });
 export type MfaSetup = z.infer<typeof MfaSetup>;

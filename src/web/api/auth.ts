@@ -1,6 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
 import { api, ApiError, setCsrfToken } from './client';
-import type { MfaSetup, Meta, Module, Session, Stage } from './types';
+import type { BaseMapStyle, MfaSetup, Meta, Module, Session, Stage } from './types';
 
 export const sessionQuery = queryOptions({
   queryKey: ['session'],
@@ -27,10 +27,16 @@ export const metaQuery = queryOptions({
   staleTime: 5 * 60_000,
 });
 
-/** The base map, asked for once signed in (its address goes to signed-in users only). */
+/**
+ * The base map, asked for once signed in (its address goes to signed-in users only): with the style
+ * of the vector map Vigil serves itself, where it has one.
+ */
 export const baseMapQuery = queryOptions({
   queryKey: ['meta', 'base-map'],
-  queryFn: async () => (await api<Meta>('/meta')).map,
+  queryFn: async () => {
+    const { map } = await api<Meta>('/meta');
+    return { ...map, style: map.style ? await api<BaseMapStyle>(map.style.replace(/^\/api\/v1/, '')) : null };
+  },
   staleTime: 5 * 60_000,
 });
 

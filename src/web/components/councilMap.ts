@@ -1,11 +1,13 @@
 import { useEffect, useRef, useState, type RefObject } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import maplibregl, { type StyleSpecification } from 'maplibre-gl';
+import maplibregl, { type LayerSpecification, type SourceSpecification, type StyleSpecification } from 'maplibre-gl';
 import { baseMapQuery } from '../api/auth';
+import type { BaseMapStyle } from '../api/types';
 import 'maplibre-gl/dist/maplibre-gl.css';
 
-// The council's map, with no internet needed: its cameras on a plain background, over the site's
-// own base map when VIGIL_MAP_TILES names one. Shared by the point and area pickers.
+// The council's map, with no internet needed: its cameras over the base map Vigil serves itself from
+// a PMTiles file (streets and their names; the demo's own map of Burton upon Trent by default), or
+// over a site's raster tile server, or on a plain background. Shared by the point and area pickers.
 
 export interface Point { latitude: number; longitude: number }
 export interface MapCamera { reference: string; latitude: number; longitude: number }
@@ -59,18 +61,34 @@ export function useCouncilMap(container: RefObject<HTMLDivElement | null>, camer
   return { map, ready, state };
 }
 
-/** The cameras on a plain background, or on the site's raster tiles with their credit. */
-function councilStyle(cameras: MapCamera[], baseMap: { tiles: string | null; attribution: string }): StyleSpecification {
+type BaseMap = { tiles: string | null; style: BaseMapStyle | null; attribution: string };
+
+/** The cameras over the site's base map: Vigil's own vector map, a raster tile server, or nothing. */
+function councilStyle(cameras: MapCamera[], baseMap: BaseMap): StyleSpecification {
+  const cameraSource: SourceSpecification = {
+    type: 'geojson', data: { type: 'FeatureCollection', features: cameras.map((c) => ({ type: 'Feature', properties: { reference: c.reference }, geometry: { type: 'Point', coordinates: [c.longitude, c.latitude] } })) },
+  };
+  const cameraLayer: LayerSpecification = { id: 'cameras', type: 'circle', source: 'cameras', paint: { 'circle-radius': 6, 'circle-color': '#1d70b8', 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 2 } };
+  if (baseMap.style) {
+    // The style's addresses are this server's paths: the browser's workers need them whole.
+    const here = (u: string) => new URL(u, window.location.origin).href.replace(/%7B/g, '{').replace(/%7D/g, '}');
+    const sources = Object.fromEntries(Object.entries(baseMap.style.sources).map(([id, s]) => [id, { ...s, tiles: s.tiles.map(here), bounds: s.bounds as [number, number, number, number] }]));
+    return {
+      version: 8, glyphs: here(baseMap.style.glyphs),
+      sources: { ...sources, cameras: cameraSource },
+      layers: [...(baseMap.style.layers as unknown as LayerSpecification[]), cameraLayer],
+    };
+  }
   return {
     version: 8,
     sources: {
       ...(baseMap.tiles ? { base: { type: 'raster', tiles: [baseMap.tiles], tileSize: 256, attribution: baseMap.attribution || undefined } } : {}),
-      cameras: { type: 'geojson', data: { type: 'FeatureCollection', features: cameras.map((c) => ({ type: 'Feature', properties: { reference: c.reference }, geometry: { type: 'Point', coordinates: [c.longitude, c.latitude] } })) } },
+      cameras: cameraSource,
     },
     layers: [
       { id: 'background', type: 'background', paint: { 'background-color': '#f3f2f1' } },
       ...(baseMap.tiles ? [{ id: 'base', type: 'raster' as const, source: 'base' }] : []),
-      { id: 'cameras', type: 'circle', source: 'cameras', paint: { 'circle-radius': 6, 'circle-color': '#1d70b8', 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 2 } },
+      cameraLayer,
     ],
   };
 }

@@ -10,6 +10,7 @@ import { getSetting } from './auth.repository';
 import { isMfaRequired } from './auth.models';
 import { line } from '../../../domain/validation';
 import { Meta, MfaSetup, RecoveryCodes, Session } from '../../../domain/platform/contract';
+import { STYLE_PATH, baseMapAttribution } from '../maps/maps.routes';
 
 const tags = ['Sign-in and account'];
 
@@ -45,12 +46,16 @@ export function registerAuthRoutes(api: Api) {
   route(api, {
     operationId: 'getMeta', method: 'get', path: '/api/v1/meta', access: 'public', tags: ['Meta'], summary: 'Council name, colour, version and base map',
     responses: { 200: json(Meta, 'About this installation') },
-  }, (c) => {
+  }, async (c) => {
     const { config } = c.get('deps');
     return c.json({
       councilName: config.council.name, councilColour: config.council.colour, version: process.env.npm_package_version ?? '0.1.0', demo: config.demo,
       // Signed-in users only: a licensed service's address may carry the council's key.
-      map: { tiles: c.get('session') ? config.map.tiles ?? null : null, attribution: config.map.attribution },
+      map: {
+        tiles: c.get('session') ? config.map.tiles ?? null : null,
+        style: c.get('session') && config.map.pmtiles ? STYLE_PATH : null,
+        attribution: await baseMapAttribution(config.map),
+      },
     }, 200);
   });
 

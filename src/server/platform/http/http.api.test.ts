@@ -142,11 +142,11 @@ describe('security headers', () => {
     expect(directives(r).get('img-src')).toEqual(["'self'", 'data:', 'blob:', 'https://tiles.example.gov.uk:8443']);
     expect(directives(r).get('connect-src')).toEqual(["'self'", 'https://tiles.example.gov.uk:8443']);
     // The address (which may carry a licence key) only to the signed in.
-    expect(r.body.map).toEqual({ tiles: null, attribution: '© Crown copyright' });
+    expect(r.body.map).toEqual({ tiles: null, style: null, attribution: '© Crown copyright' });
     const user = await makeUser(deps, { roles: ['operator'] });
     const c = client(withMap.app);
     Object.assign(c, await makeSession(deps, { userId: user.id }));
-    expect((await c.get('/api/v1/meta')).body.map).toEqual({ tiles, attribution: '© Crown copyright' });
+    expect((await c.get('/api/v1/meta')).body.map).toEqual({ tiles, style: null, attribution: '© Crown copyright' });
   });
 
   it('include HSTS when the public address is https', async () => {

@@ -33,6 +33,7 @@ export const OPENAPI_DOCUMENT = {
     { name: 'Procedures and categories', description: 'Occurrence categories and the standard operating procedure steps of each.' },
     { name: 'Shared with partners', description: 'What partner agencies see of the occurrences shared with their organisation.' },
     { name: 'Shift handover', description: 'Shift handovers, outstanding actions that carry over until done, and the supervisor\'s overview and alerts.' },
+    { name: 'Maps', description: 'The base map Vigil serves from its own PMTiles file: style, vector tiles and label glyphs.' },
     { name: 'Audit', description: 'The hash-chained audit trail: events, export and verification.' },
   ],
 };
