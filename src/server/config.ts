@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { DEMO_BASE_MAP } from './platform/maps/assets';
 
 // The one place that reads process.env. Every variable is listed here with its default and a
 // description; `npm run docs:config` writes the README's configuration table from this list.
@@ -49,8 +49,7 @@ export const configVariables = {
   LOG_LEVEL: { schema: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']), default: 'info', description: 'Log level (logs are JSON lines on standard output).' },
 } as const;
 
-/** The demo's own base map (scripts/build-demo-basemap.ts): Burton upon Trent town centre. */
-export const DEMO_BASE_MAP = path.resolve(path.dirname(fileURLToPath(import.meta.url)), 'platform/maps/assets/demo-basemap.pmtiles');
+export { DEMO_BASE_MAP };
 
 /** A file path (not an address) ending in .pmtiles. */
 function isPmtilesPath(value: string) {

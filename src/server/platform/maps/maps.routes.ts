@@ -1,6 +1,5 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { gunzipSync, brotliDecompressSync } from 'node:zlib';
 import { z } from '@hono/zod-openapi';
 import { Compression } from 'pmtiles';
@@ -10,6 +9,7 @@ import { AppError } from '../http/errors';
 import { BaseMapStyle } from '../../../domain/platform/contract';
 import { CONTENT_ENCODINGS, TILE_CONTENT_TYPES, tilesetAt } from './tileset';
 import { BASE_SOURCE, FONTSTACKS, baseMapLayers } from './style';
+import { GLYPHS } from './assets';
 import type { Config } from '../../config';
 
 // The base map Vigil serves itself (VIGIL_MAP_TILES naming a .pmtiles file): its style, its vector
@@ -18,7 +18,6 @@ import type { Config } from '../../config';
 // PSGA) is for the council's own staff and partners.
 
 const tags = ['Maps'];
-const GLYPHS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), 'assets/glyphs');
 export const STYLE_PATH = '/api/v1/map/style.json';
 
 const noBaseMap = () => new AppError({ code: 'maps.no_base_map', status: 404, message: 'This site serves no base map of its own (VIGIL_MAP_TILES names no PMTiles file).' });
