@@ -72,8 +72,9 @@ const own = useProduct({
 });
 
 /**
- * What the map's canvas shows: pixels of street (the light style draws streets near-white at this
- * zoom) and of writing (the labels' grey and dark grey). The map's controls are masked out.
+ * What the map's canvas shows: near-white pixels (the light style's streets at this zoom, and the
+ * halo round each name), and pixels of writing (the labels' greys); over the plain grey background
+ * neither. The map's controls are masked out. (Drawn here, about 4,000 and 3,000.)
  */
 async function drawn(page: Page) {
   const png = await page.locator('.vigil-map canvas').screenshot({ mask: [page.locator('.vigil-map .maplibregl-ctrl')], maskColor: '#ff00ff' });
