@@ -100,7 +100,7 @@ export function liveStream(c: Context<AppEnv>, live: LiveContext, { channel, eve
     position ??= await latestLiveEventId(deps.db);
     if (listener.isListening()) await ready();
     else await stream.writeSSE({ event: 'waiting', data: '{}' });
-    const expiresAt = c.get('session')?.expiresAt.getTime() ?? 0;
+    let expiresAt = c.get('session')?.expiresAt.getTime() ?? 0;
     let sinceHeartbeat = 0;
     while (!closed && !live.shutdown.aborted) {
       const waitMs = Math.max(0, Math.min(CHECK_MS, expiresAt - deps.clock.now().getTime()));
@@ -119,6 +119,7 @@ export function liveStream(c: Context<AppEnv>, live: LiveContext, { channel, eve
         await stream.writeSSE({ event: 'signed-out', data: '{}' }).catch(() => undefined);
         break;
       }
+      expiresAt = session.expiresAt.getTime(); // later, once the user has entered their password again
       if (heartbeat) {
         sinceHeartbeat = 0;
         await stream.writeSSE({ event: 'heartbeat', data: '{}' }).catch(close);
