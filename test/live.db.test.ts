@@ -4,7 +4,9 @@ import { hashPassword } from '../src/server/platform/auth/passwords';
 import { freshDatabase, startServerProcess, type ServerProcess } from './support/product';
 
 // Two server processes on one database: an entry written through one reaches a browser listening
-// on the other (Server-Sent Events fed by LISTEN/NOTIFY) within a second.
+// on the other (Server-Sent Events fed by LISTEN/NOTIFY) within a second. Nothing is missed when a
+// connection drops: the server's LISTEN connection (replayed once it listens again), or the
+// browser's stream (replayed after its Last-Event-ID).
 
 const running: ServerProcess[] = [];
 const cleanups: (() => Promise<void>)[] = [];
@@ -21,8 +23,8 @@ async function signIn(url: string, username: string, password: string) {
 }
 
 /** Opens the live stream and returns a way to wait for text in it (false on timeout; `ended` once the server closes it). */
-async function openStream(url: string, cookie: string, signal: AbortSignal) {
-  const live = await fetch(`${url}/api/v1/occurrences/live`, { headers: { cookie, accept: 'text/event-stream' }, signal });
+async function openStream(url: string, cookie: string, signal: AbortSignal, headers: Record<string, string> = {}) {
+  const live = await fetch(`${url}/api/v1/occurrences/live`, { headers: { cookie, accept: 'text/event-stream', ...headers }, signal });
   expect(live.headers.get('content-type')).toContain('text/event-stream');
   const reader = live.body!.getReader();
   const decoder = new TextDecoder();
@@ -113,4 +115,69 @@ it('an entry added through one server process is pushed to a listener on another
   const entry = await (await write(`/api/v1/occurrences/${opened.id}/entries`, { body: 'Group dispersing towards the station' })).json();
   expect(await waitFor(new RegExp(`"entryId":"${entry.id}"`), 1000)).toBe(true);
   controller.abort();
+});
+
+/** One server process, an operator signed in, and a way to open an occurrence and add entries through the API. */
+async function oneServer(username: string) {
+  const db = await freshDatabase();
+  cleanups.push(db.drop);
+  const server = await startServerProcess({ databaseUrl: db.url });
+  running.push(server);
+  const password = 'marble orchard kettle';
+  const { client } = await liveUser(db.url, username, password);
+  cleanups.push(() => client.end());
+  const category = await client.query("select id from occurrence_categories where key = 'asb'");
+  const session = await signIn(server.url, username, password);
+  const write = async (path: string, body: unknown) => (await fetch(`${server.url}${path}`, { method: 'POST', headers: { cookie: session.cookie, 'x-csrf-token': session.csrf, 'content-type': 'application/json' }, body: JSON.stringify(body) })).json();
+  const occurrence = await write('/api/v1/occurrences', { source: 'camera_patrol', categoryId: category.rows[0].id, summary: 'Shoplifter seen on Market Street' });
+  const addEntry = (body: string) => write(`/api/v1/occurrences/${occurrence.id}/entries`, { body });
+  return { server, client, session, addEntry };
+}
+
+it('an entry made while the server had lost its LISTEN connection still reaches the browser once it listens again', async () => {
+  const { server, client, session, addEntry } = await oneServer('gapop');
+  const controller = new AbortController();
+  const { waitFor, state } = await openStream(server.url, session.cookie, controller.signal);
+  expect(await waitFor(/event: ready/, 5000)).toBe(true);
+
+  const listeners = "select pid from pg_stat_activity where datname = current_database() and application_name like 'vigil-listen-%'";
+  const killed = await client.query(`select pg_terminate_backend(pid) as done from (${listeners}) l`);
+  expect(killed.rows).toEqual([{ done: true }]);
+  // The stream says it is not live (the browser shows "Reconnecting…").
+  expect(await waitFor(/event: waiting/, 2000), state.received).toBe(true);
+
+  const entry = await addEntry('Suspect left towards the bus station');
+  // Sent while nobody in that process listened: the outbox is drained and no LISTEN connection is back yet.
+  await expect.poll(async () => Number((await client.query('select count(*) as n from live_outbox')).rows[0].n), { timeout: 1000, interval: 20 }).toBe(0);
+  expect((await client.query(listeners)).rows).toEqual([]);
+
+  expect(await waitFor(new RegExp(`"entryId":"${entry.id}"`), 5000), state.received).toBe(true);
+  expect(state.received).toMatch(/event: ready\ndata: \{"retryMs":3000,"caughtUp":true\}/);
+  controller.abort();
+});
+
+it('a browser that reconnects with the Last-Event-ID it had is sent what it missed; one too far behind is told to reload', async () => {
+  const { server, session, addEntry } = await oneServer('resumeop');
+  const first = new AbortController();
+  const before = await openStream(server.url, session.cookie, first.signal);
+  expect(await before.waitFor(/event: ready\n[^]*?id: \d+/, 5000), before.state.received).toBe(true);
+  expect(before.state.received).toContain('"caughtUp":false'); // a new stream: nothing to replay
+  const lastEventId = /id: (\d+)/.exec(before.state.received)![1];
+  first.abort(); // the stream drops
+
+  const entry = await addEntry('Store detective has the suspect');
+  await new Promise((r) => setTimeout(r, 300)); // sent to nobody
+
+  const second = new AbortController();
+  const after = await openStream(server.url, session.cookie, second.signal, { 'last-event-id': lastEventId });
+  expect(await after.waitFor(/event: ready/, 5000)).toBe(true);
+  expect(after.state.received).toMatch(new RegExp(`event: occurrence\ndata: .*"entryId":"${entry.id}".*\nid: \\d+\n`));
+  expect(after.state.received).toContain('"caughtUp":true');
+  second.abort();
+
+  const third = new AbortController();
+  const unknown = await openStream(server.url, session.cookie, third.signal, { 'last-event-id': '999999999' });
+  expect(await unknown.waitFor(/event: ready/, 5000)).toBe(true);
+  expect(unknown.state.received).toContain('"caughtUp":false');
+  third.abort();
 });

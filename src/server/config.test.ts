@@ -9,7 +9,7 @@ describe('loadConfig', () => {
       port: 8080, host: '0.0.0.0', publicUrl: 'http://localhost:8080', demo: true, databaseUrl: undefined,
       council: { name: 'Demo Borough Council', colour: '#0b3c5d' },
       map: { tiles: undefined, pmtiles: DEMO_BASE_MAP, attribution: '' },
-      session: { idleMinutes: 30, absoluteHours: 12 },
+      session: { idleMinutes: 30, absoluteHours: 13 },
       signIn: { maxFailures: 5, windowMinutes: 15, ratePerMinute: 30 },
       bodyLimitBytes: 1_048_576, trustProxy: 0, workerInProcess: true, logLevel: 'info', secureCookies: false,
     });

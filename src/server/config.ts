@@ -35,8 +35,11 @@ export const configVariables = {
     description: "The base map under the council's own layers. Best: the path of a PMTiles file of vector tiles on this machine, e.g. `/srv/maps/county.pmtiles` (an OpenStreetMap extract in the Protomaps basemap schema, made with `pmtiles extract`): Vigil serves its tiles, street names and fonts itself, with nothing fetched from outside. Or the address of 256-pixel raster tiles, e.g. `https://tiles.example.gov.uk/{z}/{x}/{y}.png` (the site's own tile server, or a licensed service), which browsers then fetch from there. Unset: with `VIGIL_DEMO` the demo's own small map of Burton upon Trent town centre; otherwise a plain background.",
   },
   VIGIL_MAP_ATTRIBUTION: { schema: z.string().max(300), default: '', description: "The credit the base map needs, shown on every map, e.g. `© Crown copyright and database rights 2026 OS AC0000000000`. Unset: a PMTiles file's own attribution (an OpenStreetMap extract's says `© OpenStreetMap`)." },
-  SESSION_IDLE_MINUTES: { schema: z.coerce.number().int().min(1).max(24 * 60), default: '30', description: 'Sign a user out after this many minutes without a request.' },
-  SESSION_ABSOLUTE_HOURS: { schema: z.coerce.number().int().min(1).max(72), default: '12', description: 'Sign a user out this many hours after sign-in, active or not.' },
+  SESSION_IDLE_MINUTES: { schema: z.coerce.number().int().min(1).max(24 * 60), default: '30', description: "Sign a user out after this many minutes in which they did nothing themselves (the web app's refetches and live updates do not count)." },
+  SESSION_ABSOLUTE_HOURS: {
+    schema: z.coerce.number().int().min(1).max(72), default: '13',
+    description: 'Sign a user out this many hours after sign-in, active or not: longer than a 12-hour shift and its handover. Before the end the user is warned and may enter their password (and authenticator code) again to start the time again, without losing what is on the screen.',
+  },
   SIGN_IN_MAX_FAILURES: { schema: z.coerce.number().int().min(1).max(100), default: '5', description: 'Failed sign-ins for one account within the window that lock it.' },
   SIGN_IN_WINDOW_MINUTES: { schema: z.coerce.number().int().min(1).max(24 * 60), default: '15', description: 'Window for counting failed sign-ins, and how long a lock-out lasts.' },
   SIGN_IN_RATE_PER_MINUTE: { schema: z.coerce.number().int().min(1).max(10000), default: '30', description: 'Sign-in attempts accepted from one IP address per minute; more get 429.' },

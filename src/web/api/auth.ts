@@ -54,6 +54,8 @@ function took(session: Session): Session {
 
 export const signIn = async (body: { username: string; password: string }) => took(await api<Session>('/auth/sign-in', { method: 'POST', body }));
 export const verifyMfa = async (body: { code: string } | { recoveryCode: string }) => took(await api<Session>('/auth/mfa', { method: 'POST', body }));
+/** Password (and code) again: the sign-in's fixed length starts again; the session and CSRF token stay. */
+export const reauthenticate = async (body: { password: string; code?: string }) => took(await api<Session>('/auth/reauthenticate', { method: 'POST', body }));
 export const signOut = () => api<void>('/auth/sign-out', { method: 'POST' });
 export const signOutEverywhere = () => api<void>('/auth/sign-out-everywhere', { method: 'POST' });
 export const changePassword = async (body: { currentPassword: string; newPassword: string }) =>

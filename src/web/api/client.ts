@@ -1,4 +1,4 @@
-import { noteActivity } from '../lib/activity';
+import { isUserRequest, lastInput, noteActivity } from '../lib/activity';
 import type { FieldError, Problem } from './types';
 
 /** A failed API call, carrying the server's problem+json. */
@@ -64,6 +64,9 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
 
   const started = Date.now();
+  // Refetches nobody asked for do not put off the idle sign-out (see lib/activity.ts).
+  const usersOwn = isUserRequest({ method, lastInput: lastInput(), now: started });
+  if (!usersOwn) headers['x-vigil-background'] = '1';
   let response: Response;
   try {
     response = await fetch(withQuery(`/api/v1${path}`, options.query), {
@@ -76,8 +79,8 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
     throw new ApiError({ status: 0, code: 'network.unreachable', detail: 'Vigil could not be reached. Check your connection and try again.' });
   }
 
-  // Any request the server answers, bar "not signed in", resets its idle clock (see lib/activity.ts).
-  if (response.status !== 401) noteActivity(started);
+  // The user's own requests the server answers, bar "not signed in", reset its idle clock.
+  if (usersOwn && response.status !== 401) noteActivity(started);
 
   if (response.ok) {
     if (response.status === 204) return undefined as T;

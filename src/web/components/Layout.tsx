@@ -6,6 +6,7 @@ import { useSession } from '../lib/session';
 import { Footer } from './Footer';
 import { Header } from './Header';
 import { KeyboardShortcutsDialog, useKeyboardShortcuts } from './KeyboardShortcuts';
+import { LiveStatus } from './LiveStatus';
 import { PrimaryNav } from './PrimaryNav';
 import { RouteAnnouncer } from './RouteAnnouncer';
 import { SessionTimeout } from './SessionTimeout';
@@ -41,6 +42,7 @@ export function Layout() {
             </p>
           </div>
         )}
+        <LiveStatus />
         <main className="govuk-main-wrapper" id="main-content">
           <Outlet />
         </main>

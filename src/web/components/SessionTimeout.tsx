@@ -1,19 +1,21 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useNavigate } from '@tanstack/react-router';
 import { useQueryClient } from '@tanstack/react-query';
-import { sessionQuery, signOut } from '../api/auth';
+import { reauthenticate, sessionQuery, signOut } from '../api/auth';
 import type { Session } from '../api/types';
 import { lastActivity, onActivity } from '../lib/activity';
-import { errorMessage } from '../lib/errors';
+import { errorMessage, formErrorsFrom } from '../lib/errors';
 import { useSetSession, useSignOut } from '../lib/session';
 import { planSignOut } from '../lib/timeout';
-import { TimeoutDialog } from './TimeoutDialog';
+import { TimeoutDialog, type Reauthentication } from './TimeoutDialog';
 
 const MAX_TIMEOUT = 2_000_000_000;
 
 /**
  * Warns before the server signs an idle user out, and lets them stay signed in (WCAG 2.2.1); warns
- * before the sign-in's fixed end too. When the time runs out, signs out and says so on the sign-in page.
+ * before the sign-in's fixed end too, and lets them enter their password (and code) again to start it
+ * again, in the dialog, so that nothing on the page is lost. When the time runs out, signs out and
+ * says so on the sign-in page.
  */
 export function SessionTimeout({ session }: { session: Session }) {
   const queryClient = useQueryClient();
@@ -86,6 +88,19 @@ export function SessionTimeout({ session }: { session: Session }) {
     }
   };
 
+  const reauthentication: Reauthentication = {
+    mfa: session.user.mfaEnabled,
+    submit: async ({ password, code }) => {
+      try {
+        // The same session, with a later end: the plan moves on and the warning closes.
+        setSession(await reauthenticate({ password, code }));
+        return undefined;
+      } catch (err) {
+        return formErrorsFrom(err, { fields: ['password', 'code'], fallbackField: 'form' }).fields;
+      }
+    },
+  };
+
   const close = () => {
     if (plan.kind === 'idle') void stay();
     else setDismissedAt(plan.at);
@@ -102,6 +117,7 @@ export function SessionTimeout({ session }: { session: Session }) {
       onStay={() => void stay()}
       onSignOut={() => void signOutNow()}
       onClose={close}
+      reauthentication={reauthentication}
     />
   );
 }

@@ -1,7 +1,16 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { announcedDuration, formatDuration } from '../lib/timeout';
 import { formatTime } from '../../domain/calendar/london';
-import { Button } from './fields';
+import { Button, TextField } from './fields';
+import { PasswordField } from './PasswordField';
+
+/** Re-authentication before the fixed end: what the user typed, and what the server said of it. */
+export interface Reauthentication {
+  /** Whether to ask for the authenticator code too. */
+  mfa: boolean;
+  /** Resolves with the errors to show by field ('password', 'code'), or nothing when it worked. */
+  submit: (values: { password: string; code?: string }) => Promise<Record<string, string> | undefined>;
+}
 
 const FOCUSABLE = 'button:not([disabled]), a[href], input:not([disabled]), [tabindex]:not([tabindex="-1"])';
 
@@ -10,10 +19,11 @@ const FOCUSABLE = 'button:not([disabled]), a[href], input:not([disabled]), [tabi
  * back when closed. The countdown on screen changes every second; the copy screen readers hear (a live
  * region) only every 30 seconds, or 15 in the last minute.
  */
-export function TimeoutDialog({ open, kind, at, remaining, busy, error, onStay, onSignOut, onClose }: {
+export function TimeoutDialog({ open, kind, at, remaining, busy, error, onStay, onSignOut, onClose, reauthentication }: {
   open: boolean;
-  /** 'idle': the user can stay signed in; 'absolute': the sign-in ends at `at` whatever they do. */
+  /** 'idle': the user can stay signed in; 'absolute': the sign-in ends at `at` unless they prove again who they are. */
   kind: 'idle' | 'absolute';
+  reauthentication: Reauthentication;
   at: number;
   remaining: number;
   busy: boolean;
@@ -110,17 +120,67 @@ export function TimeoutDialog({ open, kind, at, remaining, busy, error, onStay, 
             {idle ? `Vigil will sign you out in ${announcedDuration(remaining)} if you do nothing.`
               : `Vigil will sign you out at ${time}, in ${announcedDuration(remaining)}.`}
           </p>
-          <p className="govuk-body">
-            {idle ? 'Anything you have not saved will be lost.' : 'This cannot be extended. Save anything you are working on now, then sign in again to carry on.'}
-          </p>
-          {error && <p className="govuk-error-message"><span className="govuk-visually-hidden">Error:</span> {error}</p>}
-          <div className="govuk-button-group">
-            {idle && <Button type="button" onClick={onStay} aria-disabled={busy}>Stay signed in</Button>}
-            <Button type="button" variant="secondary" onClick={onSignOut}>Sign out</Button>
-            {!idle && <Button type="button" variant="secondary" onClick={onClose}>Close</Button>}
-          </div>
+          {idle ? (
+            <>
+              <p className="govuk-body">Anything you have not saved will be lost.</p>
+              {error && <p className="govuk-error-message"><span className="govuk-visually-hidden">Error:</span> {error}</p>}
+              <div className="govuk-button-group">
+                <Button type="button" onClick={onStay} aria-disabled={busy}>Stay signed in</Button>
+                <Button type="button" variant="secondary" onClick={onSignOut}>Sign out</Button>
+              </div>
+            </>
+          ) : (
+            <ReauthenticateForm reauthentication={reauthentication} onSignOut={onSignOut} onClose={onClose} />
+          )}
         </>
       )}
     </dialog>
+  );
+}
+
+/** Password (and code) again, in the dialog: the page behind it, and all typed there, stays as it is. */
+function ReauthenticateForm({ reauthentication, onSignOut, onClose }: { reauthentication: Reauthentication; onSignOut: () => void; onClose: () => void }) {
+  const [password, setPassword] = useState('');
+  const [code, setCode] = useState('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [busy, setBusy] = useState(false);
+  const { mfa } = reauthentication;
+
+  const submit = async (event: React.FormEvent) => {
+    event.preventDefault();
+    if (busy) return;
+    const missing: Record<string, string> = {};
+    if (!password) missing.password = 'Enter your password';
+    if (mfa && !code.trim()) missing.code = 'Enter the 6-digit code from your authenticator app';
+    setErrors(missing);
+    if (Object.keys(missing).length) return;
+    setBusy(true);
+    try {
+      const failed = await reauthentication.submit({ password, code: mfa ? code.trim() : undefined });
+      if (failed) setErrors(failed);
+      else setPassword('');
+    } finally {
+      setBusy(false);
+      setCode('');
+    }
+  };
+
+  return (
+    <form onSubmit={(event) => void submit(event)} noValidate>
+      <p className="govuk-body">
+        To stay signed in, enter your password{mfa ? ' and the code from your authenticator app' : ''}. Anything you have typed stays where it is.
+      </p>
+      {errors.form && <p className="govuk-error-message"><span className="govuk-visually-hidden">Error:</span> {errors.form}</p>}
+      <PasswordField id="reauth-password" label="Password" value={password} onChange={setPassword} error={errors.password} />
+      {mfa && (
+        <TextField id="reauth-code" label="Code from your authenticator app" value={code} onChange={setCode} error={errors.code}
+          width="5" inputMode="numeric" autoComplete="one-time-code" spellCheck={false} />
+      )}
+      <div className="govuk-button-group">
+        <Button type="submit" aria-disabled={busy}>Stay signed in</Button>
+        <Button type="button" variant="secondary" onClick={onSignOut}>Sign out</Button>
+        <Button type="button" variant="secondary" onClick={onClose}>Close</Button>
+      </div>
+    </form>
   );
 }

@@ -1,8 +1,36 @@
-// When this browser last made an API request: the server counts any request as activity for the
-// idle sign-out. Only the API client calls noteActivity. Shared with other tabs through localStorage,
-// since they use the same session.
+// The idle sign-out follows the person, not the screen. A request is the user's own when it writes,
+// or when it reads within a few seconds of their own keyboard or pointer input (or of the page being
+// opened); any other (a refetch on a timer, on window focus, after a live update) is sent marked as
+// background, and the server does not count it as activity (platform/http/middleware.ts).
+//
+// When this browser last made a request of the user's own: it puts off the idle sign-out. Only the
+// API client calls noteActivity. Shared with other tabs through localStorage, since they use the
+// same session.
 
 const STORAGE_KEY = 'vigil.lastActivity';
+
+/** How long after the user's own input a read counts as theirs (a page's data arrives within it). */
+export const INPUT_WINDOW_MS = 10_000;
+
+/** Whether a request is the user's own doing (see above); pure, for tests. */
+export function isUserRequest({ method, lastInput, now }: { method: string; lastInput: number; now: number }): boolean {
+  return method !== 'GET' || now - lastInput <= INPUT_WINDOW_MS;
+}
+
+// Opening or reloading the page is the user's doing.
+let input = Date.now();
+
+/** When the user last pressed a key or a pointer in this tab. */
+export function lastInput(): number {
+  return input;
+}
+
+if (typeof window !== 'undefined') {
+  const noteInput = () => {
+    input = Date.now();
+  };
+  for (const type of ['keydown', 'pointerdown']) window.addEventListener(type, noteInput, { capture: true, passive: true });
+}
 
 let last = Date.now();
 const listeners = new Set<() => void>();

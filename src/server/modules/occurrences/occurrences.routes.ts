@@ -17,7 +17,9 @@ const actor = requestActor;
 export function registerOccurrenceRoutes(api: Api, live: LiveContext) {
   route(api, {
     operationId: 'streamOccurrenceEvents', method: 'get', path: '/api/v1/occurrences/live', access: 'occurrences.read', tags, summary: 'Server-Sent Events: every change to any occurrence, as it happens',
-    responses: { 200: { content: { 'text/event-stream': { schema: z.string() } }, description: 'event: occurrence, data: {"occurrenceId","what","entryId"}' }, ...commonResponses },
+    // A new stream carries on after the update a dropped one last had (as Last-Event-ID does when the browser reconnects by itself).
+    request: { query: z.object({ lastEventId: z.string().regex(/^\d{1,15}$/, 'the id of the last update received').optional() }) },
+    responses: { 200: { content: { 'text/event-stream': { schema: z.string() } }, description: 'event: occurrence, id: its number, data: {"occurrenceId","what","entryId"}; event: ready, data: {"caughtUp"} (false: reload what is shown); event: waiting (not live for now); event: signed-out' }, ...commonResponses },
   }, (c) => liveStream(c as unknown as Context<AppEnv>, live, { channel: 'vigil_occurrences', event: 'occurrence' }) as never);
 
   // Before /occurrences/{id}, which would otherwise take 'personal-data-review' for an id.

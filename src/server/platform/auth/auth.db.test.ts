@@ -73,7 +73,7 @@ describe('signing in', () => {
     const row = await deps.db.selectFrom('sessions').selectAll().where('id', '=', session.sessionId).executeTakeFirstOrThrow();
     expect(row.token_hash).toBe(sha256(token));
     expect(Object.values(row)).not.toContain(token);
-    expect(row.expires_at.getTime()).toBe(clock.now().getTime() + 12 * 3600_000);
+    expect(row.expires_at.getTime()).toBe(clock.now().getTime() + 13 * 3600_000);
     const u = await deps.db.selectFrom('users').select('last_sign_in_at').where('id', '=', user.id).executeTakeFirstOrThrow();
     expect(u.last_sign_in_at?.getTime()).toBe(clock.now().getTime());
     expect(await auditOf(deps, user.id)).toEqual([

@@ -117,6 +117,11 @@ export async function touchSession(db: Db, { sessionId, now }: { sessionId: stri
   await db.updateTable('sessions').set({ last_seen_at: now }).where('id', '=', sessionId).execute();
 }
 
+/** Re-authentication: the session's fixed end starts again, and it counts as activity. */
+export async function renewSession(db: Db, { sessionId, now, expiresAt }: { sessionId: string; now: Date; expiresAt: Date }) {
+  await db.updateTable('sessions').set({ expires_at: expiresAt, last_seen_at: now }).where('id', '=', sessionId).where('revoked_at', 'is', null).execute();
+}
+
 export async function setSessionStage(db: Db, { sessionId, stage }: { sessionId: string; stage: SessionStage }) {
   await db.updateTable('sessions').set({ stage }).where('id', '=', sessionId).execute();
 }

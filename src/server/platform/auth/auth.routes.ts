@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { deleteCookie, setCookie } from 'hono/cookie';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { route, type Api, type AppEnv, type SessionInfo } from '../http/route';
 import { loadSessionInfo, SESSION_COOKIE } from '../http/middleware';
 import { unauthenticated } from '../http/errors';
@@ -40,6 +40,12 @@ async function freshSessionBody(c: Context<AppEnv>, stage: SessionInfo['stage'],
   return sessionBody(c);
 }
 
+/** The session cookie, lasting the sign-in's fixed length. */
+function setSessionCookie(c: Context<AppEnv>, token: string) {
+  const { config } = c.get('deps');
+  setCookie(c, SESSION_COOKIE, token, { httpOnly: true, sameSite: 'Strict', secure: config.secureCookies, path: '/', maxAge: config.session.absoluteHours * 3600 });
+}
+
 const ALL_STAGES = ['active', 'mfa', 'mfa_enrolment', 'password_change'] as const;
 
 export function registerAuthRoutes(api: Api) {
@@ -72,7 +78,7 @@ export function registerAuthRoutes(api: Api) {
     const deps = c.get('deps');
     const { username, password } = c.req.valid('json');
     const { token } = await auth.signIn(deps, { username, password, caller: c.get('caller') });
-    setCookie(c, SESSION_COOKIE, token, { httpOnly: true, sameSite: 'Strict', secure: deps.config.secureCookies, path: '/', maxAge: deps.config.session.absoluteHours * 3600 });
+    setSessionCookie(c, token);
     c.set('session', (await loadSessionInfo(deps, token)) ?? null);
     return c.json(await sessionBody(c), 200);
   });
@@ -87,6 +93,25 @@ export function registerAuthRoutes(api: Api) {
     const { code, recoveryCode } = c.req.valid('json');
     const stage = await auth.verifyMfa(c.get('deps'), { session: s, code, recoveryCode, caller: c.get('caller') });
     return c.json(await freshSessionBody(c, stage), 200);
+  });
+
+  route(api, {
+    operationId: 'reauthenticate', method: 'post', path: '/api/v1/auth/reauthenticate', access: 'authenticated', tags,
+    summary: "Prove again who is signed in (password, and the authenticator code where the user has one): the sign-in's fixed length starts again from now",
+    request: body(z.object({
+      password: z.string().min(1, 'Enter your password').max(1024),
+      code: line().trim().max(10).optional(),
+      recoveryCode: line().trim().max(20).optional(),
+    })),
+    responses: { 200: json(SessionBody, 'Signed in for longer; the same session, cookie and CSRF token'), 400: commonResponses[400], 423: problemResponse('Account locked'), 429: problemResponse('Too many attempts') },
+  }, async (c) => {
+    const deps = c.get('deps');
+    const s = c.get('session')!;
+    const { password, code, recoveryCode } = c.req.valid('json');
+    const expiresAt = await auth.reauthenticateSession(deps, { session: s, password, code: code || undefined, recoveryCode: recoveryCode || undefined, caller: c.get('caller') });
+    setSessionCookie(c, getCookie(c, SESSION_COOKIE) ?? ''); // lasting as long as the session now does
+    c.set('session', { ...s, expiresAt });
+    return c.json(await sessionBody(c), 200);
   });
 
   route(api, {

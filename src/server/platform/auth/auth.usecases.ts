@@ -128,49 +128,93 @@ export async function signIn(deps: Deps, { username, password, caller }: { usern
   });
 }
 
+type UserRow = NonNullable<Awaited<ReturnType<typeof repo.findUserById>>>;
+
+/**
+ * Checks a second factor inside the caller's transaction: a TOTP code (never the same step twice)
+ * or an unused recovery code. A wrong one counts like a wrong password (the same lock-out, which
+ * also ends the user's sessions), audited as `action`. Returns true (the caller records the
+ * success), false, or the time a lock-out lasts until.
+ */
+async function checkSecondFactor(deps: Deps, trx: Deps['db'], { user, code, recoveryCode, caller, action }: {
+  user: UserRow; code?: string; recoveryCode?: string; caller: Caller; action: string;
+}): Promise<boolean | { locked: Date }> {
+  const now = deps.clock.now();
+  // Counted one after another, like passwords: parallel guesses each see the failures before them.
+  await repo.lockAttemptCounters(trx, { username: user.username, ip: caller.ip });
+  const lockedUntil = await repo.findLockedUntil(trx, { username: user.username });
+  if (isLocked({ lockedUntil, now })) return { locked: lockedUntil! };
+  let ok = false;
+  let method = 'totp';
+  if (recoveryCode) {
+    method = 'recovery_code';
+    ok = await repo.useRecoveryCode(trx, { userId: user.id, hash: sha256(normaliseRecoveryCode(recoveryCode)), now });
+  } else if (code && user.mfa_secret) {
+    const step = await checkTotp({ secret: user.mfa_secret, code, now: now.getTime() });
+    ok = step !== undefined && (await repo.claimTotpStep(trx, { userId: user.id, step }));
+  }
+  if (ok) return true;
+  await repo.recordSignInAttempt(trx, { username: user.username, ip: caller.ip, succeeded: false, at: now });
+  await recordAudit(trx, actorOf(caller, user), { action, recordType: 'user', recordId: user.id, outcome: 'failure', details: { method } });
+  // Guessing codes counts like guessing passwords: the same lock-out, and this session ends.
+  const failures = await repo.countRecentFailures(trx, { username: user.username, since: new Date(now.getTime() - deps.config.signIn.windowMinutes * 60_000) });
+  if (!shouldLock({ failures, maxFailures: deps.config.signIn.maxFailures })) return false;
+  const until = new Date(now.getTime() + deps.config.signIn.windowMinutes * 60_000);
+  await repo.setLockedUntil(trx, { userId: user.id, until });
+  await repo.revokeUserSessions(trx, { userId: user.id, now });
+  await recordAudit(trx, actorOf(caller, user), { action: 'user.locked', recordType: 'user', recordId: user.id, details: { failures, until: until.toISOString(), factor: 'mfa' } });
+  return { locked: until };
+}
+
 /** Second factor: a TOTP code (never the same step twice) or an unused recovery code. */
 export async function verifyMfa(deps: Deps, { session, code, recoveryCode, caller }: { session: SessionUser; code?: string; recoveryCode?: string; caller: Caller }) {
   const { db, clock } = deps;
   const now = clock.now();
   const user = (await repo.findUserById(db, session.userId))!;
-  return db.transaction().execute(async (trx) => {
-    // Counted one after another, like passwords: parallel guesses each see the failures before them.
-    await repo.lockAttemptCounters(trx, { username: user.username, ip: caller.ip });
-    const lockedUntil = await repo.findLockedUntil(trx, { username: user.username });
-    if (isLocked({ lockedUntil, now })) return { locked: lockedUntil! } as const;
-    let ok = false;
-    let method = 'totp';
-    if (recoveryCode) {
-      method = 'recovery_code';
-      ok = await repo.useRecoveryCode(trx, { userId: user.id, hash: sha256(normaliseRecoveryCode(recoveryCode)), now });
-    } else if (code && user.mfa_secret) {
-      const step = await checkTotp({ secret: user.mfa_secret, code, now: now.getTime() });
-      ok = step !== undefined && (await repo.claimTotpStep(trx, { userId: user.id, step }));
-    }
-    if (!ok) {
-      await repo.recordSignInAttempt(trx, { username: user.username, ip: caller.ip, succeeded: false, at: now });
-      await recordAudit(trx, actorOf(caller, user), { action: 'auth.mfa', recordType: 'user', recordId: user.id, outcome: 'failure', details: { method } });
-      // Guessing codes counts like guessing passwords: the same lock-out, and this session ends.
-      const failures = await repo.countRecentFailures(trx, { username: user.username, since: new Date(now.getTime() - deps.config.signIn.windowMinutes * 60_000) });
-      if (shouldLock({ failures, maxFailures: deps.config.signIn.maxFailures })) {
-        const until = new Date(now.getTime() + deps.config.signIn.windowMinutes * 60_000);
-        await repo.setLockedUntil(trx, { userId: user.id, until });
-        await repo.revokeUserSessions(trx, { userId: user.id, now });
-        await recordAudit(trx, actorOf(caller, user), { action: 'user.locked', recordType: 'user', recordId: user.id, details: { failures, until: until.toISOString(), factor: 'mfa' } });
-        return { locked: until } as const;
-      }
-      return undefined;
-    }
+  // A failed check must keep its audit event and counted attempt: the transaction commits either way.
+  const result = await db.transaction().execute(async (trx) => {
+    const checked = await checkSecondFactor(deps, trx, { user, code, recoveryCode, caller, action: 'auth.mfa' });
+    if (checked !== true) return checked;
     const stage = await stageFor(trx, user, true);
     await repo.setSessionStage(trx, { sessionId: session.sessionId, stage });
     await repo.markSignedIn(trx, { userId: user.id, at: now });
-    await recordAudit(trx, actorOf(caller, user), { action: 'auth.mfa', recordType: 'user', recordId: user.id, outcome: 'success', details: { method } });
-    return stage;
-  }).then((stage) => {
-    if (!stage) throw invalidCode();
-    if (typeof stage === 'object') throw accountLocked({ until: stage.locked });
+    await recordAudit(trx, actorOf(caller, user), { action: 'auth.mfa', recordType: 'user', recordId: user.id, outcome: 'success', details: { method: recoveryCode ? 'recovery_code' : 'totp' } });
     return stage;
   });
+  if (result === false) throw invalidCode();
+  if (typeof result === 'object') throw accountLocked({ until: result.locked });
+  return result;
+}
+
+/**
+ * Proves again who is at the screen (password, and the second factor where the user has one) and
+ * starts the sign-in's fixed length again from now, so that a shift is not cut off during handover.
+ * The session, its cookie and CSRF token stay the same: nothing on the screen is lost. Returns the
+ * new end.
+ */
+export async function reauthenticateSession(deps: Deps, { session, password, code, recoveryCode, caller }: {
+  session: SessionUser; password: string; code?: string; recoveryCode?: string; caller: Caller;
+}) {
+  const { db, clock, config } = deps;
+  const user = (await repo.findUserById(db, session.userId))!;
+  await reauthenticate(deps, { user, password, caller, action: 'auth.reauthenticate', field: 'password' });
+  if (user.mfa_enabled_at && !code && !recoveryCode) {
+    throw validationFailed([{ path: 'code', message: 'Enter the 6-digit code from your authenticator app' }]);
+  }
+  const result = await db.transaction().execute(async (trx) => {
+    if (user.mfa_enabled_at) {
+      const checked = await checkSecondFactor(deps, trx, { user, code, recoveryCode, caller, action: 'auth.reauthenticate-mfa' });
+      if (checked !== true) return checked;
+    }
+    const now = clock.now();
+    const expiresAt = new Date(now.getTime() + config.session.absoluteHours * 3600_000);
+    await repo.renewSession(trx, { sessionId: session.sessionId, now, expiresAt });
+    await recordAudit(trx, actorOf(caller, user), { action: 'auth.reauthenticated', recordType: 'user', recordId: user.id, details: { sessionId: session.sessionId, expiresAt: expiresAt.toISOString(), secondFactor: !!user.mfa_enabled_at } });
+    return expiresAt;
+  });
+  if (result === false) throw validationFailed([{ path: recoveryCode ? 'recoveryCode' : 'code', message: 'That code is not right, or it has already been used. Enter the current code from your authenticator app.' }]);
+  if (result instanceof Date) return result;
+  throw accountLocked({ until: result.locked });
 }
 
 export async function signOut(deps: Deps, { session, everywhere, caller }: { session: SessionUser; everywhere: boolean; caller: Caller }) {

@@ -21,6 +21,7 @@ export const walk: Walk = {
     // Only a session waiting for its second factor may send one; a wrong code is refused as such.
     allowed: 'signed-in', stages: ['mfa'], body: () => ({ code: '000000' }), allowedStatus: () => [401],
   },
+  'POST /api/v1/auth/reauthenticate': { allowed: 'signed-in', body: ({ user }) => ({ password: user.password }) },
   'POST /api/v1/auth/sign-out-everywhere': { allowed: 'signed-in' },
   'POST /api/v1/account/password': { allowed: 'signed-in', stages: ['active', 'password_change'], body: ({ user }) => ({ currentPassword: user.password, newPassword: `${uniq('violet')} harbour quilt` }) },
   'POST /api/v1/account/mfa/setup': { allowed: 'signed-in', stages: ['active', 'mfa_enrolment'], body: ({ user }) => ({ password: user.password }) },

@@ -86,6 +86,13 @@ export interface Handovers {
   shift_started_at: Timestamp | null;
 }
 
+export interface LiveEvents {
+  channel: string;
+  id: Generated<Int8>;
+  payload: string;
+  sent_at: Generated<Timestamp>;
+}
+
 export interface LiveOutbox {
   channel: string;
   id: Generated<Int8>;
@@ -323,6 +330,7 @@ export interface DB {
   cameras: Cameras;
   handover_occurrences: HandoverOccurrences;
   handovers: Handovers;
+  live_events: LiveEvents;
   live_outbox: LiveOutbox;
   occurrence_cameras: OccurrenceCameras;
   occurrence_categories: OccurrenceCategories;

@@ -2,7 +2,7 @@ import { afterAll, expect, inject, it } from 'vitest';
 import { sql } from 'kysely';
 import { silentLog, testDb, uniq } from '../../../../test/support/deps';
 import { startListener } from './listener';
-import { drainLiveOutbox, startLiveOutbox } from './outbox';
+import { drainLiveOutbox, liveEventsSince, startLiveOutbox } from './outbox';
 
 // Live updates go out through the outbox: what a transaction publishes is sent (as NOTIFY) when the
 // outbox is drained, only if the transaction committed, and in the order published.
@@ -13,7 +13,8 @@ afterAll(() => listener.close());
 
 const channel = uniq('vigil_test').replace(/-/g, '_');
 const received: string[] = [];
-listener.subscribe(channel, (payload) => received.push(payload));
+const ids: number[] = [];
+listener.subscribe(channel, (payload, id) => { received.push(payload); ids.push(id!); });
 await new Promise((r) => setTimeout(r, 100)); // the LISTEN is issued asynchronously
 
 it('sends what committed transactions published, in order, and nothing from one rolled back', async () => {
@@ -40,4 +41,15 @@ it('is drained in the background without anyone asking', async () => {
   } finally {
     await outbox.stop();
   }
+});
+
+it('numbers what it sends, in order, and keeps it for a browser or a process that missed it', async () => {
+  const after = ids.at(-1)!;
+  await sql`select live_publish(${channel}, 'fifth')`.execute(db);
+  await sql`select live_publish(${channel}, 'sixth')`.execute(db);
+  await drainLiveOutbox(db);
+  await expect.poll(() => received.at(-1), { timeout: 2_000 }).toBe('sixth');
+  expect(ids.every((id, i) => i === 0 || id > ids[i - 1])).toBe(true);
+  expect(await liveEventsSince(db, { channel, after })).toEqual({ complete: true, events: [{ id: ids.at(-2), payload: 'fifth' }, { id: ids.at(-1), payload: 'sixth' }] });
+  expect((await liveEventsSince(db, { channel, after: ids.at(-1)! + 1_000_000 })).complete).toBe(false); // never given
 });

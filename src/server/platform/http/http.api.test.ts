@@ -50,7 +50,7 @@ describe('the session cookie', () => {
     expect(cookie.attrs.has('httponly')).toBe(true);
     expect(cookie.attrs.get('samesite')).toBe('Strict');
     expect(cookie.attrs.get('path')).toBe('/');
-    expect(cookie.attrs.get('max-age')).toBe(String(12 * 3600));
+    expect(cookie.attrs.get('max-age')).toBe(String(13 * 3600));
     expect(cookie.attrs.has('secure')).toBe(false);
   });
 

@@ -16,6 +16,21 @@ import type { SessionCache } from '../auth/session-cache';
 export const SESSION_COOKIE = 'vigil_session';
 const TOUCH_EVERY_MS = 60_000;
 
+/**
+ * The header the web app sets on requests no person asked for (refetches on a timer, on window
+ * focus, after a live update): they are answered as usual but do not put off the idle sign-out.
+ */
+export const BACKGROUND_HEADER = 'x-vigil-background';
+
+/**
+ * Whether a request is the user's own doing, so counts as activity for the idle timeout: not when
+ * the web app marks it as background, and never a live stream (an open screen is not a person).
+ */
+export function isUserRequest(header: (name: string) => string | undefined): boolean {
+  if (header(BACKGROUND_HEADER) === '1') return false;
+  return !(header('accept') ?? '').includes('text/event-stream');
+}
+
 function clientIp(c: Context, trustedProxies: number): string {
   let socketAddress: string | undefined;
   try { socketAddress = getConnInfo(c).remote.address; } catch { /* in process: no socket */ }
@@ -105,7 +120,7 @@ export function sessionLoader({ deps, cache }: { deps: Deps; cache?: SessionCach
   return async (c, next) => {
     const token = getCookie(c, SESSION_COOKIE);
     if (token) {
-      const info = await loadSessionInfo(deps, token, cache);
+      const info = await loadSessionInfo(deps, token, cache, { touch: isUserRequest((name) => c.req.header(name)) });
       if (info) c.set('session', info);
       else deleteCookie(c, SESSION_COOKIE, { path: '/' });
     }
