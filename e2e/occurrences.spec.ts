@@ -24,9 +24,9 @@ const env = useProduct({
       );
       await client.query(`insert into organisations (name, kind, is_external) values ('Staffordshire Police', 'police', true)`);
       await client.query(
-        `insert into procedure_steps (category_id, position, text, is_required)
-         select id, p.position, p.text, true from occurrence_categories,
-         (values (1, 'Notify police'), (2, 'Start recording')) as p(position, text) where key = 'asb'`,
+        `with v as (insert into procedure_versions (category_id, version) select id, 1 from occurrence_categories where key = 'asb' returning id, category_id)
+         insert into procedure_steps (version_id, category_id, position, text, is_required)
+         select v.id, v.category_id, p.position, p.text, true from v, (values (1, 'Notify police'), (2, 'Start recording')) as p(position, text)`,
       );
     } finally {
       await client.end();
