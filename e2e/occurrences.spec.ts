@@ -24,9 +24,9 @@ const env = useProduct({
       );
       await client.query(`insert into organisations (name, kind, is_external) values ('Staffordshire Police', 'police', true)`);
       await client.query(
-        `insert into procedure_steps (category_id, position, text, is_required)
-         select id, p.position, p.text, true from occurrence_categories,
-         (values (1, 'Notify police'), (2, 'Start recording')) as p(position, text) where key = 'asb'`,
+        `with v as (insert into procedure_versions (category_id, version) select id, 1 from occurrence_categories where key = 'asb' returning id, category_id)
+         insert into procedure_steps (version_id, category_id, position, text, is_required)
+         select v.id, v.category_id, p.position, p.text, true from v, (values (1, 'Notify police'), (2, 'Start recording')) as p(position, text)`,
       );
     } finally {
       await client.end();
@@ -116,7 +116,9 @@ describe('occurrence log', () => {
     }
 
     // A mistake in one form is cleared once another form succeeds, and a Communication does not
-    // make the next entry a Communication too.
+    // make the next entry a Communication too. The other actions open on demand.
+    await tabTo(page, /^summary:Record who was told$/);
+    await page.keyboard.press('Enter');
     await tabTo(page, /^input#notify-agencyReference:/);
     await page.keyboard.press('Enter'); // nobody chosen
     const notifyError = page.getByRole('alert').filter({ hasText: 'Choose who was told' });
@@ -147,6 +149,8 @@ describe('occurrence log', () => {
     expect(await told.getByRole('row', { name: /Ambulance/ }).textContent()).toContain('Not told');
 
     // Mark footage on the occurrence's camera.
+    await tabTo(page, /^summary:Mark footage to keep$/);
+    await page.keyboard.press('Enter');
     await tabTo(page, /^select#footage-cameraId:/);
     expect(await page.locator('#footage-cameraId').evaluate((el: HTMLSelectElement) => el.selectedOptions[0]?.text)).toBe('CAM-01 Market Square');
     await page.keyboard.press('Tab');
@@ -158,6 +162,8 @@ describe('occurrence log', () => {
     await expectAccessible(page, 'occurrence with entries');
 
     // The man walks towards the station: add that camera.
+    await tabTo(page, /^summary:Add a camera$/);
+    await page.keyboard.press('Enter');
     await tabTo(page, /^select#cameras-cameraIds:/);
     await page.keyboard.press('ArrowDown'); // CAM-02, the one not yet on it
     await tabTo(page, /^button:Add camera/);
@@ -166,6 +172,8 @@ describe('occurrence log', () => {
     await page.getByText('CAM-01 Market Square, CAM-02 Station Road').waitFor();
 
     // Share it with the police, who see nothing of it until then.
+    await tabTo(page, /^summary:Share with a partner$/);
+    await page.keyboard.press('Enter');
     await page.getByText('Not shared with any partner.', { exact: false }).waitFor();
     await tabTo(page, /^select#share-organisationId:/);
     await page.keyboard.press('ArrowDown'); // the only partner
@@ -175,6 +183,8 @@ describe('occurrence log', () => {
     await page.getByRole('list', { name: 'Shared with' }).getByText(/^Staffordshire Police, shared /).waitFor();
 
     // Close with an outcome.
+    await tabTo(page, /^summary:Close the occurrence$/);
+    await page.keyboard.press('Enter');
     await tabTo(page, /^input#close-outcome(-\d+)?:/);
     await page.keyboard.press('ArrowDown'); // Detained
     await page.keyboard.press('ArrowUp'); // Arrest
@@ -385,6 +395,7 @@ describe('occurrence log', () => {
     await page.locator('.vigil-timeline').getByText('Done: Start recording').waitFor();
     expect(await page.getByLabel('Start recording (required)').isDisabled()).toBe(true);
 
+    await page.locator('summary', { hasText: 'Close the occurrence' }).click();
     await page.getByRole('group', { name: 'Outcome' }).getByLabel('Dispersed').check();
     await page.getByRole('button', { name: 'Close occurrence' }).click();
     const summary = page.locator('.govuk-error-summary');
@@ -397,6 +408,7 @@ describe('occurrence log', () => {
     await page.getByRole('heading', { level: 1 }).getByText('Closed: Dispersed').waitFor();
 
     // A name goes in the personal-data store, shown only on request (and audited).
+    await page.locator('summary', { hasText: 'Names and personal data' }).click();
     await page.getByLabel('Name', { exact: true }).fill('Jordan Example');
     await page.getByRole('button', { name: 'Record personal data' }).click();
     await page.getByText('1 item is kept apart from the log.', { exact: false }).waitFor();

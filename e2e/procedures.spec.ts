@@ -40,7 +40,12 @@ describe('procedures', () => {
     await page.getByRole('button', { name: 'Remove step 3' }).click();
 
     await page.getByRole('button', { name: 'Save procedure' }).click();
-    await page.getByRole('status').getByText('Procedure for Anti-social behaviour saved.').waitFor();
+    await page.getByRole('status').getByText('Procedure for Anti-social behaviour saved as version 1.').waitFor();
+    // Every save that changes something is a version of its own, with who made it and when.
+    const versions = page.getByRole('table', { name: 'Versions of the procedure for Anti-social behaviour' });
+    await versions.getByRole('row', { name: /^1 In use .* Helen Price 2 \(1 required\)$/ }).waitFor();
+    await page.getByText(/^Version 1, saved .* by Helen Price\. Saving a change makes version 2/).waitFor();
+    await expectAccessible(page, 'procedures with a version saved');
 
     // The page shows what was saved, and so does the API.
     // (the input's value, not its value attribute, which React need not keep in step)
@@ -48,6 +53,13 @@ describe('procedures', () => {
     const items = await page.evaluate(async () => (await (await fetch('/api/v1/procedures')).json()).items as Array<{ key: string; steps: Array<{ text: string; isRequired: boolean }> }>);
     const saved = items.find((c) => c.key === 'asb')!.steps;
     expect(saved.map((s: { text: string; isRequired: boolean }) => [s.text, s.isRequired])).toEqual([['Notify police', true], ['Start recording on the nearest camera', false]]);
+
+    // A change is version 2; version 1 stays in the history (occurrences opened under it keep it).
+    await page.getByLabel('What to do').first().fill('Notify police (999 if anyone is hurt)');
+    await page.getByRole('button', { name: 'Save procedure' }).click();
+    await page.getByRole('status').getByText('Procedure for Anti-social behaviour saved as version 2.').waitFor();
+    await versions.getByRole('row', { name: /^2 In use / }).waitFor();
+    expect(await versions.getByRole('row', { name: /^1 / }).textContent()).not.toContain('In use');
     await page.context().close();
   });
 });

@@ -5,6 +5,7 @@ import type { RegisteredRoute } from '../src/server/platform/http/route';
 import type { Deps } from '../src/server/platform/deps';
 import * as occ from '../src/server/modules/occurrences/occurrences.usecases';
 import * as handover from '../src/server/modules/occurrences/handover/handover.usecases';
+import { insertVersion, listVersionSteps } from '../src/server/modules/occurrences/occurrences.repository';
 import { insertCameras } from '../src/server/modules/estate';
 import { testApp } from './support/api';
 import { makeOrganisation, makeSession, makeUser, silentLog, testConfig, uniq } from './support/deps';
@@ -238,7 +239,8 @@ beforeAll(async () => {
   const alert = await deps.db.insertInto('supervisor_alerts').values({ kind: 'test', message: 'Fuzz alert', created_at: new Date() }).returning('id').executeTakeFirstOrThrow();
   const target = await makeUser(deps, { roles: ['operator'], organisationId: councilOrgId });
   const team = await deps.db.insertInto('teams').values({ name: uniq('Fuzz team') }).returning('id').executeTakeFirstOrThrow();
-  const step = await deps.db.insertInto('procedure_steps').values({ category_id: category.id, position: 99, text: 'Fuzz step', is_required: false }).returning('id').executeTakeFirstOrThrow();
+  const sop = await deps.db.insertInto('occurrence_categories').values({ key: uniq('fuzz').replace(/-/g, '_'), name: 'Fuzz procedure' }).returning('id').executeTakeFirstOrThrow();
+  const [step] = await listVersionSteps(deps.db, (await insertVersion(deps.db, { categoryId: sop.id, version: 1, steps: [{ text: 'Fuzz step', isRequired: false }], by: null, at: new Date() })).id);
   Object.assign(known, {
     // by the path segment before an id
     occurrences: [o.id], 'personal-data:pdId': [pd.id], handovers: [h.id], actions: [action.id], alerts: [alert.id],

@@ -133,6 +133,8 @@ export const Occurrence = z.object({
   told: z.array(Told),
   footageMarks: z.array(Entry),
   procedure: z.array(z.object({ id: z.uuid(), text: z.string(), isRequired: z.boolean(), position: z.number().int(), ticked: z.boolean() })),
+  /** The procedure version the occurrence follows (the one in force when it was opened), and whether a newer one has been made since. */
+  procedureVersion: z.object({ version: z.number().int(), isCurrent: z.boolean() }).nullable(),
   personalDataCount: z.number().int(),
   /** Items past the review age, not yet removed: `since` is when the first was flagged. */
   personalDataFlagged: z.object({ count: z.number().int(), since: instant.nullable() }),
@@ -240,14 +242,28 @@ export type SupervisorOverview = z.infer<typeof SupervisorOverview>;
 
 export const ProcedureStep = z.object({ id: z.uuid(), position: z.number().int(), text: z.string(), isRequired: z.boolean() }).meta({ id: 'ProcedureStep' });
 export type ProcedureStep = z.infer<typeof ProcedureStep>;
-export const CategoryProcedure = z.object({ category: z.object({ id: z.uuid(), key: z.string(), name: z.string() }), steps: z.array(ProcedureStep) }).meta({ id: 'CategoryProcedure' });
+/** One version of a category's procedure: an edit adds one; occurrences keep the version they were opened with. */
+export const ProcedureVersion = z.object({ version: z.number().int(), createdAt: instant, createdBy: z.string().nullable() }).meta({ id: 'ProcedureVersion' });
+export type ProcedureVersion = z.infer<typeof ProcedureVersion>;
+export const ProcedureVersionSummary = ProcedureVersion.extend({ stepCount: z.number().int(), requiredCount: z.number().int() }).meta({ id: 'ProcedureVersionSummary' });
+export const CategoryProcedure = z.object({
+  category: z.object({ id: z.uuid(), key: z.string(), name: z.string() }),
+  /** The version in force (null while the category has never had a procedure). */
+  version: ProcedureVersion.nullable(),
+  steps: z.array(ProcedureStep),
+}).meta({ id: 'CategoryProcedure' });
 export type CategoryProcedure = z.infer<typeof CategoryProcedure>;
-export const CategoryWithSteps = Category.extend({ steps: z.array(ProcedureStep) }).meta({ id: 'CategoryWithProcedure' });
+export const CategoryWithSteps = Category.extend({
+  version: ProcedureVersionSummary.nullable(),
+  /** Every version, newest first. */
+  history: z.array(ProcedureVersionSummary),
+  steps: z.array(ProcedureStep),
+}).meta({ id: 'CategoryWithProcedure' });
 export type CategoryWithSteps = z.infer<typeof CategoryWithSteps>;
 export const NewCategory = z.object({ id: z.uuid(), key: z.string(), name: z.string() }).meta({ id: 'NewCategory' });
 
 /** What a partner agency sees of an occurrence shared with it: roles where staff names would be, and none of the council's internal workings. */
-export const SharedOccurrence = Occurrence.omit({ procedure: true, personalDataCount: true, personalDataFlagged: true, sharedWith: true }).meta({ id: 'SharedOccurrence' });
+export const SharedOccurrence = Occurrence.omit({ procedure: true, procedureVersion: true, personalDataCount: true, personalDataFlagged: true, sharedWith: true }).meta({ id: 'SharedOccurrence' });
 export type SharedOccurrence = z.infer<typeof SharedOccurrence>;
 
 // ---- What the API takes ----

@@ -124,7 +124,7 @@ export const proceduresQuery = queryOptions({
   staleTime: 0,
 });
 export const replaceProcedure = (categoryId: string, steps: Array<{ text: string; isRequired: boolean }>) =>
-  api<unknown>(`/occurrence-categories/${encodeURIComponent(categoryId)}/procedure`, { method: 'PUT', body: { steps } });
+  api<k.CategoryProcedure>(`/occurrence-categories/${encodeURIComponent(categoryId)}/procedure`, { method: 'PUT', body: { steps } });
 
 export const handoverDraftQuery = queryOptions({ queryKey: ['handovers', 'draft'], queryFn: () => api<HandoverDraft>('/handovers/draft'), staleTime: 0 });
 export const handoversQuery = queryOptions({

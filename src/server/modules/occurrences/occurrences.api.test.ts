@@ -5,6 +5,7 @@ import { makeOrganisation, makeSession, makeUser, sealed, testDeps, uniq } from 
 import type { Role } from '../../platform/auth/permissions';
 import { insertCameras } from '../estate';
 import * as occ from './occurrences.usecases';
+import { insertVersion, listVersionSteps } from './occurrences.repository';
 
 // The occurrence routes as the web app and partner agencies meet them: who may read and write, what
 // a partner sees, field-by-field validation, and audited reads of personal data.
@@ -188,7 +189,7 @@ describe('validation names each field', () => {
     const { client } = await signedIn(['supervisor']);
     const key = `t_${randomUUID().replace(/-/g, '').slice(0, 20)}`;
     const cat = await deps.db.insertInto('occurrence_categories').values({ key, name: `Test ${key}` }).returning('id').executeTakeFirstOrThrow();
-    const [step] = await deps.db.insertInto('procedure_steps').values({ category_id: cat.id, position: 1, text: 'Notify police', is_required: true }).returning('id').execute();
+    const [step] = await listVersionSteps(deps.db, (await insertVersion(deps.db, { categoryId: cat.id, version: 1, steps: [{ text: 'Notify police', isRequired: true }], by: null, at: new Date() })).id);
     const o = await occ.openOccurrence(deps, { actor: author.actor, input: { source: 'alarm', categoryId: cat.id, priority: 'high', summary: 'Shop alarm' } });
     const r = await client.post(`/api/v1/occurrences/${o.id}/close`, { outcome: 'false_alarm' });
     expectProblem(r, 400, 'occurrences.required_steps_skipped');

@@ -2,6 +2,7 @@ import type { Deps } from '../../platform/deps';
 import type { Agency, OccurrenceOutcome, OccurrenceSource } from '../../platform/db/db';
 import type { AuditActor } from '../../platform/audit/audit';
 import * as occ from './occurrences.usecases';
+import * as repo from './occurrences.repository';
 import * as handover from './handover/handover.usecases';
 import { replaceProcedure } from './procedures/procedures.usecases';
 import { addDays, getDay, getHours, set, startOfDay, subDays } from 'date-fns';
@@ -97,7 +98,7 @@ export async function seedDemoOccurrences(deps: Deps, { operators, supervisor, c
       now = t.when;
       const o = await occ.openOccurrence(d, { actor, input: { source: s.source, categoryId: categories[s.category], priority: s.tell === 'police' ? 'high' : 'normal', summary: s.summary, cameraIds: cams } });
       opened++;
-      const stepsDone = await d.db.selectFrom('procedure_steps').select(['id', 'text']).where('category_id', '=', categories[s.category]).where('retired_at', 'is', null).orderBy('position').execute();
+      const stepsDone = await repo.listVersionSteps(d.db, (await repo.findCurrentVersion(d.db, categories[s.category]))?.id ?? null);
       for (const [i, body] of s.steps.entries()) {
         now = new Date(t.when.getTime() + (i + 1) * (60_000 + Math.floor(r() * 240_000)));
         await occ.addEntry(d, { actor, occurrenceId: o.id, kind: i === s.steps.length - 1 ? 'action' : 'observation', body, observedAt: new Date(now.getTime() - 30_000) });

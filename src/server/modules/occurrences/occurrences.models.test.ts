@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
-  ALWAYS_SHOWN, checkFootageRange, checkObservedAt, decideClose, formatReference, parseReference, personalDataCutoffs, personalDataRemovalDue,
+  ALWAYS_SHOWN, checkFootageRange, checkObservedAt, decideClose, decideProcedureEdit, formatReference, stepsWithTicks, parseReference, personalDataCutoffs, personalDataRemovalDue,
   whoWasTold, type NotificationEntry, type StepState, toldWithReferences,
 } from './occurrences.models';
 
@@ -117,6 +117,42 @@ describe('decideClose', () => {
 
   it('does not need a reason for an optional step left unticked', () => {
     expect(decideClose({ status: 'open', steps: [step('a', false, false), step('b', true, true)] })).toEqual({ ok: true, skippedRequired: [] });
+  });
+});
+
+describe('procedure versions', () => {
+  const v1 = [{ id: 'a1', position: 1, text: 'Call an ambulance', isRequired: true }, { id: 'a2', position: 2, text: 'Keep a camera on it', isRequired: false }];
+  const v2 = [{ id: 'b1', position: 1, text: 'Call an ambulance (999)', isRequired: true }];
+
+  it('an occurrence sees its own version’s steps in order, ticked by its own entries only', () => {
+    const steps = stepsWithTicks({ steps: [...v1].reverse(), tickedStepIds: ['a1', 'b1', null] });
+    expect(steps.map((s) => [s.id, s.ticked])).toEqual([['a1', true], ['a2', false]]);
+  });
+
+  it('a tick of an earlier or later version’s step counts for nothing', () => {
+    expect(stepsWithTicks({ steps: v2, tickedStepIds: ['a1'] })).toEqual([{ id: 'b1', position: 1, text: 'Call an ambulance (999)', isRequired: true, ticked: false }]);
+  });
+
+  it('closing an occurrence of version 1 after version 2 was made needs no reason when version 1’s required steps are done', () => {
+    const steps = stepsWithTicks({ steps: v1, tickedStepIds: ['a1'] });
+    expect(decideClose({ status: 'open', steps })).toEqual({ ok: true, skippedRequired: [] });
+    expect(decideClose({ status: 'open', steps: stepsWithTicks({ steps: v2, tickedStepIds: ['a1'] }) })).toMatchObject({ ok: false, code: 'occurrences.required_steps_skipped' });
+  });
+
+  it('an edit adds the next version; the same steps saved again, or nothing saved where there was nothing, add none', () => {
+    const current = { version: 3, steps: [{ text: 'Start recording', isRequired: true }] };
+    expect(decideProcedureEdit({ current, steps: [{ text: 'Start recording', isRequired: true }] })).toEqual({ changed: false });
+    expect(decideProcedureEdit({ current, steps: [{ text: 'Start recording', isRequired: false }] })).toEqual({ changed: true, version: 4 });
+    expect(decideProcedureEdit({ current, steps: [{ text: 'Start recording now', isRequired: true }] })).toEqual({ changed: true, version: 4 });
+    expect(decideProcedureEdit({ current, steps: [] })).toEqual({ changed: true, version: 4 });
+    expect(decideProcedureEdit({ current: undefined, steps: [] })).toEqual({ changed: false });
+    expect(decideProcedureEdit({ current: undefined, steps: [{ text: 'Start recording', isRequired: true }] })).toEqual({ changed: true, version: 1 });
+  });
+
+  it('order matters: the same steps reordered are a new version', () => {
+    const a = { text: 'A', isRequired: true };
+    const b = { text: 'B', isRequired: false };
+    expect(decideProcedureEdit({ current: { version: 1, steps: [a, b] }, steps: [b, a] })).toEqual({ changed: true, version: 2 });
   });
 });
 

@@ -38,6 +38,29 @@ export function checkFootageRange({ from, to, now }: { from: Date; to: Date; now
 
 export interface StepState { id: string; text: string; isRequired: boolean; ticked: boolean }
 
+/**
+ * The steps of the procedure version an occurrence was opened with, each with whether it was ticked.
+ * Only a tick of one of these steps counts: an edit to the category's procedure adds a version and
+ * changes neither the steps an occurrence follows nor its ticks.
+ */
+export function stepsWithTicks<S extends { id: string; text: string; isRequired: boolean; position: number }>({ steps, tickedStepIds }: { steps: S[]; tickedStepIds: Iterable<string | null> }) {
+  const ticked = new Set(tickedStepIds);
+  return [...steps].sort((a, b) => a.position - b.position).map((s) => ({ id: s.id, text: s.text, isRequired: s.isRequired, position: s.position, ticked: ticked.has(s.id) }));
+}
+
+export interface ProcedureStepDraft { text: string; isRequired: boolean }
+
+/**
+ * What saving a procedure does: nothing when the steps are the ones in force (same wording, order
+ * and required flags), otherwise a new version numbered after the newest. Versions are never changed.
+ */
+export function decideProcedureEdit({ current, steps }: { current: { version: number; steps: ProcedureStepDraft[] } | undefined; steps: ProcedureStepDraft[] }):
+  { changed: false } | { changed: true; version: number } {
+  const same = !!current && current.steps.length === steps.length && current.steps.every((s, i) => s.text === steps[i].text && s.isRequired === steps[i].isRequired);
+  if (same || (!current && !steps.length)) return { changed: false };
+  return { changed: true, version: (current?.version ?? 0) + 1 };
+}
+
 export type CloseDecision =
   | { ok: true; skippedRequired: StepState[] }
   | { ok: false; code: 'occurrences.already_closed' | 'occurrences.required_steps_skipped'; skippedRequired: StepState[] };

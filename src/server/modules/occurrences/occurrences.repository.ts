@@ -24,12 +24,12 @@ export async function listCategories(db: Db) {
 
 export async function insertOccurrence(db: Db, o: {
   reference: string; year: number; number: number; openedAt: Date; openedBy: string; source: OccurrenceSource; categoryId: string;
-  priority: OccurrencePriority; summary: string; locationText: string; latitude: number | null; longitude: number | null;
+  priority: OccurrencePriority; summary: string; locationText: string; latitude: number | null; longitude: number | null; procedureVersionId: string | null;
 }) {
   return db.insertInto('occurrences').values({
     reference: o.reference, year: o.year, number: o.number, opened_at: o.openedAt, opened_by: o.openedBy, source: o.source,
     category_id: o.categoryId, priority: o.priority, summary: o.summary, location_text: o.locationText, latitude: o.latitude, longitude: o.longitude,
-    last_entry_seq: 1, // the 'opened' entry, written with it
+    procedure_version_id: o.procedureVersionId, last_entry_seq: 1, // the 'opened' entry, written with it
   }).returning(['id', 'reference']).executeTakeFirstOrThrow();
 }
 
@@ -159,27 +159,60 @@ export async function listOccurrenceCameras(db: Db, occurrenceId: string) {
     .where('oc.occurrence_id', '=', occurrenceId).orderBy('c.reference').execute();
 }
 
-export async function listActiveSteps(db: Db, categoryId: string) {
-  return db.selectFrom('procedure_steps').selectAll().where('category_id', '=', categoryId).where('retired_at', 'is', null).orderBy('position').execute();
+/** A category's newest procedure version: the one new occurrences follow. Undefined while it has none. */
+export async function findCurrentVersion(db: Db, categoryId: string) {
+  return db.selectFrom('procedure_versions').selectAll().where('category_id', '=', categoryId).orderBy('version', 'desc').limit(1).executeTakeFirst();
 }
 
-/** Every category's current steps, for the administrators' page. */
-export async function listAllActiveSteps(db: Db) {
-  return db.selectFrom('procedure_steps').selectAll().where('retired_at', 'is', null).orderBy('category_id').orderBy('position').execute();
+export async function findVersion(db: Db, id: string) {
+  return db.selectFrom('procedure_versions').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export async function findStep(db: Db, id: string) {
-  return db.selectFrom('procedure_steps').selectAll().where('id', '=', id).executeTakeFirst();
+/** One version's steps in order (none for an occurrence opened when its category had no procedure). */
+export async function listVersionSteps(db: Db, versionId: string | null) {
+  if (!versionId) return [];
+  return db.selectFrom('procedure_steps').selectAll().where('version_id', '=', versionId).orderBy('position').execute();
 }
 
-export async function retireSteps(db: Db, { categoryId, at }: { categoryId: string; at: Date }) {
-  await db.updateTable('procedure_steps').set({ retired_at: at }).where('category_id', '=', categoryId).where('retired_at', 'is', null).execute();
+/** Every category's versions, newest first, with who made each and how many steps it has: the administrators' history. */
+export async function listVersions(db: Db, { categoryId }: { categoryId?: string } = {}) {
+  let q = db.selectFrom('procedure_versions as v').leftJoin('users as u', 'u.id', 'v.created_by')
+    .select(['v.id', 'v.category_id', 'v.version', 'v.created_at', 'u.display_name as created_by_name'])
+    .select((eb) => [
+      eb.selectFrom('procedure_steps as s').whereRef('s.version_id', '=', 'v.id').select(sql<number>`count(*)::int`.as('n')).as('step_count'),
+      eb.selectFrom('procedure_steps as s').whereRef('s.version_id', '=', 'v.id').where('s.is_required', '=', true).select(sql<number>`count(*)::int`.as('n')).as('required_count'),
+    ])
+    .orderBy('v.category_id').orderBy('v.version', 'desc');
+  if (categoryId) q = q.where('v.category_id', '=', categoryId);
+  return q.execute();
 }
 
-export async function insertSteps(db: Db, steps: { categoryId: string; position: number; text: string; isRequired: boolean; by: string | null; at: Date }[]) {
-  if (!steps.length) return [];
-  return db.insertInto('procedure_steps').values(steps.map((s) => ({ category_id: s.categoryId, position: s.position, text: s.text, is_required: s.isRequired, created_by: s.by, created_at: s.at })))
-    .returning(['id']).execute();
+/** Every category's newest steps, for the administrators' page. */
+export async function listAllCurrentSteps(db: Db) {
+  return db.selectFrom('procedure_steps as s')
+    .where(sql<boolean>`s.version_id = (select v.id from procedure_versions v where v.category_id = s.category_id order by v.version desc limit 1)`)
+    .selectAll('s').orderBy('s.category_id').orderBy('s.position').execute();
+}
+
+/** Locks the category row: edits to one category's procedure take their version numbers in turn. */
+export async function lockCategory(db: Db, id: string) {
+  return db.selectFrom('occurrence_categories').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+}
+
+/**
+ * Adds a version with its steps; nothing earlier is touched, so occurrences opened under an earlier
+ * version keep its steps and their ticks. Callers hold the category's lock (lockCategory).
+ */
+export async function insertVersion(db: Db, { categoryId, version, steps, by, at }: {
+  categoryId: string; version: number; steps: { text: string; isRequired: boolean }[]; by: string | null; at: Date;
+}) {
+  const v = await db.insertInto('procedure_versions').values({ category_id: categoryId, version, created_by: by, created_at: at }).returningAll().executeTakeFirstOrThrow();
+  if (steps.length) {
+    await db.insertInto('procedure_steps').values(steps.map((s, i) => ({
+      version_id: v.id, category_id: categoryId, position: i + 1, text: s.text, is_required: s.isRequired, created_by: by, created_at: at,
+    }))).execute();
+  }
+  return v;
 }
 
 export async function insertPersonalData(db: Db, p: { occurrenceId: string; entryId: string | null; name: string | null; details: string | null; at: Date; by: string }) {

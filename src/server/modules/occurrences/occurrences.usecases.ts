@@ -7,7 +7,7 @@ import { validationFailed } from '../../platform/http/errors';
 import { findCamerasByIds } from '../estate';
 import * as repo from './occurrences.repository';
 import * as errors from './occurrences.errors';
-import { AGENCIES, OUTCOMES, checkFootageRange, checkObservedAt, decideClose, formatReference, isPartnerAgency, personalDataRemovalDue } from './occurrences.models';
+import { AGENCIES, OUTCOMES, checkFootageRange, checkObservedAt, decideClose, formatReference, isPartnerAgency, personalDataRemovalDue, stepsWithTicks } from './occurrences.models';
 import { londonYear } from '../../../domain/calendar/london';
 import { getRetentionDays, removePersonalDataItem } from './retention/retention';
 
@@ -44,6 +44,8 @@ export async function openOccurrence(deps: Deps, { actor, input }: { actor: Acto
   }
   return deps.db.transaction().execute(async (trx) => {
     if (!(await repo.findCategory(trx, input.categoryId))?.is_active) throw errors.unknownCategory();
+    // The occurrence follows the procedure in force now, whatever later edits to it say.
+    const procedure = await repo.findCurrentVersion(trx, input.categoryId);
     const cameras = await checkCameras(trx, input.cameraIds ?? []);
     // A camera gives the location when the operator gives none.
     const firstCamera = cameras[0];
@@ -54,6 +56,7 @@ export async function openOccurrence(deps: Deps, { actor, input }: { actor: Acto
       categoryId: input.categoryId, priority: input.priority, summary: input.summary,
       locationText: input.locationText?.trim() || firstCamera?.location_text || '',
       latitude: input.latitude ?? firstCamera?.latitude ?? null, longitude: input.longitude ?? firstCamera?.longitude ?? null,
+      procedureVersionId: procedure?.id ?? null,
     });
     await repo.addCameras(trx, { occurrenceId: occ.id, cameraIds: cameras.map((c) => c.id), by: actor.userId, at: now });
     await repo.insertEntry(trx, { occurrenceId: occ.id, seq: 1, kind: 'opened', body: input.summary, observedAt: input.observedAt ?? null, recordedAt: now, authorId: actor.userId });
@@ -151,11 +154,13 @@ export function addCameras(deps: Deps, { actor, occurrenceId, cameraIds }: { act
   });
 }
 
-/** The procedure for the occurrence's category, each step with whether it has been ticked. */
-export async function stepStates(db: Db, occ: { id: string; category_id: string }) {
-  const [steps, entries] = await Promise.all([repo.listActiveSteps(db, occ.category_id), repo.listEntries(db, occ.id)]);
-  const ticked = new Set(entries.filter((e) => e.kind === 'procedure').map((e) => e.procedure_step_id));
-  return steps.map((s) => ({ id: s.id, text: s.text, isRequired: s.is_required, position: s.position, ticked: ticked.has(s.id) }));
+/** The procedure version the occurrence was opened with, each step with whether it has been ticked. */
+export async function stepStates(db: Db, occ: { id: string; procedure_version_id: string | null }) {
+  const [steps, entries] = await Promise.all([repo.listVersionSteps(db, occ.procedure_version_id), repo.listEntries(db, occ.id)]);
+  return stepsWithTicks({
+    steps: steps.map((s) => ({ id: s.id, text: s.text, isRequired: s.is_required, position: s.position })),
+    tickedStepIds: entries.filter((e) => e.kind === 'procedure').map((e) => e.procedure_step_id),
+  });
 }
 
 export function tickStep(deps: Deps, { actor, occurrenceId, stepId, body }: { actor: Actor; occurrenceId: string; stepId: string; body?: string }) {

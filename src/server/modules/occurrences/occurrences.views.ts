@@ -70,10 +70,14 @@ async function buildView(deps: Deps, { id, organisationId }: { id: string; organ
 /** An occurrence as the council's own staff see it. */
 export async function getOccurrenceView(deps: Deps, { id }: { id: string }): Promise<Occurrence> {
   const { occ, common } = await buildView(deps, { id });
-  const [steps, personalData, shares] = await Promise.all([stepStates(deps.db, occ), repo.summarisePersonalData(deps.db, occ.id), repo.listShares(deps.db, occ.id)]);
+  const [steps, personalData, shares, version, current] = await Promise.all([
+    stepStates(deps.db, occ), repo.summarisePersonalData(deps.db, occ.id), repo.listShares(deps.db, occ.id),
+    occ.procedure_version_id ? repo.findVersion(deps.db, occ.procedure_version_id) : undefined, repo.findCurrentVersion(deps.db, occ.category_id),
+  ]);
   return {
     ...common,
     procedure: steps,
+    procedureVersion: version ? { version: version.version, isCurrent: version.id === current?.id } : null,
     personalDataCount: personalData.count,
     // Items past the review age: the supervisor's review list has them; the names stay behind the audited read.
     personalDataFlagged: { count: personalData.flagged, since: personalData.firstFlaggedAt?.toISOString() ?? null },

@@ -3,6 +3,7 @@ import { makeOrganisation, makeUser, uniq } from '../../../../test/support/deps'
 import { insertCameras } from '../estate';
 import * as occ from './occurrences.usecases';
 import * as handover from './handover/handover.usecases';
+import { insertVersion, listVersionSteps } from './occurrences.repository';
 
 // The occurrence log's part of the route × role table (test/support/walk.ts): who may call each
 // route, written by hand, and what each call needs.
@@ -14,10 +15,10 @@ async function author({ deps, councilOrgId }: WalkCtx) {
 }
 
 /** An occurrence to act on (closed, or shared with an organisation, when asked). */
-async function anOccurrence(ctx: WalkCtx, { closed = false, shareWith }: { closed?: boolean; shareWith?: string } = {}) {
+async function anOccurrence(ctx: WalkCtx, { closed = false, shareWith, categoryId }: { closed?: boolean; shareWith?: string; categoryId?: string } = {}) {
   const { deps } = ctx;
   const a = await author(ctx);
-  const category = await deps.db.selectFrom('occurrence_categories').select('id').where('key', '=', 'licensing').executeTakeFirstOrThrow();
+  const category = categoryId ? { id: categoryId } : await deps.db.selectFrom('occurrence_categories').select('id').where('key', '=', 'licensing').executeTakeFirstOrThrow();
   const o = await occ.openOccurrence(deps, { actor: a, input: { source: 'camera_patrol', categoryId: category.id, priority: 'normal', summary: 'Walk-test occurrence' } });
   const entry = await occ.addEntry(deps, { actor: a, occurrenceId: o.id, kind: 'observation', body: 'Two males arguing outside the bar' });
   if (closed) await occ.closeOccurrence(deps, { actor: a, occurrenceId: o.id, outcome: 'dispersed' });
@@ -65,12 +66,15 @@ export const walk: Walk = {
   'POST /api/v1/occurrences/:id/amendments': { allowed: LOG_WRITERS, path: onOccurrence('amendments'), body: (ctx) => ({ entryId: ctx.bag.entryId, body: 'Three males, not two', reason: 'Miscounted' }) },
   'POST /api/v1/occurrences/:id/cameras': { allowed: LOG_WRITERS, path: onOccurrence('cameras'), body: async (ctx) => ({ cameraIds: [await aCamera(ctx)] }) },
   'POST /api/v1/occurrences/:id/steps': {
-    allowed: LOG_WRITERS, path: onOccurrence('steps'),
-    body: async ({ deps, bag }) => {
-      const o = await deps.db.selectFrom('occurrences').select('category_id').where('id', '=', bag.occurrenceId).executeTakeFirstOrThrow();
-      const [step] = await deps.db.insertInto('procedure_steps').values({ category_id: o.category_id, position: 99, text: `Walk step ${uniq('s')}`, is_required: false }).returning('id').execute();
-      return { stepId: step.id };
+    allowed: LOG_WRITERS,
+    // An occurrence of a category of its own, opened under a procedure with a step to tick.
+    path: async (ctx) => {
+      const categoryId = await aCategory(ctx);
+      const version = await insertVersion(ctx.deps.db, { categoryId, version: 1, steps: [{ text: `Walk step ${uniq('s')}`, isRequired: false }], by: null, at: new Date() });
+      ctx.bag.stepId = (await listVersionSteps(ctx.deps.db, version.id))[0].id;
+      return `/api/v1/occurrences/${await anOccurrence(ctx, { categoryId })}/steps`;
     },
+    body: ({ bag }) => ({ stepId: bag.stepId }),
   },
   'POST /api/v1/occurrences/:id/close': { allowed: LOG_WRITERS, path: onOccurrence('close'), body: () => ({ outcome: 'dispersed', skipReason: 'Walk test' }) },
   'POST /api/v1/occurrences/:id/reopen': { allowed: LOG_WRITERS, path: async (ctx) => `/api/v1/occurrences/${await anOccurrence(ctx, { closed: true })}/reopen`, body: () => ({ reason: 'New information from police' }) },

@@ -177,6 +177,7 @@ export interface Occurrences {
   opened_by: string;
   outcome: "arrest" | "detained" | "dispersed" | "no_trace" | "handed_to_police" | "advice_given" | "false_alarm" | "other" | null;
   priority: "immediate" | "high" | "normal" | "low";
+  procedure_version_id: string | null;
   reference: string;
   search: Generated<string | null>;
   source: "camera_patrol" | "police_request" | "radio_scheme" | "public_call" | "council_staff" | "alarm" | "other";
@@ -231,8 +232,16 @@ export interface ProcedureSteps {
   id: Generated<string>;
   is_required: Generated<boolean>;
   position: number;
-  retired_at: Timestamp | null;
   text: string;
+  version_id: string;
+}
+
+export interface ProcedureVersions {
+  category_id: string;
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  id: Generated<string>;
+  version: number;
 }
 
 export interface RecoveryCodes {
@@ -345,6 +354,7 @@ export interface DB {
   organisations: Organisations;
   outstanding_actions: OutstandingActions;
   procedure_steps: ProcedureSteps;
+  procedure_versions: ProcedureVersions;
   recovery_codes: RecoveryCodes;
   schema_migrations: SchemaMigrations;
   sessions: Sessions;

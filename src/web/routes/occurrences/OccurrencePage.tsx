@@ -28,13 +28,19 @@ export function OccurrencePage({ id, session, opened }: { id: string; session: S
   return <OccurrenceView occurrence={occurrence.data} session={session} opened={opened} />;
 }
 
+/**
+ * Laid out for a control-room screen: the facts across the top, then the actions beside the
+ * timeline (one column on narrow screens). Adding an entry is always open (`e` reaches it); the
+ * other actions open on demand. The timeline shows the newest entry first, in a panel of its own
+ * height on a wide screen, so that what just happened is beside the form it came from.
+ */
 function OccurrenceView({ occurrence: o, session, opened }: { occurrence: Occurrence; session: Session; opened?: boolean }) {
   const canWrite = can(session, 'occurrences.write');
   const cameras = useQuery({ ...camerasQuery, enabled: canWrite && can(session, 'estate.read') });
   const isOpen = o.status === 'open';
   return (
-    <>
-      <Link className="govuk-back-link" to="/occurrences">Back to occurrences</Link>
+    <div className="vigil-occurrence">
+      <Link className="govuk-back-link govuk-!-margin-top-0" to="/occurrences">Back to occurrences</Link>
       {opened && (
         <div className="govuk-notification-banner govuk-notification-banner--success" role="alert" aria-labelledby="opened-title">
           <div className="govuk-notification-banner__header">
@@ -46,76 +52,75 @@ function OccurrenceView({ occurrence: o, session, opened }: { occurrence: Occurr
         </div>
       )}
       <span className="govuk-caption-l">{o.category.name}</span>
-      <h1 className="govuk-heading-l">{o.reference} <StatusTag status={o.status} outcomeName={o.outcomeName} /></h1>
-      <p className="govuk-body-l">{o.summary}</p>
+      <h1 className="govuk-heading-l govuk-!-margin-bottom-2">{o.reference} <StatusTag status={o.status} outcomeName={o.outcomeName} /></h1>
+      <p className="govuk-body-l govuk-!-margin-bottom-3">{o.summary}</p>
 
-      <dl className="govuk-summary-list govuk-summary-list--no-border">
-        <Row label="Priority" value={o.priorityName} />
-        <Row label="Source" value={o.sourceName} />
-        <Row label="Opened" value={`${formatDateTime(o.openedAt, { seconds: true })} by ${o.openedBy}`} />
-        <Row label="Location" value={o.location.text || 'Not given'} />
-        <Row label="Cameras" value={o.cameras.length ? o.cameras.map((c) => `${c.reference} ${c.name}`).join(', ') : 'None'} />
-        {o.closedAt && <Row label="Closed" value={`${formatDateTime(o.closedAt, { seconds: true })}${o.closedBy ? ` by ${o.closedBy}` : ''}: ${o.outcomeName}`} />}
+      <dl className="vigil-facts">
+        <Fact label="Priority" value={o.priorityName} />
+        <Fact label="Source" value={o.sourceName} />
+        <Fact label="Opened" value={`${formatDateTime(o.openedAt, { seconds: true })} by ${o.openedBy}`} />
+        <Fact label="Location" value={o.location.text || 'Not given'} />
+        <Fact label="Cameras" value={o.cameras.length ? o.cameras.map((c) => `${c.reference} ${c.name}`).join(', ') : 'None'} />
+        {o.closedAt && <Fact label="Closed" value={`${formatDateTime(o.closedAt, { seconds: true })}${o.closedBy ? ` by ${o.closedBy}` : ''}: ${o.outcomeName}`} />}
       </dl>
-      <p className="govuk-body">
-        <a className="govuk-link" href={`/api/v1/occurrences/${encodeURIComponent(o.id)}/pdf`} target="_blank" rel="noreferrer">
-          Print for the police (PDF, opens in a new tab)
-        </a>
-      </p>
 
-      <div className="govuk-grid-row">
-        <div className="govuk-grid-column-one-half">
-          <WhoWasTold occurrence={o} />
-        </div>
-        <div className="govuk-grid-column-one-half">
+      <div className="vigil-occurrence__columns">
+        <div className="vigil-occurrence__actions">
+          {canWrite && isOpen && <AddEntryForm occurrence={o} />}
+          {canWrite && !isOpen && (
+            <>
+              <p className="govuk-inset-text govuk-!-margin-top-0">This occurrence is closed. Reopen it, with a reason, to add to it.</p>
+              <ReopenForm occurrence={o} />
+            </>
+          )}
           <Procedure occurrence={o} canTick={canWrite && isOpen} />
+          <WhoWasTold occurrence={o} />
+
+          {canWrite ? (
+            <section aria-labelledby="more-actions-title">
+              <h2 className="govuk-heading-m" id="more-actions-title">More actions</h2>
+              {isOpen && (
+                <>
+                  <Disclosure id="notify" summary="Record who was told"><NotifyForm occurrence={o} /></Disclosure>
+                  <Disclosure id="footage" summary="Mark footage to keep"><FootageForm occurrence={o} cameras={cameras.data ?? []} /></Disclosure>
+                  {/* Once the council's cameras are loaded; the form says when every one is on the occurrence. */}
+                  {!!cameras.data?.length && <Disclosure id="cameras" summary="Add a camera"><AddCameraForm occurrence={o} cameras={cameras.data} /></Disclosure>}
+                  <Disclosure id="amend" summary="Correct an entry"><AmendForm occurrence={o} /></Disclosure>
+                </>
+              )}
+              <Disclosure id="personal" summary={`Names and personal data${o.personalDataCount ? ` (${o.personalDataCount})` : ''}`}><PersonalDataSection occurrence={o} canWrite={canWrite} /></Disclosure>
+              <Disclosure id="share" summary={`Share with a partner${o.sharedWith.length ? ` (shared with ${o.sharedWith.length})` : ''}`}><ShareForm occurrence={o} /></Disclosure>
+              {isOpen && <Disclosure id="close" summary="Close the occurrence"><CloseForm occurrence={o} /></Disclosure>}
+            </section>
+          ) : <PersonalDataSection occurrence={o} canWrite={false} />}
+
+          <p className="govuk-body">
+            <a className="govuk-link" href={`/api/v1/occurrences/${encodeURIComponent(o.id)}/pdf`} target="_blank" rel="noreferrer">
+              Print for the police (PDF, opens in a new tab)
+            </a>
+          </p>
         </div>
+        <Timeline entries={o.entries} />
       </div>
-
-      {canWrite && isOpen && (
-        <div className="govuk-grid-row">
-          <div className="govuk-grid-column-two-thirds">
-            <AddEntryForm occurrence={o} />
-          </div>
-        </div>
-      )}
-      {!isOpen && canWrite && <p className="govuk-inset-text">This occurrence is closed. Reopen it, with a reason, to add to it.</p>}
-
-      <Timeline entries={o.entries} />
-
-      {canWrite && (
-        <div className="govuk-grid-row">
-          <div className="govuk-grid-column-two-thirds">
-            {isOpen && (
-              <>
-                <NotifyForm occurrence={o} />
-                <hr className="govuk-section-break govuk-section-break--l govuk-section-break--visible" />
-                <FootageForm occurrence={o} cameras={cameras.data ?? []} />
-                <hr className="govuk-section-break govuk-section-break--l govuk-section-break--visible" />
-                {/* Shows itself only while there is a camera to add, or its confirmation to read. */}
-                <AddCameraForm occurrence={o} cameras={cameras.data ?? []} />
-                <AmendForm occurrence={o} />
-                <hr className="govuk-section-break govuk-section-break--l govuk-section-break--visible" />
-              </>
-            )}
-            <PersonalDataSection occurrence={o} canWrite={canWrite} />
-            <hr className="govuk-section-break govuk-section-break--l govuk-section-break--visible" />
-            <ShareForm occurrence={o} />
-            <hr className="govuk-section-break govuk-section-break--l govuk-section-break--visible" />
-            {isOpen ? <CloseForm occurrence={o} /> : <ReopenForm occurrence={o} />}
-          </div>
-        </div>
-      )}
-      {!canWrite && <PersonalDataSection occurrence={o} canWrite={false} />}
-    </>
+    </div>
   );
 }
 
-function Row({ label, value }: { label: string; value: string }) {
+/** An action's form, opened on demand (GOV.UK details): its own heading stays for screen readers. */
+function Disclosure({ id, summary, children }: { id: string; summary: string; children: React.ReactNode }) {
   return (
-    <div className="govuk-summary-list__row">
-      <dt className="govuk-summary-list__key">{label}</dt>
-      <dd className="govuk-summary-list__value">{value}</dd>
+    <details className="govuk-details vigil-disclosure" id={`${id}-panel`}>
+      <summary className="govuk-details__summary"><span className="govuk-details__summary-text">{summary}</span></summary>
+      <div className="govuk-details__text vigil-disclosure__body">{children}</div>
+    </details>
+  );
+}
+
+function Fact({ label, value }: { label: string; value: string }) {
+  return (
+    <div className="vigil-facts__item">
+      <dt>{label}</dt>
+      <dd>{value}</dd>
     </div>
   );
 }
@@ -178,7 +183,10 @@ function Procedure({ occurrence, canTick }: { occurrence: Occurrence; canTick: b
         <legend className="govuk-fieldset__legend govuk-fieldset__legend--m">
           <h2 className="govuk-fieldset__heading">Procedure</h2>
         </legend>
-        <div className="govuk-hint" id="procedure-hint">Tick each step as it is done; it is added to the log.</div>
+        <div className="govuk-hint" id="procedure-hint">
+          Tick each step as it is done; it is added to the log.
+          {occurrence.procedureVersion && <> Version {occurrence.procedureVersion.version}{occurrence.procedureVersion.isCurrent ? '' : ', as when this occurrence was opened (the procedure has changed since)'}.</>}
+        </div>
         {error && <p className="govuk-error-message"><span className="govuk-visually-hidden">Error:</span> {error}</p>}
         <div className="govuk-checkboxes govuk-checkboxes--small">
           {occurrence.procedure.map((s) => (
@@ -214,40 +222,57 @@ function EntryDetails({ entry: e }: { entry: Entry }) {
   );
 }
 
+/**
+ * Newest first: in a control room the question is "what is happening now", and an entry just added
+ * appears beside the form it came from, with no scrolling (a panel scrolled to its end would jump
+ * while someone reads back). "Oldest first" reads the story in order, as the PDF does.
+ */
 function Timeline({ entries }: { entries: Entry[] }) {
+  const [oldestFirst, setOldestFirst] = useState(false);
+  const shown = oldestFirst ? entries : [...entries].reverse();
   return (
-    <section aria-labelledby="timeline-title">
-      <h2 className="govuk-heading-m" id="timeline-title">Timeline</h2>
-      <p className="govuk-body-s">Times are UK time, as the server recorded them. Entries cannot be changed; corrections show beside them.</p>
-      <ol className="vigil-timeline govuk-list" aria-live="polite" aria-relevant="additions">
-        {entries.map((e) => (
-          <li key={e.id} className="vigil-timeline__entry" id={`entry-${e.seq}`}>
-            <p className="govuk-body-s govuk-!-margin-bottom-1">
-              <strong>{e.seq}. {ENTRY_KINDS[e.kind]}</strong> – recorded {formatDateTime(e.recordedAt, { seconds: true })} by {e.author ?? 'Vigil'}
-              {e.observedAt && <> – seen {formatDateTime(e.observedAt)}</>}
-            </p>
-            {e.kind === 'amendment' ? (
-              <p className="govuk-body govuk-!-margin-bottom-1">
-                <strong className="govuk-tag govuk-tag--yellow">Correction</strong> of entry {entries.find((x) => x.id === e.amendsId)?.seq ?? ''}: {e.body}
-                {e.reason && <span className="vigil-secondary-text">Reason: {e.reason}</span>}
+    <section className="vigil-occurrence__timeline" aria-labelledby="timeline-title">
+      <div className="vigil-timeline__header">
+        <h2 className="govuk-heading-m govuk-!-margin-bottom-1" id="timeline-title">Timeline</h2>
+        <button type="button" className="vigil-link-button govuk-body-s" aria-pressed={oldestFirst} onClick={() => setOldestFirst(!oldestFirst)}>
+          Oldest first
+        </button>
+      </div>
+      <p className="govuk-body-s govuk-!-margin-bottom-2" id="timeline-hint">
+        {oldestFirst ? 'Oldest entry first.' : 'Newest entry first.'} Times are UK time, as the server recorded them. Entries cannot be changed; corrections show beside them.
+      </p>
+      {/* Focusable, so that the keyboard scrolls it where the panel has a height of its own. */}
+      <div className="vigil-timeline__scroll" tabIndex={0} role="group" aria-labelledby="timeline-title" aria-describedby="timeline-hint">
+        <ol className="vigil-timeline govuk-list" aria-live="polite" aria-relevant="additions" reversed={!oldestFirst}>
+          {shown.map((e) => (
+            <li key={e.id} className="vigil-timeline__entry" id={`entry-${e.seq}`}>
+              <p className="govuk-body-s govuk-!-margin-bottom-1">
+                <strong>{e.seq}. {ENTRY_KINDS[e.kind]}</strong> – recorded {formatDateTime(e.recordedAt, { seconds: true })} by {e.author ?? 'Vigil'}
+                {e.observedAt && <> – seen {formatDateTime(e.observedAt)}</>}
               </p>
-            ) : (
-              <p className="govuk-body govuk-!-margin-bottom-1 vigil-break">{e.body}</p>
-            )}
-            <EntryDetails entry={e} />
-            {!!e.amendments?.length && (
-              <div className="govuk-inset-text govuk-!-margin-top-1 govuk-!-margin-bottom-1">
-                {e.amendments.map((a) => (
-                  <p className="govuk-body-s govuk-!-margin-bottom-1" key={a.id}>
-                    <strong className="govuk-tag govuk-tag--yellow">Corrected</strong> {formatDateTime(a.recordedAt, { seconds: true })} by {a.author}: {a.body}
-                    {a.reason && <> (reason: {a.reason})</>}
-                  </p>
-                ))}
-              </div>
-            )}
-          </li>
-        ))}
-      </ol>
+              {e.kind === 'amendment' ? (
+                <p className="govuk-body govuk-!-margin-bottom-1">
+                  <strong className="govuk-tag govuk-tag--yellow">Correction</strong> of entry {entries.find((x) => x.id === e.amendsId)?.seq ?? ''}: {e.body}
+                  {e.reason && <span className="vigil-secondary-text">Reason: {e.reason}</span>}
+                </p>
+              ) : (
+                <p className="govuk-body govuk-!-margin-bottom-1 vigil-break">{e.body}</p>
+              )}
+              <EntryDetails entry={e} />
+              {!!e.amendments?.length && (
+                <div className="govuk-inset-text govuk-!-margin-top-1 govuk-!-margin-bottom-1">
+                  {e.amendments.map((a) => (
+                    <p className="govuk-body-s govuk-!-margin-bottom-1" key={a.id}>
+                      <strong className="govuk-tag govuk-tag--yellow">Corrected</strong> {formatDateTime(a.recordedAt, { seconds: true })} by {a.author}: {a.body}
+                      {a.reason && <> (reason: {a.reason})</>}
+                    </p>
+                  ))}
+                </div>
+              )}
+            </li>
+          ))}
+        </ol>
+      </div>
     </section>
   );
 }

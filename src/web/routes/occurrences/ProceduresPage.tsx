@@ -5,12 +5,15 @@ import { ErrorSummary } from '../../components/ErrorSummary';
 import { Button, SelectField, TextField } from '../../components/fields';
 import { useTitle } from '../../components/useTitle';
 import { fieldErrors, formErrorsFrom, type FormErrors } from '../../lib/errors';
+import { formatDateTime } from '../../../domain/calendar/london';
+import type { CategoryWithSteps } from '../../../domain/occurrences/contract';
 
 interface Row { key: number; text: string; isRequired: boolean }
 
 /**
  * Each category's standard operating procedure: the ordered steps an operator ticks off on an open
- * occurrence. Saving replaces the steps; occurrences already logged keep the wording they were given.
+ * occurrence. Saving a change makes a new version; occurrences already open keep the version they
+ * started with, their steps and their ticks.
  */
 export function ProceduresPage() {
   const queryClient = useQueryClient();
@@ -49,10 +52,14 @@ export function ProceduresPage() {
     if (invalid) return;
     setBusy(true);
     try {
-      await replaceProcedure(categoryId, list.map((r) => ({ text: r.text.trim(), isRequired: r.isRequired })));
+      const before = category?.version?.version;
+      const after = await replaceProcedure(categoryId, list.map((r) => ({ text: r.text.trim(), isRequired: r.isRequired })));
       await queryClient.invalidateQueries({ queryKey: ['procedures'] });
       setRows(undefined);
-      setSaved(`Procedure for ${category?.name ?? 'the category'} saved.`);
+      const name = category?.name ?? 'the category';
+      setSaved(!after.version ? `Procedure for ${name} saved.`
+        : after.version.version === before ? `Procedure for ${name} saved: nothing had changed, so it is still version ${before}.`
+        : `Procedure for ${name} saved as version ${after.version.version}.`);
     } catch (err) {
       setErrors(formErrorsFrom(err, { fallbackField: 'category' }));
     } finally {
@@ -63,13 +70,14 @@ export function ProceduresPage() {
   return (
     <>
       <h1 className="govuk-heading-l">Procedures</h1>
-      <p className="govuk-body">The steps an operator follows for each category of occurrence. Each ticked step becomes an entry in the log; closing with a required step not done needs a reason, and the supervisor is told.</p>
+      <p className="govuk-body">The steps an operator follows for each category of occurrence. Each ticked step becomes an entry in the log; closing with a required step not done needs a reason, and the supervisor is told. Every change is kept as a new version: an occurrence follows the version in use when it was opened.</p>
       <ErrorSummary errors={errors} />
       <SelectField id="category" label="Category" value={categoryId} onChange={(v) => { setCategoryId(v); setRows(undefined); setSaved(undefined); setErrors(undefined); }}
         options={[{ value: '', label: 'Choose a category' }, ...(procedures.data ?? []).map((c) => ({ value: c.id, label: c.isActive ? c.name : `${c.name} (retired)` }))]} />
       {categoryId && rows && (
         <form onSubmit={submit} noValidate aria-labelledby="steps-title">
           <h2 className="govuk-heading-m" id="steps-title">Steps for {category?.name}</h2>
+          {category && <VersionNote category={category} />}
           {list.length === 0 && <p className="govuk-body">No steps yet.</p>}
           {list.map((r, i) => (
             <fieldset className="govuk-fieldset vigil-action" key={r.key}>
@@ -95,6 +103,45 @@ export function ProceduresPage() {
           <div role="status" aria-live="polite">{saved && <p className="govuk-body govuk-!-font-weight-bold">{saved}</p>}</div>
         </form>
       )}
+      {categoryId && category && <History category={category} />}
     </>
+  );
+}
+
+function VersionNote({ category: c }: { category: CategoryWithSteps }) {
+  if (!c.version) return <p className="govuk-body">No procedure yet: saving makes version 1.</p>;
+  return (
+    <p className="govuk-body">
+      Version {c.version.version}, saved {formatDateTime(c.version.createdAt)}{c.version.createdBy ? ` by ${c.version.createdBy}` : ''}.
+      {' '}Saving a change makes version {c.version.version + 1}: new occurrences follow it, and occurrences already open keep the version they started with.
+    </p>
+  );
+}
+
+/** Every version, newest first: who changed the procedure and when. */
+function History({ category: c }: { category: CategoryWithSteps }) {
+  if (!c.history.length) return null;
+  return (
+    <table className="govuk-table">
+      <caption className="govuk-table__caption govuk-table__caption--m">Versions of the procedure for {c.name}</caption>
+      <thead className="govuk-table__head">
+        <tr className="govuk-table__row">
+          <th scope="col" className="govuk-table__header">Version</th>
+          <th scope="col" className="govuk-table__header">Saved</th>
+          <th scope="col" className="govuk-table__header">By</th>
+          <th scope="col" className="govuk-table__header">Steps</th>
+        </tr>
+      </thead>
+      <tbody className="govuk-table__body">
+        {c.history.map((v, i) => (
+          <tr className="govuk-table__row" key={v.version}>
+            <th scope="row" className="govuk-table__header">{v.version}{i === 0 && <> <strong className="govuk-tag govuk-tag--green">In use</strong></>}</th>
+            <td className="govuk-table__cell">{formatDateTime(v.createdAt)}</td>
+            <td className="govuk-table__cell">{v.createdBy ?? 'Not recorded'}</td>
+            <td className="govuk-table__cell">{v.stepCount === 0 ? 'None' : `${v.stepCount} (${v.requiredCount} required)`}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }

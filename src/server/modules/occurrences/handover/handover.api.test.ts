@@ -1,6 +1,7 @@
 import { expect, it } from 'vitest';
 import { ApiClient, testApp } from '../../../../../test/support/api';
 import { makeOrganisation, makeSession, makeUser, testDeps } from '../../../../../test/support/deps';
+import { insertVersion } from '../occurrences.repository';
 
 const deps = testDeps({ config: { trustProxy: 1 } });
 const { app } = testApp(deps);
@@ -58,7 +59,7 @@ it('closing with a required step skipped alerts the supervisor, who acknowledges
   const supervisor = await as(['supervisor'], org);
   const key = `sop${Date.now()}`;
   const cat = await deps.db.insertInto('occurrence_categories').values({ key, name: 'SOP test' }).returning('id').executeTakeFirstOrThrow();
-  await deps.db.insertInto('procedure_steps').values({ category_id: cat.id, position: 1, text: 'Inform the police', is_required: true }).execute();
+  await insertVersion(deps.db, { categoryId: cat.id, version: 1, steps: [{ text: 'Inform the police', isRequired: true }], by: null, at: new Date() });
   const opened = await operator.client.post('/api/v1/occurrences', { source: 'camera_patrol', categoryId: cat.id, summary: 'Fight outside the Leopard' });
   const noReason = await operator.client.post(`/api/v1/occurrences/${opened.body.id}/close`, { outcome: 'dispersed' });
   expect(noReason.body.code).toBe('occurrences.required_steps_skipped');

@@ -19,8 +19,8 @@ export function registerProcedureRoutes(api: Api) {
   }, async (c) => c.json(await p.getProcedure(c.get('deps'), c.req.valid('param').id), 200));
 
   route(api, {
-    operationId: 'replaceCategoryProcedure', method: 'put', path: '/api/v1/occurrence-categories/{id}/procedure', access: 'settings.manage', tags, summary: 'Replace a category’s procedure (audited; earlier occurrences keep the old wording)',
-    request: { params: k.IdParam, ...body(k.ReplaceProcedure) }, responses: { 200: json(k.CategoryProcedure, 'The new procedure'), ...commonResponses },
+    operationId: 'replaceCategoryProcedure', method: 'put', path: '/api/v1/occurrence-categories/{id}/procedure', access: 'settings.manage', tags, summary: 'Save a category’s procedure as its next version (audited; occurrences already open keep the version they started with)',
+    request: { params: k.IdParam, ...body(k.ReplaceProcedure) }, responses: { 200: json(k.CategoryProcedure, 'The procedure in force, with its version'), ...commonResponses },
   }, async (c) => c.json(await p.replaceProcedure(c.get('deps'), { actor: actor(c), categoryId: c.req.valid('param').id, steps: c.req.valid('json').steps }), 200));
 
   route(api, {

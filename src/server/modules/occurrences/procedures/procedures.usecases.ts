@@ -3,34 +3,60 @@ import { recordAudit } from '../../../platform/audit/audit';
 import { notFound, validationFailed } from '../../../platform/http/errors';
 import type { Actor } from '../occurrences.usecases';
 import * as repo from '../occurrences.repository';
+import { decideProcedureEdit } from '../occurrences.models';
 
 // The category taxonomy and each category's standard operating procedure, kept by administrators.
-// Editing a procedure retires its steps and adds new ones: occurrences keep the wording they saw.
+// A procedure is versioned: an edit adds a version (its own steps), nothing earlier changes, and an
+// occurrence follows the version it was opened with (see stepStates).
 
-const toStep = (s: { id: string; position: number; text: string; is_required: boolean }) => ({ id: s.id, position: s.position, text: s.text, isRequired: s.is_required });
+type StepRow = { id: string; position: number; text: string; is_required: boolean };
+const toStep = (s: StepRow) => ({ id: s.id, position: s.position, text: s.text, isRequired: s.is_required });
+type VersionRow = { version: number; created_at: Date; created_by_name?: string | null };
+const toVersion = (v: VersionRow) => ({ version: v.version, createdAt: v.created_at.toISOString(), createdBy: v.created_by_name ?? null });
+
+async function currentProcedure(db: Deps['db'], category: { id: string; key: string; name: string }) {
+  const version = await repo.findCurrentVersion(db, category.id);
+  const steps = await repo.listVersionSteps(db, version?.id ?? null);
+  const [newest] = await repo.listVersions(db, { categoryId: category.id });
+  return {
+    category: { id: category.id, key: category.key, name: category.name },
+    version: newest ? toVersion(newest) : null,
+    steps: steps.map(toStep),
+  };
+}
 
 export async function getProcedure(deps: Deps, categoryId: string) {
   const category = await repo.findCategory(deps.db, categoryId);
   if (!category) throw notFound({ what: 'category' });
-  return { category: { id: category.id, key: category.key, name: category.name }, steps: (await repo.listActiveSteps(deps.db, categoryId)).map(toStep) };
+  return currentProcedure(deps.db, category);
 }
 
-/** Every category, active or retired, with its procedure: what administrators edit. */
+/** Every category, active or retired, with its procedure in force and the versions before it: what administrators edit. */
 export async function listProcedures(deps: Deps) {
-  const [categories, steps] = await Promise.all([repo.listCategories(deps.db), repo.listAllActiveSteps(deps.db)]);
-  return categories.map((c) => ({ id: c.id, key: c.key, name: c.name, isActive: c.is_active, steps: steps.filter((s) => s.category_id === c.id).map(toStep) }));
+  const [categories, steps, versions] = await Promise.all([repo.listCategories(deps.db), repo.listAllCurrentSteps(deps.db), repo.listVersions(deps.db)]);
+  return categories.map((c) => {
+    const history = versions.filter((v) => v.category_id === c.id).map((v) => ({ ...toVersion(v), stepCount: v.step_count ?? 0, requiredCount: v.required_count ?? 0 }));
+    return { id: c.id, key: c.key, name: c.name, isActive: c.is_active, version: history[0] ?? null, history, steps: steps.filter((s) => s.category_id === c.id).map(toStep) };
+  });
 }
 
+/** Saving a procedure adds a version when the steps differ from those in force; open occurrences keep theirs. */
 export async function replaceProcedure(deps: Deps, { actor, categoryId, steps }: { actor: Actor; categoryId: string; steps: { text: string; isRequired: boolean }[] }) {
   const now = deps.clock.now();
   return deps.db.transaction().execute(async (trx) => {
-    const category = await repo.findCategory(trx, categoryId);
+    const category = await repo.lockCategory(trx, categoryId);
     if (!category) throw notFound({ what: 'category' });
-    const before = (await repo.listActiveSteps(trx, categoryId)).map(toStep);
-    await repo.retireSteps(trx, { categoryId, at: now });
-    await repo.insertSteps(trx, steps.map((s, i) => ({ categoryId, position: i + 1, text: s.text, isRequired: s.isRequired, by: actor.userId, at: now })));
-    await recordAudit(trx, actor.audit, { action: 'procedure.changed', recordType: 'occurrence_category', recordId: categoryId, details: { category: category.key, before, after: steps } });
-    return { category: { id: category.id, key: category.key, name: category.name }, steps: (await repo.listActiveSteps(trx, categoryId)).map(toStep) };
+    const current = await repo.findCurrentVersion(trx, categoryId);
+    const before = (await repo.listVersionSteps(trx, current?.id ?? null)).map(toStep);
+    const decision = decideProcedureEdit({ current: current && { version: current.version, steps: before }, steps });
+    if (decision.changed) {
+      await repo.insertVersion(trx, { categoryId, version: decision.version, steps, by: actor.userId, at: now });
+      await recordAudit(trx, actor.audit, {
+        action: 'procedure.changed', recordType: 'occurrence_category', recordId: categoryId,
+        details: { category: category.key, version: decision.version, before, after: steps },
+      });
+    }
+    return currentProcedure(trx, category);
   });
 }
 
