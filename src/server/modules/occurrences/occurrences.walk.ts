@@ -14,7 +14,7 @@ async function author({ deps, councilOrgId }: WalkCtx) {
 }
 
 /** An occurrence to act on (closed, or shared with an organisation, when asked). */
-async function anOccurrence(ctx: WalkCtx, { closed = false, shareWith }: { closed?: boolean; shareWith?: string } = {}) {
+export async function anOccurrence(ctx: WalkCtx, { closed = false, shareWith }: { closed?: boolean; shareWith?: string } = {}) {
   const { deps } = ctx;
   const a = await author(ctx);
   const category = await deps.db.selectFrom('occurrence_categories').select('id').where('key', '=', 'licensing').executeTakeFirstOrThrow();

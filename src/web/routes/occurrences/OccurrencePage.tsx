@@ -14,6 +14,7 @@ import { StatusTag } from './OccurrencesListPage';
 import { AddEntryForm, AmendForm, CloseForm, FootageForm, NotifyForm, PersonalDataSection, ReopenForm } from './OccurrenceForms';
 import { ShareForm } from './ShareForm';
 import { AddCameraForm } from './AddCameraForm';
+import { RedactEntry, RedactionNote } from './RedactEntry';
 
 export function OccurrencePage({ id, session, opened }: { id: string; session: Session; opened?: boolean }) {
   const occurrence = useQuery(occurrenceQuery(id));
@@ -81,7 +82,7 @@ function OccurrenceView({ occurrence: o, session, opened }: { occurrence: Occurr
       )}
       {!isOpen && canWrite && <p className="govuk-inset-text">This occurrence is closed. Reopen it, with a reason, to add to it.</p>}
 
-      <Timeline entries={o.entries} />
+      <Timeline entries={o.entries} redactIn={can(session, 'occurrences.supervise') ? o.id : undefined} />
 
       {canWrite && (
         <div className="govuk-grid-row">
@@ -214,11 +215,12 @@ function EntryDetails({ entry: e }: { entry: Entry }) {
   );
 }
 
-function Timeline({ entries }: { entries: Entry[] }) {
+/** `redactIn`: the occurrence whose entries the viewer (a supervisor) may redact. */
+function Timeline({ entries, redactIn }: { entries: Entry[]; redactIn?: string }) {
   return (
     <section aria-labelledby="timeline-title">
       <h2 className="govuk-heading-m" id="timeline-title">Timeline</h2>
-      <p className="govuk-body-s">Times are UK time, as the server recorded them. Entries cannot be changed; corrections show beside them.</p>
+      <p className="govuk-body-s">Times are UK time, as the server recorded them. Entries cannot be changed; corrections show beside them. Only a supervisor’s redaction of personal data changes an entry’s text, and it says so.</p>
       <ol className="vigil-timeline govuk-list" aria-live="polite" aria-relevant="additions">
         {entries.map((e) => (
           <li key={e.id} className="vigil-timeline__entry" id={`entry-${e.seq}`}>
@@ -235,6 +237,8 @@ function Timeline({ entries }: { entries: Entry[] }) {
               <p className="govuk-body govuk-!-margin-bottom-1 vigil-break">{e.body}</p>
             )}
             <EntryDetails entry={e} />
+            <RedactionNote entry={e} />
+            {redactIn && e.kind !== 'personal_data_removed' && <RedactEntry occurrenceId={redactIn} entry={e} />}
             {!!e.amendments?.length && (
               <div className="govuk-inset-text govuk-!-margin-top-1 govuk-!-margin-bottom-1">
                 {e.amendments.map((a) => (
