@@ -1,5 +1,6 @@
 import type { AnyRoute } from '@tanstack/react-router';
 import { occurrenceRoutes } from './routes/occurrences/routes';
+import { sharedRoutes } from './routes/shared/routes';
 
 /**
  * Each module's pages, one line a module: a function that makes its routes under the signed-in
@@ -8,4 +9,5 @@ import { occurrenceRoutes } from './routes/occurrences/routes';
  */
 export const MODULE_ROUTES: readonly (<P extends AnyRoute>(parent: P) => readonly AnyRoute[])[] = [
   occurrenceRoutes,
+  sharedRoutes,
 ];

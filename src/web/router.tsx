@@ -19,6 +19,7 @@ import { UserNewPage } from './routes/admin/UserNewPage';
 import { UserDetailPage } from './routes/admin/UserDetailPage';
 import { AuditPage, validateAuditSearch } from './routes/audit/AuditPage';
 import { SecuritySettingsPage } from './routes/settings/SecuritySettingsPage';
+import { RetentionSettingsPage } from './routes/settings/RetentionSettingsPage';
 import { ErrorPage, ForbiddenPage, NotFoundPage } from './routes/errors/NotFound';
 import { MODULE_ROUTES } from './modules';
 
@@ -187,7 +188,7 @@ const auditRoute = createRoute({
 });
 
 /** An administration page: shown to those with the permission, refused to others. */
-function adminPage(path: '/admin/security', permission: string, Page: () => React.ReactNode) {
+function adminPage(path: '/admin/security' | '/admin/retention', permission: string, Page: () => React.ReactNode) {
   const route = createRoute({
     getParentRoute: () => authedRoute,
     path,
@@ -199,6 +200,7 @@ function adminPage(path: '/admin/security', permission: string, Page: () => Reac
   return route;
 }
 const securitySettingsRoute = adminPage('/admin/security', 'settings.manage', SecuritySettingsPage);
+const retentionSettingsRoute = adminPage('/admin/retention', 'settings.manage', RetentionSettingsPage);
 
 const moduleRoute = createRoute({
   getParentRoute: () => authedRoute,
@@ -220,6 +222,7 @@ const routeTree = rootRoute.addChildren([
     usersGate.addChildren([usersRoute, userNewRoute, userRoute]),
     auditRoute,
     securitySettingsRoute,
+    retentionSettingsRoute,
     ...MODULE_ROUTES.flatMap((routes) => routes(authedRoute)),
     moduleRoute,
   ]),

@@ -1,7 +1,9 @@
 import { buildApp } from '../../src/server/app';
 import type { Deps } from '../../src/server/platform/deps';
 import type { SessionCache } from '../../src/server/platform/auth/session-cache';
-import { silentLog, testAppDb, testDb, testDeps } from './deps';
+import { randomBytes } from 'node:crypto';
+import type { Role } from '../../src/server/platform/auth/permissions';
+import { makeSession, makeUser, silentLog, testAppDb, testDb, testDeps } from './deps';
 
 // The app in process (no socket), with a small client that keeps the session cookie and sends the
 // CSRF token on writes as the web app does.
@@ -49,4 +51,13 @@ export class ApiClient {
     if (r.status !== 200) throw new Error(`sign-in failed: ${r.status} ${r.text}`);
     return r;
   }
+}
+
+/** A fresh user with these roles (of the organisation given, or a new one), signed in from an address of its own. */
+export async function signedInAs(deps: Deps, app: TestApp['app'], roles: Role[], organisationId?: string) {
+  const user = await makeUser(deps, { roles, organisationId });
+  const b = randomBytes(3);
+  const client = new ApiClient(app, `10.${b[0]}.${b[1]}.${b[2]}`);
+  Object.assign(client, await makeSession(deps, { userId: user.id }));
+  return { user, client };
 }

@@ -104,6 +104,8 @@ const EntryFields = z.object({
   footageTo: instant.nullable(),
   procedureStepId: z.uuid().nullable(),
   outcome: Outcome.nullable(),
+  /** Personal data removed from its text, oldest first: when, by whom (a role for partners) and why (not shown to partners). */
+  redactions: z.array(z.object({ redactedAt: instant, by: z.string(), reason: z.string().nullable() })),
 });
 export const Entry = EntryFields.extend({ amendments: z.array(EntryFields) }).meta({ id: 'OccurrenceEntry' });
 export type Entry = z.infer<typeof Entry>;
@@ -361,3 +363,29 @@ export const ReplaceProcedure = z.object({
 }).meta({ id: 'Procedure' });
 export const AddCategory = z.object({ name: line().trim().min(2, 'Enter a name').max(60) }).meta({ id: 'AddCategory' });
 export const UpdateCategory = changesSomething(z.object({ name: line().trim().min(2).max(60).optional(), isActive: z.boolean().optional() })).meta({ id: 'UpdateCategory' });
+
+// ---- Shared with partners: their list, and the council withdrawing a share ----
+
+/** A row of a partner's list: no staff names, and when it was shared with them. */
+export const SharedOccurrenceSummary = OccurrenceSummary.omit({ openedBy: true }).extend({ sharedAt: instant }).meta({ id: 'SharedOccurrenceSummary' });
+export type SharedOccurrenceSummary = z.infer<typeof SharedOccurrenceSummary>;
+export const SharedOccurrencePage = OccurrencePage.extend({ items: z.array(SharedOccurrenceSummary) }).meta({ id: 'SharedOccurrencePage' });
+export type SharedOccurrencePage = z.infer<typeof SharedOccurrencePage>;
+/** A partner's filters: the council's, less who opened it (partners see no staff). */
+export const SharedOccurrenceFilter = OccurrenceFilter.omit({ operatorId: true });
+export const SharedOccurrenceSearch = SharedOccurrenceFilter.extend({ page: z.coerce.number().int().min(1).default(1), pageSize: z.coerce.number().int().min(1).max(200).default(50) });
+
+export const ShareParams = z.object({ id: pathId('id'), organisationId: pathId('organisationId') });
+export const WithdrawShare = z.object({
+  reason: plainText({ message: 'Enter why the share is being withdrawn' }).trim().min(3, 'Enter why the share is being withdrawn (at least 3 characters)').max(1000, 'Keep the reason to 1000 characters or fewer'),
+}).meta({ id: 'WithdrawShare' });
+export const ShareWithdrawn = z.object({ reference: z.string(), organisation: z.string(), withdrawnAt: instant }).meta({ id: 'ShareWithdrawn' });
+
+// ---- Redacting personal data typed into an entry (supervisors) ----
+
+export const EntryParams = z.object({ id: pathId('id'), entryId: pathId('entryId') });
+export const RedactEntry = z.object({
+  remove: line({ message: 'Enter the words to remove' }).trim().min(2, 'Enter the words to remove, as they appear in the entry (at least 2 characters)').max(200, 'Keep the words to remove to 200 characters or fewer: redact a long passage a part at a time'),
+  reason: plainText({ message: 'Enter why they are being removed' }).trim().min(3, 'Enter why they are being removed (at least 3 characters)').max(1000, 'Keep the reason to 1000 characters or fewer'),
+}).meta({ id: 'RedactEntry' });
+export const EntryRedacted = z.object({ reference: z.string(), entryId: z.uuid(), redactedAt: instant, replaced: z.number().int() }).meta({ id: 'EntryRedacted' });

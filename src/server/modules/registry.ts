@@ -30,7 +30,6 @@ export const PLANNED: readonly NavigationEntry[] = [
   { key: 'ooh', name: 'Out of hours', path: '/ooh', permission: 'ooh.use', group: 'work', description: 'Calls, lone workers, alarms and major incidents.', coming: 'Emergency call triage, lone-worker welfare checks with escalation, alarms and M/ETHANE incident logs.' },
   { key: 'analysis', name: 'Analysis', path: '/analysis', permission: 'analysis.read', group: 'work', description: 'Crime data, hotspots, coverage and reports.', coming: 'Police crime data against camera coverage, hotspots, recommendations and Cabinet reports.' },
   { key: 'governance', name: 'Compliance', path: '/governance', permission: 'governance.read', group: 'work', description: 'Code of practice reviews, DPIAs and agreements.', coming: 'Surveillance Camera Code reviews, DPIAs, information-sharing agreements and SIA licences.' },
-  { key: 'shared', name: 'Shared with us', path: '/shared', permission: 'shared.read', group: 'work', description: 'What the council has shared with your organisation.', coming: 'Footage and records the council has released to your organisation, and your requests to it.' },
 ];
 
 /** The platform's own pages (not a module's). */

@@ -11,3 +11,13 @@ export const securitySettingsQuery = queryOptions({
 });
 
 export const updateSecuritySettings = (body: SecuritySettings) => api<SecuritySettings>('/settings/security', { method: 'PUT', body });
+
+export type { RetentionSettings } from '../../domain/settings/contract';
+import type { RetentionSettings } from '../../domain/settings/contract';
+
+export const retentionSettingsQuery = queryOptions({
+  queryKey: ['settings', 'retention'],
+  queryFn: () => api<RetentionSettings>('/settings/retention'),
+});
+
+export const updateRetentionSettings = (body: RetentionSettings) => api<RetentionSettings>('/settings/retention', { method: 'PUT', body });

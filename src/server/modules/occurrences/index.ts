@@ -4,11 +4,14 @@ import { registerOccurrenceRoutes } from './occurrences.routes';
 import { registerOccurrenceSearchRoutes } from './search/search.routes';
 import { registerHandoverRoutes } from './handover/handover.routes';
 import { registerProcedureRoutes } from './procedures/procedures.routes';
+import { registerShareRoutes } from './shares/shares.routes';
+import { registerRedactionRoutes } from './redaction/redaction.routes';
 import { personalDataRetentionJob } from './retention/retention.jobs';
 import { seedDemoOccurrences } from './occurrences.demo';
 import { startSearchDocumentRefresh } from './search/search';
 
 export { seedDemoOccurrences } from './occurrences.demo';
+export { getRetentionDays, REMOVAL_DAYS_KEY, REVIEW_DAYS_KEY } from './retention/retention';
 
 /** The control-room occurrence log: entries, search, handover, procedures, personal data and its retention. */
 export const occurrencesModule: VigilModule = {
@@ -18,6 +21,8 @@ export const occurrencesModule: VigilModule = {
     registerOccurrenceRoutes(api, live);
     registerHandoverRoutes(api);
     registerProcedureRoutes(api);
+    registerShareRoutes(api);
+    registerRedactionRoutes(api);
   },
   jobs: [personalDataRetentionJob],
   housekeeping: ({ db, log }) => startSearchDocumentRefresh({ db, log }),
@@ -33,6 +38,8 @@ export const occurrencesModule: VigilModule = {
     { key: 'occurrences', name: 'Occurrences', path: '/occurrences', permission: 'occurrences.read', group: 'work', description: 'Control-room occurrence log and shift handover.' },
     // Not under /occurrences: administrators review personal data without reading the log.
     { key: 'personal-data-review', name: 'Personal data review', path: '/personal-data-review', permission: 'occurrences.review_personal_data', group: 'admin', description: 'Names and details in the log past their review date: keep them held or remove them now.' },
+    // Partner agencies: what the council shared with their organisation.
+    { key: 'shared', name: 'Shared with us', path: '/shared', permission: 'shared.read', group: 'work', description: 'Occurrences the council has shared with your organisation: find one, open it, export the list.' },
     { key: 'procedures', name: 'Procedures', path: '/admin/procedures', permission: 'settings.manage', group: 'admin', description: 'The steps operators follow for each category of occurrence.' },
   ],
 };

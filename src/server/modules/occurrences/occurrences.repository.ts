@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql, type SqlBool } from 'kysely';
 import { PREPARE, type Db } from '../../platform/db/db';
 import { auditInsert, type AuditEvent } from '../../platform/audit/audit';
 import type { Agency, EntryKind, OccurrenceOutcome, OccurrencePriority, OccurrenceSource } from '../../platform/db/db';
@@ -133,7 +133,7 @@ export async function findOccurrence(db: Db, { id, organisationId }: { id: strin
     .selectAll('o')
     .select(['c.key as category_key', 'c.name as category_name', 'u.display_name as opened_by_name', 'cu.display_name as closed_by_name'])
     .where('o.id', '=', id);
-  if (organisationId) q = q.where(({ exists, selectFrom }) => exists(selectFrom('occurrence_shares as s').whereRef('s.occurrence_id', '=', 'o.id').where('s.organisation_id', '=', organisationId)));
+  if (organisationId) q = q.where(isSharedWith(organisationId));
   return q.executeTakeFirst();
 }
 
@@ -234,13 +234,43 @@ export async function summarisePersonalData(db: Db, occurrenceId: string) {
   return { count: Number(r.n), flagged: Number(r.flagged), firstFlaggedAt: r.first_flagged_at };
 }
 
+/**
+ * Whether the occurrence aliased `o` is shared with the organisation now: a share that no
+ * withdrawal has ended (both are append-only; migration 0009).
+ */
+export const isSharedWith = (organisationId: string) => sql<SqlBool>`exists (select 1 from occurrence_shares s
+  where s.occurrence_id = o.id and s.organisation_id = ${organisationId}
+    and not exists (select 1 from occurrence_share_withdrawals w where w.share_id = s.id))`;
+
+const liveShares = (db: Db) => db.selectFrom('occurrence_shares as s')
+  .where(({ not, exists, selectFrom }) => not(exists(selectFrom('occurrence_share_withdrawals as w').select('w.id').whereRef('w.share_id', '=', 's.id'))));
+
+/** Shares it, unless it is shared with that organisation already (callers hold the occurrence's lock). */
 export async function shareOccurrence(db: Db, { occurrenceId, organisationId, by, at }: { occurrenceId: string; organisationId: string; by: string; at: Date }) {
-  await db.insertInto('occurrence_shares').values({ occurrence_id: occurrenceId, organisation_id: organisationId, shared_by: by, shared_at: at }).onConflict((oc) => oc.doNothing()).execute();
+  if (await findLiveShare(db, { occurrenceId, organisationId })) return;
+  await db.insertInto('occurrence_shares').values({ occurrence_id: occurrenceId, organisation_id: organisationId, shared_by: by, shared_at: at }).execute();
 }
 
+export async function findLiveShare(db: Db, { occurrenceId, organisationId }: { occurrenceId: string; organisationId: string }) {
+  return liveShares(db).innerJoin('organisations as o', 'o.id', 's.organisation_id').select(['s.id', 's.shared_at', 'o.name as organisation_name'])
+    .where('s.occurrence_id', '=', occurrenceId).where('s.organisation_id', '=', organisationId).executeTakeFirst();
+}
+
+export async function insertShareWithdrawal(db: Db, w: { shareId: string; at: Date; by: string; reason: string }) {
+  return db.insertInto('occurrence_share_withdrawals').values({ share_id: w.shareId, withdrawn_at: w.at, withdrawn_by: w.by, reason: w.reason }).returning('id').executeTakeFirstOrThrow();
+}
+
+/** The organisations it is shared with now. */
 export async function listShares(db: Db, occurrenceId: string) {
-  return db.selectFrom('occurrence_shares as s').innerJoin('organisations as o', 'o.id', 's.organisation_id')
-    .select(['o.id', 'o.name', 's.shared_at']).where('s.occurrence_id', '=', occurrenceId).execute();
+  return liveShares(db).innerJoin('organisations as o', 'o.id', 's.organisation_id')
+    .select(['o.id', 'o.name', 's.shared_at']).where('s.occurrence_id', '=', occurrenceId).orderBy('s.shared_at').execute();
+}
+
+/** When each of these occurrences was shared with the organisation (its live share). */
+export async function listShareDates(db: Db, { organisationId, occurrenceIds }: { organisationId: string; occurrenceIds: string[] }) {
+  if (!occurrenceIds.length) return new Map<string, Date>();
+  const rows = await liveShares(db).select(['s.occurrence_id', 's.shared_at']).where('s.organisation_id', '=', organisationId).where('s.occurrence_id', 'in', occurrenceIds).execute();
+  return new Map(rows.map((r) => [r.occurrence_id, r.shared_at]));
 }
 
 export async function insertSupervisorAlert(db: Db, a: { kind: string; occurrenceId: string | null; message: string; at: Date; by: string | null }) {

@@ -3,6 +3,7 @@ import { recordAudit } from '../../platform/audit/audit';
 import { isRoleCode, roleName } from '../../../domain/users/roles';
 import type { Entry, EntryFields, Occurrence, Outcome, SharedOccurrence } from '../../../domain/occurrences/contract';
 import * as repo from './occurrences.repository';
+import { listRedactions } from './redaction/redaction.repository';
 import { occurrenceNotFound } from './occurrences.errors';
 import { stepStates, type Actor } from './occurrences.usecases';
 import { AGENCIES, OUTCOMES, PRIORITIES, SOURCES, whoWasTold } from './occurrences.models';
@@ -14,7 +15,7 @@ import { AGENCIES, OUTCOMES, PRIORITIES, SOURCES, whoWasTold } from './occurrenc
 
 type EntryRow = Awaited<ReturnType<typeof repo.listEntries>>[number];
 
-function toEntryDto(e: EntryRow, author: string | null): EntryFields {
+function toEntryDto(e: EntryRow, author: string | null, redactions: EntryFields['redactions']): EntryFields {
   return {
     id: e.id, seq: e.seq, kind: e.kind, body: e.body, observedAt: e.observed_at?.toISOString() ?? null, recordedAt: e.recorded_at.toISOString(),
     author, amendsId: e.amends_id, reason: e.reason,
@@ -24,6 +25,7 @@ function toEntryDto(e: EntryRow, author: string | null): EntryFields {
     procedureStepId: e.procedure_step_id,
     // Written only when closing, from a validated outcome (the column has no CHECK of its own).
     outcome: e.outcome as Outcome | null,
+    redactions,
   };
 }
 
@@ -43,12 +45,15 @@ function partnerFacingName(roles: readonly string[] | undefined): string {
 async function buildView(deps: Deps, { id, organisationId }: { id: string; organisationId?: string }) {
   const occ = await repo.findOccurrence(deps.db, { id, organisationId });
   if (!occ) throw occurrenceNotFound();
-  const [entries, cameras] = await Promise.all([repo.listEntries(deps.db, occ.id), repo.listOccurrenceCameras(deps.db, occ.id)]);
+  const [entries, cameras, redactions] = await Promise.all([repo.listEntries(deps.db, occ.id), repo.listOccurrenceCameras(deps.db, occ.id), listRedactions(deps.db, occ.id)]);
   const people = organisationId
-    ? await repo.listUserRoles(deps.db, [occ.opened_by, occ.closed_by, ...entries.map((e) => e.author_id)].filter((x): x is string => !!x))
+    ? await repo.listUserRoles(deps.db, [occ.opened_by, occ.closed_by, ...entries.map((e) => e.author_id), ...redactions.map((r) => r.redacted_by)].filter((x): x is string => !!x))
     : undefined;
   const who = (userId: string | null, name: string | null) => (people ? (userId ? partnerFacingName(people.get(userId)) : null) : name);
-  const dtos = entries.map((e) => toEntryDto(e, who(e.author_id, e.author_name)));
+  // Partners see that an entry was redacted, and by whom (a role), not the council's reason.
+  const redactionsOf = (entryId: string) => redactions.filter((r) => r.entry_id === entryId)
+    .map((r) => ({ redactedAt: r.redacted_at.toISOString(), by: who(r.redacted_by, r.redacted_by_name) ?? '', reason: people ? null : r.reason }));
+  const dtos = entries.map((e) => toEntryDto(e, who(e.author_id, e.author_name), redactionsOf(e.id)));
   const timeline = threadAmendments(dtos);
   const common = {
     id: occ.id, reference: occ.reference, status: occ.status, summary: occ.summary,

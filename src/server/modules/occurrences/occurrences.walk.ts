@@ -15,7 +15,7 @@ async function author({ deps, councilOrgId }: WalkCtx) {
 }
 
 /** An occurrence to act on (closed, or shared with an organisation, when asked). */
-async function anOccurrence(ctx: WalkCtx, { closed = false, shareWith, categoryId }: { closed?: boolean; shareWith?: string; categoryId?: string } = {}) {
+export async function anOccurrence(ctx: WalkCtx, { closed = false, shareWith, categoryId }: { closed?: boolean; shareWith?: string; categoryId?: string } = {}) {
   const { deps } = ctx;
   const a = await author(ctx);
   const category = categoryId ? { id: categoryId } : await deps.db.selectFrom('occurrence_categories').select('id').where('key', '=', 'licensing').executeTakeFirstOrThrow();

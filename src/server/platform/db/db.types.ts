@@ -142,6 +142,18 @@ export interface OccurrenceEntries {
   seq: number;
 }
 
+export interface OccurrenceEntryRedactions {
+  entry_id: string;
+  id: Generated<string>;
+  occurrence_id: string;
+  original_sha256: string;
+  reason: string;
+  redacted_at: Generated<Timestamp>;
+  redacted_by: string;
+  redacted_sha256: string;
+  transaction_id: Generated<string>;
+}
+
 export interface OccurrenceHolds {
   created_at: Generated<Timestamp>;
   held_by: string;
@@ -198,10 +210,19 @@ export interface OccurrenceSearchDue {
 }
 
 export interface OccurrenceShares {
+  id: Generated<string>;
   occurrence_id: string;
   organisation_id: string;
   shared_at: Generated<Timestamp>;
   shared_by: string;
+}
+
+export interface OccurrenceShareWithdrawals {
+  id: Generated<string>;
+  reason: string;
+  share_id: string;
+  withdrawn_at: Generated<Timestamp>;
+  withdrawn_by: string;
 }
 
 export interface Organisations {
@@ -345,10 +366,12 @@ export interface DB {
   occurrence_categories: OccurrenceCategories;
   occurrence_counters: OccurrenceCounters;
   occurrence_entries: OccurrenceEntries;
+  occurrence_entry_redactions: OccurrenceEntryRedactions;
   occurrence_holds: OccurrenceHolds;
   occurrence_personal_data: OccurrencePersonalData;
   occurrence_search_documents: OccurrenceSearchDocuments;
   occurrence_search_due: OccurrenceSearchDue;
+  occurrence_share_withdrawals: OccurrenceShareWithdrawals;
   occurrence_shares: OccurrenceShares;
   occurrences: Occurrences;
   organisations: Organisations;

@@ -14,6 +14,7 @@ import { StatusTag } from './OccurrencesListPage';
 import { AddEntryForm, AmendForm, CloseForm, FootageForm, NotifyForm, PersonalDataSection, ReopenForm } from './OccurrenceForms';
 import { ShareForm } from './ShareForm';
 import { AddCameraForm } from './AddCameraForm';
+import { RedactEntry, RedactionNote } from './RedactEntry';
 
 export function OccurrencePage({ id, session, opened }: { id: string; session: Session; opened?: boolean }) {
   const occurrence = useQuery(occurrenceQuery(id));
@@ -100,7 +101,7 @@ function OccurrenceView({ occurrence: o, session, opened }: { occurrence: Occurr
             </a>
           </p>
         </div>
-        <Timeline entries={o.entries} />
+        <Timeline entries={o.entries} redactIn={can(session, 'occurrences.supervise') ? o.id : undefined} />
       </div>
     </div>
   );
@@ -227,7 +228,7 @@ function EntryDetails({ entry: e }: { entry: Entry }) {
  * appears beside the form it came from, with no scrolling (a panel scrolled to its end would jump
  * while someone reads back). "Oldest first" reads the story in order, as the PDF does.
  */
-function Timeline({ entries }: { entries: Entry[] }) {
+function Timeline({ entries, redactIn }: { entries: Entry[]; redactIn?: string }) {
   const [oldestFirst, setOldestFirst] = useState(false);
   const shown = oldestFirst ? entries : [...entries].reverse();
   return (
@@ -239,7 +240,7 @@ function Timeline({ entries }: { entries: Entry[] }) {
         </button>
       </div>
       <p className="govuk-body-s govuk-!-margin-bottom-2" id="timeline-hint">
-        {oldestFirst ? 'Oldest entry first.' : 'Newest entry first.'} Times are UK time, as the server recorded them. Entries cannot be changed; corrections show beside them.
+        {oldestFirst ? 'Oldest entry first.' : 'Newest entry first.'} Times are UK time, as the server recorded them. Entries cannot be changed; corrections show beside them. Only a supervisor’s redaction of personal data changes an entry’s text, and it says so.
       </p>
       {/* Focusable, so that the keyboard scrolls it where the panel has a height of its own. */}
       <div className="vigil-timeline__scroll" tabIndex={0} role="group" aria-labelledby="timeline-title" aria-describedby="timeline-hint">
@@ -259,6 +260,8 @@ function Timeline({ entries }: { entries: Entry[] }) {
                 <p className="govuk-body govuk-!-margin-bottom-1 vigil-break">{e.body}</p>
               )}
               <EntryDetails entry={e} />
+              <RedactionNote entry={e} />
+              {redactIn && e.kind !== 'personal_data_removed' && <RedactEntry occurrenceId={redactIn} entry={e} />}
               {!!e.amendments?.length && (
                 <div className="govuk-inset-text govuk-!-margin-top-1 govuk-!-margin-bottom-1">
                   {e.amendments.map((a) => (

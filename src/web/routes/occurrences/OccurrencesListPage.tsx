@@ -41,6 +41,17 @@ const toDraft = (f: OccurrenceFilters): Draft => ({
 
 const options = (any: string, values: Record<string, string>) => [{ value: '', label: any }, ...Object.entries(values).map(([value, label]) => ({ value, label }))];
 
+/** The filter's dates as typed (UK style) to YYYY-MM-DD ('' for none), or what is wrong with them. */
+export function checkDays(draft: { from: string; to: string }) {
+  const from = draft.from.trim() ? parseUkDate(draft.from) : '';
+  const to = draft.to.trim() ? parseUkDate(draft.to) : '';
+  const invalid = fieldErrors([
+    ['from', from === undefined && '‘From date’ must be a real date, like 27/3/2026'],
+    ['to', to === undefined ? '‘To date’ must be a real date, like 27/3/2026' : !!from && !!to && to < from && '‘To date’ must be the same as or after ‘From date’'],
+  ]);
+  return { from, to, invalid };
+}
+
 export function OccurrencesListPage({ search, session }: { search: OccurrenceFilters; session: Session }) {
   const [errors, setErrors] = useState<FormErrors>();
   useTitle('Occurrences', { error: !!errors });
@@ -59,12 +70,7 @@ export function OccurrencesListPage({ search, session }: { search: OccurrenceFil
 
   const submit = (event: React.FormEvent) => {
     event.preventDefault();
-    const from = draft.from.trim() ? parseUkDate(draft.from) : '';
-    const to = draft.to.trim() ? parseUkDate(draft.to) : '';
-    const invalid = fieldErrors([
-      ['from', from === undefined && '‘From date’ must be a real date, like 27/3/2026'],
-      ['to', to === undefined ? '‘To date’ must be a real date, like 27/3/2026' : !!from && !!to && to < from && '‘To date’ must be the same as or after ‘From date’'],
-    ]);
+    const { from, to, invalid } = checkDays(draft);
     setErrors(invalid);
     if (invalid) return;
     const clean = (v: string) => v.trim() || undefined;

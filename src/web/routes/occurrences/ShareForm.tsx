@@ -6,6 +6,7 @@ import { Button, SelectField } from '../../components/fields';
 import { fieldErrors } from '../../lib/errors';
 import { formatDateTime } from '../../../domain/calendar/london';
 import { useOccurrenceForm } from './useOccurrenceForm';
+import { WithdrawShare } from './WithdrawShare';
 
 /**
  * Who outside the council can see this occurrence (a partner sees nothing until it is shared with
@@ -24,25 +25,32 @@ export function ShareForm({ occurrence }: { occurrence: Occurrence }) {
     if (await f.run(() => shareOccurrence(occurrence.id, { organisationId }), `Shared with ${name}.`)) setOrganisationId('');
   };
 
+  const [withdrawn, setWithdrawn] = useState<string>();
   return (
-    <form onSubmit={submit} noValidate aria-labelledby="share-title">
+    <section aria-labelledby="share-title">
       <h2 className="govuk-heading-m" id="share-title">Partners</h2>
       {occurrence.sharedWith.length === 0 ? (
         <p className="govuk-body">Not shared with any partner. Partners see an occurrence only once it is shared with them.</p>
       ) : (
         <ul className="govuk-list govuk-list--bullet" aria-label="Shared with">
-          {occurrence.sharedWith.map((s) => <li key={s.id}>{s.name}, shared {formatDateTime(s.sharedAt)}</li>)}
+          {occurrence.sharedWith.map((s) => (
+            <li key={s.id}>
+              {s.name}, shared {formatDateTime(s.sharedAt)}
+              <WithdrawShare occurrenceId={occurrence.id} partner={s} onDone={setWithdrawn} />
+            </li>
+          ))}
         </ul>
       )}
+      <div role="status" aria-live="polite">{withdrawn && <p className="govuk-body govuk-!-font-weight-bold">{withdrawn}</p>}</div>
       {notYet.length > 0 && (
-        <>
+        <form onSubmit={submit} noValidate aria-label="Share with a partner">
           <ErrorSummary errors={f.errors} />
           <SelectField id={f.id('organisationId')} label="Share with" value={organisationId} onChange={setOrganisationId} error={f.field('organisationId')}
             options={[{ value: '', label: 'Choose a partner' }, ...notYet.map((p) => ({ value: p.id, label: p.name }))]} />
           <Button disabled={f.busy} variant="secondary">Share occurrence</Button>
-        </>
+        </form>
       )}
       <div role="status" aria-live="polite">{f.done && <p className="govuk-body govuk-!-font-weight-bold">{f.done}</p>}</div>
-    </form>
+    </section>
   );
 }

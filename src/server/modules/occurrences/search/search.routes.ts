@@ -17,7 +17,7 @@ const toFilter = ({ area, sort: _s, ...f }: z.output<typeof k.OccurrenceFilter>,
 });
 
 type Row = Awaited<ReturnType<typeof searchOccurrences>>['rows'][number];
-const toItem = (r: Row) => ({
+export const toItem = (r: Row) => ({
   id: r.id, reference: r.reference, openedAt: r.opened_at.toISOString(), summary: r.summary, source: r.source, sourceName: SOURCES[r.source],
   priority: r.priority, priorityName: PRIORITIES[r.priority], status: r.status, outcome: r.outcome, outcomeName: r.outcome ? OUTCOMES[r.outcome] : null,
   category: { key: r.category_key, name: r.category_name }, location: r.location_text, latitude: r.latitude, longitude: r.longitude,
@@ -25,8 +25,18 @@ const toItem = (r: Row) => ({
 });
 
 
-const CSV_HEADER = ['Reference', 'Opened (UK time)', 'Status', 'Category', 'Source', 'Priority', 'Summary', 'Location', 'Cameras', 'Agencies told', 'Outcome', 'Opened by', 'Closed (UK time)'];
+export const CSV_HEADER = ['Reference', 'Opened (UK time)', 'Status', 'Category', 'Source', 'Priority', 'Summary', 'Location', 'Cameras', 'Agencies told', 'Outcome', 'Opened by', 'Closed (UK time)'];
 const ukTime = formatTimestamp;
+
+/** A CSV row, in CSV_HEADER's order. */
+type ExportRow = Row & { told_references: Parameters<typeof toldWithReferences>[0] };
+export function csvRow(r: ExportRow) {
+  const i = toItem(r);
+  return [
+    i.reference, ukTime(i.openedAt), i.status, i.category.name, i.sourceName, i.priorityName, i.summary, i.location, i.cameras.join(' '),
+    toldWithReferences(r.told_references), i.outcomeName ?? '', i.openedBy, ukTime(i.closedAt),
+  ];
+}
 
 const COUNT_LABELS: Record<string, Record<string, string>> = { source: SOURCES, outcome: { ...OUTCOMES, open: 'Still open' } };
 
@@ -62,13 +72,7 @@ export function registerOccurrenceSearchRoutes(api: Api) {
     await recordAudit(deps.db, actorFrom(c.get('session')!, c.get('caller')), { action: 'occurrences.exported', details: { filter: JSON.parse(JSON.stringify(query)) } });
     return csvDownload(c, {
       filename: `occurrences-${londonDay()}.csv`, header: CSV_HEADER, batches: streamOccurrences(deps.db, { filter, sort: query.sort }),
-      toRow: (r) => {
-        const i = toItem(r);
-        return [
-          i.reference, ukTime(i.openedAt), i.status, i.category.name, i.sourceName, i.priorityName, i.summary, i.location, i.cameras.join(' '),
-          toldWithReferences(r.told_references), i.outcomeName ?? '', i.openedBy, ukTime(i.closedAt),
-        ];
-      },
+      toRow: csvRow,
     }) as never;
   });
 

@@ -3,6 +3,7 @@ import type { Db } from '../../../platform/db/db';
 import { repeat } from '../../../platform/jobs/repeat';
 import type { Agency, OccurrenceOutcome, OccurrenceSource } from '../../../platform/db/db';
 import { LONDON } from '../../../../domain/calendar/london';
+import { isSharedWith } from '../occurrences.repository';
 
 // Finding occurrences: full-text over occurrences and their entries, with filters that combine
 // (AND), sorting and pages. Also the counts that reports are built from.
@@ -89,7 +90,7 @@ function filtered(db: Db, f: OccurrenceFilter, text: TextMatch = 'set', since?: 
   if (f.cameraId) q = q.where(({ exists, selectFrom }) => exists(selectFrom('occurrence_cameras as oc').whereRef('oc.occurrence_id', '=', 'o.id').where('oc.camera_id', '=', f.cameraId!)));
   if (f.agency) q = q.where(({ exists, selectFrom }) => exists(selectFrom('occurrence_entries as n').whereRef('n.occurrence_id', '=', 'o.id').where('n.kind', '=', 'notification').where('n.agency', '=', f.agency!)));
   if (f.bbox) q = q.where('o.latitude', '>=', f.bbox.south).where('o.latitude', '<=', f.bbox.north).where('o.longitude', '>=', f.bbox.west).where('o.longitude', '<=', f.bbox.east);
-  if (f.organisationId) q = q.where(({ exists, selectFrom }) => exists(selectFrom('occurrence_shares as s').whereRef('s.occurrence_id', '=', 'o.id').where('s.organisation_id', '=', f.organisationId!)));
+  if (f.organisationId) q = q.where(isSharedWith(f.organisationId));
   return q;
 }
 
