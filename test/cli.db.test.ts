@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, expect, it } from 'vitest';
 import pg from 'pg';
 import { freshDatabase } from './support/product';
@@ -90,4 +91,17 @@ it('refuses a command other than serve, migrate and seed where there is no datab
   } finally {
     rmSync(empty, { recursive: true, force: true });
   }
+});
+
+it('answers --help without loading the server, its configuration or a database driver', () => {
+  const preload = pathToFileURL(path.resolve('test/support/forbid-server-imports.mjs')).href;
+  for (const fromSource of ['false', 'true']) {
+    const r = vigil(['--help'], { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --import ${preload}`.trim(), VIGIL_FROM_SOURCE: fromSource });
+    expect(r.code, r.out).toBe(0);
+    expect(r.out).toContain('Usage: vigil');
+  }
+  // The guard works: a command that needs the database is stopped by it.
+  const guarded = vigil(['audit', 'verify'], { NODE_OPTIONS: `--import ${preload}`, VIGIL_DATA_DIR: os.tmpdir(), DATABASE_URL: '' });
+  expect(guarded.code).not.toBe(0);
+  expect(guarded.out).toMatch(/vigil --help loaded/);
 });
