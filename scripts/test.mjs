@@ -3,6 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import { browserTestPlan, chromiumLaunchError, chromiumPath } from '../test/support/chromium-path.mjs';
 import { buildWeb, isWebBuildStale } from './ensure-web-build.mjs';
+import { buildServer, isServerBuildStale } from './ensure-server-build.mjs';
 
 const projects = ['unit', 'db', 'api'];
 const path = chromiumPath();
@@ -14,6 +15,8 @@ else {
 }
 
 if (plan.run && isWebBuildStale() && buildWeb() !== 0) process.exit(1);
+// The server processes the tests start run the compiled server (or the sources, where it is stale).
+if (isServerBuildStale() && (await buildServer()) !== 0) process.exit(1);
 const args = ['node_modules/vitest/vitest.mjs', 'run', ...projects.flatMap((p) => ['--project', p]), ...process.argv.slice(2)];
 const r = spawnSync(process.execPath, args, { stdio: 'inherit' });
 process.exit(r.status ?? 1);

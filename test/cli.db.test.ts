@@ -1,7 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, expect, it } from 'vitest';
 import pg from 'pg';
 import { freshDatabase } from './support/product';
@@ -51,9 +52,16 @@ it('migrate, user add --admin, user list and seed behave as documented', async (
 it('seed --reset rebuilds the demo council when VIGIL_DEMO=true', async () => {
   const db = await freshDatabase();
   drops.push(db.drop);
-  const env = { DATABASE_URL: db.url, VIGIL_DEMO: 'true' };
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'vigil-seed-'));
+  drops.push(async () => rmSync(dataDir, { recursive: true, force: true }));
+  const env = { DATABASE_URL: db.url, VIGIL_DEMO: 'true', VIGIL_DATA_DIR: dataDir };
   const first = vigil(['seed'], env);
   expect(first.out).toMatch(/admin\s+Administrator/);
+  // The one-time passwords are kept, for their owner's eyes only, in the data directory.
+  const kept = path.join(dataDir, 'one-time-passwords.txt');
+  expect(first.out).toContain(`They are also in ${kept}`);
+  expect(statSync(kept).mode & 0o777).toBe(0o600);
+  expect(readFileSync(kept, 'utf8')).toContain(`admin\tAdministrator\t${/admin\s+Administrator\s+(\S+)/.exec(first.out)![1]}`);
   const reset = vigil(['seed', '--reset'], env);
   expect(reset.code).toBe(0);
   expect(reset.out).toContain('Database wiped and migrated.');
@@ -90,4 +98,17 @@ it('refuses a command other than serve, migrate and seed where there is no datab
   } finally {
     rmSync(empty, { recursive: true, force: true });
   }
+});
+
+it('answers --help without loading the server, its configuration or a database driver', () => {
+  const preload = pathToFileURL(path.resolve('test/support/forbid-server-imports.mjs')).href;
+  for (const fromSource of ['false', 'true']) {
+    const r = vigil(['--help'], { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --import ${preload}`.trim(), VIGIL_FROM_SOURCE: fromSource });
+    expect(r.code, r.out).toBe(0);
+    expect(r.out).toContain('Usage: vigil');
+  }
+  // The guard works: a command that needs the database is stopped by it.
+  const guarded = vigil(['audit', 'verify'], { NODE_OPTIONS: `--import ${preload}`, VIGIL_DATA_DIR: os.tmpdir(), DATABASE_URL: '' });
+  expect(guarded.code).not.toBe(0);
+  expect(guarded.out).toMatch(/vigil --help loaded/);
 });

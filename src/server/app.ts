@@ -14,6 +14,7 @@ import { isMigrated } from './platform/db/migrate';
 import { assertAllRoutesDeclareAccess, createApi, registeredRoutes, type AppEnv } from './platform/http/route';
 import { contentSecurityPolicy, csrfProtection, requestBodyLimit, requestContext, sessionLoader } from './platform/http/middleware';
 import { problem, problemResponse, toProblem } from './platform/http/problem';
+import { idempotency } from './platform/http/idempotency';
 import { OPENAPI_DOCUMENT } from './platform/http/openapi';
 import { registerAuthRoutes } from './platform/auth/auth.routes';
 import { registerAuditRoutes } from './platform/audit/audit.routes';
@@ -34,13 +35,15 @@ function registerModules(api: ReturnType<typeof createApi>, live: LiveContext) {
   registerAuditRoutes(api);
 }
 
-export function buildApp({ deps, log, pool, sessionCache, listener, shutdown = new AbortController().signal }: {
+export function buildApp({ deps, log, pool, sessionCache, listener, shutdown = new AbortController().signal, requestLogLevel = 'info' }: {
   deps: Deps; log: Logger; pool: import('pg').Pool; sessionCache?: SessionCache; listener?: Listener; shutdown?: AbortSignal;
+  /** The level of the one line logged per request (debug in a terminal: see runtime.ts). */
+  requestLogLevel?: 'info' | 'debug';
 }) {
   const app = new Hono<AppEnv>();
   const api = createApi();
 
-  app.use('*', requestContext({ deps, log }));
+  app.use('*', requestContext({ deps, log, level: requestLogLevel }));
   app.use('*', secureHeaders({
     contentSecurityPolicy: contentSecurityPolicy({ mapTiles: deps.config.map.tiles }),
     strictTransportSecurity: deps.config.secureCookies ? 'max-age=31536000; includeSubDomains' : false,
@@ -68,6 +71,7 @@ export function buildApp({ deps, log, pool, sessionCache, listener, shutdown = n
   app.use('/api/*', requestBodyLimit({ maxSize: deps.config.bodyLimitBytes, onError: (c) => problemResponse(c, problem({ status: 413, code: 'http.payload_too_large', detail: `The request body is larger than ${deps.config.bodyLimitBytes} bytes.` })) }));
   app.use('/api/*', sessionLoader({ deps, cache: sessionCache }));
   app.use('/api/*', csrfProtection({ publicUrl: deps.config.publicUrl }));
+  app.use('/api/v1/*', idempotency({ db: deps.db }));
   registerModules(api, { listener, shutdown, sessionCache });
   api.doc31('/api/openapi.json', OPENAPI_DOCUMENT);
   api.openAPIRegistry.registerComponent('securitySchemes', 'session', { type: 'apiKey', in: 'cookie', name: 'vigil_session' });

@@ -12,6 +12,7 @@ import { isRole, ROLE_INFO, type Role } from './platform/auth/permissions';
 import { createUser } from './modules/users';
 import { applyAdminAction, resetPassword } from './modules/users/users.usecases';
 import { isEmpty, seedDemo, wipeDatabase } from './seed/demo';
+import { keepOneTimePasswords } from './platform/auth/one-time-passwords';
 import { AppError } from './platform/http/errors';
 
 // One-shot commands: each opens the database (joining the embedded one if a server runs it),
@@ -75,6 +76,8 @@ export async function runSeed(config: Config, { reset }: { reset: boolean }) {
     const { users } = await seedDemo(deps);
     print('Demo council seeded. One-time passwords (each works once; not shown again):');
     for (const u of users) print(`  ${u.username.padEnd(14)}${ROLE_INFO[u.role].name.padEnd(36)}${u.oneTimePassword}`);
+    const file = keepOneTimePasswords({ dataDir: config.dataDir, users, log: deps.log });
+    if (file) print(`They are also in ${file} (readable by you only); each line goes once its password is used.`);
   }, { create: true });
 }
 

@@ -1,12 +1,14 @@
 import { Command, Option } from 'commander';
-import { ConfigError, loadConfig, type Config } from './config';
-import { createLogger } from './platform/logging/logger';
-import { startServer, startWorker } from './runtime';
-import { runAuditHead, runAuditVerify, runMigrate, runSeed, runUserAdd, runUserList, runUserResetPassword, runUserUnlock } from './cli';
+import type { Config } from './config';
 
-// The `vigil` command. `npm start` is `vigil serve`.
+// The `vigil` command. `npm start` is `vigil serve`. Each command imports what it needs when it runs
+// (configuration, the server, the database), so `vigil --help` or a mistyped command answers at once.
 
-function config(): Config {
+const cli = () => import('./cli');
+const logging = () => import('./platform/logging/logger');
+
+async function config(): Promise<Config> {
+  const { ConfigError, loadConfig } = await import('./config');
   try {
     return loadConfig();
   } catch (err) {
@@ -43,22 +45,28 @@ const program = new Command('vigil')
   .showHelpAfterError();
 
 program.command('serve').description('run the web app and API (and the job worker unless VIGIL_WORKER_IN_PROCESS=false)').action(async () => {
-  const cfg = config();
+  const cfg = await config();
+  const { createLogger, logFatalErrors } = await logging();
   const log = createLogger({ level: cfg.logLevel });
+  logFatalErrors(log);
+  const { startServer } = await import('./runtime');
   await runUntilSignalled(() => startServer({ config: cfg, log }));
 });
 
 program.command('worker').description('run only the background job worker').action(async () => {
-  const cfg = config();
+  const cfg = await config();
+  const { createLogger, logFatalErrors } = await logging();
   const log = createLogger({ level: cfg.logLevel, name: 'vigil-worker' });
+  logFatalErrors(log);
+  const { startWorker } = await import('./runtime');
   await runUntilSignalled(() => startWorker({ config: cfg, log }));
 });
 
-program.command('migrate').description('apply database migrations and exit').action(async () => runMigrate(config()));
+program.command('migrate').description('apply database migrations and exit').action(async () => (await cli()).runMigrate(await config()));
 
 program.command('seed').description('seed the demo council into an empty database')
   .option('--reset', 'wipe the database first and seed again (demo installations only)')
-  .action(async (opts: { reset?: boolean }) => runSeed(config(), { reset: !!opts.reset }));
+  .action(async (opts: { reset?: boolean }) => (await cli()).runSeed(await config(), { reset: !!opts.reset }));
 
 const user = program.command('user').description('manage user accounts from the command line');
 user.command('add <username>').description('create a user and print a one-time password')
@@ -67,16 +75,16 @@ user.command('add <username>').description('create a user and print a one-time p
   .addOption(new Option('--role <role...>', 'roles to give'))
   .option('--email <email>', 'email address')
   .option('--organisation <name>', 'organisation name (default: the council, created if missing)')
-  .action(async (username: string, opts: { name: string; admin?: boolean; role?: string[]; email?: string; organisation?: string }) => runUserAdd(config(), { username, ...opts }));
-user.command('list').description('list users and their roles').action(async () => runUserList(config()));
-user.command('reset-password <username>').description('issue a new one-time password').action(async (username: string) => runUserResetPassword(config(), username));
-user.command('unlock <username>').description('lift a sign-in lock-out').action(async (username: string) => runUserUnlock(config(), username));
+  .action(async (username: string, opts: { name: string; admin?: boolean; role?: string[]; email?: string; organisation?: string }) => (await cli()).runUserAdd(await config(), { username, ...opts }));
+user.command('list').description('list users and their roles').action(async () => (await cli()).runUserList(await config()));
+user.command('reset-password <username>').description('issue a new one-time password').action(async (username: string) => (await cli()).runUserResetPassword(await config(), username));
+user.command('unlock <username>').description('lift a sign-in lock-out').action(async (username: string) => (await cli()).runUserUnlock(await config(), username));
 
 const audit = program.command('audit').description('the audit trail');
 audit.command('verify').description('walk the hash chain; exits 1 and names the first broken link if any')
   .option('--head <SEQ:HASH>', 'a head printed earlier by `vigil audit head`: also finds the newest events removed since')
-  .action(async (opts: { head?: string }) => runAuditVerify(config(), { head: opts.head }));
-audit.command('head').description('print the newest event as SEQ:HASH, to keep outside Vigil for `verify --head`').action(async () => runAuditHead(config()));
+  .action(async (opts: { head?: string }) => (await cli()).runAuditVerify(await config(), { head: opts.head }));
+audit.command('head').description('print the newest event as SEQ:HASH, to keep outside Vigil for `verify --head`').action(async () => (await cli()).runAuditHead(await config()));
 
 program.parseAsync(process.argv).catch((err) => {
   process.stderr.write(`vigil: ${err instanceof Error ? err.message : String(err)}\n`);

@@ -9,12 +9,14 @@ import { openDatabase, type OpenDatabase } from './platform/db/open';
 import { startJobs, type Jobs } from './platform/jobs/jobs';
 import { startAuditSealer } from './platform/audit/audit';
 import { startLiveOutbox } from './platform/db/outbox';
+import { startIdempotencyExpiry } from './platform/http/idempotency';
 import type { Repeating } from './platform/jobs/repeat';
 import type { Db } from './platform/db/db';
 import { startListener, type Listener } from './platform/db/listener';
 import { SessionCache } from './platform/auth/session-cache';
 import { isEmpty, seedDemo } from './seed/demo';
 import { ROLE_INFO } from './platform/auth/permissions';
+import { keepOneTimePasswords } from './platform/auth/one-time-passwords';
 import { flushLog } from './platform/logging/logger';
 import { MODULES } from './modules/registry';
 
@@ -38,17 +40,22 @@ export async function startServer({ config, log, out = (s: string) => process.st
     await database.adoptIfOrphan();
     const deps: Deps = { db: database.handle.db, config, clock: systemClock, log };
 
-    let firstStart: Awaited<ReturnType<typeof seedDemo>> | undefined;
+    let firstStart: FirstStart | undefined;
     const empty = await isEmpty(deps);
     if (config.demo && empty) {
-      firstStart = await seedDemo(deps);
-      log.info({ users: firstStart.users.length }, 'demo council seeded');
+      const seeded = await seedDemo(deps);
+      firstStart = { users: seeded.users, file: keepOneTimePasswords({ dataDir: config.dataDir, users: seeded.users, log }) };
+      log.info({ users: seeded.users.length, file: firstStart.file }, 'demo council seeded');
     }
 
     jobs = await startJobs({ url: database.ownerUrl, deps, log, definitions: JOB_DEFINITIONS, work: config.workerInProcess });
     housekeeping = startHousekeeping({ db: deps.db, log });
     listener = await startListener({ url: database.handle.url, log });
-    const { app } = buildApp({ deps, log, pool: database.handle.pool, sessionCache: new SessionCache(listener), listener, shutdown: shutdown.signal });
+    // In a terminal a person reads the banner: one JSON line per request would scroll it away, so
+    // requests are logged at debug there (LOG_LEVEL=debug shows them). A log collector reads a pipe
+    // or a file, never a terminal, and gets every request at info as before.
+    const quietRequests = process.stdout.isTTY === true;
+    const { app } = buildApp({ deps, log, pool: database.handle.pool, sessionCache: new SessionCache(listener), listener, shutdown: shutdown.signal, requestLogLevel: quietRequests ? 'debug' : 'info' });
 
     const port = await new Promise<number>((resolve, reject) => {
       server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => resolve(info.port));
@@ -62,7 +69,7 @@ export async function startServer({ config, log, out = (s: string) => process.st
     const url = config.publicUrl.endsWith(':0') ? config.publicUrl.replace(/:0$/, `:${port}`) : config.publicUrl;
     log.info({ url, port, host: config.host }, 'Vigil is listening');
     await flushLog(log);
-    out(banner({ url, config, firstStart, noUsers: empty && !config.demo }));
+    out(banner({ url, config, firstStart, noUsers: empty && !config.demo, quietRequests: quietRequests && !log.isLevelEnabled('debug') }));
 
     let stopping: Promise<void> | undefined;
     return {
@@ -97,16 +104,20 @@ export async function startServer({ config, log, out = (s: string) => process.st
   }
 }
 
-function banner({ url, config, firstStart, noUsers }: { url: string; config: Config; firstStart?: Awaited<ReturnType<typeof seedDemo>>; noUsers: boolean }) {
+interface FirstStart { users: Awaited<ReturnType<typeof seedDemo>>['users']; file?: string }
+
+function banner({ url, config, firstStart, noUsers, quietRequests }: { url: string; config: Config; firstStart?: FirstStart; noUsers: boolean; quietRequests: boolean }) {
   const lines = ['', `  Vigil is running at ${url}`, `  ${config.council.name} · data in ${config.databaseUrl ? 'the PostgreSQL server in DATABASE_URL' : config.dataDir}`, ''];
   if (firstStart) {
     lines.push('  Demo council seeded. Sign in as any of these users. Each password works once:', '  you will be asked to choose your own at first sign-in. They are not shown again.', '');
     const w = Math.max(...firstStart.users.map((u) => u.username.length)) + 2;
     lines.push(`  ${'username'.padEnd(w)}${'role'.padEnd(36)}one-time password`);
     for (const u of firstStart.users) lines.push(`  ${u.username.padEnd(w)}${ROLE_INFO[u.role].name.padEnd(36)}${u.oneTimePassword}`);
+    if (firstStart.file) lines.push('', `  They are also in ${firstStart.file} (readable by you only); each line goes once its password is used.`);
     lines.push('', '  Lost them? Run `npx vigil user reset-password <username>`, or `npx vigil seed --reset`.', '');
   }
   if (noUsers) lines.push('  There are no users yet. Create the first administrator with:', '    npx vigil user add <username> --name "<their name>" --admin', '');
+  if (quietRequests) lines.push('  Requests are not logged in a terminal (LOG_LEVEL=debug shows them); warnings and errors are.', '');
   lines.push('  Press Ctrl-C to stop.', '');
   return lines.join('\n') + '\n';
 }
@@ -121,8 +132,8 @@ export async function startWorker({ config, log }: { config: Config; log: Logger
   return { stop: async () => { await jobs.stop(); await housekeeping.stop(); await database.close(); } };
 }
 
-/** What every process that writes runs beside its work: sealing the audit trail, sending live updates, and each module's own (search documents). */
+/** What every process that writes runs beside its work: sealing the audit trail, sending live updates, expiring idempotency keys, and each module's own (search documents). */
 function startHousekeeping({ db, log }: { db: Db; log: Logger }): Repeating {
-  const running = [startAuditSealer({ db, log }), startLiveOutbox({ db, log }), ...MODULES.flatMap((m) => (m.housekeeping ? [m.housekeeping({ db, log })] : []))];
+  const running = [startAuditSealer({ db, log }), startLiveOutbox({ db, log }), startIdempotencyExpiry({ db, log }), ...MODULES.flatMap((m) => (m.housekeeping ? [m.housekeeping({ db, log })] : []))];
   return { stop: async () => { for (const r of running) await r.stop(); } };
 }

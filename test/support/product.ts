@@ -46,6 +46,10 @@ export interface ServerProcess {
   url: string;
   child: ChildProcess;
   output(): string;
+  /** Standard output alone (output() has standard error too). */
+  stdout(): string;
+  /** Resolves with the exit code once the process has ended, however it ended. */
+  exited: Promise<number | null>;
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
@@ -59,8 +63,9 @@ export function startServerProcess({ databaseUrl, env = {} }: { databaseUrl?: st
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
+  let stdout = '';
   let signalled = false;
-  child.stdout!.on('data', (d) => (out += d));
+  child.stdout!.on('data', (d) => { out += d; stdout += d; });
   child.stderr!.on('data', (d) => (out += d));
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   return new Promise((resolve, reject) => {
@@ -72,7 +77,7 @@ export function startServerProcess({ databaseUrl, env = {} }: { databaseUrl?: st
       clearTimeout(timer);
       child.stdout!.off('data', onData);
       resolve({
-        url: m[1], child, output: () => out,
+        url: m[1], child, output: () => out, stdout: () => stdout, exited,
         async stop(signal = 'SIGTERM') {
           if (child.exitCode === null && (!signalled || signal === 'SIGKILL')) child.kill(signal);
           signalled = true;

@@ -47,6 +47,35 @@ export interface RequestOptions {
   allow401?: boolean;
 }
 
+/**
+ * One attempt at a form's write: the Idempotency-Key its requests carry. The same request sent again
+ * within the attempt (a second Ctrl+Enter, a retry) reuses the key, so the server records it once;
+ * a request with other content gets a new key. A form starts a new attempt once it has succeeded.
+ */
+export interface Attempt { request?: string; key?: string }
+let attempt: Attempt | undefined;
+
+/** Runs a form's write within an attempt (the write's api() calls read it as they start). */
+export function inAttempt<T>(current: Attempt, write: () => Promise<T>): Promise<T> {
+  attempt = current;
+  try { return write(); } finally { attempt = undefined; }
+}
+
+/** A version 4 UUID; crypto.randomUUID exists only on https and localhost, getRandomValues everywhere. */
+function newKey(): string {
+  const b = crypto.getRandomValues(new Uint8Array(16));
+  b[6] = (b[6] & 0x0f) | 0x40;
+  b[8] = (b[8] & 0x3f) | 0x80;
+  const h = Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
+
+function idempotencyKey(request: string): string {
+  if (!attempt) return newKey();
+  if (attempt.request !== request || !attempt.key) Object.assign(attempt, { request, key: newKey() });
+  return attempt.key!;
+}
+
 export function withQuery(path: string, query?: RequestOptions['query']): string {
   if (!query) return path;
   const params = new URLSearchParams();
@@ -62,6 +91,10 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
   const headers: Record<string, string> = { accept: 'application/json, application/problem+json' };
   if (options.body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
+  const url = withQuery(`/api/v1${path}`, options.query);
+  const body = options.body === undefined ? undefined : JSON.stringify(options.body);
+  // Every write carries a key, so that the server carries it out once however often it is sent.
+  if (method !== 'GET') headers['idempotency-key'] = idempotencyKey(`${method} ${url} ${body ?? ''}`);
 
   const started = Date.now();
   // Refetches nobody asked for do not put off the idle sign-out (see lib/activity.ts).
@@ -69,12 +102,7 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
   if (!usersOwn) headers['x-vigil-background'] = '1';
   let response: Response;
   try {
-    response = await fetch(withQuery(`/api/v1${path}`, options.query), {
-      method,
-      headers,
-      credentials: 'same-origin',
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
-    });
+    response = await fetch(url, { method, headers, credentials: 'same-origin', body });
   } catch {
     throw new ApiError({ status: 0, code: 'network.unreachable', detail: 'Vigil could not be reached. Check your connection and try again.' });
   }

@@ -18,7 +18,7 @@ export function registerUserRoutes(api: Api) {
   });
 
   route(api, {
-    operationId: 'createUser', method: 'post', path: '/api/v1/users', access: 'users.manage', tags, summary: 'Create a user with a one-time password',
+    operationId: 'createUser', secretReply: true, method: 'post', path: '/api/v1/users', access: 'users.manage', tags, summary: 'Create a user with a one-time password',
     request: body(CreateUser), responses: { 201: json(CreatedUser, 'Created; give the one-time password to the user'), ...commonResponses },
   }, async (c) => {
     const r = await users.createUser(c.get('deps'), { actor: actorFrom(c.get('session')!, c.get('caller')), input: c.req.valid('json') });
@@ -44,7 +44,7 @@ export function registerUserRoutes(api: Api) {
   }
 
   route(api, {
-    operationId: 'resetUserPassword', method: 'post', path: '/api/v1/users/{id}/reset-password', access: 'users.manage', tags, summary: 'Issue a new one-time password and end the user’s sessions',
+    operationId: 'resetUserPassword', secretReply: true, method: 'post', path: '/api/v1/users/{id}/reset-password', access: 'users.manage', tags, summary: 'Issue a new one-time password and end the user’s sessions',
     request: { params: IdParam }, responses: { 200: json(OneTimePassword, 'Give this to the user'), ...commonResponses },
   }, async (c) => c.json(await users.resetPassword(c.get('deps'), { actor: actorFrom(c.get('session')!, c.get('caller')), id: c.req.valid('param').id }), 200));
 

@@ -143,13 +143,13 @@ export function registerAuthRoutes(api: Api) {
   });
 
   route(api, {
-    operationId: 'startMfaSetup', method: 'post', path: '/api/v1/account/mfa/setup', access: 'authenticated', stages: ['active', 'mfa_enrolment'], tags, summary: 'Start two-factor set-up (needs the current password): a new secret and its QR code',
+    operationId: 'startMfaSetup', secretReply: true, method: 'post', path: '/api/v1/account/mfa/setup', access: 'authenticated', stages: ['active', 'mfa_enrolment'], tags, summary: 'Start two-factor set-up (needs the current password): a new secret and its QR code',
     request: body(z.object({ password: z.string().min(1, 'Enter your password').max(1024) })),
     responses: { 200: json(MfaSetup, 'Scan the QR code, then confirm with a code'), 400: commonResponses[400], 423: problemResponse('Account locked') },
   }, async (c) => c.json(await auth.startMfaSetup(c.get('deps'), { session: c.get('session')!, password: c.req.valid('json').password, caller: c.get('caller') }), 200));
 
   route(api, {
-    operationId: 'confirmMfaSetup', method: 'post', path: '/api/v1/account/mfa/confirm', access: 'authenticated', stages: ['active', 'mfa_enrolment'], tags, summary: 'Finish two-factor set-up with a code; returns recovery codes once',
+    operationId: 'confirmMfaSetup', secretReply: true, method: 'post', path: '/api/v1/account/mfa/confirm', access: 'authenticated', stages: ['active', 'mfa_enrolment'], tags, summary: 'Finish two-factor set-up with a code; returns recovery codes once',
     request: body(z.object({ code: z.string().trim().regex(/^\d{6}$/, 'Enter the 6-digit code from your authenticator app') })),
     responses: { 200: json(RecoveryCodes.extend({ session: Session }).meta({ id: 'MfaEnabled' }), 'Two-factor authentication is on'), 400: commonResponses[400] },
   }, async (c) => {
@@ -168,7 +168,7 @@ export function registerAuthRoutes(api: Api) {
   });
 
   route(api, {
-    operationId: 'regenerateRecoveryCodes', method: 'post', path: '/api/v1/account/recovery-codes', access: 'authenticated', tags, summary: 'Replace recovery codes',
+    operationId: 'regenerateRecoveryCodes', secretReply: true, method: 'post', path: '/api/v1/account/recovery-codes', access: 'authenticated', tags, summary: 'Replace recovery codes',
     request: body(z.object({ password: z.string().min(1, 'Enter your password').max(1024) })),
     responses: { 200: json(RecoveryCodes, 'New codes; the old ones no longer work'), 400: commonResponses[400] },
   }, async (c) => c.json(await auth.regenerateRecoveryCodes(c.get('deps'), { session: c.get('session')!, password: c.req.valid('json').password, caller: c.get('caller') }), 200));

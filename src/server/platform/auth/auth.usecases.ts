@@ -1,4 +1,5 @@
 import { validationFailed } from '../http/errors';
+import { forgetOneTimePassword } from './one-time-passwords';
 import { recordAudit, type AuditActor } from '../audit/audit';
 import type { Deps } from '../deps';
 import * as repo from './auth.repository';
@@ -125,6 +126,9 @@ export async function signIn(deps: Deps, { username, password, caller }: { usern
     if (stage !== 'mfa') await repo.markSignedIn(trx, { userId: signedIn.id, at: now });
     await recordAudit(trx, actorOf(caller, signedIn), { action: 'auth.sign-in', recordType: 'user', recordId: signedIn.id, outcome: 'success', details: { stage, sessionId: session.id } });
     return { token, stage };
+  }).then((r) => {
+    if (signedIn.must_change_password) oneTimePasswordUsed(deps, signedIn.username);
+    return r;
   });
 }
 
@@ -164,6 +168,15 @@ async function checkSecondFactor(deps: Deps, trx: Deps['db'], { user, code, reco
   await repo.revokeUserSessions(trx, { userId: user.id, now });
   await recordAudit(trx, actorOf(caller, user), { action: 'user.locked', recordType: 'user', recordId: user.id, details: { failures, until: until.toISOString(), factor: 'mfa' } });
   return { locked: until };
+}
+
+/** A one-time password has been used: its line leaves the first start's file (one-time-passwords.ts). */
+function oneTimePasswordUsed(deps: Deps, username: string) {
+  try {
+    forgetOneTimePassword({ dataDir: deps.config.dataDir, username });
+  } catch (err) {
+    deps.log.warn({ err }, 'could not remove a used one-time password from its file');
+  }
 }
 
 /** Second factor: a TOTP code (never the same step twice) or an unused recovery code. */
@@ -243,6 +256,9 @@ export async function changePassword(deps: Deps, { session, currentPassword, new
     const stage = session.stage === 'active' ? 'active' : await stageFor(trx, { ...user, must_change_password: false }, true);
     await repo.setSessionStage(trx, { sessionId: session.sessionId, stage });
     await recordAudit(trx, actorOf(caller, user), { action: 'account.password-changed', recordType: 'user', recordId: user.id, details: { otherSessionsEnded: ended, forced: user.must_change_password } });
+    return stage;
+  }).then((stage) => {
+    oneTimePasswordUsed(deps, user.username);
     return stage;
   });
 }

@@ -86,6 +86,19 @@ export interface Handovers {
   shift_started_at: Timestamp | null;
 }
 
+export interface IdempotencyKeys {
+  body: Buffer | null;
+  completed_at: Timestamp | null;
+  content_type: string | null;
+  created_at: Generated<Timestamp>;
+  key: string;
+  method: string;
+  path: string;
+  request_hash: string;
+  status: number | null;
+  user_id: string;
+}
+
 export interface LiveEvents {
   channel: string;
   id: Generated<Int8>;
@@ -360,6 +373,7 @@ export interface DB {
   cameras: Cameras;
   handover_occurrences: HandoverOccurrences;
   handovers: Handovers;
+  idempotency_keys: IdempotencyKeys;
   live_events: LiveEvents;
   live_outbox: LiveOutbox;
   occurrence_cameras: OccurrenceCameras;

@@ -8,6 +8,7 @@ import type pg from 'pg';
 // schema_migrations with a checksum. A session-level advisory lock makes concurrent starts safe: the
 // second process waits, then finds nothing left to do. A landed migration must never be edited.
 
+// Beside this module: src/server/platform/db/migrations, or dist/server/migrations in the compiled server.
 const MIGRATIONS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
 const LOCK_KEY = 727_413_001; // arbitrary, constant: "vigil migrations"
 

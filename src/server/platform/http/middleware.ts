@@ -38,7 +38,7 @@ function clientIp(c: Context, trustedProxies: number): string {
 }
 
 /** Request id (kept from X-Request-Id when sane), a child logger, the caller, and one access-log line. */
-export function requestContext({ deps, log }: { deps: Deps; log: Logger }): MiddlewareHandler<AppEnv> {
+export function requestContext({ deps, log, level = 'info' }: { deps: Deps; log: Logger; level?: 'info' | 'debug' }): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const incoming = c.req.header('x-request-id');
     const requestId = incoming && /^[\w.-]{8,64}$/.test(incoming) ? incoming : randomUUID();
@@ -62,7 +62,7 @@ export function requestContext({ deps, log }: { deps: Deps; log: Logger }): Midd
     if (path.startsWith('/api/v1/') && !headers.has('cache-control')) headers.set('cache-control', 'no-store');
     const quiet = path === '/healthz' || path === '/readyz';
     const line = { method: c.req.method, path, status: c.res.status, ms: Math.round((performance.now() - started) * 10) / 10, userId: c.get('session')?.userId };
-    if (quiet) reqLog.debug(line, 'request');
+    if (quiet || level === 'debug') reqLog.debug(line, 'request');
     else reqLog.info(line, 'request');
   };
 }

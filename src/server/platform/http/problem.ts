@@ -11,7 +11,7 @@ import { AppError, type FieldError } from './errors';
 
 const TITLES: Record<number, string> = {
   400: 'Bad request', 401: 'Unauthorised', 403: 'Forbidden', 404: 'Not found', 409: 'Conflict', 413: 'Payload too large',
-  415: 'Unsupported media type', 423: 'Locked', 429: 'Too many requests', 500: 'Internal server error', 503: 'Service unavailable',
+  415: 'Unsupported media type', 422: 'Unprocessable content', 423: 'Locked', 429: 'Too many requests', 500: 'Internal server error', 503: 'Service unavailable',
 };
 
 export interface Problem {

@@ -36,7 +36,7 @@ describe('route()', () => {
     expect(doc.paths?.['/api/v1/things']?.get?.operationId).toBe('listThings');
   });
 
-  it('documents the refusals given before the handler runs: 400 when it validates, 401 unless public, 403 for a permission, a stage or CSRF', () => {
+  it('documents the refusals given before the handler runs: 400 when it validates, 401 unless public, 403 for a permission, a stage or CSRF, and a write\'s Idempotency-Key', () => {
     const api = createApi();
     route(api, { operationId: 'getThing', method: 'get', path: '/api/v1/thing', access: 'public', responses }, handler);
     route(api, { operationId: 'listThings', method: 'get', path: '/api/v1/things', access: 'users.manage', request: { query: z.object({ q: z.string() }) }, responses }, handler);
@@ -45,6 +45,9 @@ describe('route()', () => {
     const statuses = (p: string, m: 'get' | 'post') => Object.keys(doc.paths?.[p]?.[m]?.responses ?? {}).sort();
     expect(statuses('/api/v1/thing', 'get')).toEqual(['200']);
     expect(statuses('/api/v1/things', 'get')).toEqual(['200', '400', '401', '403']);
-    expect(statuses('/api/v1/things', 'post')).toEqual(['200', '401', '403']);
+    // A signed-in write also takes an Idempotency-Key, whose refusals are 409 (still running) and 422 (another request).
+    expect(statuses('/api/v1/things', 'post')).toEqual(['200', '401', '403', '409', '422']);
+    expect(doc.paths?.['/api/v1/things']?.post?.parameters).toEqual([expect.objectContaining({ name: 'Idempotency-Key', in: 'header', required: false })]);
+    expect(doc.paths?.['/api/v1/things']?.get?.parameters?.some((p) => 'name' in p && p.name === 'Idempotency-Key')).toBeFalsy();
   });
 });

@@ -11,6 +11,7 @@ import { wrongStage } from '../auth/auth.errors';
 import { problem, problemResponse, zodFieldErrors } from './problem';
 import type { ExactReplies } from './exact';
 import { problemResponse as problemDoc } from './openapi';
+import { IDEMPOTENCY_HEADER } from './idempotency';
 
 /** The signed-in user behind a request, as every route sees it. */
 export interface SessionInfo {
@@ -28,7 +29,8 @@ export interface SessionInfo {
 }
 
 export type AppEnv = {
-  Variables: { requestId: string; log: Logger; session: SessionInfo | null; caller: Caller; deps: Deps };
+  /** secretReply: the route's reply holds a secret and is never kept for an Idempotency-Key repeat (see idempotency.ts). */
+  Variables: { requestId: string; log: Logger; session: SessionInfo | null; caller: Caller; deps: Deps; secretReply?: boolean };
 };
 
 export type Api = OpenAPIHono<AppEnv>;
@@ -61,9 +63,10 @@ export const registeredRoutes = (api: Api): readonly RegisteredRoute[] => regist
  * staff (who know the council's records exist), 404 to partner agencies and contractors (who may
  * not learn even that).
  */
-function guard({ access, stages }: { access: Access; stages: readonly SessionStage[] }): MiddlewareHandler<AppEnv> {
+function guard({ access, stages, secretReply }: { access: Access; stages: readonly SessionStage[]; secretReply: boolean }): MiddlewareHandler<AppEnv> {
   const refuseUnsafe = refuseUnsafeInput();
   return async (c, next) => {
+    if (secretReply) c.set('secretReply', true);
     if (access !== 'public') {
       const s = c.get('session');
       if (!s) throw unauthenticated();
@@ -77,14 +80,16 @@ function guard({ access, stages }: { access: Access; stages: readonly SessionSta
 /**
  * The only way to add an API route: it must say who may call it, and name the operation (the
  * `operationId` a generated client calls it by: camelCase, unique in the API). `stages` lists the
- * sign-in stages in which the route works (default: fully signed in).
+ * sign-in stages in which the route works (default: fully signed in). `secretReply` marks a write
+ * whose reply holds a secret (a one-time password, recovery codes): it is not kept in the database
+ * for an Idempotency-Key repeat, which runs the write again instead.
  */
 export function route<R extends RouteConfig, H extends RouteHandler<R, AppEnv>>(
   api: Api,
-  def: R & { access: Access; operationId: string; stages?: readonly SessionStage[] },
+  def: R & { access: Access; operationId: string; stages?: readonly SessionStage[]; secretReply?: boolean },
   handler: H & ExactReplies<R, H>,
 ) {
-  const { access, stages = ['active'], ...config } = def;
+  const { access, stages = ['active'], secretReply = false, ...config } = def;
   const name = `${def.method.toUpperCase()} ${def.path}`;
   if (!access) throw new Error(`Route ${name} declares no access`);
   if (!/^[a-z][a-zA-Z0-9]*$/.test(def.operationId ?? '')) throw new Error(`Route ${name} needs a camelCase operationId, not ${JSON.stringify(def.operationId)}`);
@@ -95,8 +100,10 @@ export function route<R extends RouteConfig, H extends RouteHandler<R, AppEnv>>(
   registries.get(api)!.push({ method: config.method.toUpperCase(), path: honoPath, access, stages });
   const security = access === 'public' ? [] : [{ session: [] }];
   const description = [config.description, `Requires: ${access === 'public' ? 'nothing (public)' : access === 'authenticated' ? 'any signed-in user' : `permission \`${access}\``}.`].filter(Boolean).join('\n\n');
-  const responses = { ...guardResponses({ method: config.method, access, stages, validates: Boolean(config.request) }), ...config.responses };
-  return api.openapi({ ...config, responses, description, security, middleware: [guard({ access, stages })] } as unknown as R, handler as never);
+  const write = config.method.toLowerCase() !== 'get';
+  const responses = { ...guardResponses({ method: config.method, access, stages, validates: Boolean(config.request) }), ...(write && access !== 'public' ? idempotencyResponses(config.responses) : {}), ...config.responses };
+  const parameters = write && access !== 'public' ? [...(config.parameters ?? []), idempotencyKeyParameter(secretReply)] : config.parameters;
+  return api.openapi({ ...config, ...(parameters ? { parameters } : {}), responses, description, security, middleware: [guard({ access, stages, secretReply })] } as unknown as R, handler as never);
 }
 
 /** Every sign-in stage (a stage added to SessionStage must be added here). */
@@ -110,6 +117,24 @@ function guardResponses({ method, access, stages, validates }: { method: string;
     ...(validates ? { 400: problemDoc('Invalid input') } : {}),
     ...(access !== 'public' ? { 401: problemDoc('Not signed in') } : {}),
     ...(mayForbid ? { 403: problemDoc(write ? 'Not allowed, or a cross-site request without the session\'s X-CSRF-Token' : 'Not allowed') } : {}),
+  };
+}
+
+/** The Idempotency-Key header every signed-in write takes (platform/http/idempotency.ts). */
+function idempotencyKeyParameter(secretReply: boolean) {
+  return {
+    name: IDEMPOTENCY_HEADER, in: 'header' as const, required: false, schema: { type: 'string' as const, minLength: 1, maxLength: 255, examples: ['0b6c1e8a-5f6d-4a57-9a38-1f2d3c4b5a69'] },
+    description: secretReply
+      ? 'A key of the caller\'s choosing (a UUID). This reply holds a secret and is not kept: a repeat with the same key runs again once the first has finished.'
+      : 'A key of the caller\'s choosing (a UUID), new for each new request: the write is carried out once per key, and a repeat of the same request with it within 24 hours gets the first reply again (with `Idempotent-Replayed: true`).',
+  };
+}
+
+/** The refusals an Idempotency-Key can add to a write, unless the route already describes that status. */
+function idempotencyResponses(declared: RouteConfig['responses']) {
+  return {
+    ...(declared[409] ? {} : { 409: problemDoc('The same request with this Idempotency-Key is still being carried out') }),
+    ...(declared[422] ? {} : { 422: problemDoc('This Idempotency-Key was used for a different request') }),
   };
 }
 

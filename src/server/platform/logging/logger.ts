@@ -48,3 +48,23 @@ export function flushLog(log: Logger): Promise<void> {
     }
   });
 }
+
+let fatalHandled = false;
+/**
+ * A crash leaves its cause in the log: an exception nothing caught, or a promise rejection nothing
+ * handled, is logged as a fatal line on standard output, what the logger still held is written out
+ * synchronously (the log is otherwise written in the background), and the process exits with 1. Left
+ * to Node, the cause would go to standard error as a bare stack trace, outside the JSON log a site
+ * collects.
+ */
+export function logFatalErrors(log: Logger) {
+  if (fatalHandled) return;
+  fatalHandled = true;
+  const die = (err: unknown, msg: string) => {
+    try { log.fatal({ err }, msg); } catch { /* the logger itself failed: still flush and exit */ }
+    try { shared?.flushSync(); } catch { /* not open yet, or a closed pipe */ }
+    process.exit(1);
+  };
+  process.on('uncaughtException', (err) => die(err, `stopping after an uncaught exception: ${err.message}`));
+  process.on('unhandledRejection', (reason) => die(reason, `stopping after an unhandled promise rejection: ${reason instanceof Error ? reason.message : String(reason)}`));
+}

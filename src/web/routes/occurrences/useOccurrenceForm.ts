@@ -1,4 +1,5 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { inAttempt, type Attempt } from '../../api/client';
 import { useQueryClient } from '@tanstack/react-query';
 import { formErrorsFrom, type FormErrors } from '../../lib/errors';
 
@@ -23,6 +24,9 @@ export function useOccurrenceForm(occurrenceId: string, prefix: string, fields: 
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<string>();
   const [lastError, setLastError] = useState<unknown>();
+  // The same content sent again (Ctrl+Enter pressed twice) goes with the same Idempotency-Key and is
+  // recorded once; after a success the next submission is a new attempt, even with the same words.
+  const attempt = useRef<Attempt>({});
 
   // Another form on the page succeeded: this one's old errors and message no longer describe the page.
   useEffect(() => {
@@ -48,7 +52,7 @@ export function useOccurrenceForm(occurrenceId: string, prefix: string, fields: 
     setBusy(true);
     setDone(undefined);
     try {
-      await write();
+      await inAttempt(attempt.current, write);
       setErrors(undefined);
       setLastError(undefined);
       setDone(message);
@@ -57,6 +61,7 @@ export function useOccurrenceForm(occurrenceId: string, prefix: string, fields: 
         queryClient.invalidateQueries({ queryKey: ['occurrence', occurrenceId] }),
         queryClient.invalidateQueries({ queryKey: ['occurrences'] }),
       ]);
+      attempt.current = {}; // only now, just before the form clears: a press meanwhile still repeats this attempt
       return true;
     } catch (err) {
       setLastError(err);
