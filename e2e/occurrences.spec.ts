@@ -207,6 +207,8 @@ describe('occurrence log', () => {
     await page.getByRole('heading', { name: 'Hand over your shift' }).waitFor();
     await page.getByText('There are no open occurrences to hand over.').waitFor();
     await page.waitForTimeout(200);
+    await tabTo(page, /^select#to:/);
+    await page.keyboard.type('Bea');
     await tabTo(page, /^button:Add an action/);
     await page.keyboard.press('Enter');
     await page.getByRole('group', { name: 'New action 1' }).waitFor();
@@ -220,7 +222,7 @@ describe('occurrence log', () => {
     await page.keyboard.type('Quiet night after the Red Lion fight.');
     await tabTo(page, /^button:Hand over$/);
     await page.keyboard.press('Enter');
-    await page.getByText('Shift handed over.').waitFor();
+    await page.getByRole('alert').getByText('Handed over to Bea Okafor').waitFor();
     const mine = page.getByRole('table', { name: 'Recent handovers' }).getByRole('row', { name: /Alex Morgan/ });
     await mine.getByText('Waiting').waitFor();
     await expectAccessible(page, 'handover');
@@ -254,7 +256,7 @@ describe('occurrence log', () => {
     await tabTo(next, /^button:Mark done: Chase the police/);
     await next.keyboard.press('Enter');
     await next.getByRole('status').getByText('Done: Chase the police for the CAD update.').waitFor();
-    await next.getByText('No actions carried over.').waitFor();
+    await next.getByText('No actions to pass on.').waitFor();
     await next.context().close();
   });
 

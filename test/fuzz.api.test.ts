@@ -234,7 +234,8 @@ beforeAll(async () => {
   const entry = await occ.addEntry(deps, { actor, occurrenceId: o.id, kind: 'observation', body: 'Something seen' });
   const pd = await occ.recordPersonalData(deps, { actor, occurrenceId: o.id, name: 'Jane Example' });
   await occ.shareOccurrence(deps, { actor, occurrenceId: o.id, organisationId: externalOrgId });
-  const h = await handover.createHandover(deps, { actor, input: { occurrenceIds: [o.id], actions: [], equipmentFaults: '', notes: 'Fuzz' } });
+  const incoming = await makeUser(deps, { roles: ['operator'], organisationId: councilOrgId });
+  const h = await handover.createHandover(deps, { actor, input: { to: { kind: 'user', id: incoming.id }, occurrenceIds: [o.id], actions: [], equipmentFaults: '', notes: 'Fuzz' } });
   const action = await handover.addAction(deps, { actor, input: { text: 'Fuzz action', ownerId: author.id, dueAt: new Date(Date.now() + 3600_000) } });
   const alert = await deps.db.insertInto('supervisor_alerts').values({ kind: 'test', message: 'Fuzz alert', created_at: new Date() }).returning('id').executeTakeFirstOrThrow();
   const target = await makeUser(deps, { roles: ['operator'], organisationId: councilOrgId });

@@ -201,34 +201,78 @@ export type Partner = z.infer<typeof Partner>;
 
 // ---- Shift handover ----
 
+/** Who a handover is addressed to: the person coming on, or a team (any of its members may acknowledge it). */
+export const HandoverAddressee = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('user'), id: z.uuid(), name: z.string() }),
+  z.object({ kind: z.literal('team'), id: z.uuid(), name: z.string() }),
+]).meta({ id: 'HandoverAddressee' });
+export type HandoverAddressee = z.infer<typeof HandoverAddressee>;
+
+/** Why the shift is taken to have started when it did (the outgoing operator may give another time). */
+export const SHIFT_STARTS = {
+  given: 'the time you gave',
+  signed_in: 'when you signed in',
+  acknowledged: 'when you acknowledged the handover to you',
+  previous_handover: 'your previous handover',
+  shift_length: 'a shift’s length ago',
+} as const;
+export const ShiftStart = codesOf(SHIFT_STARTS);
+export type ShiftStart = z.infer<typeof ShiftStart>;
+
 export const HandoverAction = z.object({
   id: z.uuid(), text: z.string(), dueAt: instant, overdue: z.boolean(), doneAt: instant.nullable(),
   owner: z.object({ id: z.uuid(), name: z.string() }), occurrence: Ref.nullable(),
 }).meta({ id: 'HandoverAction' });
 export type HandoverAction = z.infer<typeof HandoverAction>;
 
+/** An occurrence the outgoing operator worked on during the shift, and what they did to it. */
+export const ShiftWork = z.object({
+  id: z.uuid(), reference: z.string(), summary: z.string(), status: Status,
+  opened: z.boolean(), closed: z.boolean(),
+  /** Entries the outgoing operator recorded on it during the shift (opening and closing included). */
+  entries: z.number().int(),
+}).meta({ id: 'ShiftWork' });
+export type ShiftWork = z.infer<typeof ShiftWork>;
+
 export const HandoverDraft = z.object({
-  occurrences: z.array(z.object({ id: z.uuid(), reference: z.string(), summary: z.string(), openedAt: instant, priority: Priority, category: z.string() })),
+  shiftStartedAt: instant, shiftStart: ShiftStart,
+  /** Every open occurrence; those the operator worked on this shift (or were handed) are `yours`, and start ticked. */
+  occurrences: z.array(z.object({ id: z.uuid(), reference: z.string(), summary: z.string(), openedAt: instant, priority: Priority, category: z.string(), yours: z.boolean() })),
+  worked: z.array(ShiftWork),
+  /** The operator's open actions (owned, set, or handed to them): a handover passes them on. */
   actions: z.array(HandoverAction),
+  /** Who the handover may be addressed to. */
+  addressees: z.object({
+    /** `username` tells apart two people of the same name. */
+    people: z.array(z.object({ id: z.uuid(), name: z.string(), username: z.string() })),
+    teams: z.array(z.object({ id: z.uuid(), name: z.string() })),
+  }),
 }).meta({ id: 'HandoverDraft' });
 export type HandoverDraft = z.infer<typeof HandoverDraft>;
 
 export const HandoverSummary = z.object({
-  id: z.uuid(), from: z.string(), createdAt: instant, acknowledgedAt: instant.nullable(), acknowledgedBy: z.string().nullable(),
+  id: z.uuid(), from: z.string(), to: HandoverAddressee.nullable(), createdAt: instant, acknowledgedAt: instant.nullable(), acknowledgedBy: z.string().nullable(),
   occurrenceCount: z.number().int(), actionCount: z.number().int(),
+  /** Whether the caller may acknowledge it (it is addressed to them or their team, and waits). */
+  canAcknowledge: z.boolean(),
 }).meta({ id: 'HandoverSummary' });
 export type HandoverSummary = z.infer<typeof HandoverSummary>;
 
 export const Handover = z.object({
-  id: z.uuid(), from: z.string(), createdAt: instant, shiftStartedAt: instant.nullable(), acknowledgedAt: instant.nullable(), acknowledgedBy: z.string().nullable(),
+  id: z.uuid(), from: z.string(), to: HandoverAddressee.nullable(), createdAt: instant, shiftStartedAt: instant.nullable(), acknowledgedAt: instant.nullable(), acknowledgedBy: z.string().nullable(),
+  canAcknowledge: z.boolean(),
   notes: z.string(), equipmentFaults: z.string(),
   occurrences: z.array(z.object({ id: z.uuid(), reference: z.string(), summary: z.string(), status: Status, priority: Priority, openedAt: instant })),
+  /** What the outgoing operator did during the shift. */
+  worked: z.array(ShiftWork),
   actions: z.array(HandoverAction),
-  /** Still-open actions from earlier handovers. */
+  /** Open actions from earlier shifts that this handover passed on. */
   carriedOver: z.array(HandoverAction),
 }).meta({ id: 'Handover' });
 export type Handover = z.infer<typeof Handover>;
 
+export const HandoverSent = z.object({ id: z.uuid(), to: HandoverAddressee, occurrenceCount: z.number().int(), actionCount: z.number().int() }).meta({ id: 'HandoverSent' });
+export type HandoverSent = z.infer<typeof HandoverSent>;
 export const Acknowledged = z.object({ id: z.uuid(), acknowledgedAt: instant }).meta({ id: 'HandoverAcknowledged' });
 export const ActionDone = z.object({ id: z.uuid(), doneAt: instant }).meta({ id: 'ActionDone' });
 export const Created = z.object({ id: z.uuid() }).meta({ id: 'Created' });
@@ -343,7 +387,11 @@ export const OccurrenceFilter = z.object({
 export const OccurrenceSearch = OccurrenceFilter.extend({ page: z.coerce.number().int().min(1).default(1), pageSize: z.coerce.number().int().min(1).max(200).default(50) });
 export const CountQuery = OccurrenceFilter.extend({ by: CountBy });
 
-export const HandoverList = z.object({ status: z.enum(['unacknowledged', 'all']).default('all') });
+export const HandoverList = z.object({
+  /** `waiting_for_me`: not yet acknowledged, addressed to the caller or the caller's team. */
+  status: z.enum(['unacknowledged', 'waiting_for_me', 'all']).default('all'),
+});
+export const HandoverDraftQuery = z.object({ shiftStartedAt: dateTime({ message: 'Enter when your shift started' }).optional() });
 export const NewAction = z.object({
   text: line().trim().min(1, 'Describe the action').max(500),
   ownerId: z.uuid('Choose who owns this action'),
@@ -351,6 +399,10 @@ export const NewAction = z.object({
   occurrenceId: z.uuid().nullable().optional(),
 }).meta({ id: 'NewAction' });
 export const CreateHandover = z.object({
+  to: z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('user'), id: z.uuid('Choose who you are handing over to') }),
+    z.object({ kind: z.literal('team'), id: z.uuid('Choose who you are handing over to') }),
+  ], { error: 'Choose who you are handing over to' }),
   occurrenceIds: uniqueArray(z.uuid(), { what: 'occurrence', max: 500 }).default([]),
   actions: z.array(NewAction).max(100).default([]),
   equipmentFaults: plainText().trim().max(4000).default(''),

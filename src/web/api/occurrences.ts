@@ -5,7 +5,7 @@ import { londonDayAfter, londonDayStart } from '../../domain/calendar/london';
 // The control-room occurrence log: search, one occurrence with its timeline, writes, and handovers.
 
 import type {
-  Assignee, Category, CategoryWithSteps, Handover, HandoverDraft, HandoverSummary, Occurrence, OccurrencePage, Partner, PersonalDataItem,
+  Assignee, Category, CategoryWithSteps, Handover, HandoverDraft, HandoverSent, HandoverSummary, Occurrence, OccurrencePage, Partner, PersonalDataItem,
   PersonalDataReview, SupervisorOverview, Opened, Created,
 } from '../../domain/occurrences/contract';
 import type { Camera } from '../../domain/estate/contract';
@@ -16,9 +16,9 @@ import type * as k from '../../domain/occurrences/contract';
 type In<T extends z.ZodType> = z.input<T>;
 
 // Vocabularies, their labels and the API's shapes come from the module's contract, shared with the server.
-export { AGENCIES, ENTRY_KINDS, OUTCOMES, PRIORITIES, SORTS, SOURCES } from '../../domain/occurrences/contract';
+export { AGENCIES, ENTRY_KINDS, OUTCOMES, PRIORITIES, SHIFT_STARTS, SORTS, SOURCES } from '../../domain/occurrences/contract';
 export type {
-  Category, Entry, HandoverAction, HandoverDraft, HandoverSummary, Occurrence, OccurrenceSummary, PersonalDataItem, PersonalDataReviewItem,
+  Category, Entry, HandoverAction, HandoverAddressee, HandoverDraft, HandoverSent, HandoverSummary, Occurrence, OccurrenceSummary, PersonalDataItem, PersonalDataReviewItem,
   SupervisorOverview, ProcedureStep,
 } from '../../domain/occurrences/contract';
 export type { Camera };
@@ -132,6 +132,12 @@ export const handoversQuery = queryOptions({
   queryFn: async () => (await api<{ items: HandoverSummary[] }>('/handovers')).items,
   staleTime: 0,
 });
+/** Handovers addressed to the signed-in user (or their team) that wait for them to acknowledge. */
+export const handoversWaitingQuery = queryOptions({
+  queryKey: ['handovers', 'waiting'],
+  queryFn: async () => (await api<{ items: HandoverSummary[] }>('/handovers', { query: { status: 'waiting_for_me' } })).items,
+  staleTime: 0,
+});
 export const assigneesQuery = queryOptions({
   queryKey: ['assignees'],
   queryFn: async () => (await api<{ items: Assignee[] }>('/assignees')).items,
@@ -144,11 +150,6 @@ export const supervisorOverviewQuery = queryOptions({
 });
 export const acknowledgeAlert = (id: string) => api<z.infer<typeof Created>>(`/supervisor/alerts/${encodeURIComponent(id)}/acknowledge`, { method: 'POST' });
 
-export const createHandover = (body: {
-  occurrenceIds: string[];
-  actions: Array<{ text: string; ownerId: string; dueAt: string }>;
-  equipmentFaults: string;
-  notes: string;
-}) => api<z.infer<typeof Created>>('/handovers', { method: 'POST', body });
+export const createHandover = (body: In<typeof k.CreateHandover>) => api<HandoverSent>('/handovers', { method: 'POST', body });
 export const completeAction = (id: string) => api<unknown>(`/actions/${encodeURIComponent(id)}/done`, { method: 'POST' });
 export const acknowledgeHandover = (id: string) => api<unknown>(`/handovers/${encodeURIComponent(id)}/acknowledge`, { method: 'POST' });

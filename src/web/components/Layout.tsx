@@ -4,6 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { metaQuery } from '../api/auth';
 import { useSession } from '../lib/session';
 import { Footer } from './Footer';
+import { HandoverBanner } from './HandoverBanner';
 import { Header } from './Header';
 import { KeyboardShortcutsDialog, useKeyboardShortcuts } from './KeyboardShortcuts';
 import { LiveStatus } from './LiveStatus';
@@ -44,6 +45,7 @@ export function Layout() {
         )}
         <LiveStatus />
         <main className="govuk-main-wrapper" id="main-content">
+          {session && <HandoverBanner session={session} />}
           <Outlet />
         </main>
       </div>

@@ -15,19 +15,23 @@ async function seedAt(iso: string, days: number) {
   const handle = await ownDatabase({ max: 2 });
   drops.push(handle.drop);
   const org = await handle.db.insertInto('organisations').values({ name: 'Demo', kind: 'council', is_external: false }).returning('id').executeTakeFirstOrThrow();
-  const user = (username: string) => handle.db.insertInto('users').values({ username, display_name: username, organisation_id: org.id, password_hash: 'x' }).returning(['id', 'username']).executeTakeFirstOrThrow();
+  const user = async (username: string) => {
+    const u = await handle.db.insertInto('users').values({ username, display_name: username, organisation_id: org.id, password_hash: 'x' }).returning(['id', 'username']).executeTakeFirstOrThrow();
+    await handle.db.insertInto('user_roles').values({ user_id: u.id, role: username === 'sup' ? 'supervisor' : 'operator' }).execute();
+    return u;
+  };
   const [a, b, supervisor] = [await user('op1'), await user('op2'), await user('sup')];
   const cameras = await insertCameras(handle.db, ['C01', 'C02'].map((reference, i) => ({ reference, name: reference, location_text: 'High Street', latitude: 52.8 + i / 1000, longitude: -1.63, kind: 'fixed' as const })));
   const now = new Date(iso);
   await seedDemoOccurrences({ db: handle.db, config: testConfig(), clock: { now: () => now }, log: silentLog }, {
     operators: [a, b, supervisor], supervisor, cameraIds: cameras.map((c) => c.id), days,
   });
-  const handovers = await handle.db.selectFrom('handovers').select(['created_at', 'acknowledged_at']).orderBy('created_at').execute();
+  const handovers = await handle.db.selectFrom('handovers').select(['created_at', 'acknowledged_at', 'from_user_id', 'to_user_id', 'acknowledged_by', 'shift_started_at']).orderBy('created_at').execute();
   const open = await handle.db.selectFrom('occurrences').select('opened_at').where('status', '=', 'open').execute();
   // A handover lists only what was open when it was written.
   const late = await handle.db.selectFrom('handover_occurrences as ho').innerJoin('handovers as h', 'h.id', 'ho.handover_id').innerJoin('occurrences as o', 'o.id', 'ho.occurrence_id')
     .select('o.reference').whereRef('o.opened_at', '>', 'h.created_at').execute();
-  return { handovers, open, late };
+  return { handovers, open, late, a, b };
 }
 
 it.each([
@@ -40,7 +44,7 @@ it.each([
   ['in summer, in the night shift, after midnight', '2026-07-16T00:30:00Z', '2026-07-15T18:00:00Z', 2],
   ['a fortnight across the clocks going back', '2026-11-02T07:02:00Z', '2026-11-02T07:00:00Z', 14],
 ])('leaves exactly the latest handover waiting, and some occurrences open, when seeded %s', async (_when, now, latest, days) => {
-  const { handovers, open, late } = await seedAt(now, days);
+  const { handovers, open, late, a, b } = await seedAt(now, days);
   expect(late).toEqual([]);
   const waiting = handovers.filter((h) => h.acknowledged_at === null);
   expect(waiting.map((h) => h.created_at.toISOString())).toEqual([new Date(latest).toISOString()]);
@@ -50,4 +54,12 @@ it.each([
   // The shift on duty has occurrences of its own still open, none opened in the future.
   expect(open.length).toBeGreaterThanOrEqual(2);
   expect(open.every((o) => o.opened_at.getTime() < new Date(now).getTime())).toBe(true);
+  // The operators take turns: each shift is handed to the next operator by name (these have no team),
+  // acknowledged by them; the one waiting is for the first operator, who is on shift now.
+  for (const h of handovers) {
+    expect([h.from_user_id, h.to_user_id].sort()).toEqual([a.id, b.id].sort());
+    expect(h.acknowledged_by ?? h.to_user_id).toBe(h.to_user_id);
+    expect(h.shift_started_at!.getTime()).toBe(h.created_at.getTime() - 12 * 3600_000);
+  }
+  expect(handovers.at(-1)!.to_user_id).toBe(a.id);
 });

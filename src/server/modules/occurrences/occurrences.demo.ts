@@ -10,7 +10,9 @@ import { inLondon } from '../../../domain/calendar/london';
 
 // A realistic recent fortnight for the demo council's control room: busier on Friday and Saturday
 // nights, shoplifting in the day, two shifts a day with handovers, most occurrences closed.
-// Days and hours are London's wall clock (shifts change at 07:00 and 19:00 in summer too).
+// Days and hours are London's wall clock (shifts change at 07:00 and 19:00 in summer too). The
+// operators take turns, one a shift, the first of them on shift now; each hands their shift to the
+// next by name (the morning handover to the control-room team, where the next operator has one).
 // Deterministic (seeded random), written through the same use cases as real work.
 
 function random(seed: number) {
@@ -73,6 +75,16 @@ export async function seedDemoOccurrences(deps: Deps, { operators, supervisor, c
     { text: 'Record the description given by the police', isRequired: true }, { text: 'Search all town-centre cameras', isRequired: true },
   ] });
 
+  // The rota: shifts start at 07:00 and 19:00 London time; the current shift is the first operator's.
+  const rota = operators.filter((o) => o.id !== supervisor.id).length ? operators.filter((o) => o.id !== supervisor.id) : operators;
+  const shiftStartOf = (t: Date) => {
+    const london = inLondon(t);
+    const h = getHours(london);
+    return new Date(set(h < 7 ? subDays(london, 1) : london, { hours: h >= 7 && h < 19 ? 7 : 19, minutes: 0, seconds: 0, milliseconds: 0 }).getTime());
+  };
+  const onShift = (t: Date) => rota[Math.round((shiftStartOf(real).getTime() - shiftStartOf(t).getTime()) / (12 * 3600_000)) % rota.length];
+  const teams = new Map((await d.db.selectFrom('users').select(['id', 'team_id']).where('id', 'in', operators.map((o) => o.id)).execute()).map((u) => [u.id, u.team_id]));
+
   const today = startOfDay(inLondon(real));
   let opened = 0;
   for (let day = 0; day <= days; day++) { // today too: its handover is the one still waiting
@@ -92,7 +104,7 @@ export async function seedDemoOccurrences(deps: Deps, { operators, supervisor, c
     for (const t of times) {
       const pool = SCENARIOS.filter((s) => s.night === t.night);
       const s = pool[Math.floor(r() * pool.length)];
-      const operator = operators[Math.floor(r() * operators.length)];
+      const operator = onShift(t.when);
       const actor = actorOf(operator);
       const cams = [cameraIds[Math.floor(r() * cameraIds.length)], ...(r() < 0.3 ? [cameraIds[Math.floor(r() * cameraIds.length)]] : [])];
       now = t.when;
@@ -123,18 +135,29 @@ export async function seedDemoOccurrences(deps: Deps, { operators, supervisor, c
     }
 
     // Two shifts a day; every handover acknowledged except the most recent one (the only one under
-    // twelve hours old, whatever the time of day).
+    // twelve hours old, whatever the time of day), which waits for the first operator (or their team).
     for (const hour of [7, 19]) {
       const when = new Date(set(date, { hours: hour }).getTime());
       if (when.getTime() > real.getTime()) continue;
       now = when;
-      const from = operators[(day + hour) % operators.length];
+      const from = onShift(new Date(when.getTime() - 60_000));
+      const next = onShift(when).id === from.id ? supervisor : onShift(when);
+      const team = teams.get(next.id);
+      const to = hour === 7 && team ? { kind: 'team' as const, id: team } : { kind: 'user' as const, id: next.id };
       const actions = r() < 0.4 ? [{ text: 'Chase the maintenance contractor about the camera fault', ownerId: supervisor.id, dueAt: new Date(when.getTime() + 8 * 3600_000) }] : [];
-      const draft = await handover.draftHandover(d); // today's later occurrences are seeded already: not theirs to hand over
-      const { id } = await handover.createHandover(d, { actor: actorOf(from), input: { occurrenceIds: draft.occurrences.filter((o) => new Date(o.openedAt) <= when).map((o) => o.id), actions, equipmentFaults: r() < 0.3 ? 'C07 picture intermittent' : '', notes: hour === 7 ? 'Quiet end to the night shift.' : 'Day shift handed over; radio scheme busy.' } });
+      const draft = await handover.draftHandover(d, { userId: from.id, shiftStartedAt: new Date(when.getTime() - 12 * 3600_000) });
+      const { id } = await handover.createHandover(d, {
+        actor: actorOf(from),
+        input: {
+          to, shiftStartedAt: new Date(when.getTime() - 12 * 3600_000),
+          // Today's later occurrences are seeded already: not theirs to hand over.
+          occurrenceIds: draft.occurrences.filter((o) => new Date(o.openedAt) <= when).map((o) => o.id), actions,
+          equipmentFaults: r() < 0.3 ? 'C07 picture intermittent' : '', notes: hour === 7 ? 'Quiet end to the night shift.' : 'Day shift handed over; radio scheme busy.',
+        },
+      });
       if (real.getTime() - when.getTime() > 12 * 3600_000) {
         now = new Date(when.getTime() + 15 * 60_000);
-        const incoming = actorOf(from.id === supervisor.id ? operators[0] : supervisor);
+        const incoming = actorOf(next);
         await handover.acknowledgeHandover(d, { actor: incoming, id });
         // The incoming shift clears what was handed over, except in the last day.
         if (real.getTime() - when.getTime() > 24 * 3600_000) {

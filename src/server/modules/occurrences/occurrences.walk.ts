@@ -30,7 +30,14 @@ export async function anOccurrence(ctx: WalkCtx, { closed = false, shareWith, ca
 
 const aCamera = async ({ deps }: WalkCtx) => (await deps.db.selectFrom('cameras').select('id').executeTakeFirst())?.id
   ?? (await insertCameras(deps.db, [{ reference: 'W1', name: 'Walk test', location_text: 'Test Street', latitude: 52.8, longitude: -1.63, kind: 'ptz' }]))[0].id;
-const aHandover = async (ctx: WalkCtx) => (await handover.createHandover(ctx.deps, { actor: await author(ctx), input: { occurrenceIds: [], actions: [], equipmentFaults: 'C07 no picture', notes: 'Quiet night' } })).id;
+/** A handover addressed to the caller where the caller keeps the log (so that they may acknowledge it), else to another operator. */
+async function aHandover(ctx: WalkCtx) {
+  const keepsLog = await ctx.deps.db.selectFrom('user_roles').select('role').where('user_id', '=', ctx.user.id).where('role', 'in', LOG_WRITERS).executeTakeFirst();
+  const to = keepsLog ? ctx.user.id : (await author(ctx)).userId;
+  return (await handover.createHandover(ctx.deps, {
+    actor: await author(ctx), input: { to: { kind: 'user', id: to }, occurrenceIds: [], actions: [], equipmentFaults: 'C07 no picture', notes: 'Quiet night' },
+  })).id;
+}
 const anAction = async (ctx: WalkCtx) => { const a = await author(ctx); return (await handover.addAction(ctx.deps, { actor: a, input: { text: 'Call back PC 4471', ownerId: a.userId, dueAt: new Date(Date.now() + 3600_000) } })).id; };
 const anAlert = async ({ deps }: WalkCtx) => (await deps.db.insertInto('supervisor_alerts').values({ kind: 'test', message: 'Walk-test alert', created_at: new Date() }).returning('id').executeTakeFirstOrThrow()).id;
 const aCategory = async ({ deps }: WalkCtx) => (await deps.db.insertInto('occurrence_categories').values({ key: uniq('walk').replace('-', '_'), name: 'Walk category' }).returning('id').executeTakeFirstOrThrow()).id;
@@ -48,7 +55,7 @@ export const walk: Walk = {
   'GET /api/v1/occurrences/:id/pdf': { allowed: LOG_READERS, path: onOccurrence('pdf') },
   'GET /api/v1/occurrences/:id/personal-data': { allowed: LOG_READERS, path: onOccurrence('personal-data') },
   'GET /api/v1/assignees': { allowed: LOG_READERS },
-  'GET /api/v1/handovers': { allowed: LOG_READERS, path: () => '/api/v1/handovers?status=unacknowledged' },
+  'GET /api/v1/handovers': { allowed: LOG_READERS, path: () => '/api/v1/handovers?status=waiting_for_me' },
   'GET /api/v1/handovers/:id': { allowed: LOG_READERS, path: async (ctx) => `/api/v1/handovers/${await aHandover(ctx)}` },
   'GET /api/v1/actions': { allowed: LOG_READERS },
   'GET /api/v1/occurrence-categories/:id/procedure': { allowed: LOG_READERS, path: async (ctx) => `/api/v1/occurrence-categories/${await aCategory(ctx)}/procedure` },
@@ -81,10 +88,10 @@ export const walk: Walk = {
   'POST /api/v1/occurrences/:id/personal-data': { allowed: LOG_WRITERS, path: onOccurrence('personal-data'), body: () => ({ name: 'Jane Example', details: 'Known to staff' }) },
   'POST /api/v1/occurrences/:id/shares': { allowed: LOG_WRITERS, path: onOccurrence('shares'), body: async ({ deps }) => ({ organisationId: (await makeOrganisation(deps, { external: true })).id }) },
   'GET /api/v1/partners': { allowed: LOG_WRITERS },
-  'GET /api/v1/handovers/draft': { allowed: LOG_WRITERS },
+  'GET /api/v1/handovers/draft': { allowed: LOG_WRITERS, path: () => `/api/v1/handovers/draft?shiftStartedAt=${new Date(Date.now() - 3600_000).toISOString()}` },
   'POST /api/v1/handovers': {
     allowed: LOG_WRITERS,
-    body: async (ctx) => ({ notes: 'All quiet', equipmentFaults: '', occurrenceIds: [await anOccurrence(ctx)], actions: [{ text: 'Chase fault on C07', ownerId: ctx.user.id, dueAt: new Date(Date.now() + 7200_000).toISOString() }] }),
+    body: async (ctx) => ({ to: { kind: 'user', id: (await author(ctx)).userId }, notes: 'All quiet', equipmentFaults: '', occurrenceIds: [await anOccurrence(ctx)], actions: [{ text: 'Chase fault on C07', ownerId: ctx.user.id, dueAt: new Date(Date.now() + 7200_000).toISOString() }] }),
   },
   'POST /api/v1/handovers/:id/acknowledge': { allowed: LOG_WRITERS, path: async (ctx) => `/api/v1/handovers/${await aHandover(ctx)}/acknowledge` },
   'POST /api/v1/actions': { allowed: LOG_WRITERS, body: (ctx) => ({ text: 'Return radio to the shop', ownerId: ctx.user.id, dueAt: new Date(Date.now() + 3600_000).toISOString() }) },

@@ -70,6 +70,11 @@ export interface Cameras {
   updated_at: Generated<Timestamp>;
 }
 
+export interface HandoverCarriedActions {
+  action_id: string;
+  handover_id: string;
+}
+
 export interface HandoverOccurrences {
   handover_id: string;
   occurrence_id: string;
@@ -84,6 +89,8 @@ export interface Handovers {
   id: Generated<string>;
   notes: Generated<string>;
   shift_started_at: Timestamp | null;
+  to_team_id: string | null;
+  to_user_id: string | null;
 }
 
 export interface IdempotencyKeys {
@@ -371,6 +378,7 @@ export interface DB {
   audit_events: AuditEvents;
   audit_pending: AuditPending;
   cameras: Cameras;
+  handover_carried_actions: HandoverCarriedActions;
   handover_occurrences: HandoverOccurrences;
   handovers: Handovers;
   idempotency_keys: IdempotencyKeys;

@@ -1,15 +1,15 @@
 import { Link } from '@tanstack/react-router';
 import { useQuery } from '@tanstack/react-query';
-import { can } from '../../api/auth';
 import type { Session } from '../../api/types';
 import { PRIORITIES, handoverQuery, type HandoverAction } from '../../api/occurrences';
 import { Button } from '../../components/fields';
 import { useTitle } from '../../components/useTitle';
 import { formatDateTime } from '../../../domain/calendar/london';
+import { ShiftWorkList } from './ShiftWorkList';
 import { useAcknowledgeHandover } from './useAcknowledgeHandover';
 
 /** One handover as the incoming operator reads it: what is open, what must be done, what is broken. */
-export function HandoverDetailPage({ id, session }: { id: string; session: Session }) {
+export function HandoverDetailPage({ id }: { id: string; session: Session }) {
   const handover = useQuery(handoverQuery(id));
   const { acknowledge, busy, status } = useAcknowledgeHandover();
   const h = handover.data;
@@ -18,7 +18,7 @@ export function HandoverDetailPage({ id, session }: { id: string; session: Sessi
   if (handover.isPending) return <p className="govuk-body">Loading the handover…</p>;
   if (handover.isError || !h) return <p className="govuk-body">The handover could not be loaded. {handover.error?.message}</p>;
 
-  const mayAcknowledge = !h.acknowledgedAt && can(session, 'occurrences.write') && h.from !== session.user.displayName;
+  const to = !h.to ? 'Anyone coming on (written before handovers were addressed)' : h.to.kind === 'team' ? `The ${h.to.name} team` : h.to.name;
 
   return (
     <>
@@ -26,18 +26,31 @@ export function HandoverDetailPage({ id, session }: { id: string; session: Sessi
       <h1 className="govuk-heading-l">Handover from {h.from}</h1>
       <dl className="govuk-summary-list">
         <div className="govuk-summary-list__row">
+          <dt className="govuk-summary-list__key">To</dt>
+          <dd className="govuk-summary-list__value">{to}</dd>
+        </div>
+        <div className="govuk-summary-list__row">
           <dt className="govuk-summary-list__key">Handed over</dt>
           <dd className="govuk-summary-list__value">{formatDateTime(h.createdAt)}</dd>
         </div>
+        {h.shiftStartedAt && (
+          <div className="govuk-summary-list__row">
+            <dt className="govuk-summary-list__key">Shift began</dt>
+            <dd className="govuk-summary-list__value">{formatDateTime(h.shiftStartedAt)}</dd>
+          </div>
+        )}
         <div className="govuk-summary-list__row">
           <dt className="govuk-summary-list__key">Acknowledged</dt>
           <dd className="govuk-summary-list__value">{h.acknowledgedAt ? `${formatDateTime(h.acknowledgedAt)} by ${h.acknowledgedBy}` : 'Not yet'}</dd>
         </div>
       </dl>
-      {mayAcknowledge && <Button type="button" onClick={() => void acknowledge(h)} disabled={busy === h.id}>Acknowledge handover</Button>}
+      {h.canAcknowledge && <Button type="button" onClick={() => void acknowledge(h)} disabled={busy === h.id}>Acknowledge handover</Button>}
       {status}
 
-      <h2 className="govuk-heading-m">Open occurrences</h2>
+      <h2 className="govuk-heading-m">What {h.from} did this shift</h2>
+      <ShiftWorkList worked={h.worked} empty={h.shiftStartedAt ? 'No entries in any occurrence.' : 'Not recorded (written before shifts were).'} />
+
+      <h2 className="govuk-heading-m">Open occurrences passed on</h2>
       {h.occurrences.length === 0 ? <p className="govuk-body">None.</p> : (
         <ul className="govuk-list govuk-list--bullet">
           {h.occurrences.map((o) => (
@@ -52,7 +65,7 @@ export function HandoverDetailPage({ id, session }: { id: string; session: Sessi
       <Actions actions={h.actions} empty="No new actions." />
       {h.carriedOver.length > 0 && (
         <>
-          <h3 className="govuk-heading-s">Still outstanding from earlier handovers</h3>
+          <h3 className="govuk-heading-s">Passed on from earlier shifts</h3>
           <Actions actions={h.carriedOver} empty="" />
         </>
       )}

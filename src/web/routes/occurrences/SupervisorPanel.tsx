@@ -39,7 +39,7 @@ export function SupervisorPanel() {
             <h3 className="govuk-heading-s">Handovers not acknowledged ({handovers.length})</h3>
             <ul className="govuk-list govuk-list--bullet">
               {handovers.map((h) => (
-                <li key={h.id}>From {h.from} at {formatDateTime(h.createdAt)}: {h.occurrenceCount} occurrences, {h.actionCount} actions.{' '}
+                <li key={h.id}>From {h.from}{h.to && ` to ${h.to.kind === 'team' ? `the ${h.to.name} team` : h.to.name}`} at {formatDateTime(h.createdAt)}: {h.occurrenceCount} occurrences, {h.actionCount} actions.{' '}
                   <Link className="govuk-link" to="/occurrences/handover">See handovers</Link>
                 </li>
               ))}
