@@ -258,7 +258,7 @@ describe('occurrence log', () => {
     await next.getByRole('status').getByText('Done: Chase the police for the CAD update.').waitFor();
     await next.getByText('No actions to pass on.').waitFor();
     await next.context().close();
-  });
+  }, 240_000); // the longest journey in the suite, with an accessibility check at each page: a 2-core CI machine needs the time
 
   it('takes the point from a click on the map, or from coordinates typed beside it', async (ctx) => {
     if (!env.browser) return ctx.skip();

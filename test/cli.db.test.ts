@@ -83,7 +83,7 @@ it('seed --reset rebuilds the demo council when VIGIL_DEMO=true', async () => {
   expect(Date.now() - new Date(history.rows[0].first).getTime()).toBeGreaterThan(12 * 86_400_000);
   expect(handovers.rows[0].n).toBeGreaterThanOrEqual(26);
   expect(handovers.rows[0].pending).toBe(1);
-});
+}, 180_000); // builds the whole demo council twice
 
 it('refuses a command other than serve, migrate and seed where there is no database, and makes none', () => {
   const empty = mkdtempSync(path.join(os.tmpdir(), 'vigil-nodb-'));
