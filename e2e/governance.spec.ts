@@ -68,6 +68,7 @@ describe('governance', () => {
     await signIn(council, { url: env.product.url, username: 'sreid', password: 'harbour linen compass' });
     await council.getByRole('heading', { name: /^Welcome/ }).waitFor();
     await openOccurrence(council, 'OCC-2026-000201');
+    await council.locator('summary', { hasText: 'Share with a partner' }).click();
     await council.getByText('Withdraw the share with Test Police').click();
     const withdraw = council.getByRole('form', { name: 'Withdraw the share with Test Police' });
     await withdraw.getByRole('button', { name: 'Withdraw share' }).click();

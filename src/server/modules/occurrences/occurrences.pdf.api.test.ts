@@ -7,7 +7,7 @@ import { insertCameras } from '../estate';
 const deps = testDeps({ config: { trustProxy: 1 } });
 const { app } = testApp(deps);
 
-it('prints an occurrence with its whole timeline, amendments, notifications and footage marks, and a footer with the reference and page numbers', async () => {
+it('prints an occurrence with its whole timeline, amendments, redactions, notifications and footage marks, and a footer with the reference and page numbers', async () => {
   const operator = await makeUser(deps, { roles: ['operator'] });
   const client = new ApiClient(app, '192.0.2.160');
   Object.assign(client, await makeSession(deps, { userId: operator.id }));
@@ -21,6 +21,10 @@ it('prints an occurrence with its whole timeline, amendments, notifications and 
   await client.post(`/api/v1/occurrences/${opened.id}/notifications`, { agency: 'police', agencyReference: 'CAD 0231' });
   const footage = { from: new Date(Date.now() - 900_000), to: new Date(Date.now() - 300_000) };
   await client.post(`/api/v1/occurrences/${opened.id}/footage`, { cameraId: camera.id, from: footage.from.toISOString(), to: footage.to.toISOString() });
+  const supervisor = new ApiClient(app, '192.0.2.161');
+  Object.assign(supervisor, await makeSession(deps, { userId: (await makeUser(deps, { roles: ['supervisor'] })).id }));
+  const named = (await client.post(`/api/v1/occurrences/${opened.id}/entries`, { body: 'Victim Jane Holloway taken to Queens' })).body;
+  expect((await supervisor.post(`/api/v1/occurrences/${opened.id}/entries/${named.id}/redactions`, { remove: 'Jane Holloway', reason: 'Victim named in the log' })).status).toBe(201);
   const ukTime = (d: Date) => new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit' }).format(d);
 
   const res = await app.request(`/api/v1/occurrences/${opened.id}/pdf`, { headers: { cookie: client.cookie!, 'x-forwarded-for': '192.0.2.160' } });
@@ -38,6 +42,10 @@ it('prints an occurrence with its whole timeline, amendments, notifications and 
   for (const s of ['Assault outside the Dog and Partridge', 'Two males fighting, one on the floor', 'Three males fighting', 'Third male seen on replay', 'CAD 0231', 'Station Street east', 'Update 40', 'Not told']) {
     expect(text).toContain(s);
   }
+  // The redacted entry prints as redacted, and says so; the name is nowhere.
+  expect(text).toContain('Victim [redacted] taken to Queens');
+  expect(text).toMatch(/Personal data redacted at \d\d\/\d\d\/\d{4}, \d\d:\d\d:\d\d by .+ \(reason: Victim named in the log\)/);
+  expect(text).not.toContain('Holloway');
   // Entry kinds by their labels, never the codes.
   expect(text).toContain('Observation');
   expect(text).not.toMatch(/·\s*observation\b/);

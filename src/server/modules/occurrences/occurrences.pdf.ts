@@ -47,6 +47,8 @@ export function occurrencePdf({ view, councilName, printedBy, printedAt }: { vie
         paragraph(doc, e.body || '—');
         if (extra) paragraph(doc, extra, { size: 8, colour: '#505a5f' });
         for (const a of e.amendments) paragraph(doc, `Corrected at ${uk(a.recordedAt)} by ${a.author}: ${a.body} (reason: ${a.reason})`, { size: 8, colour: '#d4351c', indent: 12 });
+        // A redaction changed this entry's text: the reader must know the words are not all the operator's.
+        for (const r of e.redactions) paragraph(doc, `Personal data redacted at ${uk(r.redactedAt)} by ${r.by}${r.reason ? ` (reason: ${r.reason})` : ''}`, { size: 8, colour: '#d4351c', indent: 12 });
         doc.moveDown(0.4);
       }
     },

@@ -89,7 +89,7 @@ function OccurrenceView({ occurrence: o, session, opened }: { occurrence: Occurr
                   <Disclosure id="amend" summary="Correct an entry"><AmendForm occurrence={o} /></Disclosure>
                 </>
               )}
-              <Disclosure id="personal" summary={`Names and personal data${o.personalDataCount ? ` (${o.personalDataCount})` : ''}`}><PersonalDataSection occurrence={o} canWrite={canWrite} /></Disclosure>
+              <Disclosure id="personal" summary={`Names and personal data${o.personalDataCount ? ` (${o.personalDataCount})` : ''}${o.personalDataFlagged.count ? ', flagged for review' : ''}`} open={o.personalDataFlagged.count > 0}><PersonalDataSection occurrence={o} canWrite={canWrite} /></Disclosure>
               <Disclosure id="share" summary={`Share with a partner${o.sharedWith.length ? ` (shared with ${o.sharedWith.length})` : ''}`}><ShareForm occurrence={o} /></Disclosure>
               {isOpen && <Disclosure id="close" summary="Close the occurrence"><CloseForm occurrence={o} /></Disclosure>}
             </section>
@@ -108,9 +108,10 @@ function OccurrenceView({ occurrence: o, session, opened }: { occurrence: Occurr
 }
 
 /** An action's form, opened on demand (GOV.UK details): its own heading stays for screen readers. */
-function Disclosure({ id, summary, children }: { id: string; summary: string; children: React.ReactNode }) {
+/** An action opened on demand; `open` starts it open (something in it needs attention). */
+function Disclosure({ id, summary, open, children }: { id: string; summary: string; open?: boolean; children: React.ReactNode }) {
   return (
-    <details className="govuk-details vigil-disclosure" id={`${id}-panel`}>
+    <details className="govuk-details vigil-disclosure" id={`${id}-panel`} open={open}>
       <summary className="govuk-details__summary"><span className="govuk-details__summary-text">{summary}</span></summary>
       <div className="govuk-details__text vigil-disclosure__body">{children}</div>
     </details>
