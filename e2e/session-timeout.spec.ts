@@ -99,6 +99,14 @@ describe('session timeout', () => {
     // It can be closed to finish off some work, but the end does not move.
     await dialog.getByRole('button', { name: 'Close' }).click();
     await dialog.waitFor({ state: 'hidden' });
+    // The way back to the password stays in sight, and reopens the warning.
+    const reminder = page.getByRole('complementary', { name: 'Your sign-in is ending' });
+    await reminder.getByText(/Your sign-in ends at \d\d:\d\d\./).waitFor();
+    await expectAccessible(page, 'fixed sign-in end reminder');
+    await reminder.getByRole('button', { name: 'Enter your password to carry on' }).click();
+    await dialog.getByLabel('Password', { exact: true }).waitFor();
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    await dialog.waitFor({ state: 'hidden' });
     await page.clock.fastForward('04:30');
     await page.waitForURL(/\/sign-in\?/);
     await page.getByText('You have been signed out. Sign in again to carry on.').waitFor();

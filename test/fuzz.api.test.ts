@@ -239,6 +239,8 @@ beforeAll(async () => {
   // Addressed to the team every internal fuzz caller joins, so that acknowledging can get past the addressee check.
   const team = await deps.db.insertInto('teams').values({ name: uniq('Fuzz team') }).returning('id').executeTakeFirstOrThrow();
   fuzzTeamId = team.id;
+  const incoming = await makeUser(deps, { roles: ['operator'], organisationId: councilOrgId });
+  await deps.db.updateTable('users').set({ team_id: team.id }).where('id', '=', incoming.id).execute(); // a team with an operator in it
   const h = await handover.createHandover(deps, { actor, input: { to: { kind: 'team', id: team.id }, occurrenceIds: [o.id], actions: [], equipmentFaults: '', notes: 'Fuzz' } });
   const action = await handover.addAction(deps, { actor, input: { text: 'Fuzz action', ownerId: author.id, dueAt: new Date(Date.now() + 3600_000) } });
   const alert = await deps.db.insertInto('supervisor_alerts').values({ kind: 'test', message: 'Fuzz alert', created_at: new Date() }).returning('id').executeTakeFirstOrThrow();

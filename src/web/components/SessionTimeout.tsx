@@ -7,6 +7,7 @@ import { lastActivity, onActivity } from '../lib/activity';
 import { errorMessage, formErrorsFrom } from '../lib/errors';
 import { useSetSession, useSignOut } from '../lib/session';
 import { planSignOut } from '../lib/timeout';
+import { formatTime } from '../../domain/calendar/london';
 import { TimeoutDialog, type Reauthentication } from './TimeoutDialog';
 
 const MAX_TIMEOUT = 2_000_000_000;
@@ -107,7 +108,17 @@ export function SessionTimeout({ session }: { session: Session }) {
   };
 
   return (
-    <TimeoutDialog
+    <>
+      {/* Closed to finish off some work: the way back to the password stays in sight until the end. */}
+      {dismissed && !expired && (
+        <aside className="vigil-session-reminder" aria-label="Your sign-in is ending">
+          <p className="govuk-body-s govuk-!-margin-bottom-2">Your sign-in ends at {formatTime(plan.at)}.</p>
+          <button type="button" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" data-module="govuk-button" onClick={() => setDismissedAt(undefined)}>
+            Enter your password to carry on
+          </button>
+        </aside>
+      )}
+      <TimeoutDialog
       open={warning}
       kind={plan.kind}
       at={plan.at}
@@ -118,6 +129,7 @@ export function SessionTimeout({ session }: { session: Session }) {
       onSignOut={() => void signOutNow()}
       onClose={close}
       reauthentication={reauthentication}
-    />
+      />
+    </>
   );
 }

@@ -29,9 +29,13 @@ export async function latestLiveEventId(db: Db): Promise<number> {
  * when `after` is a number this database never gave.
  */
 export async function liveEventsSince(db: Db, { channel, after }: { channel: string; after: number }): Promise<{ events: LiveEvent[]; complete: boolean }> {
-  // Removed oldest first: while an update numbered `after` or earlier is still kept, none after it has gone.
+  // Removed oldest first: while an update numbered `after` or earlier is still kept, none after it has
+  // gone. Number 0 is "before any update": a stream that began when none had ever been sent (the newest
+  // is never removed, so an empty table means none ever was); complete while the first is still kept.
   const { rows: [edge] } = await sql<{ kept: boolean; latest: string | null }>`
-    select exists (select 1 from live_events where id <= ${after}) as kept, (select max(id) from live_events) as latest`.execute(db);
+    select exists (select 1 from live_events where id <= ${after})
+             or (${after}::bigint = 0 and coalesce((select min(id) from live_events), 1) = 1) as kept,
+           (select max(id) from live_events) as latest`.execute(db);
   const complete = edge.kept && after <= Number(edge.latest ?? 0);
   const { rows } = await sql<{ id: string; payload: string }>`
     select id, payload from live_events where channel = ${channel} and id > ${after} order by id`.execute(db);

@@ -80,7 +80,7 @@ export function liveStream(c: Context<AppEnv>, live: LiveContext, { channel, eve
     const ready = async () => {
       const caughtUp = (await catchUp(position!)) && resumed;
       resumed = true;
-      await stream.writeSSE({ event: 'ready', data: JSON.stringify({ retryMs: 3000, caughtUp }), retry: 3000, id: position ? String(position) : undefined });
+      await stream.writeSSE({ event: 'ready', data: JSON.stringify({ retryMs: 3000, caughtUp }), retry: 3000, id: position === undefined ? undefined : String(position) });
     };
     const unsubscribe = listener.subscribe(channel, (raw, id) => {
       if (catchingUp) held.push({ raw, id });
