@@ -18,6 +18,7 @@ import { formatArea, parseArea } from '../../lib/area';
 
 const MapAreaPicker = lazy(() => import('../../components/MapAreaPicker').then((m) => ({ default: m.MapAreaPicker })));
 import { SupervisorPanel } from './SupervisorPanel';
+import { TableHead } from '../../components/TableHead';
 
 export function validateOccurrenceSearch(search: Record<string, unknown>): OccurrenceFilters {
   const str = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : undefined);
@@ -151,17 +152,7 @@ export function OccurrencesListPage({ search, session }: { search: OccurrenceFil
           <div className="vigil-table-wrap">
             <table className="govuk-table govuk-table--small-text-until-tablet">
               <caption className="govuk-table__caption govuk-table__caption--m">{total === '1' ? '1 occurrence' : `${total} occurrences`}</caption>
-              <thead className="govuk-table__head">
-                <tr className="govuk-table__row">
-                  <th scope="col" className="govuk-table__header">Reference</th>
-                  <th scope="col" className="govuk-table__header">Opened</th>
-                  <th scope="col" className="govuk-table__header">Category</th>
-                  <th scope="col" className="govuk-table__header">Summary</th>
-                  <th scope="col" className="govuk-table__header">Location</th>
-                  <th scope="col" className="govuk-table__header">Cameras</th>
-                  <th scope="col" className="govuk-table__header">Status</th>
-                </tr>
-              </thead>
+              <TableHead columns={['Reference', 'Opened', 'Category', 'Summary', 'Location', 'Cameras', 'Status']} />
               <tbody className="govuk-table__body">
                 {results.data.items.map((o) => <Row key={o.id} occurrence={o} />)}
               </tbody>

@@ -7,6 +7,7 @@ import { useTitle } from '../../components/useTitle';
 import { fieldErrors, formErrorsFrom, type FormErrors } from '../../lib/errors';
 import { formatDateTime } from '../../../domain/calendar/london';
 import type { CategoryWithSteps } from '../../../domain/occurrences/contract';
+import { TableHead } from '../../components/TableHead';
 
 interface Row { key: number; text: string; isRequired: boolean }
 
@@ -124,14 +125,7 @@ function History({ category: c }: { category: CategoryWithSteps }) {
   return (
     <table className="govuk-table">
       <caption className="govuk-table__caption govuk-table__caption--m">Versions of the procedure for {c.name}</caption>
-      <thead className="govuk-table__head">
-        <tr className="govuk-table__row">
-          <th scope="col" className="govuk-table__header">Version</th>
-          <th scope="col" className="govuk-table__header">Saved</th>
-          <th scope="col" className="govuk-table__header">By</th>
-          <th scope="col" className="govuk-table__header">Steps</th>
-        </tr>
-      </thead>
+      <TableHead columns={['Version', 'Saved', 'By', 'Steps']} />
       <tbody className="govuk-table__body">
         {c.history.map((v, i) => (
           <tr className="govuk-table__row" key={v.version}>

@@ -10,6 +10,7 @@ import type { FormErrors } from '../../lib/errors';
 import { formatDateTime, formatUkDay } from '../../../domain/calendar/london';
 import { OccurrencePagination } from '../occurrences/OccurrencePagination';
 import { StatusTag, checkDays, validateOccurrenceSearch } from '../occurrences/OccurrencesListPage';
+import { TableHead } from '../../components/TableHead';
 
 // Partner agencies (police, insurers): the occurrences the council has shared with their organisation.
 
@@ -83,17 +84,7 @@ export function SharedListPage({ search }: { search: SharedFilters }) {
           <div className="vigil-table-wrap">
             <table className="govuk-table govuk-table--small-text-until-tablet">
               <caption className="govuk-table__caption govuk-table__caption--m">{total === '1' ? '1 occurrence' : `${total} occurrences`}</caption>
-              <thead className="govuk-table__head">
-                <tr className="govuk-table__row">
-                  <th scope="col" className="govuk-table__header">Reference</th>
-                  <th scope="col" className="govuk-table__header">Opened</th>
-                  <th scope="col" className="govuk-table__header">Shared</th>
-                  <th scope="col" className="govuk-table__header">Category</th>
-                  <th scope="col" className="govuk-table__header">Summary</th>
-                  <th scope="col" className="govuk-table__header">Location</th>
-                  <th scope="col" className="govuk-table__header">Status</th>
-                </tr>
-              </thead>
+              <TableHead columns={['Reference', 'Opened', 'Shared', 'Category', 'Summary', 'Location', 'Status']} />
               <tbody className="govuk-table__body">{results.data.items.map((o) => <Row key={o.id} occurrence={o} />)}</tbody>
             </table>
           </div>
