@@ -5,7 +5,7 @@ import { browserTestPlan, chromiumLaunchError, chromiumPath } from '../test/supp
 import { buildWeb, isWebBuildStale } from './ensure-web-build.mjs';
 import { buildServer, isServerBuildStale } from './ensure-server-build.mjs';
 
-const projects = ['unit', 'db', 'api'];
+const projects = ['unit', 'media', 'db', 'api'];
 const path = chromiumPath();
 const plan = browserTestPlan({ ci: process.env.CI === 'true', path, launchError: path ? await chromiumLaunchError(path) : undefined });
 if (plan.run) projects.push('e2e');
