@@ -18,7 +18,7 @@ const trustedProxies = z.string().trim().toLowerCase()
 export const configVariables = {
   PORT: { schema: z.coerce.number().int().min(0).max(65535), default: '8080', description: 'HTTP port the server listens on.' },
   HOST: { schema: z.string().min(1), default: '0.0.0.0', description: 'Address the server binds to (use 127.0.0.1 to accept local connections only).' },
-  VIGIL_DATA_DIR: { schema: z.string().min(1), default: './data', description: 'Everything kept on disk: the embedded database (`pg/`) and, in later releases, the object store. Kept between runs.' },
+  VIGIL_DATA_DIR: { schema: z.string().min(1), default: './data', description: 'Everything kept on disk: the embedded database (`pg/`), the object store (`objects/`, unless `VIGIL_S3_BUCKET` is set) and uploads in progress (`uploads/`). Kept between runs.' },
   DATABASE_URL: { schema: z.string().url().optional(), default: undefined, description: 'PostgreSQL server to use (`postgres://user:pass@host:5432/vigil`). Unset: an embedded PostgreSQL runs in `VIGIL_DATA_DIR/pg`.' },
   DATABASE_APP_URL: {
     schema: z.string().url().optional(), default: undefined,
@@ -48,6 +48,16 @@ export const configVariables = {
     schema: trustedProxies, default: 'false',
     description: 'How many reverse proxies you run in front of Vigil (`true` means 1, `false` 0). The client address is then the right-most `X-Forwarded-For` entry that none of them added (the one the outermost proxy saw), never one the client wrote; an entry that is not an IP address is ignored and the connection\'s address used.',
   },
+  VIGIL_S3_BUCKET: { schema: z.string().min(3).max(63).optional(), default: undefined, description: 'Keep footage, exhibits and every other stored file in this bucket of an S3-compatible object store instead of `VIGIL_DATA_DIR/objects`. Every server process must then use the same bucket.' },
+  VIGIL_S3_ENDPOINT: { schema: z.string().url().optional(), default: undefined, description: "The store's address, for a store other than Amazon S3 (e.g. `https://minio.example.gov.uk:9000`). Unset: Amazon S3 in `VIGIL_S3_REGION`." },
+  VIGIL_S3_REGION: { schema: z.string().min(1), default: 'eu-west-2', description: 'The bucket\'s region (London is `eu-west-2`).' },
+  VIGIL_S3_ACCESS_KEY_ID: { schema: z.string().min(1).optional(), default: undefined, description: 'Access key for the bucket. Unset: the AWS SDK\'s usual chain (environment, instance role).' },
+  VIGIL_S3_SECRET_ACCESS_KEY: { schema: z.string().min(1).optional(), default: undefined, description: 'Secret for `VIGIL_S3_ACCESS_KEY_ID`.' },
+  VIGIL_S3_PREFIX: { schema: z.string().max(200).regex(/^([A-Za-z0-9._-]+\/)*$/, 'empty, or folder names each ending in /').default(''), default: '', description: 'A folder inside the bucket for Vigil\'s objects, ending in `/` (e.g. `vigil/`).' },
+  VIGIL_S3_FORCE_PATH_STYLE: { schema: bool, default: 'false', description: 'Address the bucket as `endpoint/bucket` rather than `bucket.endpoint` (most self-hosted stores need `true`).' },
+  VIGIL_S3_OBJECT_LOCK_DAYS: { schema: z.coerce.number().int().min(0).max(36500), default: '0', description: 'Where the bucket has object lock, keep each new object in compliance mode for this many days, so that nobody can delete or overwrite it before then (not even with the store\'s own credentials). 0: no lock.' },
+  FFMPEG_PATH: { schema: z.string().min(1).optional(), default: undefined, description: 'The ffmpeg program to use for working copies, clips and stills. Unset: the one in the `@ffmpeg-installer/ffmpeg` npm package (ffmpeg 4.1, static).' },
+  FFPROBE_PATH: { schema: z.string().min(1).optional(), default: undefined, description: 'The ffprobe program that reads what a recording holds. Unset: the one in the `@ffprobe-installer/ffprobe` npm package.' },
   VIGIL_WORKER_IN_PROCESS: { schema: bool, default: 'true', description: '`vigil serve` also runs the background job worker. Set `false` when you run `vigil worker` separately.' },
   LOG_LEVEL: { schema: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']), default: 'info', description: 'Log level (logs are JSON lines on standard output).' },
 } as const;
@@ -98,6 +108,10 @@ export interface Config {
   trustProxy: number;
   workerInProcess: boolean;
   logLevel: string;
+  /** Where stored files live: undefined, the file store under dataDir/objects. */
+  s3?: { bucket: string; endpoint?: string; region: string; accessKeyId?: string; secretAccessKey?: string; prefix: string; forcePathStyle: boolean; objectLockDays: number };
+  /** ffmpeg and ffprobe; undefined: the npm packages' binaries. */
+  video: { ffmpegPath?: string; ffprobePath?: string };
   secureCookies: boolean;
 }
 
@@ -136,6 +150,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     trustProxy: r.TRUST_PROXY,
     workerInProcess: r.VIGIL_WORKER_IN_PROCESS,
     logLevel: r.LOG_LEVEL,
+    s3: r.VIGIL_S3_BUCKET === undefined ? undefined : {
+      bucket: r.VIGIL_S3_BUCKET, endpoint: r.VIGIL_S3_ENDPOINT, region: r.VIGIL_S3_REGION, accessKeyId: r.VIGIL_S3_ACCESS_KEY_ID,
+      secretAccessKey: r.VIGIL_S3_SECRET_ACCESS_KEY, prefix: r.VIGIL_S3_PREFIX, forcePathStyle: r.VIGIL_S3_FORCE_PATH_STYLE, objectLockDays: r.VIGIL_S3_OBJECT_LOCK_DAYS,
+    },
+    video: { ffmpegPath: r.FFMPEG_PATH, ffprobePath: r.FFPROBE_PATH },
     secureCookies: publicUrl.startsWith('https://'),
     ...overrides,
   };
