@@ -21,6 +21,8 @@ export type JsonPrimitive = boolean | number | string | null;
 
 export type JsonValue = JsonArray | JsonObject | JsonPrimitive;
 
+export type Numeric = ColumnType<string, number | string, number | string>;
+
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
 
 export interface AuditEvents {
@@ -68,6 +70,185 @@ export interface Cameras {
   reference: string;
   status: Generated<"operational" | "faulty" | "offline" | "decommissioned">;
   updated_at: Generated<Timestamp>;
+}
+
+export interface ContinuityEvents {
+  actor_id: string | null;
+  actor_name: string;
+  at: Timestamp;
+  content_hash: string;
+  details: Generated<Json>;
+  exhibit_id: string;
+  hash: string;
+  id: Generated<string>;
+  item_sha256: string;
+  kind: "produced" | "copied" | "viewed" | "exported" | "handed_over" | "received" | "rejected" | "returned" | "sealed" | "released" | "downloaded" | "release_revoked" | "destroyed";
+  location: string;
+  prev_hash: string;
+  reason: string;
+  seq: number;
+}
+
+export interface EvidenceDestructions {
+  derivative_id: string | null;
+  destroyed_at: Generated<Timestamp>;
+  destroyed_by: string | null;
+  id: Generated<string>;
+  reason: string;
+  recording_id: string | null;
+  rule: string;
+  sha256: string;
+  size_bytes: Int8;
+}
+
+export interface EvidenceHoldReleases {
+  hold_id: string;
+  id: Generated<string>;
+  reason: string;
+  released_at: Generated<Timestamp>;
+  released_by: string;
+}
+
+export interface EvidenceHolds {
+  exhibit_id: string | null;
+  id: Generated<string>;
+  placed_at: Generated<Timestamp>;
+  placed_by: string;
+  reason: string;
+  recording_id: string | null;
+}
+
+export interface EvidencePackageCounters {
+  last_number: number;
+  year: number;
+}
+
+export interface EvidencePackageExhibits {
+  exhibit_id: string;
+  package_id: string;
+  position: number;
+}
+
+export interface EvidencePackages {
+  completed_at: Timestamp | null;
+  failure: string | null;
+  id: Generated<string>;
+  include_masters: Generated<boolean>;
+  manifest_sha256: string | null;
+  progress: Generated<number>;
+  purpose: string;
+  recipient_name: string;
+  recipient_organisation_id: string | null;
+  reference: string;
+  requested_at: Generated<Timestamp>;
+  requested_by: string;
+  sha256: string | null;
+  signing_key_id: string | null;
+  size_bytes: Int8 | null;
+  state: Generated<"queued" | "running" | "done" | "failed">;
+}
+
+export interface EvidenceReleaseReceipts {
+  acknowledged_at: Generated<Timestamp>;
+  acknowledged_by: string;
+  id: Generated<string>;
+  release_id: string;
+}
+
+export interface EvidenceReleaseRevocations {
+  id: Generated<string>;
+  reason: string;
+  release_id: string;
+  revoked_at: Generated<Timestamp>;
+  revoked_by: string;
+}
+
+export interface EvidenceReleases {
+  crime_reference: Generated<string>;
+  expires_at: Timestamp;
+  id: Generated<string>;
+  lawful_basis: "dpa_sch2_crime" | "dpa_sch2_legal_proceedings" | "court_order" | "consent" | "other";
+  lawful_basis_detail: Generated<string>;
+  organisation_id: string;
+  package_id: string;
+  released_at: Generated<Timestamp>;
+  released_by: string;
+  requesting_officer: Generated<string>;
+}
+
+export interface EvidenceVerifications {
+  finished_at: Timestamp | null;
+  id: Generated<string>;
+  is_ok: boolean | null;
+  objects_checked: Generated<number>;
+  problems: Generated<Json>;
+  started_at: Generated<Timestamp>;
+}
+
+export interface ExhibitCameras {
+  camera_id: string;
+  exhibit_id: string;
+}
+
+export interface ExhibitDerivatives {
+  caption: Generated<boolean>;
+  completed_at: Timestamp | null;
+  end_s: Numeric | null;
+  exhibit_id: string;
+  failure: string | null;
+  ffmpeg_args: string[] | null;
+  ffmpeg_version: string | null;
+  id: Generated<string>;
+  kind: "working_copy" | "clip" | "still";
+  media_type: string | null;
+  mode: "copy" | "reencode" | "still";
+  parent_sha256: string;
+  progress: Generated<number>;
+  purpose: string;
+  real_end_s: Numeric | null;
+  real_start_s: Numeric | null;
+  recording_id: string;
+  reference: string;
+  requested_at: Generated<Timestamp>;
+  requested_by: string;
+  sha256: string | null;
+  size_bytes: Int8 | null;
+  start_s: Numeric | null;
+  state: Generated<"queued" | "running" | "done" | "failed">;
+}
+
+export interface ExhibitOccurrences {
+  exhibit_id: string;
+  footage_entry_id: string | null;
+  linked_at: Generated<Timestamp>;
+  linked_by: string;
+  occurrence_id: string;
+}
+
+export interface ExhibitProducers {
+  initials: string;
+  last_number: Generated<number>;
+  user_id: string;
+}
+
+export interface ExhibitRecordings {
+  exhibit_id: string;
+  position: number;
+  recording_id: string;
+}
+
+export interface Exhibits {
+  clock_recorder_showed: Timestamp | null;
+  clock_true_time: Timestamp | null;
+  created_at: Generated<Timestamp>;
+  created_by: string;
+  description: string;
+  id: Generated<string>;
+  number: number;
+  producer_id: string;
+  recorded_from: Timestamp | null;
+  recorded_to: Timestamp | null;
+  reference: string;
 }
 
 export interface HandoverCarriedActions {
@@ -285,6 +466,22 @@ export interface ProcedureVersions {
   version: number;
 }
 
+export interface Recordings {
+  camera_id: string | null;
+  ffprobe_version: string | null;
+  format: "video" | "unreadable";
+  id: Generated<string>;
+  ingested_at: Generated<Timestamp>;
+  ingested_by: string;
+  note: string | null;
+  original_name: string;
+  probe: Json | null;
+  retention_class: Generated<string>;
+  sha256: string;
+  size_bytes: Int8;
+  source: "upload" | "import";
+}
+
 export interface RecoveryCodes {
   code_hash: string;
   created_at: Generated<Timestamp>;
@@ -327,6 +524,15 @@ export interface SignInAttempts {
   ip: string;
   succeeded: boolean;
   username: string;
+}
+
+export interface SigningKeys {
+  algorithm: string;
+  created_at: Generated<Timestamp>;
+  fingerprint: string;
+  id: Generated<string>;
+  private_key: string;
+  public_key: string;
 }
 
 export interface SupervisorAlerts {
@@ -374,10 +580,44 @@ export interface Users {
   username: string;
 }
 
+export interface WitnessStatements {
+  created_at: Generated<Timestamp>;
+  id: Generated<string>;
+  package_id: string | null;
+  witness_id: string;
+}
+
+export interface WitnessStatementVersions {
+  body: Json;
+  id: Generated<string>;
+  is_final: Generated<boolean>;
+  statement_id: string;
+  version: number;
+  written_at: Generated<Timestamp>;
+  written_by: string;
+}
+
 export interface DB {
   audit_events: AuditEvents;
   audit_pending: AuditPending;
   cameras: Cameras;
+  continuity_events: ContinuityEvents;
+  evidence_destructions: EvidenceDestructions;
+  evidence_hold_releases: EvidenceHoldReleases;
+  evidence_holds: EvidenceHolds;
+  evidence_package_counters: EvidencePackageCounters;
+  evidence_package_exhibits: EvidencePackageExhibits;
+  evidence_packages: EvidencePackages;
+  evidence_release_receipts: EvidenceReleaseReceipts;
+  evidence_release_revocations: EvidenceReleaseRevocations;
+  evidence_releases: EvidenceReleases;
+  evidence_verifications: EvidenceVerifications;
+  exhibit_cameras: ExhibitCameras;
+  exhibit_derivatives: ExhibitDerivatives;
+  exhibit_occurrences: ExhibitOccurrences;
+  exhibit_producers: ExhibitProducers;
+  exhibit_recordings: ExhibitRecordings;
+  exhibits: Exhibits;
   handover_carried_actions: HandoverCarriedActions;
   handover_occurrences: HandoverOccurrences;
   handovers: Handovers;
@@ -400,13 +640,17 @@ export interface DB {
   outstanding_actions: OutstandingActions;
   procedure_steps: ProcedureSteps;
   procedure_versions: ProcedureVersions;
+  recordings: Recordings;
   recovery_codes: RecoveryCodes;
   schema_migrations: SchemaMigrations;
   sessions: Sessions;
   settings: Settings;
   sign_in_attempts: SignInAttempts;
+  signing_keys: SigningKeys;
   supervisor_alerts: SupervisorAlerts;
   teams: Teams;
   user_roles: UserRoles;
   users: Users;
+  witness_statement_versions: WitnessStatementVersions;
+  witness_statements: WitnessStatements;
 }
