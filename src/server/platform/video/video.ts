@@ -1,0 +1,174 @@
+import { createRequire } from 'node:module';
+import {
+  clipArgs, copyContainerFor, CONTAINER_EXTENSION, INPUT, OUTPUT, packetsArgs, reproduceArgs, stillArgs, transcodeArgs, workingCopyMetadata,
+  type Container, type DrawnCaption,
+} from './video.args';
+import { captionNeedsReencode, ffprobeFailed, invalidRange, notAVideo } from './video.errors';
+import { probeFile, type VideoProbe } from './video.probe';
+import { runFfmpeg, runFfprobe, type VideoTools } from './video.run';
+
+// The video operations the evidence module (and later redaction) runs: each builds its arguments
+// with the placeholders {input} and {output}, runs them on the real paths, and returns the
+// arguments with the placeholders (reproduceArgs puts paths back), the exact ffmpeg version, and
+// where the output really starts and ends on the input's clock. Masters are only ever read.
+
+export { probeFile, isBrowserPlayable, needsWorkingCopy } from './video.probe';
+export type { ProbeOutcome, VideoProbe, VideoStream, AudioStream } from './video.probe';
+export { locateVideoTools, runFfmpeg, runFfprobe } from './video.run';
+export type { VideoTools, VideoToolSettings, FfmpegRun } from './video.run';
+export { reproduceArgs, workingCopyMetadata, CONTAINER_EXTENSION, INPUT, OUTPUT } from './video.args';
+export type { Container, WorkingCopyLabel } from './video.args';
+
+/** Who and what a working copy is of: written into its metadata, and burned in when a caption is asked for. */
+export interface Labelling {
+  exhibitRef?: string; camera?: string;
+  /** What the recorder's clock showed at the input's time 0 (its first frame). */
+  recorderStartAt?: Date;
+  /** True time minus the recorder's time, in seconds ("recorder showed 14:03:10 when the true time was 14:05:00": +110). */
+  clockOffsetS?: number;
+  /** The master's (or parent's) SHA-256. */
+  parentSha256?: string;
+}
+
+export interface Derivation {
+  /** The arguments ffmpeg ran with, {input} and {output} in place of the paths. */
+  args: string[];
+  ffmpegVersion: string; ffprobeVersion: string;
+}
+
+interface Run { tools: VideoTools; input: string; output: string; probe?: VideoProbe; label?: Labelling; caption?: boolean; fontFile?: string; signal?: AbortSignal; timeoutMs?: number }
+type Progress = { onProgress?: (fraction: number, outTimeS: number) => void };
+
+const require = createRequire(import.meta.url);
+/** Noto Sans (SIL OFL), from the npm package: FreeType reads its WOFF, and nothing is fetched at run time. */
+export const captionFontFile = () => require.resolve('@fontsource/noto-sans/files/noto-sans-latin-400-normal.woff');
+
+export interface ClipResult extends Derivation {
+  mode: 'copy' | 'reencode'; container: Container; extension: string;
+  requestedStartS: number; requestedEndS: number;
+  /** Where the output really begins and ends, in seconds from the input's start (copy: from the key frame at or before the request). */
+  realStartS: number; realEndS: number; durationS: number;
+}
+
+/** A clip from startS to endS (seconds from the input's start): by stream copy from the key frame at or before startS, or re-encoded from the frame on screen at startS. */
+export async function cutClip({ startS, endS, mode, onProgress, ...run }: Run & Progress & { startS: number; endS: number; mode: 'copy' | 'reencode' }): Promise<ClipResult> {
+  if (mode === 'copy' && run.caption) throw captionNeedsReencode();
+  const probe = await videoProbe(run);
+  const end = probe.durationS === null ? endS : Math.min(endS, probe.durationS);
+  if (!(startS >= 0) || !(end > startS)) throw invalidRange({ reason: `A clip must start at or after 0 s and end after it starts, within the recording (${probe.durationS ?? '?'} s); asked for ${startS} s to ${endS} s.` });
+  const frame = await findFrame({ ...run, probe, atS: startS, keyFrame: mode === 'copy' });
+  const container = mode === 'copy' ? copyContainerFor(probe.container) : 'mp4';
+  const args = clipArgs({
+    input: INPUT, output: OUTPUT, startS: frame.seekS, endS: end, mode, container,
+    caption: drawnCaption({ run, probe, zeroS: frame.frameS, durationS: end - frame.frameS }),
+    metadata: labelMetadata({ label: run.label, fromS: frame.frameS, toS: end }),
+  });
+  const ran = await runFfmpeg({ tools: run.tools, args: reproduceArgs({ args, input: run.input, output: run.output }), durationS: end - frame.seekS, onProgress, signal: run.signal, timeoutMs: run.timeoutMs });
+  const out = await measureOutput({ tools: run.tools, file: run.output, signal: run.signal });
+  return {
+    args: toRecorded(ran.args, run), ffmpegVersion: ran.ffmpegVersion, ffprobeVersion: run.tools.ffprobeVersion,
+    mode, container, extension: CONTAINER_EXTENSION[container], requestedStartS: startS, requestedEndS: endS,
+    realStartS: round6(frame.frameS + out.firstS), realEndS: round6(frame.frameS + out.endS), durationS: round6(out.endS - out.firstS),
+  };
+}
+
+export interface TranscodeResult extends Derivation { container: 'mp4'; extension: 'mp4'; durationS: number | null }
+
+/** The whole input as an H.264/AAC MP4 anyone can play, every frame at its own time. */
+export async function transcodeToMp4({ onProgress, ...run }: Run & Progress): Promise<TranscodeResult> {
+  const probe = await videoProbe(run);
+  const durationS = probe.durationS ?? undefined;
+  const args = transcodeArgs({
+    input: INPUT, output: OUTPUT, caption: drawnCaption({ run, probe, zeroS: 0, durationS }),
+    metadata: labelMetadata({ label: run.label, fromS: 0, toS: durationS }),
+  });
+  const ran = await runFfmpeg({ tools: run.tools, args: reproduceArgs({ args, input: run.input, output: run.output }), durationS, onProgress, signal: run.signal, timeoutMs: run.timeoutMs });
+  return { args: toRecorded(ran.args, run), ffmpegVersion: ran.ffmpegVersion, ffprobeVersion: run.tools.ffprobeVersion, container: 'mp4', extension: 'mp4', durationS: probe.durationS };
+}
+
+export interface StillResult extends Derivation { requestedAtS: number; /** The time of the frame drawn, in seconds from the input's start. */ frameS: number }
+
+/** A PNG of the frame on screen at atS (seconds from the input's start), with the caption if asked. */
+export async function renderStill({ atS, ...run }: Run & { atS: number }): Promise<StillResult> {
+  const probe = await videoProbe(run);
+  if (!(atS >= 0) || (probe.durationS !== null && atS >= probe.durationS)) throw invalidRange({ reason: `A still must be taken within the recording (0 to ${probe.durationS ?? '?'} s); asked for ${atS} s.` });
+  const frame = await findFrame({ ...run, probe, atS, keyFrame: false });
+  const args = stillArgs({ input: INPUT, output: OUTPUT, atS: frame.seekS, caption: drawnCaption({ run, probe, zeroS: frame.frameS }) });
+  const ran = await runFfmpeg({ tools: run.tools, args: reproduceArgs({ args, input: run.input, output: run.output }), signal: run.signal, timeoutMs: run.timeoutMs });
+  return { args: toRecorded(ran.args, run), ffmpegVersion: ran.ffmpegVersion, ffprobeVersion: run.tools.ffprobeVersion, requestedAtS: atS, frameS: round6(frame.frameS) };
+}
+
+const round6 = (s: number) => Math.round(s * 1e6) / 1e6;
+const toRecorded = (args: string[], { input, output }: { input: string; output: string }) => args.map((a) => (a === input ? INPUT : a === output ? OUTPUT : a));
+
+async function videoProbe({ tools, input, probe, signal }: Run): Promise<VideoProbe> {
+  if (probe) return probe;
+  const outcome = await probeFile({ tools, file: input, signal });
+  if (outcome.kind !== 'video') throw notAVideo({ reason: outcome.reason });
+  return outcome.probe;
+}
+
+function drawnCaption({ run, probe, zeroS, durationS }: { run: Run; probe: VideoProbe; zeroS: number; durationS?: number }): DrawnCaption | undefined {
+  if (!run.caption) return undefined;
+  const { label = {} } = run;
+  const zeroAt = trueTime({ label, atS: zeroS });
+  return {
+    lines: [label.exhibitRef, label.camera].filter((l): l is string => Boolean(l)),
+    firstFrameAt: zeroAt, clockOffsetS: label.clockOffsetS, durationS,
+    fontFile: run.fontFile ?? captionFontFile(), frameHeight: probe.video.height,
+  };
+}
+
+const trueTime = ({ label, atS }: { label: Labelling; atS: number }) =>
+  label.recorderStartAt ? new Date(label.recorderStartAt.getTime() + Math.round(((label.clockOffsetS ?? 0) + atS) * 1000)) : undefined;
+
+function labelMetadata({ label, fromS, toS }: { label?: Labelling; fromS: number; toS?: number }): Record<string, string> | undefined {
+  if (!label) return undefined;
+  return workingCopyMetadata({
+    exhibitRef: label.exhibitRef, camera: label.camera, clockOffsetS: label.clockOffsetS, parentSha256: label.parentSha256,
+    recordedFrom: trueTime({ label, atS: fromS }), recordedTo: toS === undefined ? undefined : trueTime({ label, atS: toS }),
+  });
+}
+
+interface Packet { s: number; endS: number | null; key: boolean; discard: boolean }
+
+async function readPackets({ tools, file, fromS, toS, signal }: { tools: VideoTools; file: string; fromS?: number; toS?: number; signal?: AbortSignal }): Promise<Packet[]> {
+  const run = await runFfprobe({ tools, args: packetsArgs({ file, fromS, toS }), signal });
+  if (run.exitCode !== 0) throw ffprobeFailed({ file, stderrTail: run.stderrTail });
+  const json = JSON.parse(run.stdout) as { packets?: { pts?: number; duration?: number; flags?: string }[]; streams?: { time_base?: string }[] };
+  const [num, den] = (json.streams?.[0]?.time_base ?? '1/1').split('/').map(Number);
+  return (json.packets ?? []).filter((p) => typeof p.pts === 'number').map((p) => ({
+    s: (p.pts! * num) / den, endS: typeof p.duration === 'number' ? ((p.pts! + p.duration) * num) / den : null,
+    key: p.flags?.includes('K') ?? false, discard: p.flags?.includes('D') ?? false,
+  }));
+}
+
+/**
+ * The frame a cut or still starts from: the key frame at or before atS (stream copy can start
+ * nowhere else) or the frame on screen at atS. seekS is its time rounded up to ffmpeg's microsecond,
+ * so that ffmpeg's seek lands on that frame and no earlier one.
+ */
+async function findFrame({ tools, input, probe, atS, keyFrame, signal }: Run & { probe: VideoProbe; atS: number; keyFrame: boolean }): Promise<{ frameS: number; seekS: number }> {
+  const base = probe.startTimeS ?? 0;
+  const target = base + atS + 1e-6;
+  const pick = (packets: Packet[]) => packets.filter((p) => !p.discard && (!keyFrame || p.key) && p.s <= target).reduce<Packet | undefined>((a, p) => (a && a.s >= p.s ? a : p), undefined);
+  // ffprobe seeks to the key frame at or before the time, as ffmpeg will; from the start if that finds none.
+  let packets = await readPackets({ tools, file: input, fromS: base + atS, toS: base + atS + 1, signal });
+  let frame = pick(packets);
+  if (!frame) {
+    packets = await readPackets({ tools, file: input, toS: base + atS + 1, signal });
+    frame = pick(packets) ?? packets.filter((p) => !p.discard).sort((a, b) => a.s - b.s)[0];
+  }
+  if (!frame) throw invalidRange({ reason: `The recording has no picture at ${atS} s.` });
+  const frameS = Math.max(0, frame.s - base);
+  return { frameS, seekS: Math.ceil(frameS * 1e6 - 1e-3) / 1e6 };
+}
+
+/** Where the output's pictures begin and end on its own clock (from its packets, without decoding). */
+async function measureOutput({ tools, file, signal }: { tools: VideoTools; file: string; signal?: AbortSignal }): Promise<{ firstS: number; endS: number }> {
+  const packets = (await readPackets({ tools, file, signal })).filter((p) => !p.discard);
+  if (!packets.length) throw ffprobeFailed({ file, stderrTail: 'the output has no video packets' });
+  const sorted = packets.map((p) => p.s).sort((a, b) => a - b);
+  const step = sorted.length > 1 ? (sorted[sorted.length - 1] - sorted[0]) / (sorted.length - 1) : 0;
+  return { firstS: sorted[0], endS: packets.reduce((end, p) => Math.max(end, p.endS ?? p.s + step), sorted[0]) };
+}
