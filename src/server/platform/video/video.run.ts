@@ -57,7 +57,7 @@ async function packagePath(tool: 'ffmpeg' | 'ffprobe', load: () => Promise<{ def
   }
 }
 
-async function ensureExecutable({ tool, file, fix }: { tool: 'ffmpeg' | 'ffprobe'; file: string; fix: boolean }) {
+export async function ensureExecutable({ tool, file, fix }: { tool: 'ffmpeg' | 'ffprobe'; file: string; fix: boolean }) {
   let mode: number;
   try {
     mode = (await fs.stat(file)).mode;

@@ -1,11 +1,12 @@
 import { createRequire } from 'node:module';
 import {
-  clipArgs, copyContainerFor, CONTAINER_EXTENSION, INPUT, OUTPUT, packetsArgs, reproduceArgs, stillArgs, transcodeArgs, workingCopyMetadata,
+  clipArgs, copyContainerFor, CONTAINER_EXTENSION, INPUT, OUTPUT, reproduceArgs, stillArgs, transcodeArgs, workingCopyMetadata,
   type Container, type DrawnCaption,
 } from './video.args';
-import { captionNeedsReencode, ffprobeFailed, invalidRange, notAVideo } from './video.errors';
+import { captionNeedsReencode, invalidRange, notAVideo } from './video.errors';
+import { frameOnScreen, frameStartingNearest, framesAround, keyFrameAtOrBefore, measureOutput, nearestBoundary, requireFrame, seekTo } from './video.frames';
 import { probeFile, type VideoProbe } from './video.probe';
-import { runFfmpeg, runFfprobe, type VideoTools } from './video.run';
+import { runFfmpeg, type VideoTools } from './video.run';
 
 // The video operations the evidence module (and later redaction) runs: each builds its arguments
 // with the placeholders {input} and {output}, runs them on the real paths, and returns the
@@ -50,25 +51,40 @@ export interface ClipResult extends Derivation {
   realStartS: number; realEndS: number; durationS: number;
 }
 
-/** A clip from startS to endS (seconds from the input's start): by stream copy from the key frame at or before startS, or re-encoded from the frame on screen at startS. */
+/**
+ * A clip from startS to endS (seconds from the input's start). Re-encoded: from the frame boundary
+ * nearest startS to the one nearest endS, so start, end and length are each within a frame of the
+ * request. Stream copy: from the key frame at or before startS (it can begin nowhere else) to about
+ * endS; the reply says where it really begins and ends.
+ */
 export async function cutClip({ startS, endS, mode, onProgress, ...run }: Run & Progress & { startS: number; endS: number; mode: 'copy' | 'reencode' }): Promise<ClipResult> {
   if (mode === 'copy' && run.caption) throw captionNeedsReencode();
   const probe = await videoProbe(run);
-  const end = probe.durationS === null ? endS : Math.min(endS, probe.durationS);
-  if (!(startS >= 0) || !(end > startS)) throw invalidRange({ reason: `A clip must start at or after 0 s and end after it starts, within the recording (${probe.durationS ?? '?'} s); asked for ${startS} s to ${endS} s.` });
-  const frame = await findFrame({ ...run, probe, atS: startS, keyFrame: mode === 'copy' });
+  const { durationS } = probe;
+  if (!(startS >= 0) || !(endS > startS) || (durationS !== null && startS >= durationS)) {
+    throw invalidRange({ reason: `A clip must start at or after 0 s, before the recording ends (${durationS ?? '?'} s), and end after it starts; asked for ${startS} s to ${endS} s.` });
+  }
+  const near = (atS: number) => framesAround({ tools: run.tools, file: run.input, startTimeS: probe.startTimeS, atS, signal: run.signal });
+  const startFrames = await near(startS);
+  const first = requireFrame(mode === 'copy' ? keyFrameAtOrBefore(startFrames, startS) : frameStartingNearest(startFrames, startS), startS);
+  const toEnd = durationS !== null && endS >= durationS;
+  const end = mode === 'copy' || toEnd ? Math.min(endS, durationS ?? endS) : requireFrame(nearestBoundary(await near(endS), endS), endS);
+  if (!(end > first.s)) throw invalidRange({ reason: `A clip from ${startS} s to ${endS} s would be shorter than one frame.` });
+  const seekS = seekTo(first.s);
+  // A frame starting exactly at the end is not in the clip: stop a tenth of a millisecond before it.
+  const lengthS = toEnd || mode === 'copy' ? end - seekS : end - first.s - 1e-4;
   const container = mode === 'copy' ? copyContainerFor(probe.container) : 'mp4';
   const args = clipArgs({
-    input: INPUT, output: OUTPUT, startS: frame.seekS, endS: end, mode, container,
-    caption: drawnCaption({ run, probe, zeroS: frame.frameS, durationS: end - frame.frameS }),
-    metadata: labelMetadata({ label: run.label, fromS: frame.frameS, toS: end }),
+    input: INPUT, output: OUTPUT, startS: seekS, endS: seekS + lengthS, mode, container,
+    caption: drawnCaption({ run, probe, zeroS: first.s, durationS: end - first.s }),
+    metadata: labelMetadata({ label: run.label, fromS: first.s, toS: end }),
   });
-  const ran = await runFfmpeg({ tools: run.tools, args: reproduceArgs({ args, input: run.input, output: run.output }), durationS: end - frame.seekS, onProgress, signal: run.signal, timeoutMs: run.timeoutMs });
+  const ran = await runFfmpeg({ tools: run.tools, args: reproduceArgs({ args, input: run.input, output: run.output }), durationS: lengthS, onProgress, signal: run.signal, timeoutMs: run.timeoutMs });
   const out = await measureOutput({ tools: run.tools, file: run.output, signal: run.signal });
   return {
     args: toRecorded(ran.args, run), ffmpegVersion: ran.ffmpegVersion, ffprobeVersion: run.tools.ffprobeVersion,
     mode, container, extension: CONTAINER_EXTENSION[container], requestedStartS: startS, requestedEndS: endS,
-    realStartS: round6(frame.frameS + out.firstS), realEndS: round6(frame.frameS + out.endS), durationS: round6(out.endS - out.firstS),
+    realStartS: round6(first.s + out.firstS), realEndS: round6(first.s + out.endS), durationS: round6(out.endS - out.firstS),
   };
 }
 
@@ -92,10 +108,11 @@ export interface StillResult extends Derivation { requestedAtS: number; /** The 
 export async function renderStill({ atS, ...run }: Run & { atS: number }): Promise<StillResult> {
   const probe = await videoProbe(run);
   if (!(atS >= 0) || (probe.durationS !== null && atS >= probe.durationS)) throw invalidRange({ reason: `A still must be taken within the recording (0 to ${probe.durationS ?? '?'} s); asked for ${atS} s.` });
-  const frame = await findFrame({ ...run, probe, atS, keyFrame: false });
-  const args = stillArgs({ input: INPUT, output: OUTPUT, atS: frame.seekS, caption: drawnCaption({ run, probe, zeroS: frame.frameS }) });
+  const frames = await framesAround({ tools: run.tools, file: run.input, startTimeS: probe.startTimeS, atS, signal: run.signal });
+  const frame = requireFrame(frameOnScreen(frames, atS), atS);
+  const args = stillArgs({ input: INPUT, output: OUTPUT, atS: seekTo(frame.s), caption: drawnCaption({ run, probe, zeroS: frame.s }) });
   const ran = await runFfmpeg({ tools: run.tools, args: reproduceArgs({ args, input: run.input, output: run.output }), signal: run.signal, timeoutMs: run.timeoutMs });
-  return { args: toRecorded(ran.args, run), ffmpegVersion: ran.ffmpegVersion, ffprobeVersion: run.tools.ffprobeVersion, requestedAtS: atS, frameS: round6(frame.frameS) };
+  return { args: toRecorded(ran.args, run), ffmpegVersion: ran.ffmpegVersion, ffprobeVersion: run.tools.ffprobeVersion, requestedAtS: atS, frameS: round6(frame.s) };
 }
 
 const round6 = (s: number) => Math.round(s * 1e6) / 1e6;
@@ -128,47 +145,4 @@ function labelMetadata({ label, fromS, toS }: { label?: Labelling; fromS: number
     exhibitRef: label.exhibitRef, camera: label.camera, clockOffsetS: label.clockOffsetS, parentSha256: label.parentSha256,
     recordedFrom: trueTime({ label, atS: fromS }), recordedTo: toS === undefined ? undefined : trueTime({ label, atS: toS }),
   });
-}
-
-interface Packet { s: number; endS: number | null; key: boolean; discard: boolean }
-
-async function readPackets({ tools, file, fromS, toS, signal }: { tools: VideoTools; file: string; fromS?: number; toS?: number; signal?: AbortSignal }): Promise<Packet[]> {
-  const run = await runFfprobe({ tools, args: packetsArgs({ file, fromS, toS }), signal });
-  if (run.exitCode !== 0) throw ffprobeFailed({ file, stderrTail: run.stderrTail });
-  const json = JSON.parse(run.stdout) as { packets?: { pts?: number; duration?: number; flags?: string }[]; streams?: { time_base?: string }[] };
-  const [num, den] = (json.streams?.[0]?.time_base ?? '1/1').split('/').map(Number);
-  return (json.packets ?? []).filter((p) => typeof p.pts === 'number').map((p) => ({
-    s: (p.pts! * num) / den, endS: typeof p.duration === 'number' ? ((p.pts! + p.duration) * num) / den : null,
-    key: p.flags?.includes('K') ?? false, discard: p.flags?.includes('D') ?? false,
-  }));
-}
-
-/**
- * The frame a cut or still starts from: the key frame at or before atS (stream copy can start
- * nowhere else) or the frame on screen at atS. seekS is its time rounded up to ffmpeg's microsecond,
- * so that ffmpeg's seek lands on that frame and no earlier one.
- */
-async function findFrame({ tools, input, probe, atS, keyFrame, signal }: Run & { probe: VideoProbe; atS: number; keyFrame: boolean }): Promise<{ frameS: number; seekS: number }> {
-  const base = probe.startTimeS ?? 0;
-  const target = base + atS + 1e-6;
-  const pick = (packets: Packet[]) => packets.filter((p) => !p.discard && (!keyFrame || p.key) && p.s <= target).reduce<Packet | undefined>((a, p) => (a && a.s >= p.s ? a : p), undefined);
-  // ffprobe seeks to the key frame at or before the time, as ffmpeg will; from the start if that finds none.
-  let packets = await readPackets({ tools, file: input, fromS: base + atS, toS: base + atS + 1, signal });
-  let frame = pick(packets);
-  if (!frame) {
-    packets = await readPackets({ tools, file: input, toS: base + atS + 1, signal });
-    frame = pick(packets) ?? packets.filter((p) => !p.discard).sort((a, b) => a.s - b.s)[0];
-  }
-  if (!frame) throw invalidRange({ reason: `The recording has no picture at ${atS} s.` });
-  const frameS = Math.max(0, frame.s - base);
-  return { frameS, seekS: Math.ceil(frameS * 1e6 - 1e-3) / 1e6 };
-}
-
-/** Where the output's pictures begin and end on its own clock (from its packets, without decoding). */
-async function measureOutput({ tools, file, signal }: { tools: VideoTools; file: string; signal?: AbortSignal }): Promise<{ firstS: number; endS: number }> {
-  const packets = (await readPackets({ tools, file, signal })).filter((p) => !p.discard);
-  if (!packets.length) throw ffprobeFailed({ file, stderrTail: 'the output has no video packets' });
-  const sorted = packets.map((p) => p.s).sort((a, b) => a - b);
-  const step = sorted.length > 1 ? (sorted[sorted.length - 1] - sorted[0]) / (sorted.length - 1) : 0;
-  return { firstS: sorted[0], endS: packets.reduce((end, p) => Math.max(end, p.endS ?? p.s + step), sorted[0]) };
 }
