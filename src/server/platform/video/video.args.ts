@@ -51,6 +51,11 @@ export function packetsArgs({ file, fromS, toS }: { file: string; fromS?: number
   return ['-v', 'error', '-select_streams', 'v:0', ...interval, '-show_entries', 'packet=pts,duration,flags:stream=time_base', '-print_format', 'json', file];
 }
 
+/** Decodes every picture of the first video stream and counts them (errors go to stderr). */
+export function decodeCheckArgs(file: string): string[] {
+  return ['-v', 'error', '-count_frames', '-select_streams', 'v:0', '-show_entries', 'stream=nb_read_frames', '-print_format', 'json', file];
+}
+
 export interface ClipSpec {
   input: string; output: string;
   /** Where the cut starts and ends, in seconds from the start of the file. */

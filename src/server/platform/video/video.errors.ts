@@ -24,8 +24,14 @@ export const ffprobeFailed = ({ file, stderrTail }: { file: string; stderrTail: 
 export const invalidRange = ({ reason }: { reason: string }) =>
   new AppError({ code: 'video.invalid_range', status: 422, message: reason });
 
+export const noTimestamps = () =>
+  new AppError({ code: 'video.no_timestamps', status: 422, message: 'This recording has no timestamps (a bare video stream, as some recorders export), so a time in it cannot be found. Make a working copy of the whole recording first, and take clips and stills from that.' });
+
 export const captionNeedsReencode = () =>
   new AppError({ code: 'video.caption_needs_reencode', status: 422, message: 'A caption is drawn into the picture, so a clip with a caption must be re-encoded, not cut by stream copy.' });
+
+export const captionFontMissing = ({ reason }: { reason: string }) =>
+  new AppError({ code: 'video.font_missing', status: 500, message: `The caption font cannot be found (${reason}). It comes from the npm package @fontsource/noto-sans; reinstall it.` });
 
 export const notAVideo = ({ reason }: { reason: string }) => new AppError({ code: 'video.not_video', status: 422, message: reason });
 

@@ -45,6 +45,19 @@ describe('locateVideoTools', () => {
 describe('runFfmpeg', () => {
   const endless = ['-hide_banner', '-nostdin', '-y', '-re', '-f', 'lavfi', '-i', 'testsrc2=size=64x48:rate=25', '-f', 'null', '-'];
 
+  it('reports progress from -progress that only goes up and ends at 1', async () => {
+    const tools = await locateVideoTools();
+    const seen: [number, number][] = [];
+    // -re: two seconds of input take two seconds, so reports come at their half-second pace on any machine.
+    const args = ['-hide_banner', '-nostdin', '-y', '-re', '-f', 'lavfi', '-i', 'testsrc2=size=64x48:rate=25:duration=2', '-f', 'null', '-'];
+    await runFfmpeg({ tools, args, durationS: 2, onProgress: (fraction, outTimeS) => seen.push([fraction, outTimeS]) });
+    const fractions = seen.map(([f]) => f);
+    expect(fractions.at(-1)).toBe(1);
+    expect(seen.at(-1)![1]).toBeCloseTo(2, 1);
+    expect(fractions.filter((f) => f > 0 && f < 1).length).toBeGreaterThanOrEqual(2);
+    expect(fractions.slice(1).every((f, i) => f >= fractions[i])).toBe(true);
+  });
+
   it('fails with what ffmpeg said', async () => {
     const tools = await locateVideoTools();
     const failed = runFfmpeg({ tools, args: ['-hide_banner', '-nostdin', '-i', tmp.file('missing.mp4'), '-f', 'null', '-'] });

@@ -1,12 +1,14 @@
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import {
-  clipArgs, copyContainerFor, CONTAINER_EXTENSION, INPUT, OUTPUT, reproduceArgs, stillArgs, transcodeArgs, workingCopyMetadata,
+  clipArgs, copyContainerFor, CONTAINER_EXTENSION, decodeCheckArgs, INPUT, OUTPUT, reproduceArgs, stillArgs, transcodeArgs, workingCopyMetadata,
   type Container, type DrawnCaption,
 } from './video.args';
-import { captionNeedsReencode, invalidRange, notAVideo } from './video.errors';
+import { captionFontMissing, captionNeedsReencode, invalidRange, noTimestamps, notAVideo } from './video.errors';
 import { frameOnScreen, frameStartingNearest, framesAround, keyFrameAtOrBefore, measureOutput, nearestBoundary, requireFrame, seekTo } from './video.frames';
 import { probeFile, type VideoProbe } from './video.probe';
-import { runFfmpeg, type VideoTools } from './video.run';
+import { runFfmpeg, runFfprobe, type FfmpegRun, type VideoTools } from './video.run';
 
 // The video operations the evidence module (and later redaction) runs: each builds its arguments
 // with the placeholders {input} and {output}, runs them on the real paths, and returns the
@@ -35,6 +37,8 @@ export interface Derivation {
   /** The arguments ffmpeg ran with, {input} and {output} in place of the paths. */
   args: string[];
   ffmpegVersion: string; ffprobeVersion: string;
+  /** The font a caption was drawn with (its path is in args), and its SHA-256. */
+  captionFont?: { file: string; sha256: string };
 }
 
 interface Run { tools: VideoTools; input: string; output: string; probe?: VideoProbe; label?: Labelling; caption?: boolean; fontFile?: string; signal?: AbortSignal; timeoutMs?: number }
@@ -42,7 +46,34 @@ type Progress = { onProgress?: (fraction: number, outTimeS: number) => void };
 
 const require = createRequire(import.meta.url);
 /** Noto Sans (SIL OFL), from the npm package: FreeType reads its WOFF, and nothing is fetched at run time. */
-export const captionFontFile = () => require.resolve('@fontsource/noto-sans/files/noto-sans-latin-400-normal.woff');
+export function captionFontFile(): string {
+  try {
+    return require.resolve('@fontsource/noto-sans/files/noto-sans-latin-400-normal.woff');
+  } catch (err) {
+    throw captionFontMissing({ reason: err instanceof Error ? err.message.split('\n')[0] : String(err) });
+  }
+}
+
+export interface DecodeCheck { ok: boolean; frames: number | null; problems: string; args: string[]; ffprobeVersion: string }
+
+/**
+ * Decodes every picture of the file's first video stream. Where an encoder is not repeatable bit
+ * for bit (another ffmpeg, a hardware encoder), this is the check that a derivative is whole: it
+ * decodes without an error, and to as many frames as it should.
+ */
+export async function checkDecodes({ tools, file, expectedFrames, signal }: { tools: VideoTools; file: string; expectedFrames?: number; signal?: AbortSignal }): Promise<DecodeCheck> {
+  const run = await runFfprobe({ tools, args: decodeCheckArgs(file), signal, timeoutMs: 6 * 3600_000 });
+  let frames: number | null = null;
+  try {
+    frames = Number((JSON.parse(run.stdout) as { streams?: { nb_read_frames?: string }[] }).streams?.[0]?.nb_read_frames ?? NaN);
+    if (!Number.isFinite(frames)) frames = null;
+  } catch {
+    frames = null;
+  }
+  const problems = [run.stderrTail.trim(), expectedFrames !== undefined && frames !== expectedFrames ? `${frames ?? 'no'} frames decoded, ${expectedFrames} expected` : '']
+    .filter(Boolean).join('\n');
+  return { ok: run.exitCode === 0 && frames !== null && frames > 0 && !problems, frames, problems, args: run.args, ffprobeVersion: run.ffprobeVersion };
+}
 
 export interface ClipResult extends Derivation {
   mode: 'copy' | 'reencode'; container: Container; extension: string;
@@ -61,6 +92,7 @@ export async function cutClip({ startS, endS, mode, onProgress, ...run }: Run & 
   if (mode === 'copy' && run.caption) throw captionNeedsReencode();
   const probe = await videoProbe(run);
   const { durationS } = probe;
+  if (durationS === null) throw noTimestamps();
   if (!(startS >= 0) || !(endS > startS) || (durationS !== null && startS >= durationS)) {
     throw invalidRange({ reason: `A clip must start at or after 0 s, before the recording ends (${durationS ?? '?'} s), and end after it starts; asked for ${startS} s to ${endS} s.` });
   }
@@ -74,15 +106,15 @@ export async function cutClip({ startS, endS, mode, onProgress, ...run }: Run & 
   // A frame starting exactly at the end is not in the clip: stop a tenth of a millisecond before it.
   const lengthS = toEnd || mode === 'copy' ? end - seekS : end - first.s - 1e-4;
   const container = mode === 'copy' ? copyContainerFor(probe.container) : 'mp4';
+  const caption = drawnCaption({ run, probe, zeroS: first.s, durationS: end - first.s });
   const args = clipArgs({
-    input: INPUT, output: OUTPUT, startS: seekS, endS: seekS + lengthS, mode, container,
-    caption: drawnCaption({ run, probe, zeroS: first.s, durationS: end - first.s }),
+    input: INPUT, output: OUTPUT, startS: seekS, endS: seekS + lengthS, mode, container, caption,
     metadata: labelMetadata({ label: run.label, fromS: first.s, toS: end }),
   });
   const ran = await runFfmpeg({ tools: run.tools, args: reproduceArgs({ args, input: run.input, output: run.output }), durationS: lengthS, onProgress, signal: run.signal, timeoutMs: run.timeoutMs });
   const out = await measureOutput({ tools: run.tools, file: run.output, signal: run.signal });
   return {
-    args: toRecorded(ran.args, run), ffmpegVersion: ran.ffmpegVersion, ffprobeVersion: run.tools.ffprobeVersion,
+    ...(await derivation({ ran, run, caption })),
     mode, container, extension: CONTAINER_EXTENSION[container], requestedStartS: startS, requestedEndS: endS,
     realStartS: round6(first.s + out.firstS), realEndS: round6(first.s + out.endS), durationS: round6(out.endS - out.firstS),
   };
@@ -94,12 +126,13 @@ export interface TranscodeResult extends Derivation { container: 'mp4'; extensio
 export async function transcodeToMp4({ onProgress, ...run }: Run & Progress): Promise<TranscodeResult> {
   const probe = await videoProbe(run);
   const durationS = probe.durationS ?? undefined;
+  const caption = drawnCaption({ run, probe, zeroS: 0, durationS });
   const args = transcodeArgs({
-    input: INPUT, output: OUTPUT, caption: drawnCaption({ run, probe, zeroS: 0, durationS }),
+    input: INPUT, output: OUTPUT, caption,
     metadata: labelMetadata({ label: run.label, fromS: 0, toS: durationS }),
   });
   const ran = await runFfmpeg({ tools: run.tools, args: reproduceArgs({ args, input: run.input, output: run.output }), durationS, onProgress, signal: run.signal, timeoutMs: run.timeoutMs });
-  return { args: toRecorded(ran.args, run), ffmpegVersion: ran.ffmpegVersion, ffprobeVersion: run.tools.ffprobeVersion, container: 'mp4', extension: 'mp4', durationS: probe.durationS };
+  return { ...(await derivation({ ran, run, caption })), container: 'mp4', extension: 'mp4', durationS: probe.durationS };
 }
 
 export interface StillResult extends Derivation { requestedAtS: number; /** The time of the frame drawn, in seconds from the input's start. */ frameS: number }
@@ -107,16 +140,28 @@ export interface StillResult extends Derivation { requestedAtS: number; /** The 
 /** A PNG of the frame on screen at atS (seconds from the input's start), with the caption if asked. */
 export async function renderStill({ atS, ...run }: Run & { atS: number }): Promise<StillResult> {
   const probe = await videoProbe(run);
+  if (probe.durationS === null) throw noTimestamps();
   if (!(atS >= 0) || (probe.durationS !== null && atS >= probe.durationS)) throw invalidRange({ reason: `A still must be taken within the recording (0 to ${probe.durationS ?? '?'} s); asked for ${atS} s.` });
   const frames = await framesAround({ tools: run.tools, file: run.input, startTimeS: probe.startTimeS, atS, signal: run.signal });
   const frame = requireFrame(frameOnScreen(frames, atS), atS);
-  const args = stillArgs({ input: INPUT, output: OUTPUT, atS: seekTo(frame.s), caption: drawnCaption({ run, probe, zeroS: frame.s }) });
+  const caption = drawnCaption({ run, probe, zeroS: frame.s });
+  const args = stillArgs({ input: INPUT, output: OUTPUT, atS: seekTo(frame.s), caption });
   const ran = await runFfmpeg({ tools: run.tools, args: reproduceArgs({ args, input: run.input, output: run.output }), signal: run.signal, timeoutMs: run.timeoutMs });
-  return { args: toRecorded(ran.args, run), ffmpegVersion: ran.ffmpegVersion, ffprobeVersion: run.tools.ffprobeVersion, requestedAtS: atS, frameS: round6(frame.s) };
+  return { ...(await derivation({ ran, run, caption })), requestedAtS: atS, frameS: round6(frame.s) };
 }
 
 const round6 = (s: number) => Math.round(s * 1e6) / 1e6;
-const toRecorded = (args: string[], { input, output }: { input: string; output: string }) => args.map((a) => (a === input ? INPUT : a === output ? OUTPUT : a));
+
+/** What a derivative records: the arguments as run, with the placeholders back in place of the paths. */
+async function derivation({ ran, run, caption }: { ran: FfmpegRun; run: Run; caption?: DrawnCaption }): Promise<Derivation> {
+  return {
+    args: ran.args.map((a) => (a === run.input ? INPUT : a === run.output ? OUTPUT : a)),
+    ffmpegVersion: ran.ffmpegVersion, ffprobeVersion: run.tools.ffprobeVersion,
+    ...(caption ? { captionFont: { file: caption.fontFile, sha256: await sha256OfFile(caption.fontFile) } } : {}),
+  };
+}
+
+const sha256OfFile = async (file: string) => createHash('sha256').update(await readFile(file)).digest('hex'); // a font: tens of kilobytes
 
 async function videoProbe({ tools, input, probe, signal }: Run): Promise<VideoProbe> {
   if (probe) return probe;

@@ -1,7 +1,7 @@
-import { statSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { grayPixels, makeTestVideo, meanDifference, sampleClip, sha256File, tempDir } from '../../../../test/support/video';
-import { isBrowserPlayable, probeFile, renderStill, reproduceArgs, runFfmpeg, transcodeToMp4, type VideoProbe } from './video';
+import { checkDecodes, cutClip, isBrowserPlayable, probeFile, renderStill, reproduceArgs, runFfmpeg, transcodeToMp4, type VideoProbe } from './video';
 import { captionLayout } from './video.caption';
 import { locateVideoTools, type VideoTools } from './video.run';
 
@@ -66,9 +66,21 @@ describe('transcodeToMp4', () => {
     expect(isBrowserPlayable(copy)).toBe(true);
     expect(copy).toMatchObject({ video: { codec: 'h264', width: 320, height: 240 }, audio: { codec: 'aac' } });
     expect(Math.abs(copy.durationS! - source.durationS!)).toBeLessThan(0.1);
-    expect(await countFrames(output)).toBe(await countFrames(input));
+    const frames = await countFrames(input);
+    expect(await countFrames(output)).toBe(frames);
+    expect(await checkDecodes({ tools, file: output, expectedFrames: frames })).toMatchObject({ ok: true, frames, problems: '' });
     expect(result.args).toEqual(expect.arrayContaining(['-threads', '1', '+bitexact', '{input}', '{output}']));
     expect(sha256File(input)).toBe(before);
+  });
+
+  it('makes a playable copy of a bare H.264 stream with no timestamps, and refuses to cut one', async () => {
+    const input = await makeTestVideo({ tools, output: tmp.file('bare.264'), seconds: 2, audio: false, codec: ['-c:v', 'libx264', '-preset', 'ultrafast', '-f', 'h264'] });
+    const source = await probeOf(input);
+    expect(source).toMatchObject({ container: 'h264', durationS: null });
+    await transcodeToMp4({ tools, input, output: tmp.file('bare.mp4') });
+    expect(isBrowserPlayable(await probeOf(tmp.file('bare.mp4')))).toBe(true);
+    expect(await countFrames(tmp.file('bare.mp4'))).toBe(50);
+    await expect(cutClip({ tools, input, output: tmp.file('bare-clip.mp4'), startS: 0, endS: 1, mode: 'reencode' })).rejects.toMatchObject({ code: 'video.no_timestamps' });
   });
 
   it('pads an odd-sized picture to even sides rather than crop it', async () => {
@@ -77,6 +89,21 @@ describe('transcodeToMp4', () => {
     expect((await probeOf(input)).video).toMatchObject({ width: 161, height: 121 });
     await transcodeToMp4({ tools, input, output: tmp.file('odd.mp4') });
     expect((await probeOf(tmp.file('odd.mp4'))).video).toMatchObject({ width: 162, height: 122 });
+  });
+});
+
+describe('checkDecodes', () => {
+  it('finds a derivative whose bytes were damaged, where comparing hashes cannot be done', async () => {
+    const file = await makeTestVideo({ tools, output: tmp.file('damaged.mp4'), seconds: 3, audio: false });
+    expect(await checkDecodes({ tools, file, expectedFrames: 75 })).toMatchObject({ ok: true, frames: 75 });
+    expect(await checkDecodes({ tools, file, expectedFrames: 74 })).toMatchObject({ ok: false, problems: '75 frames decoded, 74 expected' });
+    const bytes = readFileSync(file);
+    const mdat = bytes.indexOf('mdat');
+    for (let at = mdat + 2000; at < bytes.length - 2000; at += 3000) bytes.fill(0xa5, at, at + 100);
+    writeFileSync(file, bytes);
+    const damaged = await checkDecodes({ tools, file, expectedFrames: 75 });
+    expect(damaged.ok).toBe(false);
+    expect(damaged.problems).not.toBe('');
   });
 });
 
