@@ -41,7 +41,12 @@ export interface Derivation {
   captionFont?: { file: string; sha256: string };
 }
 
-interface Run { tools: VideoTools; input: string; output: string; probe?: VideoProbe; label?: Labelling; caption?: boolean; fontFile?: string; signal?: AbortSignal; timeoutMs?: number }
+/** What every operation takes. probe: the input's, if already known (saves a run of ffprobe). caption: burn in the label's exhibit reference, camera and clock. */
+export interface VideoOperation {
+  tools: VideoTools; input: string; output: string; probe?: VideoProbe;
+  label?: Labelling; caption?: boolean; fontFile?: string; signal?: AbortSignal; timeoutMs?: number;
+}
+type Run = VideoOperation;
 type Progress = { onProgress?: (fraction: number, outTimeS: number) => void };
 
 const require = createRequire(import.meta.url);
