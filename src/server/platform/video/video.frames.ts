@@ -1,0 +1,65 @@
+import { packetsArgs } from './video.args';
+import { ffprobeFailed, invalidRange } from './video.errors';
+import { runFfprobe, type VideoTools } from './video.run';
+
+// Where the frames are: read from the video stream's packets (timestamps and key-frame flags, no
+// decoding), so that a cut starts on a real frame and says which. Times here are seconds from the
+// start of the file (its first timestamp), as ffmpeg's -ss counts them.
+
+export interface Frame { s: number; endS: number | null; key: boolean }
+
+const EPSILON = 1e-6;
+
+async function readFrames({ tools, file, fromS, toS, signal }: { tools: VideoTools; file: string; fromS?: number; toS?: number; signal?: AbortSignal }): Promise<Frame[]> {
+  const run = await runFfprobe({ tools, args: packetsArgs({ file, fromS, toS }), signal });
+  if (run.exitCode !== 0) throw ffprobeFailed({ file, stderrTail: run.stderrTail });
+  const json = JSON.parse(run.stdout) as { packets?: { pts?: number; duration?: number; flags?: string }[]; streams?: { time_base?: string }[] };
+  const [num, den] = (json.streams?.[0]?.time_base ?? '1/1').split('/').map(Number);
+  return (json.packets ?? [])
+    .filter((p) => typeof p.pts === 'number' && !p.flags?.includes('D')) // D: decoded only to help others, never shown
+    .map((p) => ({ s: (p.pts! * num) / den, endS: typeof p.duration === 'number' && p.duration > 0 ? ((p.pts! + p.duration) * num) / den : null, key: p.flags?.includes('K') ?? false }))
+    .sort((a, b) => a.s - b.s);
+}
+
+/** The frames around atS: from the key frame at or before it (as ffmpeg's seek lands) to a second after it. */
+export async function framesAround({ tools, file, startTimeS, atS, signal }: { tools: VideoTools; file: string; startTimeS: number | null; atS: number; signal?: AbortSignal }): Promise<Frame[]> {
+  const base = startTimeS ?? 0;
+  const relative = (frames: Frame[]) => frames.map((f) => ({ ...f, s: f.s - base, endS: f.endS === null ? null : f.endS - base }));
+  const frames = relative(await readFrames({ tools, file, fromS: base + atS, toS: base + atS + 1, signal }));
+  if (frames.some((f) => f.key && f.s <= atS + EPSILON)) return frames;
+  return relative(await readFrames({ tools, file, toS: base + atS + 1, signal })); // no key frame found by seeking: read from the start
+}
+
+const latest = (frames: Frame[]) => frames.reduce<Frame | undefined>((a, f) => (a && a.s >= f.s ? a : f), undefined);
+
+/** Where a stream copy can begin: the key frame at or before atS. */
+export const keyFrameAtOrBefore = (frames: Frame[], atS: number) => latest(frames.filter((f) => f.key && f.s <= atS + EPSILON));
+
+/** The frame on screen at atS (the first one, if atS comes before any). */
+export const frameOnScreen = (frames: Frame[], atS: number) => latest(frames.filter((f) => f.s <= atS + EPSILON)) ?? frames[0];
+
+/** The frame that starts nearest atS: a clip begun there starts at most half a frame from the request. */
+export const frameStartingNearest = (frames: Frame[], atS: number) =>
+  frames.reduce<Frame | undefined>((best, f) => (best === undefined || Math.abs(f.s - atS) < Math.abs(best.s - atS) ? f : best), undefined);
+
+/** The frame boundary (a frame's start or end) nearest atS: a clip ended there ends at most half a frame from the request. */
+export function nearestBoundary(frames: Frame[], atS: number): number | undefined {
+  const boundaries = frames.flatMap((f) => (f.endS === null ? [f.s] : [f.s, f.endS]));
+  return boundaries.reduce<number | undefined>((best, b) => (best === undefined || Math.abs(b - atS) < Math.abs(best - atS) ? b : best), undefined);
+}
+
+/** A frame time as ffmpeg's -ss (microseconds), rounded up so that the seek lands on that frame and no earlier one. */
+export const seekTo = (frameS: number) => Math.max(0, Math.ceil(frameS * 1e6 - 1e-3) / 1e6);
+
+export function requireFrame<T>(value: T | undefined, atS: number): T {
+  if (value === undefined) throw invalidRange({ reason: `The recording has no picture at ${atS} s.` });
+  return value;
+}
+
+/** Where the output's pictures begin and end on its own clock. */
+export async function measureOutput({ tools, file, signal }: { tools: VideoTools; file: string; signal?: AbortSignal }): Promise<{ firstS: number; endS: number }> {
+  const frames = await readFrames({ tools, file, signal });
+  if (!frames.length) throw ffprobeFailed({ file, stderrTail: 'the output has no video packets' });
+  const step = frames.length > 1 ? (frames[frames.length - 1].s - frames[0].s) / (frames.length - 1) : 0;
+  return { firstS: frames[0].s, endS: frames.reduce((end, f) => Math.max(end, f.endS ?? f.s + step), frames[0].s) };
+}
