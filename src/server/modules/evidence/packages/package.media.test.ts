@@ -39,14 +39,16 @@ function makeExhibits(): PackageExhibitInput[] {
   });
 }
 
-async function build({ exhibits = makeExhibits(), name = 'package.zip', signWith = key }: { exhibits?: PackageExhibitInput[]; name?: string; signWith?: typeof key } = {}) {
+async function build({ exhibits = makeExhibits(), name = 'package.zip', signWith = key, onProgress }: {
+  exhibits?: PackageExhibitInput[]; name?: string; signWith?: typeof key; onProgress?: (done: number, total: number) => void;
+} = {}) {
   const prepared = await preparePackage({
     reference: 'PKG-2025-000007', council: 'Northtown Borough Council', recipient: 'Northshire Police, PC 1234 Smith', purpose: 'Investigation of assault, crime ref NS/12345/25',
     builtAt: new Date('2025-11-25T10:00:00Z'), builtBy: 'Ann Brown', key: signWith, exhibits,
     statement: { body: draftWitnessStatement({ producer: PRODUCER, exhibits }), isFinal: false },
   });
   const file = path.join(dir, name);
-  const written = await writePackageZip({ ...prepared, output: createWriteStream(file) });
+  const written = await writePackageZip({ ...prepared, output: createWriteStream(file), onProgress });
   return { file, written, prepared };
 }
 
@@ -240,8 +242,14 @@ describe('a package of more than a gigabyte', () => {
     try {
       global.gc?.();
       const before = process.memoryUsage.rss();
-      const { file, written } = await build({ exhibits, name: 'big.zip' });
+      const progress: [number, number][] = [];
+      const { file, written } = await build({ exhibits, name: 'big.zip', onProgress: (done, total) => progress.push([done, total]) });
       sample();
+      // Reported as it goes, in steps, not once per chunk; ending at the total.
+      expect(progress.length).toBeGreaterThan(100);
+      expect(progress.length).toBeLessThan(1000);
+      expect(progress.every(([done], i) => i === 0 || done > progress[i - 1][0])).toBe(true);
+      expect(progress.at(-1)![0]).toBe(progress.at(-1)![1]);
       expect(written.size).toBeGreaterThan(1100 * (1 << 20));
       expect(peak - before).toBeLessThan(128 << 20);
       peak = 0;

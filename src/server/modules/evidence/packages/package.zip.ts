@@ -11,7 +11,7 @@ import { packageFileChanged, packageInconsistent } from './packages.errors';
 // Writes a disclosure package as a zip, streamed: each file is opened only when its turn comes, goes
 // through in chunks (never whole in memory), is hashed again on the way and stored as it is (video
 // does not compress), and the zip itself is hashed as it is written. Zip64 is used where sizes or
-// offsets pass 4 GB. Entries keep the manifest's build time, so the same inputs give the same zip.
+// offsets pass 4 GB. Every entry is dated with the manifest's build time.
 
 useNativeCrc32();
 
