@@ -7,8 +7,15 @@ export type Pdf = PDFKit.PDFDocument;
 
 const MARGIN = 50;
 
-export function renderPdf({ title, footer, marking, build }: { title: string; footer: string; marking?: string; build: (doc: Pdf) => void }): Promise<Buffer> {
-  const doc = new PDFDocument({ size: 'A4', margins: { top: MARGIN, bottom: MARGIN + 20, left: MARGIN, right: MARGIN }, bufferPages: true, info: { Title: title, Creator: 'Vigil' } });
+/**
+ * `eachPage` draws on every page once the content is laid out (a signature line, a watermark), in
+ * the `bottomSpace` points kept free above the footer.
+ */
+export function renderPdf({ title, footer, marking, build, eachPage, bottomSpace = 0 }: {
+  title: string; footer: string; marking?: string; build: (doc: Pdf) => void;
+  eachPage?: (doc: Pdf, at: { page: number; pages: number }) => void; bottomSpace?: number;
+}): Promise<Buffer> {
+  const doc = new PDFDocument({ size: 'A4', margins: { top: MARGIN, bottom: MARGIN + 20 + bottomSpace, left: MARGIN, right: MARGIN }, bufferPages: true, info: { Title: title, Creator: 'Vigil' } });
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<Buffer>((resolve, reject) => { doc.on('end', () => resolve(Buffer.concat(chunks))); doc.on('error', reject); });
@@ -20,6 +27,7 @@ export function renderPdf({ title, footer, marking, build }: { title: string; fo
     // Writing inside the bottom margin must not start a new page.
     const bottom = doc.page.margins.bottom;
     doc.page.margins.bottom = 0;
+    eachPage?.(doc, { page: i - range.start + 1, pages: range.count });
     doc.font('Helvetica').fontSize(8).fillColor('#505a5f');
     doc.text(`${footer}${marking ? `  ·  ${marking}` : ''}`, MARGIN, y, { width: doc.page.width - 2 * MARGIN - 80, lineBreak: false });
     doc.text(`Page ${i - range.start + 1} of ${range.count}`, doc.page.width - MARGIN - 80, y, { width: 80, align: 'right', lineBreak: false });
