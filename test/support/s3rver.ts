@@ -20,8 +20,6 @@ export async function startS3rver({ bucket = 'vigil-test' }: { bucket?: string }
   return {
     endpoint: `http://127.0.0.1:${Number(line)}`,
     bucket,
-    /** Where s3rver keeps the bucket's files. */
-    directory,
     async stop() {
       if (child.exitCode === null) {
         child.kill();

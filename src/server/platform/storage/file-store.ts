@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { objectMissing } from './storage.errors';
-import { assertSha256, CHUNK_SIZE, hashPassing, isSha256, objectStoreFrom, type ObjectStore } from './storage';
+import { assertSha256, CHUNK_SIZE, hashPassing, isSha256, objectStoreFrom, removeOldFiles, type ObjectStore } from './storage';
 
 // The file-system store: `root/ab/cd/<sha256>`, read-only. An object is written to `root/tmp/`
 // (O_EXCL), hashed as it is written, fsynced, and then hard-linked to its real name: link() fails
@@ -93,16 +93,7 @@ export function fileObjectStore({ root }: { root: string }): ObjectStore {
       }
     },
 
-    async sweepTemporary({ olderThanMs }) {
-      let removed = 0;
-      for (const name of await namesIn(tmpDir, () => true)) {
-        const stat = await fs.stat(path.join(tmpDir, name)).catch(unlessMissing);
-        if (!stat || Date.now() - Math.floor(stat.mtimeMs) < olderThanMs) continue; // whole ms, as Date.now() counts
-        await fs.rm(path.join(tmpDir, name), { force: true });
-        removed += 1;
-      }
-      return removed;
-    },
+    sweepTemporary: ({ olderThanMs }) => removeOldFiles({ dir: tmpDir, olderThanMs }),
   });
 }
 

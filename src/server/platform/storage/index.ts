@@ -16,5 +16,5 @@ export { ObjectIntegrityError, sha256Of, type ObjectStore, type StoredObject, ty
 export function createObjectStore({ config, log }: { config: Pick<Config, 's3' | 'dataDir'>; log?: Pick<Logger, 'warn'> }): ObjectStore {
   if (!config.s3) return fileObjectStore({ root: path.join(config.dataDir, 'objects') });
   const { bucket, prefix, objectLockDays } = config.s3;
-  return s3ObjectStore({ client: s3ClientFor(config.s3), bucket, prefix, objectLockDays, scratchDir: path.join(config.dataDir, 'tmp'), log });
+  return s3ObjectStore({ client: s3ClientFor(config.s3), bucket, prefix, objectLockDays, scratchDir: path.join(config.dataDir, 'tmp', 'object-copies'), log });
 }

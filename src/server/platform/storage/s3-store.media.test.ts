@@ -1,4 +1,7 @@
 import { DeleteObjectCommand, ListObjectsV2Command, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startS3rver } from '../../../../test/support/s3rver';
 import { s3ClientFor, s3ObjectStore } from './s3-store';
@@ -13,6 +16,7 @@ import { collect, describeObjectStore, generated } from './storage.suite';
 const BUCKET = 'vigil-test';
 let server: Awaited<ReturnType<typeof startS3rver>>;
 let client: S3Client;
+const copies = mkdtempSync(path.join(os.tmpdir(), 'vigil-object-copies-'));
 beforeAll(async () => {
   server = await startS3rver({ bucket: BUCKET });
   client = s3ClientFor({ bucket: BUCKET, endpoint: server.endpoint, region: 'eu-west-2', accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER', prefix: '', forcePathStyle: true, objectLockDays: 0 });
@@ -20,6 +24,7 @@ beforeAll(async () => {
 afterAll(async () => {
   client?.destroy();
   await server?.stop();
+  rmSync(copies, { recursive: true, force: true });
 });
 
 const keysUnder = async (Prefix: string) => ((await client.send(new ListObjectsV2Command({ Bucket: BUCKET, Prefix }))).Contents ?? []).map((o) => o.Key!);
@@ -27,7 +32,7 @@ const keysUnder = async (Prefix: string) => ((await client.send(new ListObjectsV
 describeObjectStore('S3-compatible', async () => {
   const prefix = 'suite/';
   return {
-    store: s3ObjectStore({ client, bucket: BUCKET, prefix }),
+    store: s3ObjectStore({ client, bucket: BUCKET, prefix, scratchDir: copies }),
     async tamper(sha256, bytes) { await client.send(new PutObjectCommand({ Bucket: BUCKET, Key: `${prefix}objects/${sha256}`, Body: bytes })); },
     async drop(sha256) { await client.send(new DeleteObjectCommand({ Bucket: BUCKET, Key: `${prefix}objects/${sha256}` })); },
     temporaries: () => keysUnder(`${prefix}tmp/`),

@@ -14,7 +14,7 @@ import type { Logger } from 'pino';
 import type { Config } from '../../config';
 import { uploadStream } from './s3-upload';
 import { objectMissing } from './storage.errors';
-import { assertSha256, hashPassing, isSha256, objectStoreFrom, type ObjectStore } from './storage';
+import { assertSha256, hashPassing, isSha256, objectStoreFrom, removeOldFiles, type ObjectStore } from './storage';
 
 // The S3-compatible store: `<prefix>objects/<sha256>` in a bucket. Bytes stream to a temporary key
 // (`<prefix>tmp/`, multipart, a few parts in memory at a time: s3-upload.ts) while they are hashed; the store
@@ -36,7 +36,7 @@ export interface S3StoreOptions {
   prefix?: string;
   /** Days each new object stays locked (compliance mode) where the bucket has object lock; 0: none. */
   objectLockDays?: number;
-  /** Where withLocalFile downloads its checked copies. */
+  /** Where withLocalFile downloads its checked copies: a folder of their own, which sweepTemporary() empties of old ones. */
   scratchDir?: string;
   /** Bytes per uploaded part: an upload holds five parts in memory. */
   partSize?: number;
@@ -48,7 +48,7 @@ export function s3ClientFor(s3: NonNullable<Config['s3']>, more: S3ClientConfig 
   return new S3Client({ region: s3.region, endpoint: s3.endpoint, forcePathStyle: s3.forcePathStyle, credentials, ...more });
 }
 
-export function s3ObjectStore({ client, bucket, prefix = '', objectLockDays = 0, scratchDir = os.tmpdir(), partSize = 8 * MiB, log }: S3StoreOptions): ObjectStore {
+export function s3ObjectStore({ client, bucket, prefix = '', objectLockDays = 0, scratchDir = path.join(os.tmpdir(), 'vigil-object-copies'), partSize = 8 * MiB, log }: S3StoreOptions): ObjectStore {
   const Bucket = bucket;
   const keyOf = (sha256: string) => `${prefix}objects/${assertSha256(sha256)}`;
   const tmpPrefix = `${prefix}tmp/`;
@@ -161,6 +161,7 @@ export function s3ObjectStore({ client, bucket, prefix = '', objectLockDays = 0,
           removed += 1;
         }
       }
+      removed += await removeOldFiles({ dir: scratchDir, olderThanMs }); // copies lent to ffmpeg by a process that crashed
       for (let marker: { KeyMarker?: string; UploadIdMarker?: string } = {}; ;) {
         const listed = await client.send(new ListMultipartUploadsCommand({ Bucket, Prefix: tmpPrefix, ...marker })).catch((err) => {
           if (isUnsupported(err)) return undefined;

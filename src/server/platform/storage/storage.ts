@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import fs from 'node:fs/promises';
+import path from 'node:path';
 import { Readable } from 'node:stream';
 import { hashMismatch } from './storage.errors';
 
@@ -76,7 +77,7 @@ export class ObjectIntegrityError extends Error {
   }
 }
 
-
+/** What read() and readRange() give. */
 export type ByteStream = NodeJS.ReadableStream & AsyncIterable<Buffer>;
 export interface ByteRange { start: number; end: number }
 
@@ -103,6 +104,20 @@ export async function writeSynced(file: string, data: Uint8Array | string, mode:
   } finally {
     await handle.close();
   }
+}
+
+/** Removes the files in `dir` last written `olderThanMs` ago or earlier; returns how many. */
+export async function removeOldFiles({ dir, olderThanMs }: { dir: string; olderThanMs: number }) {
+  const names = await fs.readdir(dir).catch((err: NodeJS.ErrnoException) => (err.code === 'ENOENT' ? [] : Promise.reject(err)));
+  let removed = 0;
+  for (const name of names) {
+    const file = path.join(dir, name);
+    const stat = await fs.stat(file).catch(() => undefined); // gone meanwhile: its writer finished
+    if (!stat?.isFile() || Date.now() - Math.floor(stat.mtimeMs) < olderThanMs) continue; // whole ms, as Date.now() counts
+    await fs.rm(file, { force: true });
+    removed += 1;
+  }
+  return removed;
 }
 
 /** What a store must do itself; objectStoreFrom() builds the rest of ObjectStore on it. */
