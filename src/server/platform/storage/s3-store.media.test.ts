@@ -9,9 +9,11 @@ import { sha256Of } from './storage';
 import { collect, describeObjectStore, generated } from './storage.suite';
 
 // The S3-compatible store against s3rver on loopback (no real S3 server installs from npm): the
-// shared suite, then the bucket's layout. What s3rver cannot show: object lock (it has none, so
-// the lock is only asked for and the store carries on without it), versioned deletes, and copies
-// in parts of objects over 5 GiB (it has no UploadPartCopy; copyParts() is tested on its own).
+// shared suite, then the bucket's layout and uploads in parts. What s3rver cannot show: object
+// lock (it has none, so the lock is only asked for and the store carries on without it), deletes
+// in a versioned bucket, If-None-Match on a copy (it copies over an existing key regardless, so two
+// processes storing the same bytes at once both say they made it), and copies in parts of objects
+// over 5 GiB (it has no UploadPartCopy; copyParts() is tested on its own in s3-store.test.ts).
 
 const BUCKET = 'vigil-test';
 let server: Awaited<ReturnType<typeof startS3rver>>;

@@ -60,25 +60,16 @@ export function s3ObjectStore({ client, bucket, prefix = '', objectLockDays = 0,
   /** Copies `from` to `to` unless `to` exists (true when this call made it). */
   async function copyInto({ from, to, size }: { from: string; to: string; size: number }) {
     const lock = await lockFor(new Date());
+    const copy = async (condition: { IfNoneMatch?: string }) => {
+      if (size > COPY_LIMIT) return copyInParts({ client, Bucket, from: copySource(from), to, size, condition, lock });
+      await client.send(new CopyObjectCommand({ Bucket, Key: to, CopySource: copySource(from), ...condition, ...lock }));
+    };
     try {
-      if (size <= COPY_LIMIT) {
-        await client.send(new CopyObjectCommand({ Bucket, Key: to, CopySource: copySource(from), IfNoneMatch: '*', ...lock }));
-        return true;
-      }
-      const { UploadId } = await client.send(new CreateMultipartUploadCommand({ Bucket, Key: to, ...lock }));
-      try {
-        const Parts = await mapLimited(copyParts({ size }), 4, async ({ partNumber, first, last }) => {
-          const part = await client.send(new UploadPartCopyCommand({ Bucket, Key: to, UploadId, PartNumber: partNumber, CopySource: copySource(from), CopySourceRange: `bytes=${first}-${last}` }));
-          return { PartNumber: partNumber, ETag: part.CopyPartResult?.ETag };
-        });
-        await client.send(new CompleteMultipartUploadCommand({ Bucket, Key: to, UploadId, MultipartUpload: { Parts }, IfNoneMatch: '*' }));
-        return true;
-      } catch (err) {
-        await client.send(new AbortMultipartUploadCommand({ Bucket, Key: to, UploadId })).catch(() => {});
-        throw err;
-      }
+      // A store that cannot copy on condition copies without: HeadObject found no object just before.
+      await copy({ IfNoneMatch: '*' }).catch((err) => (isUnsupported(err) ? copy({}) : Promise.reject(err)));
+      return true;
     } catch (err) {
-      if (statusOf(err) === 412) return false; // another process stored the same bytes meanwhile
+      if (statusOf(err) === 412 && (await exists(to))) return false; // another process stored the same bytes meanwhile
       throw err;
     }
   }
@@ -178,6 +169,23 @@ export function s3ObjectStore({ client, bucket, prefix = '', objectLockDays = 0,
     },
   });
   return store;
+}
+
+/** A copy too big for CopyObject, in parts of the object copied inside the store (UploadPartCopy). */
+async function copyInParts({ client, Bucket, from, to, size, condition, lock }: {
+  client: S3Client; Bucket: string; from: string; to: string; size: number; condition: { IfNoneMatch?: string }; lock: object;
+}) {
+  const { UploadId } = await client.send(new CreateMultipartUploadCommand({ Bucket, Key: to, ...lock }));
+  try {
+    const Parts = await mapLimited(copyParts({ size }), 4, async ({ partNumber, first, last }) => {
+      const part = await client.send(new UploadPartCopyCommand({ Bucket, Key: to, UploadId, PartNumber: partNumber, CopySource: from, CopySourceRange: `bytes=${first}-${last}` }));
+      return { PartNumber: partNumber, ETag: part.CopyPartResult?.ETag };
+    });
+    await client.send(new CompleteMultipartUploadCommand({ Bucket, Key: to, UploadId, MultipartUpload: { Parts }, ...condition }));
+  } catch (err) {
+    await client.send(new AbortMultipartUploadCommand({ Bucket, Key: to, UploadId })).catch(() => {});
+    throw err;
+  }
 }
 
 /** The byte ranges of a copy in parts: at least 512 MiB each, at most 10,000 of them. */
