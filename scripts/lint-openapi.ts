@@ -10,6 +10,7 @@ import pino from 'pino';
 import { buildApp } from '../src/server/app';
 import { loadConfig as loadVigilConfig } from '../src/server/config';
 import { connect } from '../src/server/platform/db/db';
+import { createObjectStore } from '../src/server/platform/storage';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 /** Where problems are said to be: the document as /api/openapi.json serves it (no such file is written). */
@@ -20,7 +21,7 @@ export async function openApiDocument(): Promise<Record<string, unknown>> {
   const handle = connect({ url: 'postgres://vigil@127.0.0.1:1/unused', max: 1 });
   try {
     const config = loadVigilConfig({ VIGIL_DEMO: 'false', LOG_LEVEL: 'silent' });
-    const { app } = buildApp({ deps: { db: handle.db, config, clock: { now: () => new Date() }, log: pino({ level: 'silent' }) }, log: pino({ level: 'silent' }), pool: handle.pool });
+    const { app } = buildApp({ deps: { db: handle.db, config, clock: { now: () => new Date() }, log: pino({ level: 'silent' }), storage: createObjectStore({ config }) }, log: pino({ level: 'silent' }), pool: handle.pool });
     const res = await app.request('/api/openapi.json');
     if (res.status !== 200) throw new Error(`/api/openapi.json answered ${res.status}`);
     return (await res.json()) as Record<string, unknown>;

@@ -8,7 +8,7 @@ import * as handover from '../src/server/modules/occurrences/handover/handover.u
 import { insertVersion, listVersionSteps } from '../src/server/modules/occurrences/occurrences.repository';
 import { insertCameras } from '../src/server/modules/estate';
 import { testApp } from './support/api';
-import { makeOrganisation, makeSession, makeUser, silentLog, testConfig, uniq } from './support/deps';
+import { makeOrganisation, makeSession, makeUser, silentLog, testConfig, testStorage, uniq } from './support/deps';
 import { ownDatabase, type OwnDatabase } from './support/product';
 
 // Hostile input for every operation in the OpenAPI document, generated from the operation's own
@@ -34,7 +34,7 @@ type Schema = Record<string, any>;
 interface Operation { method: string; path: string; parameters: Schema[]; body?: Schema; route: RegisteredRoute }
 
 const handle: OwnDatabase = await ownDatabase({ max: 4, applicationName: 'vigil-test-fuzz' });
-const deps: Deps = { db: handle.db, config: testConfig({ trustProxy: 1, signIn: { maxFailures: 5, windowMinutes: 15, ratePerMinute: 10_000 } }), clock: { now: () => new Date() }, log: silentLog };
+const deps: Deps = { db: handle.db, config: testConfig({ trustProxy: 1, signIn: { maxFailures: 5, windowMinutes: 15, ratePerMinute: 10_000 } }), clock: { now: () => new Date() }, log: silentLog, storage: testStorage() };
 const { app, routes } = testApp(deps);
 const doc = await (await app.request('/api/openapi.json')).json();
 

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { openDatabase, type OpenDatabase } from './platform/db/open';
 import { hasEmbeddedDatabase } from './platform/db/embedded';
 import { systemClock, type Deps } from './platform/deps';
+import { createObjectStore } from './platform/storage';
 import { SYSTEM_ACTOR, recordAudit, sealAudit } from './platform/audit/audit';
 import { getAuditHead, verifyAuditChain } from './platform/audit/audit.repository';
 import { formatHead, parseHead } from './platform/audit/audit.hash';
@@ -34,7 +35,7 @@ async function withDeps<T>(config: Config, fn: (deps: Deps, database: OpenDataba
   try {
     await database.migrate();
     await database.adoptIfOrphan();
-    const result = await fn({ db: database.handle.db, config, clock: systemClock, log }, database);
+    const result = await fn({ db: database.handle.db, config, clock: systemClock, log, storage: createObjectStore({ config, log }) }, database);
     await sealAudit(database.handle.db); // chain what the command did now, not when a server next runs
     return result;
   } catch (err) {

@@ -5,6 +5,7 @@ import type { Config } from './config';
 import { buildApp } from './app';
 import { JOB_DEFINITIONS } from './jobs';
 import { systemClock, type Deps } from './platform/deps';
+import { createObjectStore } from './platform/storage';
 import { openDatabase, type OpenDatabase } from './platform/db/open';
 import { startJobs, type Jobs } from './platform/jobs/jobs';
 import { startAuditSealer } from './platform/audit/audit';
@@ -38,7 +39,7 @@ export async function startServer({ config, log, out = (s: string) => process.st
     const { applied } = await database.migrate((msg, extra) => log.info(extra, msg));
     log.info({ applied: applied.length }, applied.length ? 'migrations applied' : 'database schema up to date');
     await database.adoptIfOrphan();
-    const deps: Deps = { db: database.handle.db, config, clock: systemClock, log };
+    const deps: Deps = { db: database.handle.db, config, clock: systemClock, log, storage: createObjectStore({ config, log }) };
 
     let firstStart: FirstStart | undefined;
     const empty = await isEmpty(deps);
@@ -126,7 +127,7 @@ function banner({ url, config, firstStart, noUsers, quietRequests }: { url: stri
 export async function startWorker({ config, log }: { config: Config; log: Logger }) {
   const database: OpenDatabase = await openDatabase({ config, log, applicationName: 'vigil-worker', poolSize: 5 });
   await database.migrate((msg, extra) => log.info(extra, msg));
-  const deps: Deps = { db: database.handle.db, config, clock: systemClock, log };
+  const deps: Deps = { db: database.handle.db, config, clock: systemClock, log, storage: createObjectStore({ config, log }) };
   const jobs = await startJobs({ url: database.ownerUrl, deps, log, definitions: JOB_DEFINITIONS, work: true });
   const housekeeping = startHousekeeping({ db: deps.db, log }); // what the jobs change is sealed and announced too
   return { stop: async () => { await jobs.stop(); await housekeeping.stop(); await database.close(); } };

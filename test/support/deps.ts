@@ -1,10 +1,14 @@
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { inject } from 'vitest';
 import pino from 'pino';
 import { loadConfig, type Config } from '../../src/server/config';
 import { connect, type Db, type DbHandle } from '../../src/server/platform/db/db';
 import { sealAudit } from '../../src/server/platform/audit/audit';
 import type { Deps } from '../../src/server/platform/deps';
+import { fileObjectStore, type ObjectStore } from '../../src/server/platform/storage';
 import { hashPassword } from '../../src/server/platform/auth/passwords';
 import type { Role } from '../../src/server/platform/auth/permissions';
 
@@ -36,8 +40,19 @@ export function testAppDb(): DbHandle {
   return app;
 }
 
-export function testDeps(over: { config?: Partial<Config>; clock?: { now(): Date } } = {}): Deps {
-  return { db: testDb().db, config: testConfig(over.config), clock: over.clock ?? { now: () => new Date() }, log: silentLog };
+let storage: ObjectStore | undefined;
+/** A file store in a temporary directory of this test process's own, removed when it exits. */
+export function testStorage(): ObjectStore {
+  if (!storage) {
+    const root = mkdtempSync(path.join(os.tmpdir(), 'vigil-test-objects-'));
+    process.once('exit', () => rmSync(root, { recursive: true, force: true }));
+    storage = fileObjectStore({ root });
+  }
+  return storage;
+}
+
+export function testDeps(over: { config?: Partial<Config>; clock?: { now(): Date }; storage?: ObjectStore } = {}): Deps {
+  return { db: testDb().db, config: testConfig(over.config), clock: over.clock ?? { now: () => new Date() }, log: silentLog, storage: over.storage ?? testStorage() };
 }
 
 export const uniq = (prefix: string) => `${prefix}-${randomUUID().slice(0, 8)}`;

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { Config } from '../config';
 import type { Database } from './db/db';
+import type { ObjectStore } from './storage/storage';
 
 /** What use cases receive as arguments: no globals, no container. Tests pass their own. */
 export interface Deps {
@@ -9,6 +10,8 @@ export interface Deps {
   config: Config;
   clock: { now(): Date };
   log: Logger;
+  /** Where every stored file is kept (file system or S3-compatible bucket). */
+  storage: ObjectStore;
 }
 
 export const systemClock = { now: () => new Date() };

@@ -1,5 +1,5 @@
 import { afterAll, expect, it } from 'vitest';
-import { silentLog, testConfig } from '../../../../test/support/deps';
+import { silentLog, testConfig, testStorage } from '../../../../test/support/deps';
 import { ownDatabase } from '../../../../test/support/product';
 import { insertCameras } from '../estate/estate.repository';
 import { seedDemoOccurrences } from './occurrences.demo';
@@ -23,7 +23,7 @@ async function seedAt(iso: string, days: number) {
   const [a, b, supervisor] = [await user('op1'), await user('op2'), await user('sup')];
   const cameras = await insertCameras(handle.db, ['C01', 'C02'].map((reference, i) => ({ reference, name: reference, location_text: 'High Street', latitude: 52.8 + i / 1000, longitude: -1.63, kind: 'fixed' as const })));
   const now = new Date(iso);
-  await seedDemoOccurrences({ db: handle.db, config: testConfig(), clock: { now: () => now }, log: silentLog }, {
+  await seedDemoOccurrences({ db: handle.db, config: testConfig(), clock: { now: () => now }, log: silentLog, storage: testStorage() }, {
     operators: [a, b, supervisor], supervisor, cameraIds: cameras.map((c) => c.id), days,
   });
   const handovers = await handle.db.selectFrom('handovers').select(['created_at', 'acknowledged_at', 'from_user_id', 'to_user_id', 'acknowledged_by', 'shift_started_at']).orderBy('created_at').execute();

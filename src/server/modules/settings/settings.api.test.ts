@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { ApiClient, testApp } from '../../../../test/support/api';
-import { makeSession, makeUser, sealed, silentLog, testConfig } from '../../../../test/support/deps';
+import { makeSession, makeUser, sealed, silentLog, testConfig, testStorage } from '../../../../test/support/deps';
 import { ownDatabase, type OwnDatabase } from '../../../../test/support/product';
 import { getSetting } from '../../platform/auth/auth.repository';
 import type { Deps } from '../../platform/deps';
@@ -13,7 +13,7 @@ let app: ReturnType<typeof testApp>['app'];
 let original: string[];
 beforeAll(async () => {
   handle = await ownDatabase();
-  deps = { db: handle.db, config: testConfig({ trustProxy: 1 }), clock: { now: () => new Date() }, log: silentLog };
+  deps = { db: handle.db, config: testConfig({ trustProxy: 1 }), clock: { now: () => new Date() }, log: silentLog, storage: testStorage() };
   app = testApp(deps).app;
 });
 afterAll(async () => {

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,7 +8,7 @@ import { sql } from 'kysely';
 import { ownDatabase } from '../../../../test/support/product';
 import { testConfig, testDb, uniq } from '../../../../test/support/deps';
 import type { Deps } from '../deps';
-import { fileObjectStore } from '../storage/storage';
+import { createObjectStore } from '../storage';
 import { JOB_DEFINITIONS } from '../../jobs';
 import { anchorAuditHead, anchorAuditHeadJob } from './audit.jobs';
 import type { DbHandle } from '../db/db';
@@ -227,10 +227,13 @@ describe('the external anchor', () => {
     const lines: object[] = [];
     const log = { info: (obj: object) => lines.push(obj) } as unknown as Deps['log'];
     try {
-      const deps = { db: own.db, config: testConfig({ dataDir }), clock: { now: () => new Date() }, log };
+      const config = testConfig({ dataDir });
+      const deps = { db: own.db, config, clock: { now: () => new Date() }, log, storage: createObjectStore({ config }) };
       const { head, object } = await anchorAuditHead(deps);
       expect(head).toEqual(await getAuditHead(own.db));
-      const stored = JSON.parse((await fileObjectStore({ root: path.join(dataDir, 'objects') }).find(object))!.toString('utf8'));
+      const file = path.join(dataDir, 'objects', object.slice(0, 2), object.slice(2, 4), object);
+      expect(statSync(file).mode & 0o222).toBe(0); // write-once: nobody may write to it
+      const stored = JSON.parse(readFileSync(file, 'utf8'));
       expect(stored).toMatchObject({ kind: 'vigil.audit-head', head: `${head.seq}:${head.hash}`, seq: head.seq, hash: head.hash });
       expect(lines).toEqual([expect.objectContaining({ auditHead: `${head.seq}:${head.hash}`, object })]);
       expect(anchorAuditHeadJob).toMatchObject({ name: 'audit.anchor-head', cron: expect.stringMatching(/^\d+ \d+ \* \* \*$/) });

@@ -1,8 +1,6 @@
-import path from 'node:path';
 import { z } from 'zod';
 import type { JobDefinition } from '../jobs/jobs';
 import type { Deps } from '../deps';
-import { fileObjectStore } from '../storage/storage';
 import { formatHead } from './audit.hash';
 import { getAuditHead } from './audit.repository';
 
@@ -12,11 +10,10 @@ import { getAuditHead } from './audit.repository';
  * the newest events leaves a shorter chain that still verifies; `vigil audit verify --head` with a
  * head kept from before shows it.
  */
-export async function anchorAuditHead(deps: Pick<Deps, 'db' | 'config' | 'clock' | 'log'>) {
+export async function anchorAuditHead(deps: Pick<Deps, 'db' | 'config' | 'clock' | 'log' | 'storage'>) {
   const head = await getAuditHead(deps.db);
   const record = { kind: 'vigil.audit-head', version: 1, head: formatHead(head), seq: head.seq, hash: head.hash, at: deps.clock.now().toISOString(), council: deps.config.council.name };
-  const store = fileObjectStore({ root: path.join(deps.config.dataDir, 'objects') });
-  const stored = await store.put(Buffer.from(`${JSON.stringify(record)}\n`));
+  const stored = await deps.storage.put(Buffer.from(`${JSON.stringify(record)}\n`));
   deps.log.info({ auditHead: record.head, seq: head.seq, hash: head.hash, object: stored.sha256 }, 'audit head anchored');
   return { head, object: stored.sha256 };
 }

@@ -1,5 +1,5 @@
 import { afterAll, expect, it } from 'vitest';
-import { sealed, silentLog, testClock, testConfig } from '../../../../../test/support/deps';
+import { sealed, silentLog, testClock, testConfig, testStorage } from '../../../../../test/support/deps';
 import { ownDatabase } from '../../../../../test/support/product';
 import type { Deps } from '../../../platform/deps';
 import { SYSTEM_ACTOR } from '../../../platform/audit/audit';
@@ -18,7 +18,7 @@ async function world(start: string) {
   const handle = await ownDatabase({ max: 2 });
   drops.push(handle.drop);
   const clock = testClock(new Date(start));
-  const deps: Deps = { db: handle.db, config: testConfig(), clock, log: silentLog };
+  const deps: Deps = { db: handle.db, config: testConfig(), clock, log: silentLog, storage: testStorage() };
   const org = await handle.db.insertInto('organisations').values({ name: 'Retention Council', kind: 'council', is_external: false }).returning('id').executeTakeFirstOrThrow();
   const user = await handle.db.insertInto('users').values({ username: 'ret', display_name: 'Ret', organisation_id: org.id, password_hash: 'x' }).returning(['id', 'username']).executeTakeFirstOrThrow();
   const actor = { audit: { actorId: user.id, actorUsername: user.username, ip: null, userAgent: null }, userId: user.id };
