@@ -71,7 +71,7 @@ async function call({ key, c, role, stage }: { key: string; c: WalkCase; role?: 
   if (role) Object.assign(client, await makeSession(deps, { userId: user.id, stage }));
   const ctx: WalkCtx = { deps, user, councilOrgId, bag: {} };
   const path = c.path ? await c.path(ctx) : routePath;
-  const body = c.body ? await c.body(ctx) : method === 'GET' ? undefined : {};
+  const body = c.body ? await c.body(ctx) : method === 'GET' || method === 'HEAD' ? undefined : {};
   const want = expected(c, { role, stage });
   if (c.stream && want === 'allowed') {
     const res = await app.request(path, { headers: { cookie: client.cookie ?? '' } });

@@ -20,6 +20,7 @@ import { registerAuthRoutes } from './platform/auth/auth.routes';
 import { registerAuditRoutes } from './platform/audit/audit.routes';
 import { registerMapRoutes } from './platform/maps/maps.routes';
 import { registerNavigationRoutes } from './modules/navigation.routes';
+import { UPLOADS_PATH, VERIFY_PACKAGE_PATH } from './modules/evidence';
 import { MODULES } from './modules/registry';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -68,7 +69,9 @@ export function buildApp({ deps, log, pool, sessionCache, listener, shutdown = n
     return c.body(`:root { --vigil-brand: ${deps.config.council.colour}; }\n`);
   });
 
-  app.use('/api/*', requestBodyLimit({ maxSize: deps.config.bodyLimitBytes, onError: (c) => problemResponse(c, problem({ status: 413, code: 'http.payload_too_large', detail: `The request body is larger than ${deps.config.bodyLimitBytes} bytes.` })) }));
+  const bodyLimit = requestBodyLimit({ maxSize: deps.config.bodyLimitBytes, onError: (c) => problemResponse(c, problem({ status: 413, code: 'http.payload_too_large', detail: `The request body is larger than ${deps.config.bodyLimitBytes} bytes.` })) });
+  // Footage uploads and packages to check stream to disk, at any size (tus has its own limit).
+  app.use('/api/*', (c, next) => (c.req.path.startsWith(`${UPLOADS_PATH}/`) || c.req.path === VERIFY_PACKAGE_PATH ? next() : bodyLimit(c, next)));
   app.use('/api/*', sessionLoader({ deps, cache: sessionCache }));
   app.use('/api/*', csrfProtection({ publicUrl: deps.config.publicUrl }));
   app.use('/api/v1/*', idempotency({ db: deps.db }));

@@ -158,3 +158,29 @@ export async function runAuditVerify(config: Config, { head: headText }: { head?
   print(`${result.checked} event(s) before it are intact.`);
   process.exitCode = 1;
 }
+
+export async function runEvidenceImportCommand(config: Config, { paths, username, json }: { paths: string[]; username: string; json: boolean }) {
+  const { runEvidenceImport } = await import('./modules/evidence/evidence.cli');
+  await withDeps(config, async (deps) => {
+    const user = await findUserByUsername(deps.db, username);
+    if (!user || !user.is_active) throw new Error(`There is no active user "${username}". Name the member of staff the footage is imported by with --as.`);
+    const tty = process.stderr.isTTY;
+    process.exitCode = await runEvidenceImport(deps, {
+      paths, userId: user.id, username: user.username, json, write: print,
+      progress: tty ? (line) => process.stderr.write(`\r\x1b[K${line}`) : undefined,
+    });
+  });
+}
+
+export async function runEvidenceVerifyCommand(config: Config, { json }: { json: boolean }) {
+  const { runEvidenceVerify } = await import('./modules/evidence/evidence.cli');
+  await withDeps(config, async (deps) => {
+    const tty = process.stderr.isTTY;
+    process.exitCode = await runEvidenceVerify(deps, { json, write: print, progress: tty ? (line) => process.stderr.write(`\r\x1b[K${line}`) : undefined });
+  });
+}
+
+export async function runEvidencePublicKey(config: Config) {
+  const { runPublicKey } = await import('./modules/evidence/packages/packages.cli');
+  await withDeps(config, async (deps) => { process.exitCode = await runPublicKey({ db: deps.db }); });
+}

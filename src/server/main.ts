@@ -86,6 +86,23 @@ audit.command('verify').description('walk the hash chain; exits 1 and names the 
   .action(async (opts: { head?: string }) => (await cli()).runAuditVerify(await config(), { head: opts.head }));
 audit.command('head').description('print the newest event as SEQ:HASH, to keep outside Vigil for `verify --head`').action(async () => (await cli()).runAuditHead(await config()));
 
+const evidence = program.command('evidence').description('footage, exhibits and disclosure packages');
+evidence.command('import <path...>').description('import files, or folders of files, exported from the video management system: one line each with its SHA-256, size and recording (or why it was refused)')
+  .requiredOption('--as <username>', 'the member of staff the footage is imported by (its producer when it becomes an exhibit)')
+  .option('--json', 'print the result as JSON')
+  .action(async (paths: string[], opts: { as: string; json?: boolean }) => (await cli()).runEvidenceImportCommand(await config(), { paths, username: opts.as, json: !!opts.json }));
+evidence.command('verify').description('hash every stored master, copy, package and signature again and walk every continuity chain; exits 1 on any mismatch or missing file')
+  .option('--json', 'print the result as JSON')
+  .action(async (opts: { json?: boolean }) => (await cli()).runEvidenceVerifyCommand(await config(), { json: !!opts.json }));
+evidence.command('verify-package <file>').description("check a disclosure package offline: every file's SHA-256, the signature, every continuity chain; exits 1 on any problem")
+  .option('--key <fingerprint>', "the council's key fingerprint (from `vigil evidence public-key`): also check the package was signed with it")
+  .option('--json', 'print the result as JSON')
+  .action(async (file: string, opts: { key?: string; json?: boolean }) => {
+    const { runVerifyPackage } = await import('./modules/evidence/packages/packages.cli');
+    process.exitCode = await runVerifyPackage({ file, json: !!opts.json, expectedFingerprint: opts.key });
+  });
+evidence.command('public-key').description("print the council's package-signing public key and its fingerprint").action(async () => (await cli()).runEvidencePublicKey(await config()));
+
 program.parseAsync(process.argv).catch((err) => {
   process.stderr.write(`vigil: ${err instanceof Error ? err.message : String(err)}\n`);
   process.exit(1);

@@ -5,6 +5,7 @@ import type { Config } from './config';
 import { buildApp } from './app';
 import { JOB_DEFINITIONS } from './jobs';
 import { systemClock, type Deps } from './platform/deps';
+import { ensureSigningKey } from './platform/signing/signing';
 import { createObjectStore } from './platform/storage';
 import { openDatabase, type OpenDatabase } from './platform/db/open';
 import { startJobs, type Jobs } from './platform/jobs/jobs';
@@ -48,8 +49,11 @@ export async function startServer({ config, log, out = (s: string) => process.st
       firstStart = { users: seeded.users, file: keepOneTimePasswords({ dataDir: config.dataDir, users: seeded.users, log }) };
       log.info({ users: seeded.users.length, file: firstStart.file }, 'demo council seeded');
     }
+    // The council's package-signing key, made once at first start (in the database, for every process).
+    await ensureSigningKey(deps.db);
 
     jobs = await startJobs({ url: database.ownerUrl, deps, log, definitions: JOB_DEFINITIONS, work: config.workerInProcess });
+    deps.jobs = jobs; // use cases queue work after their transaction commits
     housekeeping = startHousekeeping({ db: deps.db, log });
     listener = await startListener({ url: database.handle.url, log });
     // In a terminal a person reads the banner: one JSON line per request would scroll it away, so
@@ -129,6 +133,7 @@ export async function startWorker({ config, log }: { config: Config; log: Logger
   await database.migrate((msg, extra) => log.info(extra, msg));
   const deps: Deps = { db: database.handle.db, config, clock: systemClock, log, storage: createObjectStore({ config, log }) };
   const jobs = await startJobs({ url: database.ownerUrl, deps, log, definitions: JOB_DEFINITIONS, work: true });
+  deps.jobs = jobs;
   const housekeeping = startHousekeeping({ db: deps.db, log }); // what the jobs change is sealed and announced too
   return { stop: async () => { await jobs.stop(); await housekeeping.stop(); await database.close(); } };
 }

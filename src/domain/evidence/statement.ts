@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { line, text } from '../validation';
+import { sha256Hex } from '../primitives';
 
 // A witness statement in the MG11 style (CJA 1967 s.9, CrimPR 16.2 and 16.3): the producer's own
 // account of what they did with each exhibit, drafted by Vigil from the continuity record and edited
@@ -14,7 +15,7 @@ export const STATEMENT_DECLARATION =
   'This statement is true to the best of my knowledge and belief. I make it knowing that, if it is tendered in evidence, ' +
   'I shall be liable to prosecution if I have wilfully stated in it anything which I know to be false, or do not believe to be true.';
 
-const sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'Enter a SHA-256 (64 hexadecimal characters)');
+const sha256 = sha256Hex;
 
 export const StatementExhibit = z.object({
   reference: line().trim().min(1, 'Enter the exhibit reference').max(40),

@@ -4,6 +4,7 @@ import { usersModule } from './users';
 import { settingsModule } from './settings';
 import { estateModule } from './estate';
 import { occurrencesModule } from './occurrences';
+import { evidenceModule } from './evidence';
 
 /**
  * Every module, one line each, in the order their demo history is seeded (a module seeds after
@@ -15,6 +16,7 @@ export const MODULES: readonly VigilModule[] = [
   settingsModule,
   estateModule,
   occurrencesModule,
+  evidenceModule,
 ];
 
 /**
@@ -23,7 +25,6 @@ export const MODULES: readonly VigilModule[] = [
  */
 export const PLANNED: readonly NavigationEntry[] = [
   { key: 'maintenance', name: 'Maintenance', path: '/maintenance', permission: 'maintenance.read', group: 'work', description: 'Faults, SLAs, contractors, spares, lines and invoices.', coming: 'Fault reporting against SLAs, contractor performance, spare parts, connectivity lines, invoices and budget.' },
-  { key: 'evidence', name: 'Evidence', path: '/evidence', permission: 'evidence.read', group: 'work', description: 'Footage, exhibits, continuity and disclosure.', coming: 'Evidential copies of footage with an unbroken chain of custody, exhibits, witness statements and retention.' },
   { key: 'requests', name: 'Requests', path: '/requests', permission: 'requests.read', group: 'work', description: 'Footage requests, SARs, FOI and complaints.', coming: 'Footage requests from partners, subject access requests, FOI requests and complaints, each on its statutory clock.' },
   { key: 'enforcement', name: 'Enforcement', path: '/enforcement', permission: 'enforcement.read', group: 'work', description: 'Bus lane contraventions, PCNs and FPNs.', coming: 'Bus-lane review within 14 days against the whitelist, penalty charge notices and fixed penalty notices.' },
   { key: 'field', name: 'Patrols', path: '/field', permission: 'field.use', group: 'work', description: 'Patrols, inspections and handheld issuing.', coming: 'Patrol logs and issuing PCNs and FPNs from a handheld that works without signal.' },

@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { Config } from '../config';
 import type { Database } from './db/db';
 import type { ObjectStore } from './storage/storage';
+import type { JobSender } from './jobs/jobs';
 
 /** What use cases receive as arguments: no globals, no container. Tests pass their own. */
 export interface Deps {
@@ -12,6 +13,8 @@ export interface Deps {
   log: Logger;
   /** Where every stored file is kept (file system or S3-compatible bucket). */
   storage: ObjectStore;
+  /** Sends background jobs; absent in one-shot commands and tests, where a sweep or the test runs them. */
+  jobs?: JobSender;
 }
 
 export const systemClock = { now: () => new Date() };

@@ -12,7 +12,7 @@ export const PERMISSIONS = [
   'occurrences.read', 'occurrences.write', 'occurrences.supervise', 'occurrences.review_personal_data',
   'estate.read', 'estate.manage',
   'maintenance.read', 'maintenance.manage',
-  'evidence.read', 'evidence.manage',
+  'evidence.read', 'evidence.manage', 'evidence.verify',
   'requests.read', 'requests.manage',
   'enforcement.read', 'enforcement.manage',
   'field.use',
@@ -32,14 +32,14 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   operator: CONTROL_ROOM,
   supervisor: [...CONTROL_ROOM, 'occurrences.supervise', 'occurrences.review_personal_data', 'estate.manage', 'requests.read', 'analysis.read', 'governance.read'],
   enforcement_officer: ['occurrences.read', 'estate.read', 'estate.manage', 'evidence.read', 'evidence.manage', 'requests.read', 'requests.manage', 'governance.read'],
-  coordinator: ['occurrences.read', 'estate.read', 'estate.manage', 'maintenance.read', 'maintenance.manage', 'analysis.read', 'governance.read', 'governance.manage', 'requests.read'],
+  coordinator: ['occurrences.read', 'estate.read', 'estate.manage', 'maintenance.read', 'maintenance.manage', 'analysis.read', 'governance.read', 'governance.manage', 'requests.read', 'evidence.verify'],
   ooh_officer: ['ooh.use', 'occurrences.read', 'enforcement.read', 'enforcement.manage', 'estate.read'],
   patrol_officer: ['field.use', 'enforcement.read', 'enforcement.manage'],
   contractor: ['shared.read'],
   agency: ['shared.read'],
   auditor: ['audit.read'],
   // Reviewing personal data lists references and dates, never names: an administrator needs no occurrences.read for it.
-  admin: ['users.manage', 'settings.manage', 'audit.read', 'occurrences.review_personal_data'],
+  admin: ['users.manage', 'settings.manage', 'audit.read', 'occurrences.review_personal_data', 'evidence.verify'],
 };
 
 export function permissionsFor(roles: readonly string[]): Permission[] {

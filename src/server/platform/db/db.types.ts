@@ -123,6 +123,11 @@ export interface EvidencePackageCounters {
   year: number;
 }
 
+export interface EvidencePackageDerivatives {
+  derivative_id: string;
+  package_id: string;
+}
+
 export interface EvidencePackageExhibits {
   exhibit_id: string;
   package_id: string;
@@ -132,6 +137,7 @@ export interface EvidencePackageExhibits {
 export interface EvidencePackages {
   completed_at: Timestamp | null;
   failure: string | null;
+  heartbeat_at: Timestamp | null;
   id: Generated<string>;
   include_masters: Generated<boolean>;
   manifest_sha256: string | null;
@@ -198,6 +204,7 @@ export interface ExhibitDerivatives {
   failure: string | null;
   ffmpeg_args: string[] | null;
   ffmpeg_version: string | null;
+  heartbeat_at: Timestamp | null;
   id: Generated<string>;
   kind: "working_copy" | "clip" | "still";
   media_type: string | null;
@@ -240,15 +247,20 @@ export interface ExhibitRecordings {
 export interface Exhibits {
   clock_recorder_showed: Timestamp | null;
   clock_true_time: Timestamp | null;
+  continuity_hash: Generated<string>;
+  continuity_seq: Generated<number>;
   created_at: Generated<Timestamp>;
   created_by: string;
   description: string;
+  holder_id: string | null;
   id: Generated<string>;
   number: number;
   producer_id: string;
   recorded_from: Timestamp | null;
   recorded_to: Timestamp | null;
   reference: string;
+  review_due_at: Timestamp | null;
+  state: Generated<"held" | "awaiting_receipt" | "sealed" | "destroyed">;
 }
 
 export interface HandoverCarriedActions {
@@ -468,6 +480,7 @@ export interface ProcedureVersions {
 
 export interface Recordings {
   camera_id: string | null;
+  destroyed_at: Timestamp | null;
   ffprobe_version: string | null;
   format: "video" | "unreadable";
   id: Generated<string>;
@@ -606,6 +619,7 @@ export interface DB {
   evidence_hold_releases: EvidenceHoldReleases;
   evidence_holds: EvidenceHolds;
   evidence_package_counters: EvidencePackageCounters;
+  evidence_package_derivatives: EvidencePackageDerivatives;
   evidence_package_exhibits: EvidencePackageExhibits;
   evidence_packages: EvidencePackages;
   evidence_release_receipts: EvidenceReleaseReceipts;

@@ -34,6 +34,9 @@ export const OPENAPI_DOCUMENT = {
     { name: 'Shared with partners', description: 'What partner agencies see of the occurrences shared with their organisation.' },
     { name: 'Shift handover', description: 'Shift handovers, outstanding actions that carry over until done, and the supervisor\'s overview and alerts.' },
     { name: 'Maps', description: 'The base map Vigil serves from its own PMTiles file: style, vector tiles and label glyphs.' },
+    { name: 'Evidence', description: 'Footage in (resumable uploads, ffprobe), exhibits, working copies and stills (ffmpeg jobs), continuity with its hash chain, and the integrity check.' },
+    { name: 'Evidence packages', description: 'Signed disclosure packages, the producer\'s witness statement, releases to partner organisations, and checking a package.' },
+    { name: 'Released to partners', description: 'What partner agencies see of the packages released to their organisation: download and acknowledge.' },
     { name: 'Audit', description: 'The hash-chained audit trail: events, export and verification.' },
   ],
 };

@@ -35,9 +35,13 @@ async function setUpQueues(boss: PgBoss, definitions: JobDefinition[]) {
   }
 }
 
-export interface Jobs {
+export interface JobSender {
+  /** Queues a job; with a singletonKey, not again while one with that key is queued or running. */
+  send<P extends z.ZodTypeAny>(def: JobDefinition<P>, payload: z.input<P>, options?: { singletonKey?: string }): Promise<string | null>;
+}
+
+export interface Jobs extends JobSender {
   boss: PgBoss;
-  send<P extends z.ZodTypeAny>(def: JobDefinition<P>, payload: z.input<P>): Promise<string | null>;
   stop(): Promise<void>;
 }
 
@@ -73,7 +77,7 @@ export async function startJobs({ url, deps, log, definitions, work }: {
 
   return {
     boss,
-    send: (def, payload) => boss.send(queueName(def), def.payload.parse(payload) as object),
+    send: (def, payload, options) => boss.send(queueName(def), def.payload.parse(payload) as object, options?.singletonKey ? { singletonKey: options.singletonKey } : {}),
     // Graceful: stop fetching, let running handlers finish (up to 20 s), then close.
     stop: () => boss.stop({ graceful: true, wait: true, timeout: 20_000 }),
   };

@@ -40,6 +40,13 @@ export interface ObjectStore {
   putStream(source: AsyncIterable<Uint8Array>, options?: PutOptions): Promise<StoredObject>;
   /** putStream of a file on this machine. */
   putFile(file: string, options?: PutOptions): Promise<StoredObject>;
+  /**
+   * Takes over a file on this machine whose SHA-256 was computed as its bytes arrived (an upload):
+   * the file store links it into place on the same file system (no second pass over the bytes; the
+   * file then belongs to the store, and its own name may be removed); elsewhere it is copied and its
+   * hash checked as it streams.
+   */
+  adoptFile(args: { file: string; sha256: string }): Promise<StoredObject>;
   /** The object's size, or undefined where there is none. */
   stat(sha256: string): Promise<{ size: number } | undefined>;
   /**
@@ -121,7 +128,7 @@ export async function removeOldFiles({ dir, olderThanMs }: { dir: string; olderT
 }
 
 /** What a store must do itself; objectStoreFrom() builds the rest of ObjectStore on it. */
-export type StoreCore = Pick<ObjectStore, 'kind' | 'putStream' | 'stat' | 'withLocalFile' | 'remove' | 'list' | 'sweepTemporary'> & {
+export type StoreCore = Pick<ObjectStore, 'kind' | 'putStream' | 'stat' | 'withLocalFile' | 'remove' | 'list' | 'sweepTemporary'> & Partial<Pick<ObjectStore, 'adoptFile'>> & {
   /** The stored bytes as they are (a range of them), unchecked; undefined where there is no such object. */
   open(sha256: string, range?: ByteRange): Promise<Readable | undefined>;
 };
@@ -135,6 +142,7 @@ export function objectStoreFrom({ open, ...core }: StoreCore): ObjectStore {
     ...core,
     put: (data) => core.putStream(Readable.from([typeof data === 'string' ? Buffer.from(data, 'utf8') : data], { objectMode: false })),
     putFile: (file, options) => core.putStream(createReadStream(file, { highWaterMark: CHUNK_SIZE }), options),
+    adoptFile: core.adoptFile ?? (({ file, sha256 }) => core.putStream(createReadStream(file, { highWaterMark: CHUNK_SIZE }), { expectedSha256: sha256 })),
     read,
     async readRange(sha256, range) {
       const { start, end } = range;

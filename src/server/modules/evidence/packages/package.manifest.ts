@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { fileSafeReference } from '../../../../domain/references/exhibits';
+import { sha256Hex } from '../../../../domain/primitives';
+export { fileSafeReference };
 import { canonicalJson } from '../../../platform/audit/audit.hash';
 
 // A disclosure package's manifest: every file in the zip with its SHA-256 and size, what each
@@ -10,7 +13,7 @@ import { canonicalJson } from '../../../platform/audit/audit.hash';
 
 export const PACKAGE_FORMAT = 'vigil-disclosure-package/1';
 
-const sha256 = z.string().regex(/^[0-9a-f]{64}$/);
+const sha256 = sha256Hex;
 const instant = z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'an ISO 8601 instant');
 // A path inside the zip: relative, "/"-separated, no "." or ".." steps, nothing a file system refuses.
 const zipPath = z.string().min(1).max(400).regex(/^(?!\/)(?!.*\/\/)(?!.*(^|\/)\.{1,2}(\/|$))[A-Za-z0-9 ._()/-]+$/);
@@ -72,16 +75,6 @@ export const PACKAGE_NAMES = {
 
 /** The exact bytes that are signed and written as manifest.json. */
 export const manifestBytes = (manifest: PackageManifest): Buffer => Buffer.from(canonicalJson(manifest), 'utf8');
-
-/**
- * An exhibit or derivative reference as a file or folder name (uk-rules §4.3): `AB/3` → `AB_3`,
- * `AB/3/WC1` → `AB_3-WC1`, one to one with the bag label.
- */
-export function fileSafeReference(reference: string): string {
-  const [initials, number, ...rest] = reference.split('/');
-  const joined = number === undefined ? initials : [`${initials}_${number}`, ...rest].join('-');
-  return joined.replace(/[^A-Za-z0-9_-]/g, '_');
-}
 
 const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])(\.|$)/i;
 

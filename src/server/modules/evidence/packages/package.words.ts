@@ -1,4 +1,5 @@
 import { formatDate, formatTimestamp, londonParts } from '../../../../domain/calendar/london';
+import { CONTINUITY_KINDS } from '../../../../domain/evidence/contract';
 import type { ContinuityKind, ContinuityLink } from '../continuity/continuity.models';
 
 // How a package's documents (the manifest in words, the continuity record, the witness statement)
@@ -52,12 +53,7 @@ export function describeSize(bytes: number): string {
   return `${bytes.toLocaleString('en-GB')} byte${bytes === 1 ? '' : 's'}${unit ? ` (${v.toFixed(1)} ${unit})` : ''}`;
 }
 
-export const CONTINUITY_KIND_WORDS: Record<ContinuityKind, string> = {
-  produced: 'Produced', copied: 'Copy made', viewed: 'Viewed', exported: 'Put in a disclosure package',
-  handed_over: 'Handed over', received: 'Received', rejected: 'Refused on hand-over', returned: 'Returned to store',
-  sealed: 'Sealed in a bag', released: 'Released to a partner', downloaded: 'Downloaded by a partner',
-  release_revoked: 'Release revoked', destroyed: 'Destroyed',
-};
+export const CONTINUITY_KIND_WORDS: Record<ContinuityKind, string> = CONTINUITY_KINDS;
 
 const named = (v: unknown) => (v && typeof v === 'object' && 'name' in v ? String((v as { name: unknown }).name) : String(v));
 

@@ -19,10 +19,14 @@ create table recordings (
   retention_class text not null default 'routine' check (retention_class ~ '^[a-z][a-z0-9_]{1,39}$'),
   ingested_by uuid not null references users (id),
   ingested_at timestamptz not null default now(),
+  -- Set with its destruction record, in the same transaction, just before the bytes are removed.
+  destroyed_at timestamptz,
   check ((format = 'video') = (probe is not null))
 );
 create index recordings_ingested_at_idx on recordings (ingested_at);
 create index recordings_sha256_idx on recordings (sha256);
+-- The same bytes are one recording while they are kept: ingesting them again finds it.
+create unique index recordings_live_sha256_idx on recordings (sha256) where destroyed_at is null;
 
 -- 2. Exhibits. A reference is the producer's initials and their own number (AB/1, AB/2, ...):
 --    the producer's row is locked and incremented inside the creating transaction, so numbers are
@@ -49,6 +53,14 @@ create table exhibits (
   clock_true_time timestamptz,
   created_at timestamptz not null default now(),
   created_by uuid not null references users (id),
+  -- Kept in step with the continuity chain by the code that appends to it, under this row's lock:
+  -- where the exhibit stands, who holds it, and the chain's head (so appending reads one row).
+  state text not null default 'held' check (state in ('held', 'awaiting_receipt', 'sealed', 'destroyed')),
+  holder_id uuid references users (id),
+  continuity_seq integer not null default 0,
+  continuity_hash text not null default '0000000000000000000000000000000000000000000000000000000000000000',
+  -- Exhibits are kept while anything linked to them is open, then reviewed on this date.
+  review_due_at timestamptz,
   check (recorded_from is null or recorded_to is null or recorded_from <= recorded_to),
   check ((clock_recorder_showed is null) = (clock_true_time is null))
 );
@@ -56,6 +68,8 @@ create unique index exhibits_reference_idx on exhibits (reference);
 create unique index exhibits_producer_number_idx on exhibits (producer_id, number);
 create index exhibits_created_at_idx on exhibits (created_at);
 create index exhibits_recorded_from_idx on exhibits (recorded_from);
+create index exhibits_state_idx on exhibits (state, created_at);
+create index exhibits_review_due_at_idx on exhibits (review_due_at) where state <> 'destroyed';
 
 create table exhibit_cameras (
   exhibit_id uuid not null references exhibits (id),
@@ -102,6 +116,8 @@ create table exhibit_derivatives (
   purpose text not null check (length(purpose) between 3 and 500),
   state text not null default 'queued' check (state in ('queued', 'running', 'done', 'failed')),
   progress real not null default 0 check (progress between 0 and 1),
+  -- Moved on by the worker as it makes progress: a running row not moved on for a while lost its worker.
+  heartbeat_at timestamptz,
   sha256 text check (sha256 ~ '^[0-9a-f]{64}$'),
   size_bytes bigint,
   media_type text,
@@ -211,6 +227,7 @@ create table evidence_packages (
   include_masters boolean not null default true,
   state text not null default 'queued' check (state in ('queued', 'running', 'done', 'failed')),
   progress real not null default 0 check (progress between 0 and 1),
+  heartbeat_at timestamptz,
   sha256 text check (sha256 ~ '^[0-9a-f]{64}$'),
   size_bytes bigint,
   manifest_sha256 text,
@@ -233,6 +250,12 @@ create table evidence_package_exhibits (
   primary key (package_id, exhibit_id)
 );
 create index evidence_package_exhibits_exhibit_id_idx on evidence_package_exhibits (exhibit_id);
+-- The working copies and stills chosen for a package (none listed: every one that is done).
+create table evidence_package_derivatives (
+  package_id uuid not null references evidence_packages (id),
+  derivative_id uuid not null references exhibit_derivatives (id),
+  primary key (package_id, derivative_id)
+);
 
 create table evidence_releases (
   id uuid primary key default gen_random_uuid(),
@@ -300,7 +323,7 @@ do $$
 declare t text;
 begin
   foreach t in array array['exhibit_occurrences', 'evidence_holds', 'evidence_hold_releases', 'evidence_destructions', 'evidence_releases',
-                           'evidence_release_revocations', 'evidence_release_receipts', 'witness_statement_versions', 'evidence_package_exhibits'] loop
+                           'evidence_release_revocations', 'evidence_release_receipts', 'witness_statement_versions', 'evidence_package_exhibits', 'evidence_package_derivatives'] loop
     execute format('create trigger %I before update or delete on %I for each row execute function refuse_change()', t || '_append_only', t);
     execute format('create trigger %I before truncate on %I for each statement execute function refuse_change()', t || '_no_truncate', t);
   end loop;

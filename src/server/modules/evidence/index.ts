@@ -1,0 +1,27 @@
+import type { VigilModule } from '../../platform/modules';
+import { registerEvidenceRoutes, registerIntegrityRoutes } from './evidence.routes';
+import { verifyEvidenceJob } from './verify/verify.jobs';
+import { registerUploadRoutes } from './ingest/upload.routes';
+import { registerPackageRoutes } from './packages/packages.routes';
+import { buildPackageJob, sweepPackagesJob } from './packages/packages.jobs';
+import { makeDerivativeJob, sweepDerivativesJob } from './derivatives/derivatives.jobs';
+
+export { ingestRecording } from './ingest/ingest.usecases';
+export { UPLOADS_PATH } from './ingest/upload.routes';
+export { VERIFY_PACKAGE_PATH } from './packages/packages.routes';
+
+/** Evidence: footage in, exhibits out, with an unbroken chain of custody. */
+export const evidenceModule: VigilModule = {
+  key: 'evidence',
+  routes(api) {
+    registerEvidenceRoutes(api);
+    registerUploadRoutes(api);
+    registerPackageRoutes(api);
+    registerIntegrityRoutes(api);
+  },
+  jobs: [makeDerivativeJob, sweepDerivativesJob, buildPackageJob, sweepPackagesJob, verifyEvidenceJob],
+  navigation: [
+    { key: 'released', name: 'Released to us', path: '/released', permission: 'shared.read', group: 'work', description: 'Evidence packages the council has released to your organisation: download, check and acknowledge them.' },
+    { key: 'evidence', name: 'Evidence', path: '/evidence', permission: 'evidence.read', group: 'work', description: 'Footage, exhibits, continuity and disclosure packages.' },
+  ],
+};

@@ -1,0 +1,57 @@
+import { createHash, type Hash } from 'node:crypto';
+import fs from 'node:fs';
+import { Transform, type Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { FileStore } from '@tus/file-store';
+
+// tus's file store, hashing the bytes as they arrive: one pass over them, in constant memory. Each
+// upload's running SHA-256 is kept with the offset it has reached; a write that starts anywhere
+// else (the upload resumed on another process, or after a write that failed part-way) hashes the
+// bytes already on disk first, so the hash is always of exactly the bytes in the file.
+
+export class HashingFileStore extends FileStore {
+  private readonly running = new Map<string, { hash: Hash; offset: number }>();
+
+  override async write(readable: Readable, id: string, offset: number): Promise<number> {
+    let state = this.running.get(id);
+    this.running.delete(id);
+    if (!state || state.offset !== offset) state = { hash: await hashPrefix(this.pathOf(id), offset), offset };
+    const s = state;
+    const hashing = new Transform({
+      transform(chunk: Buffer, _enc, done) { s.hash.update(chunk); s.offset += chunk.length; done(null, chunk); },
+    });
+    const hashed = readable.pipe(hashing);
+    readable.once('error', (err) => hashing.destroy(err));
+    // Only a write that ends cleanly keeps its running hash: after a failure the bytes on disk may
+    // be fewer than those hashed, and the next write hashes the file's prefix again.
+    const end = await super.write(hashed, id, offset);
+    if (end === s.offset) this.running.set(id, s);
+    return end;
+  }
+
+  /** The SHA-256 of a finished upload's bytes, and forgets it. */
+  async finishedSha256(id: string, size: number): Promise<string> {
+    let state = this.running.get(id);
+    this.running.delete(id);
+    if (!state || state.offset !== size) state = { hash: await hashPrefix(this.pathOf(id), size), offset: size };
+    return state.hash.digest('hex');
+  }
+
+  override async remove(id: string): Promise<void> {
+    this.running.delete(id);
+    return super.remove(id);
+  }
+
+  pathOf(id: string): string {
+    return `${this.directory}/${id}`;
+  }
+}
+
+async function hashPrefix(file: string, length: number): Promise<Hash> {
+  const hash = createHash('sha256');
+  if (length === 0) return hash;
+  await pipeline(fs.createReadStream(file, { start: 0, end: length - 1, highWaterMark: 1 << 20 }), async function* (source) {
+    for await (const chunk of source) hash.update(chunk as Buffer);
+  });
+  return hash;
+}

@@ -1,0 +1,97 @@
+import path from 'node:path';
+import { z } from '@hono/zod-openapi';
+import { Server, MemoryLocker, type Upload } from '@tus/server';
+import { requestActor, route, type Api } from '../../../platform/http/route';
+import { commonResponses } from '../../../platform/http/openapi';
+import { toProblem } from '../../../platform/http/problem';
+import type { Deps } from '../../../platform/deps';
+import { HashingFileStore } from './hashing-file-store';
+import { ingestRecording } from './ingest.usecases';
+import { toRecording } from '../evidence.views';
+import type { Actor } from '../evidence.usecases';
+
+// Uploads from the browser, resumable after a dropped connection (the tus protocol, which
+// tus-js-client speaks): the bytes go to VIGIL_DATA_DIR/uploads, hashed as they arrive, and the
+// finished upload is ingested (probed, refused or moved into the object store) before the last
+// request is answered, with the recording in its body. An upload belongs to the user who began it.
+
+export const UPLOADS_PATH = '/api/v1/uploads';
+const MAX_UPLOAD_BYTES = 64 * 1024 ** 3;
+
+interface Caller { actor: Actor; deps: Deps }
+
+function uploadServer(deps: Deps) {
+  const store = new HashingFileStore({ directory: path.join(deps.config.dataDir, 'uploads') });
+  const callers = new WeakMap<Request, Caller>();
+  const server = new Server({
+    path: UPLOADS_PATH,
+    datastore: store,
+    locker: new MemoryLocker(),
+    maxSize: MAX_UPLOAD_BYTES,
+    respectForwardedHeaders: false,
+    generateUrl: (_req, { path: p, id }) => `${p}/${id}`,
+    async onUploadCreate(req, upload) {
+      const caller = callers.get(req)!;
+      return { metadata: { ...upload.metadata, vigilUserId: caller.actor.userId } };
+    },
+    async onIncomingRequest(req, id) {
+      const caller = callers.get(req)!;
+      const upload = await store.getUpload(id).catch(() => undefined);
+      // Someone else's upload looks exactly like no upload.
+      if (upload && upload.metadata?.vigilUserId !== caller.actor.userId) throw { status_code: 404, body: 'Not found\n' };
+    },
+    async onUploadFinish(req, upload: Upload) {
+      const caller = callers.get(req)!;
+      try {
+        const sha256 = await store.finishedSha256(upload.id, upload.size ?? upload.offset);
+        const { recording, duplicate } = await ingestRecording(caller.deps, {
+          actor: caller.actor,
+          input: { file: store.pathOf(upload.id), originalName: upload.metadata?.filename ?? 'recording', source: 'upload', cameraId: cameraIdOf(upload), sha256 },
+        });
+        return { status_code: 200, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ recording: toRecording(recording, null), duplicate }) };
+      } catch (err) {
+        const { problem } = toProblem(err);
+        return { status_code: problem.status, headers: { 'content-type': 'application/problem+json' }, body: JSON.stringify(problem) };
+      } finally {
+        await store.remove(upload.id).catch(() => undefined);
+      }
+    },
+  });
+  return { server, callers };
+}
+
+const cameraIdOf = (upload: Upload) => {
+  const id = upload.metadata?.cameraId;
+  return id && z.uuid().safeParse(id).success ? id : null;
+};
+
+export function registerUploadRoutes(api: Api) {
+  let tus: ReturnType<typeof uploadServer> | undefined;
+  const handle = (c: Parameters<Parameters<typeof route>[2]>[0]) => {
+    const deps = c.get('deps');
+    tus ??= uploadServer(deps);
+    const req = c.req.raw;
+    tus.callers.set(req, { actor: requestActor(c as never), deps });
+    return tus.server.handleWeb(req);
+  };
+  const tags = ['Evidence'];
+  const tusResponses = { 204: { description: 'Done (tus)' }, ...commonResponses };
+  route(api, {
+    operationId: 'beginUpload', method: 'post', path: UPLOADS_PATH, access: 'evidence.manage', tags,
+    summary: 'Begin a resumable upload of footage (tus 1.0 creation: Upload-Length, Upload-Metadata filename and cameraId)',
+    responses: { 201: { description: 'Created: Location is the upload' }, ...commonResponses },
+  }, handle as never);
+  // HEAD is answered by the GET route (Hono serves HEAD from GET, keeping the request's method for tus).
+  for (const method of ['get', 'patch', 'delete'] as const) {
+    route(api, {
+      operationId: { get: 'getUploadOffset', patch: 'continueUpload', delete: 'abandonUpload' }[method], method, path: `${UPLOADS_PATH}/{id}`, access: 'evidence.manage', tags,
+      summary: {
+        get: 'HEAD: how much of an upload has arrived (tus Upload-Offset), to resume it',
+        patch: 'Send the next bytes of an upload from Upload-Offset; the last answers with the recording made of it (or why it was refused)',
+        delete: 'Abandon an upload, keeping nothing',
+      }[method],
+      request: { params: z.object({ id: z.string().regex(/^[0-9a-f]{32}$/, 'The upload in the address is not an upload id').meta({ param: { name: 'id', in: 'path' } }) }) },
+      responses: method === 'patch' ? { 200: { description: 'The last bytes: the recording' }, ...tusResponses } : tusResponses,
+    }, handle as never);
+  }
+}
