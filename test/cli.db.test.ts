@@ -76,14 +76,23 @@ it('seed --reset rebuilds the demo council when VIGIL_DEMO=true', async () => {
   await c2.connect();
   const history = await c2.query("select count(*)::int as n, count(*) filter (where status = 'open')::int as open, min(opened_at) as first from occurrences");
   const handovers = await c2.query('select count(*)::int as n, count(*) filter (where acknowledged_at is null)::int as pending from handovers');
+  const evidence = await c2.query(`select (select count(*)::int from exhibits) as exhibits,
+      (select count(*)::int from exhibit_derivatives where state = 'done') as copies,
+      (select count(*)::int from recordings r where not exists (select 1 from exhibit_recordings er where er.recording_id = r.id)) as unassigned,
+      (select count(*)::int from continuity_events where kind = 'received' and details ? 'signatureSha256') as signed,
+      (select count(*)::int from evidence_releases er join organisations o on o.id = er.organisation_id join evidence_packages p on p.id = er.package_id
+        where o.name = 'Staffordshire Police' and p.state = 'done') as released`);
   await c2.end();
+  // Exhibits from the footage marks, with copies, a signed hand-over and a package released to the police.
+  expect(evidence.rows[0]).toMatchObject({ exhibits: 4, unassigned: 2, signed: 1, released: 1 });
+  expect(evidence.rows[0].copies).toBeGreaterThanOrEqual(3);
   // A realistic recent fortnight: about ten a day, a few still open, a handover per shift.
   expect(history.rows[0].n).toBeGreaterThan(80);
   expect(history.rows[0].open).toBeGreaterThan(0);
   expect(Date.now() - new Date(history.rows[0].first).getTime()).toBeGreaterThan(12 * 86_400_000);
   expect(handovers.rows[0].n).toBeGreaterThanOrEqual(26);
   expect(handovers.rows[0].pending).toBe(1);
-}, 180_000); // builds the whole demo council twice
+}, 300_000); // builds the whole demo council twice
 
 it('refuses a command other than serve, migrate and seed where there is no database, and makes none', () => {
   const empty = mkdtempSync(path.join(os.tmpdir(), 'vigil-nodb-'));

@@ -1,6 +1,7 @@
 import type { VigilModule } from '../../platform/modules';
 import { registerEvidenceRoutes, registerIntegrityRoutes } from './evidence.routes';
 import { verifyEvidenceJob } from './verify/verify.jobs';
+import { seedDemoEvidence } from './evidence.demo';
 import { registerUploadRoutes } from './ingest/upload.routes';
 import { registerPackageRoutes } from './packages/packages.routes';
 import { buildPackageJob, sweepPackagesJob } from './packages/packages.jobs';
@@ -20,6 +21,7 @@ export const evidenceModule: VigilModule = {
     registerIntegrityRoutes(api);
   },
   jobs: [makeDerivativeJob, sweepDerivativesJob, buildPackageJob, sweepPackagesJob, verifyEvidenceJob],
+  seedDemo: (deps, council) => seedDemoEvidence(deps, council),
   navigation: [
     { key: 'released', name: 'Released to us', path: '/released', permission: 'shared.read', group: 'work', description: 'Evidence packages the council has released to your organisation: download, check and acknowledge them.' },
     { key: 'evidence', name: 'Evidence', path: '/evidence', permission: 'evidence.read', group: 'work', description: 'Footage, exhibits, continuity and disclosure packages.' },

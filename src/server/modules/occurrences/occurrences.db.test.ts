@@ -171,7 +171,7 @@ describe('the timeline is append-only', () => {
     await expect(deps.db.updateTable('occurrence_entries').set({ reason: 'sneaky' }).where('occurrence_id', '=', o.id).execute()).rejects.toThrow(/append-only/);
     // Inside a transaction that is always rolled back: were the trigger missing, nothing is lost.
     const truncate = deps.db.transaction().execute(async (trx) => {
-      await sql`truncate occurrence_entries, occurrence_personal_data, occurrence_entry_redactions`.execute(trx);
+      await sql`truncate occurrence_entries, occurrence_personal_data, occurrence_entry_redactions, exhibit_occurrences`.execute(trx);
       throw new Error('TRUNCATE was allowed');
     });
     await expect(truncate).rejects.toThrow(/append-only/);

@@ -279,7 +279,7 @@ describe('sign-in stages', () => {
     Object.assign(c, await makeSession(deps, { userId: agencyUser.id }));
     const r = await c.get('/api/v1/modules');
     expect(r.status).toBe(200);
-    expect(r.body.modules.map((m: { key: string }) => m.key)).toEqual(['shared']);
+    expect(r.body.modules.map((m: { key: string }) => m.key)).toEqual(['shared', 'released']);
   });
 
   it('gives each role its work first, then the administration pages from the module registry', async () => {
@@ -291,9 +291,9 @@ describe('sign-in stages', () => {
     const admin = await keys(['admin']);
     expect(admin.map((m) => m.key)).toEqual(['users', 'retention-settings', 'security-settings', 'personal-data-review', 'procedures', 'audit']);
     const supervisor = await keys(['supervisor']);
-    expect(supervisor.filter((m) => m.group === 'work').map((m) => m.key)).toEqual(['estate', 'occurrences', 'maintenance', 'evidence', 'requests', 'analysis', 'governance']);
-    expect(supervisor.find((m) => m.key === 'occurrences')?.coming).toBeNull();
-    expect(supervisor.find((m) => m.key === 'evidence')?.coming).toMatch(/chain of custody/);
+    expect(supervisor.filter((m) => m.group === 'work').map((m) => m.key)).toEqual(['estate', 'occurrences', 'evidence', 'maintenance', 'requests', 'analysis', 'governance']);
+    expect(supervisor.find((m) => m.key === 'evidence')?.coming).toBeNull();
+    expect(supervisor.find((m) => m.key === 'requests')?.coming).toMatch(/subject access/);
   });
 });
 

@@ -3,7 +3,7 @@ import { z } from '@hono/zod-openapi';
 import { Server, MemoryLocker, type Upload } from '@tus/server';
 import { requestActor, route, type Api } from '../../../platform/http/route';
 import { commonResponses } from '../../../platform/http/openapi';
-import { toProblem } from '../../../platform/http/problem';
+import { problem, toProblem } from '../../../platform/http/problem';
 import type { Deps } from '../../../platform/deps';
 import { HashingFileStore } from './hashing-file-store';
 import { ingestRecording } from './ingest.usecases';
@@ -60,6 +60,16 @@ function uploadServer(deps: Deps) {
   return { server, callers };
 }
 
+/** The tus server's own refusals (plain text) as problem+json, as every other refusal is. */
+async function asProblem(res: Response) {
+  const detail = (await res.text()).trim() || res.statusText || 'The upload was refused.';
+  const p = problem({ status: res.status, code: 'evidence.upload_refused', detail });
+  const headers = new Headers(res.headers);
+  headers.set('content-type', 'application/problem+json');
+  headers.delete('content-length');
+  return new Response(res.status === 204 ? null : JSON.stringify(p), { status: res.status, headers });
+}
+
 const cameraIdOf = (upload: Upload) => {
   const id = upload.metadata?.cameraId;
   return id && z.uuid().safeParse(id).success ? id : null;
@@ -67,12 +77,13 @@ const cameraIdOf = (upload: Upload) => {
 
 export function registerUploadRoutes(api: Api) {
   let tus: ReturnType<typeof uploadServer> | undefined;
-  const handle = (c: Parameters<Parameters<typeof route>[2]>[0]) => {
+  const handle = async (c: Parameters<Parameters<typeof route>[2]>[0]) => {
     const deps = c.get('deps');
     tus ??= uploadServer(deps);
     const req = c.req.raw;
     tus.callers.set(req, { actor: requestActor(c as never), deps });
-    return tus.server.handleWeb(req);
+    const res = await tus.server.handleWeb(req);
+    return res.status < 400 || res.headers.get('content-type')?.includes('problem+json') ? res : asProblem(res);
   };
   const tags = ['Evidence'];
   const tusResponses = { 204: { description: 'Done (tus)' }, ...commonResponses };
