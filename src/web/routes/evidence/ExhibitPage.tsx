@@ -85,7 +85,7 @@ function ExhibitView({ exhibit: x, session, made }: { exhibit: ExhibitDetail; se
               <Disclosure summary="Return to store"><ReturnForm exhibit={x} onDone={setSaid} /></Disclosure>
             </>
           )}
-          <ButtonLink to="/evidence/packages/new" search={{ exhibits: x.id }} secondary>Put in a disclosure package</ButtonLink>
+          <p className="govuk-!-margin-top-4 govuk-!-margin-bottom-6"><ButtonLink to="/evidence/packages/new" search={{ exhibits: x.id }} secondary>Put in a disclosure package</ButtonLink></p>
         </section>
       )}
 

@@ -77,10 +77,10 @@ export function MakeExhibitForm({ uploadedHere, cameras }: { uploadedHere: strin
       {recordings.data && !items.length && <p className="govuk-body">All footage that came in is already an exhibit. Upload footage above to make a new one.</p>}
       {!!items.length && (
         <form onSubmit={submit} noValidate aria-labelledby="make-exhibit-title">
+          <h3 className="govuk-heading-s" id="make-exhibit-title">Make an exhibit</h3>
           <ErrorSummary errors={f.errors} />
           <CheckboxesField id={f.id('recordingIds')} legend="Recordings" hint="Tick the file or files that make up one exhibit. Footage not made an exhibit is deleted when its retention period ends."
             values={ticked} onChange={setTicked} error={f.field('recordingIds')} options={items.map((r) => ({ value: r.id, label: r.originalName, hint: recordingHint(r) }))} />
-          <h3 className="govuk-heading-s" id="make-exhibit-title">Make exhibit</h3>
           <TextareaField id={f.id('description')} label="Description" hint="What the footage shows, as it would read in a statement" value={v.description} onChange={set('description')} rows={3} error={f.field('description')} />
           <TextField id={f.id('cameraIds')} label="Cameras" hint="Camera references, separated by commas, for example C012, C014" value={cameraText}
             onChange={(value) => { setCamerasTouched(true); set('cameras')(value); }} error={f.field('cameraIds')} width="20" spellCheck={false} autoComplete="off" />

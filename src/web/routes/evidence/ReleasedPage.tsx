@@ -8,7 +8,7 @@ import { errorMessage } from '../../lib/errors';
 import { formatDateTime } from '../../../domain/calendar/london';
 import { labelOf } from '../../../domain/labels';
 import { Row } from './SummaryRow';
-import { describeSize } from './words';
+import { describeExpiry, describeSize } from './words';
 
 // Partner agencies: the disclosure packages the council released to their organisation, until access
 // ends. Every download is recorded in the exhibits' continuity; acknowledging receipt tells the council.
@@ -59,7 +59,7 @@ function Package({ release: r }: { release: ReleasedPackage }) {
         <Row label="Exhibits">{r.exhibits.map((e) => `${e.reference}: ${e.description}`).join('; ')}</Row>
         <Row label="Lawful basis">{labelOf(LAWFUL_BASES, r.lawfulBasis)}{r.crimeReference ? `, crime reference ${r.crimeReference}` : ''}</Row>
         <Row label="Released">{formatDateTime(r.releasedAt)}</Row>
-        <Row label="Access ends">{formatDateTime(r.expiresAt)}</Row>
+        <Row label="Access ends">{describeExpiry(r.expiresAt)}</Row>
         <Row label="SHA-256 of the zip"><code className="vigil-hash">{r.sha256}</code></Row>
         <Row label="Size">{describeSize(r.sizeBytes)}</Row>
         <Row label="Receipt">{r.acknowledgedAt ? `Acknowledged ${formatDateTime(r.acknowledgedAt)}` : 'Not acknowledged yet'}</Row>

@@ -10,6 +10,7 @@ import { formatDate, formatDateTime, londonDay, londonDayAfter, parseUkDate } fr
 import { isCodeOf, labelOf } from '../../../domain/labels';
 import { RadiosField, TextareaField } from '../occurrences/Radios';
 import { ReleaseStateTag } from './tags';
+import { describeExpiry } from './words';
 
 const refresh = (packageId: string) => [['evidence-package', packageId], ['evidence-packages']];
 
@@ -33,7 +34,7 @@ export function ReleasesTable({ releases, packageId, canManage }: { releases: Re
                     {r.lawfulBasisDetail && <span className="vigil-secondary-text">{r.lawfulBasisDetail}</span>}
                   </td>
                   <td className="govuk-table__cell vigil-nowrap">{formatDateTime(r.releasedAt)}<span className="vigil-secondary-text">{r.releasedBy.name}</span></td>
-                  <td className="govuk-table__cell vigil-nowrap">{formatDateTime(r.expiresAt)}</td>
+                  <td className="govuk-table__cell vigil-nowrap">{describeExpiry(r.expiresAt)}</td>
                   <td className="govuk-table__cell">
                     <ReleaseStateTag state={r.state} />
                     {r.revoked && <span className="vigil-secondary-text">{formatDateTime(r.revoked.at)} by {r.revoked.by.name}: {r.revoked.reason}</span>}

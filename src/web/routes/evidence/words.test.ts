@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeProbe, formatBytes, shortHash } from './words';
+import { describeExpiry, describeProbe, formatBytes, shortHash } from './words';
 
 describe('evidence words', () => {
   it('shortens a hash to its ends', () => {
@@ -23,5 +23,11 @@ describe('evidence words', () => {
     expect(describeProbe({ container: 'avi', durationS: null, startTime: null, video: { codec: 'mpeg4', width: null, height: null, fps: 30000 / 1001 }, audio: null }))
       .toBe('avi; length unknown; video MPEG-4 part 2 at 29.97 fps; no audio');
     expect(describeProbe(null)).toMatch(/kept as exported/);
+  });
+
+  it('says a release that ends at midnight ends at the end of the day before', () => {
+    expect(describeExpiry('2026-04-27T23:00:00.000Z')).toBe('End of 27 April 2026'); // midnight BST
+    expect(describeExpiry('2026-01-15T00:00:00.000Z')).toBe('End of 14 January 2026'); // midnight GMT
+    expect(describeExpiry('2026-01-15T12:30:00.000Z')).toBe('15 Jan 2026, 12:30');
   });
 });

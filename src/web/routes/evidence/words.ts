@@ -1,5 +1,5 @@
 import type { ProbeSummary } from '../../api/evidence';
-import { formatDateTime } from '../../../domain/calendar/london';
+import { formatDate, formatDateTime, londonParts } from '../../../domain/calendar/london';
 import { describeDuration } from '../../../server/modules/evidence/packages/package.words';
 
 // How the evidence pages say hashes, sizes, clocks and what ffprobe found. The wording of sizes,
@@ -37,4 +37,14 @@ export function describeProbe(probe: ProbeSummary | null): string {
     a ? `audio ${codec(a.codec)}${a.sampleRate ? ` ${a.sampleRate} Hz` : ''}${a.channels ? `, ${a.channels} channel${a.channels === 1 ? '' : 's'}` : ''}` : 'no audio',
     probe.startTime ? `starts ${formatDateTime(probe.startTime, { seconds: true })} by its own clock` : '',
   ].filter(Boolean).join('; ');
+}
+
+/**
+ * When access ends, as people say it: a release ends at midnight UK time (the start of the day
+ * after the one chosen), which reads as "End of 27 April 2026", not "28 Apr 2026, 00:00".
+ */
+export function describeExpiry(iso: string): string {
+  const at = new Date(iso);
+  const p = londonParts(at);
+  return p.hour === 0 && p.minute === 0 && p.second === 0 ? `End of ${formatDate(new Date(at.getTime() - 1000))}` : formatDateTime(iso);
 }
