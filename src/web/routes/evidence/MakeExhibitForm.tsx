@@ -14,7 +14,7 @@ import { TextareaField } from '../occurrences/Radios';
 import { parseUkDateTime, understoodAs } from '../occurrences/when';
 import { describeProbe, formatBytes, shortHash } from './words';
 
-const TIME_HINT = 'UK time, with seconds if you know them, for example 23/11/2026 14:05:09';
+const TIME_HINT = 'The true UK time (not the recorder’s, if its clock was wrong), with seconds if you know them, for example 23/11/2026 14:05:09';
 const badTime = 'Enter a date and time like 23/11/2026 14:05:09';
 const hint = (lead: string, typed: string) => [lead, understoodAs(typed)].filter(Boolean).join('. ');
 
