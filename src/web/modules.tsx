@@ -1,6 +1,7 @@
 import type { AnyRoute } from '@tanstack/react-router';
 import { occurrenceRoutes } from './routes/occurrences/routes';
 import { sharedRoutes } from './routes/shared/routes';
+import { evidenceRoutes } from './routes/evidence/routes';
 
 /**
  * Each module's pages, one line a module: a function that makes its routes under the signed-in
@@ -10,4 +11,5 @@ import { sharedRoutes } from './routes/shared/routes';
 export const MODULE_ROUTES: readonly (<P extends AnyRoute>(parent: P) => readonly AnyRoute[])[] = [
   occurrenceRoutes,
   sharedRoutes,
+  evidenceRoutes,
 ];

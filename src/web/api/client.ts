@@ -45,6 +45,8 @@ export interface RequestOptions {
   query?: Record<string, string | number | undefined | null>;
   /** The caller handles 401 itself (the session probe). */
   allow401?: boolean;
+  /** A multipart body (a file to check) instead of JSON. */
+  form?: FormData;
 }
 
 /**
@@ -86,20 +88,31 @@ export function withQuery(path: string, query?: RequestOptions['query']): string
   return qs ? `${path}?${qs}` : path;
 }
 
+/**
+ * The headers a request from the app carries for the session: the CSRF token on writes, and the
+ * background mark on reads nobody asked for, which do not put off the idle sign-out (see
+ * lib/activity.ts). Also for requests the client does not make itself (resumable uploads).
+ */
+export function sessionHeaders(method: string, now = Date.now()): { headers: Record<string, string>; usersOwn: boolean } {
+  const headers: Record<string, string> = {};
+  const write = method !== 'GET' && method !== 'HEAD';
+  if (write && csrfToken) headers['x-csrf-token'] = csrfToken;
+  const usersOwn = isUserRequest({ method: write ? method : 'GET', lastInput: lastInput(), now });
+  if (!usersOwn) headers['x-vigil-background'] = '1';
+  return { headers, usersOwn };
+}
+
 export async function api<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const method = options.method ?? 'GET';
-  const headers: Record<string, string> = { accept: 'application/json, application/problem+json' };
-  if (options.body !== undefined) headers['content-type'] = 'application/json';
-  if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
-  const url = withQuery(`/api/v1${path}`, options.query);
-  const body = options.body === undefined ? undefined : JSON.stringify(options.body);
-  // Every write carries a key, so that the server carries it out once however often it is sent.
-  if (method !== 'GET') headers['idempotency-key'] = idempotencyKey(`${method} ${url} ${body ?? ''}`);
-
   const started = Date.now();
-  // Refetches nobody asked for do not put off the idle sign-out (see lib/activity.ts).
-  const usersOwn = isUserRequest({ method, lastInput: lastInput(), now: started });
-  if (!usersOwn) headers['x-vigil-background'] = '1';
+  const { headers: session, usersOwn } = sessionHeaders(method, started);
+  const headers: Record<string, string> = { accept: 'application/json, application/problem+json', ...session };
+  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  const url = withQuery(`/api/v1${path}`, options.query);
+  const body = options.form ?? (options.body === undefined ? undefined : JSON.stringify(options.body));
+  // Every write carries a key, so that the server carries it out once however often it is sent (a file sent again is a new request).
+  if (method !== 'GET') headers['idempotency-key'] = options.form ? newKey() : idempotencyKey(`${method} ${url} ${body ?? ''}`);
+
   let response: Response;
   try {
     response = await fetch(url, { method, headers, credentials: 'same-origin', body });

@@ -9,7 +9,7 @@ const STORAGE_KEY = 'vigil.shortcuts';
 interface Shortcut {
   keys: string[];
   description: string;
-  to?: '/' | '/admin/users' | '/audit' | '/account' | '/occurrences' | '/occurrences/new';
+  to?: '/' | '/admin/users' | '/audit' | '/account' | '/occurrences' | '/occurrences/new' | '/evidence';
   permission?: string;
 }
 
@@ -21,6 +21,10 @@ const SHORTCUTS: Shortcut[] = [
   { keys: ['g', 'o'], description: 'Go to occurrences', to: '/occurrences', permission: 'occurrences.read' },
   { keys: ['n'], description: 'Open a new occurrence', to: '/occurrences/new', permission: 'occurrences.write' },
   { keys: ['e'], description: 'Add an entry (on an occurrence)', permission: 'occurrences.write' },
+  { keys: ['g', 'e'], description: 'Go to exhibits', to: '/evidence', permission: 'evidence.read' },
+  { keys: ['k'], description: 'Play or pause (on an exhibit’s player)', permission: 'evidence.read' },
+  { keys: [','], description: 'One frame back (on an exhibit’s player)', permission: 'evidence.read' },
+  { keys: ['.'], description: 'One frame forward (on an exhibit’s player)', permission: 'evidence.read' },
   { keys: ['/'], description: 'Search or filter the list on this page' },
   { keys: ['?'], description: 'Show keyboard shortcuts' },
 ];
@@ -63,16 +67,20 @@ export function useKeyboardShortcuts({ session, open }: { session: Session | nul
         }
         return;
       }
-      // Single keys: one with a page to go to, or `e` for the field on this page marked data-shortcut="e".
-      const single = !pending || Date.now() - pending.at >= 1500 ? SHORTCUTS.find((s) => s.keys.length === 1 && s.keys[0] === event.key && /^[a-z]$/.test(event.key)) : undefined;
+      // Single keys: one with a page to go to, or one for the control on this page marked data-shortcut
+      // with its key: a field takes focus (`e`), a button is pressed (the player's `k`, `,` and `.`).
+      const single = !pending || Date.now() - pending.at >= 1500 ? SHORTCUTS.find((s) => s.keys.length === 1 && s.keys[0] === event.key && /^[a-z,.]$/.test(event.key)) : undefined;
       if (single && (!single.permission || can(session, single.permission))) {
-        const field = single.to ? null : document.querySelector<HTMLElement>(`[data-shortcut="${single.keys[0]}"]`);
+        const control = single.to ? null : document.querySelector<HTMLElement>(`[data-shortcut="${CSS.escape(single.keys[0])}"]`);
         if (single.to) {
           event.preventDefault();
           void navigate({ to: single.to });
-        } else if (field) {
+        } else if (control instanceof HTMLButtonElement) {
           event.preventDefault();
-          field.focus();
+          if (!control.disabled) control.click();
+        } else if (control) {
+          event.preventDefault();
+          control.focus();
         }
         return;
       }

@@ -1,9 +1,6 @@
 import { createRoute, type AnyRoute } from '@tanstack/react-router';
-import { can } from '../../api/auth';
-import type { Session } from '../../api/types';
 import type { OccurrenceFilters } from '../../api/occurrences';
-import { useSession } from '../../lib/session';
-import { ForbiddenPage } from '../errors/NotFound';
+import { Gate } from '../../components/Gate';
 import { HandoverDetailPage } from './HandoverDetailPage';
 import { HandoverPage } from './HandoverPage';
 import { OccurrenceNewPage } from './OccurrenceNewPage';
@@ -11,13 +8,6 @@ import { OccurrencePage } from './OccurrencePage';
 import { OccurrencesListPage, validateOccurrenceSearch } from './OccurrencesListPage';
 import { PersonalDataReviewPage } from './PersonalDataReviewPage';
 import { ProceduresPage } from './ProceduresPage';
-
-/** Renders a page for a signed-in user with the permission, or says they may not see it. */
-function Gate({ permission, children }: { permission: string; children: (session: Session) => React.ReactNode }) {
-  const session = useSession();
-  if (!session) return null;
-  return can(session, permission) ? <>{children(session)}</> : <ForbiddenPage />;
-}
 
 /** The occurrence log's pages, under the signed-in part of the app. */
 export function occurrenceRoutes<TParent extends AnyRoute>(parent: TParent) {

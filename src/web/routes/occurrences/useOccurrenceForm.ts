@@ -1,78 +1,11 @@
-import { useEffect, useRef, useState } from 'react';
-import { inAttempt, type Attempt } from '../../api/client';
-import { useQueryClient } from '@tanstack/react-query';
-import { formErrorsFrom, type FormErrors } from '../../lib/errors';
+import { useWriteForm } from '../../lib/useWriteForm';
 
-/** Server field names -> this form's field ids (forms on one page share it, so ids carry a prefix). */
-export function prefixErrors(errors: FormErrors | undefined, prefix: string): FormErrors | undefined {
-  if (!errors) return undefined;
-  return {
-    summary: errors.summary.map((s) => ({ ...s, field: s.field ? `${prefix}-${s.field}` : undefined })),
-    fields: Object.fromEntries(Object.entries(errors.fields).map(([k, v]) => [`${prefix}-${k}`, v])),
-  };
-}
-
-const FORM_DONE = 'vigil:occurrence-form-done';
+export { prefixErrors } from '../../lib/useWriteForm';
 
 /**
  * One write on an occurrence page: busy while it runs, errors beside the fields, a message when done,
  * and the occurrence refetched.
  */
 export function useOccurrenceForm(occurrenceId: string, prefix: string, fields: string[], fallbackField: string) {
-  const queryClient = useQueryClient();
-  const [errors, setErrors] = useState<FormErrors>();
-  const [busy, setBusy] = useState(false);
-  const [done, setDone] = useState<string>();
-  const [lastError, setLastError] = useState<unknown>();
-  // The same content sent again (Ctrl+Enter pressed twice) goes with the same Idempotency-Key and is
-  // recorded once; after a success the next submission is a new attempt, even with the same words.
-  const attempt = useRef<Attempt>({});
-
-  // Another form on the page succeeded: this one's old errors and message no longer describe the page.
-  useEffect(() => {
-    const onDone = (event: Event) => {
-      const { detail } = event as CustomEvent<{ occurrenceId: string; prefix: string }>;
-      if (detail.occurrenceId !== occurrenceId || detail.prefix === prefix) return;
-      setErrors(undefined);
-      setLastError(undefined);
-      setDone(undefined);
-    };
-    window.addEventListener(FORM_DONE, onDone);
-    return () => window.removeEventListener(FORM_DONE, onDone);
-  }, [occurrenceId, prefix]);
-
-  /** Client-side checks use server field names too. */
-  const check = (invalid: FormErrors | undefined) => {
-    setErrors(prefixErrors(invalid, prefix));
-    if (invalid) setDone(undefined);
-    return !invalid;
-  };
-
-  const run = async (write: () => Promise<unknown>, message: string): Promise<boolean> => {
-    setBusy(true);
-    setDone(undefined);
-    try {
-      await inAttempt(attempt.current, write);
-      setErrors(undefined);
-      setLastError(undefined);
-      setDone(message);
-      window.dispatchEvent(new CustomEvent(FORM_DONE, { detail: { occurrenceId, prefix } }));
-      await Promise.all([
-        queryClient.invalidateQueries({ queryKey: ['occurrence', occurrenceId] }),
-        queryClient.invalidateQueries({ queryKey: ['occurrences'] }),
-      ]);
-      attempt.current = {}; // only now, just before the form clears: a press meanwhile still repeats this attempt
-      return true;
-    } catch (err) {
-      setLastError(err);
-      setErrors(prefixErrors(formErrorsFrom(err, { fields, fallbackField }), prefix));
-      return false;
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  const field = (name: string) => errors?.fields[`${prefix}-${name}`];
-  const id = (name: string) => `${prefix}-${name}`;
-  return { errors, busy, done, run, check, field, id, lastError };
+  return useWriteForm({ scope: `occurrence:${occurrenceId}`, prefix, fields, fallbackField, refresh: [['occurrence', occurrenceId], ['occurrences']] });
 }

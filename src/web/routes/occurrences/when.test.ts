@@ -8,6 +8,11 @@ describe('parseUkDateTime', () => {
     expect(parseUkDateTime('15/7/2026 14:05', now)).toBe('2026-07-15T13:05:00.000Z');
     expect(parseUkDateTime('23/11/2026 at 14:05', now)).toBe('2026-11-23T14:05:00.000Z');
   });
+  it('reads seconds when they are given (a recorder\'s clock, footage times)', () => {
+    expect(parseUkDateTime('15/7/2026 14:03:10', now)).toBe('2026-07-15T13:03:10.000Z');
+    expect(parseUkDateTime('09:30:05', now)).toBe('2026-07-15T08:30:05.000Z');
+    expect(parseUkDateTime('09:30:60', now)).toBeUndefined();
+  });
   it('reads a time alone as today in London', () => {
     expect(parseUkDateTime('09:30', now)).toBe('2026-07-15T08:30:00.000Z');
   });
