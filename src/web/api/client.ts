@@ -45,8 +45,8 @@ export interface RequestOptions {
   query?: Record<string, string | number | undefined | null>;
   /** The caller handles 401 itself (the session probe). */
   allow401?: boolean;
-  /** A multipart body (a file to check) instead of JSON. */
-  form?: FormData;
+  /** A file sent as the body itself (a package to check) instead of JSON, with its media type. */
+  file?: { body: Blob; type: string };
 }
 
 /**
@@ -108,10 +108,13 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
   const { headers: session, usersOwn } = sessionHeaders(method, started);
   const headers: Record<string, string> = { accept: 'application/json, application/problem+json', ...session };
   if (options.body !== undefined) headers['content-type'] = 'application/json';
+  if (options.file) headers['content-type'] = options.file.type;
   const url = withQuery(`/api/v1${path}`, options.query);
-  const body = options.form ?? (options.body === undefined ? undefined : JSON.stringify(options.body));
-  // Every write carries a key, so that the server carries it out once however often it is sent (a file sent again is a new request).
-  if (method !== 'GET') headers['idempotency-key'] = options.form ? newKey() : idempotencyKey(`${method} ${url} ${body ?? ''}`);
+  const body = options.file?.body ?? (options.body === undefined ? undefined : JSON.stringify(options.body));
+  // Every write carries a key, so that the server carries it out once however often it is sent. Not a
+  // file sent as the body: the key would make the server hold the whole file to compare it, and the
+  // route streams it (checking a package changes nothing, so a repeat is harmless).
+  if (method !== 'GET' && !options.file) headers['idempotency-key'] = idempotencyKey(`${method} ${url} ${body ?? ''}`);
 
   let response: Response;
   try {

@@ -74,10 +74,6 @@ export const releasedQuery = queryOptions({
 export const acknowledgeRelease = (releaseId: string) => api<unknown>(`/released/${encodeURIComponent(releaseId)}/acknowledge`, { method: 'POST' });
 export const releasedDownloadHref = (releaseId: string) => `/api/v1/released/${encodeURIComponent(releaseId)}/download`;
 
-// Checking a package: anyone who may see this page.
-export const verifyPackage = (file: File) => {
-  const form = new FormData();
-  form.append('file', file, file.name);
-  return api<PackageCheck>('/evidence/verify-package', { method: 'POST', form });
-};
+// Checking a package: anyone signed in. The zip is the request's body (a browser may call it application/x-zip-compressed: it is sent as a zip).
+export const verifyPackage = (file: File) => api<PackageCheck>('/evidence/verify-package', { method: 'POST', file: { body: file, type: 'application/zip' } });
 export const publicKeyQuery = queryOptions({ queryKey: ['evidence-public-key'], queryFn: () => api<PublicKey>('/evidence/public-key'), staleTime: 5 * 60_000 });

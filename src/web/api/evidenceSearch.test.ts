@@ -11,9 +11,9 @@ describe('exhibit filters in the address bar', () => {
   });
 
   it('asks the API for whole London days, the `to` day included', () => {
-    // 27 March 2026 is GMT; 29 March the clocks go forward, so the 30th starts at 23:00 UTC on the 29th.
+    // 27 March 2026 is GMT; 29 March the clocks go forward, so the 29th ends at 23:00 UTC.
     expect(exhibitsApiQuery({ from: '2026-03-27', to: '2026-03-29', state: 'held', page: 2 }))
-      .toEqual({ from: '2026-03-27T00:00:00.000Z', to: '2026-03-29T23:00:00.000Z', state: 'held' });
+      .toEqual({ from: '2026-03-27T00:00:00.000Z', to: '2026-03-29T22:59:59.999Z', state: 'held' });
   });
 
   it('goes from the address bar to the form and back unchanged', () => {

@@ -34,10 +34,11 @@ export function validateExhibitSearch(search: Record<string, unknown>): ExhibitF
   };
 }
 
-/** Filters as the API takes them: the `to` day included whole (the API's `to` is exclusive, as for occurrences). */
+/** Filters as the API takes them: instants, the `to` day included whole (the API's `to` is inclusive: its last millisecond). */
 export function exhibitsApiQuery(filters: ExhibitFilters): Record<string, string | undefined> {
   const { from, to, page: _page, ...rest } = filters;
-  return { ...rest, from: from ? londonDayStart(from)?.toISOString() : undefined, to: to ? londonDayAfter(to)?.toISOString() : undefined };
+  const end = to ? londonDayAfter(to) : undefined;
+  return { ...rest, from: from ? londonDayStart(from)?.toISOString() : undefined, to: end ? new Date(end.getTime() - 1).toISOString() : undefined };
 }
 
 /** What the filter form holds: every field as typed, dates the UK way. */

@@ -3,7 +3,7 @@ import { TableHead } from '../../components/TableHead';
 import { formatDateTime } from '../../../domain/calendar/london';
 import { formatPlayerTime } from './frames';
 import { JobStateTag } from './tags';
-import { formatBytes, shortHash } from './words';
+import { ffmpegVersionOf, formatBytes, shortHash } from './words';
 
 /**
  * The exhibit's working copies, clips and stills: what each is, how far its job has got (the page
@@ -32,12 +32,13 @@ export function DerivativesTable({ exhibitId, derivatives }: { exhibitId: string
                   <td className="govuk-table__cell"><State derivative={d} /></td>
                   <td className="govuk-table__cell">{d.sha256 ? <code className="vigil-hash" title={d.sha256}>{shortHash(d.sha256)}</code> : '–'}</td>
                   <td className="govuk-table__cell">
-                    {d.ffmpegVersion ? `ffmpeg ${d.ffmpegVersion}` : '–'}
+                    {d.ffmpegVersion ? `ffmpeg ${ffmpegVersionOf(d.ffmpegVersion)}` : '–'}
                     {d.ffmpegArgs && (
                       <details className="govuk-details govuk-!-margin-bottom-0">
                         <summary className="govuk-details__summary"><span className="govuk-details__summary-text">Exact arguments<span className="govuk-visually-hidden"> for {d.reference}</span></span></summary>
                         <div className="govuk-details__text">
                           <pre className="vigil-pre vigil-break">{d.ffmpegArgs.join(' ')}</pre>
+                          {d.ffmpegVersion && <p className="govuk-body-s govuk-!-margin-bottom-1">{d.ffmpegVersion}</p>}
                           <p className="govuk-body-s">Made from SHA-256 <code className="vigil-hash">{d.parentSha256}</code>. Full SHA-256 of {d.reference}: <code className="vigil-hash">{d.sha256}</code></p>
                         </div>
                       </details>
@@ -64,9 +65,11 @@ export function DerivativesTable({ exhibitId, derivatives }: { exhibitId: string
 function describeDerivative(d: Derivative): string {
   const caption = d.caption ? ', captioned' : '';
   if (d.kind === 'clip') {
-    const [start, end] = [d.realStartS ?? d.startS, d.realEndS ?? d.endS];
-    const span = start !== null && end !== null ? ` ${formatPlayerTime(start)} to ${formatPlayerTime(end)}` : '';
-    return `Clip${span} (${d.mode === 'copy' ? CLIP_MODES.copy : CLIP_MODES.reencode})${caption}`;
+    const span = (a: number | null, b: number | null) => (a !== null && b !== null ? `${formatPlayerTime(a)} to ${formatPlayerTime(b)}` : '');
+    const [asked, cut] = [span(d.startS, d.endS), span(d.realStartS, d.realEndS)];
+    // Where it really cut, when that is not where it was asked to (a stream copy starts on a key frame).
+    const where = cut && cut !== asked ? `${asked}, cut at ${cut}` : asked;
+    return `Clip ${where} (${d.mode === 'copy' ? CLIP_MODES.copy : CLIP_MODES.reencode})${caption}`;
   }
   if (d.kind === 'still') return `Still at ${formatPlayerTime(d.startS ?? 0)}${caption}`;
   return `${DERIVATIVE_KINDS[d.kind]}${caption}`;

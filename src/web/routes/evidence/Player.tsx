@@ -47,7 +47,7 @@ export function Player({ exhibitId, sources, onTime }: { exhibitId: string; sour
         <SelectField id="player-source" label="File to play" value={source.sha256} onChange={(v) => { setSha256(v); setTime(0); }}
           options={sources.map((s) => ({ value: s.sha256, label: s.label }))} />
       )}
-      <video key={source.sha256} ref={video} className="vigil-player__video" controls preload="metadata" src={exhibitFileHref(exhibitId, source.sha256)}
+      <video key={source.sha256} ref={video} className="vigil-player__video" controls preload="none" src={exhibitFileHref(exhibitId, source.sha256)}
         aria-label={`${source.label}, exhibit footage`} aria-describedby="player-position"
         onTimeUpdate={sync} onSeeked={sync} onLoadedMetadata={sync}
         onPlay={() => setPaused(false)} onPause={() => { setPaused(true); sync(); }} />

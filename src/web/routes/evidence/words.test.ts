@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeExpiry, describeProbe, formatBytes, shortHash } from './words';
+import { describeExpiry, describeProbe, ffmpegVersionOf, formatBytes, shortHash } from './words';
 
 describe('evidence words', () => {
   it('shortens a hash to its ends', () => {
@@ -29,5 +29,10 @@ describe('evidence words', () => {
     expect(describeExpiry('2026-04-27T23:00:00.000Z')).toBe('End of 27 April 2026'); // midnight BST
     expect(describeExpiry('2026-01-15T00:00:00.000Z')).toBe('End of 14 January 2026'); // midnight GMT
     expect(describeExpiry('2026-01-15T12:30:00.000Z')).toBe('15 Jan 2026, 12:30');
+  });
+
+  it('takes the version out of ffmpeg\'s banner', () => {
+    expect(ffmpegVersionOf('ffmpeg version N-47683-g0e8eb07980-static https://johnvansickle.com/ffmpeg/ Copyright (c) 2000-2018 the FFmpeg developers')).toBe('N-47683-g0e8eb07980-static');
+    expect(ffmpegVersionOf('7.1')).toBe('7.1');
   });
 });

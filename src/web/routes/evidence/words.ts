@@ -48,3 +48,8 @@ export function describeExpiry(iso: string): string {
   const p = londonParts(at);
   return p.hour === 0 && p.minute === 0 && p.second === 0 ? `End of ${formatDate(new Date(at.getTime() - 1000))}` : formatDateTime(iso);
 }
+
+/** "ffmpeg version 7.1.1-static https://… Copyright …" -> "7.1.1-static": the version, as a table shows it (the whole line goes in the details). */
+export function ffmpegVersionOf(banner: string): string {
+  return /version\s+(\S+)/.exec(banner)?.[1] ?? banner;
+}
