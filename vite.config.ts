@@ -25,7 +25,10 @@ export default defineConfig({
   },
   server: {
     proxy: {
-      '/api': api,
+      // Not '/api': the web app's own modules live under /api/ (src/web/api).
+      '/api/v1': api,
+      '/api/docs': api,
+      '/api/openapi.json': api,
       '/branding.css': api,
       '/healthz': api,
       '/readyz': api,

@@ -43,3 +43,6 @@ export const WitnessStatementBody = z.object({
 
 export type WitnessStatementBody = z.output<typeof WitnessStatementBody>;
 export type StatementExhibit = z.output<typeof StatementExhibit>;
+
+/** A statement as the API answers it: its latest version. */
+export const WitnessStatement = z.object({ id: z.uuid(), version: z.number().int(), isFinal: z.boolean(), body: WitnessStatementBody }).meta({ id: 'WitnessStatement' });

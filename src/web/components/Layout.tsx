@@ -5,6 +5,7 @@ import { metaQuery } from '../api/auth';
 import { useSession } from '../lib/session';
 import { Footer } from './Footer';
 import { HandoverBanner } from './HandoverBanner';
+import { IntegrityBanner } from './IntegrityBanner';
 import { Header } from './Header';
 import { KeyboardShortcutsDialog, useKeyboardShortcuts } from './KeyboardShortcuts';
 import { LiveStatus } from './LiveStatus';
@@ -46,6 +47,7 @@ export function Layout() {
         <LiveStatus />
         <main className="govuk-main-wrapper" id="main-content">
           {session && <HandoverBanner session={session} />}
+          {session && <IntegrityBanner session={session} />}
           <Outlet />
         </main>
       </div>

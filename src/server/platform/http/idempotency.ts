@@ -43,6 +43,9 @@ export function idempotency({ db, waitMs = 15_000, pollMs = 25 }: { db: Db; wait
     const key = c.req.header(IDEMPOTENCY_HEADER);
     const session = c.get('session');
     if (key === undefined || !session) return next();
+    // Streamed bodies (footage, a package to check) are not held in memory to be hashed: those
+    // writes are idempotent in their own way (tus offsets, a check that changes nothing).
+    if (!/^application\/json\b/.test(c.req.header('content-type') ?? 'application/json')) return next();
     if (!VALID_KEY.test(key)) {
       return refusal(c, 400, 'idempotency.invalid_key', 'The Idempotency-Key header must be 1 to 255 printable characters with no spaces, such as a UUID.');
     }

@@ -1,12 +1,12 @@
 import type { ProbeSummary } from '../../api/evidence';
 import { formatDate, formatDateTime, londonParts } from '../../../domain/calendar/london';
-import { describeDuration } from '../../../server/modules/evidence/packages/package.words';
+import { describeDuration } from '../../../domain/evidence/words';
 
 // How the evidence pages say hashes, sizes, clocks and what ffprobe found. The wording of sizes,
 // durations, clock offsets and continuity details is the package documents' own, so that the screen
 // and the paper say the same thing.
 // (Pure, and to move to src/domain/evidence/ so that the web app need not reach into the server's folder.)
-export { describeClock, describeDuration, describeEventDetails, describeSize } from '../../../server/modules/evidence/packages/package.words';
+export { describeClock, describeDuration, describeEventDetails, describeSize } from '../../../domain/evidence/words';
 
 /** "3f7a9c1e…b04d": enough to tell hashes apart at a glance; the full one goes beside it for reading aloud. */
 export const shortHash = (sha256: string) => (sha256.length > 16 ? `${sha256.slice(0, 8)}…${sha256.slice(-4)}` : sha256);

@@ -1,7 +1,7 @@
 import { formatFingerprint } from '../../../platform/signing/signing';
 import { heading, keyValues, paragraph, renderPdf } from '../../../platform/pdf/pdf';
 import { CONTINUITY_GENESIS, type ContinuityLink } from '../continuity/continuity.models';
-import { CONTINUITY_KIND_WORDS, describeEventDetails, describeSize, ukTimestamp } from './package.words';
+import { CONTINUITY_KIND_WORDS, describeEventDetails, describeSize, ukTimestamp } from '../../../../domain/evidence/words';
 
 // The continuity record: for each exhibit, every handling in order (who, when, where, why, the
 // item's hash at that moment, what was handed or sealed) and the chain hash that links each event to

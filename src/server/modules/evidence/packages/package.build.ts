@@ -9,7 +9,7 @@ import {
 } from './package.manifest';
 import { renderManifestText, renderReadme } from './package.texts';
 import type { PackageDocument, PackageFileSource } from './package.zip';
-import type { ClockCheck } from './package.words';
+import type { ClockCheck } from '../../../../domain/evidence/words';
 import { renderWitnessStatement } from './statement.pdf';
 
 // Everything a package holds, made from plain data the evidence module gathers: the files' paths in

@@ -1,6 +1,6 @@
 import { formatFingerprint } from '../../../platform/signing/signing';
 import { PACKAGE_NAMES, type ManifestFile, type PackageManifest } from './package.manifest';
-import { describeClock, describeSize, ukTimestamp } from './package.words';
+import { describeClock, describeSize, ukTimestamp } from '../../../../domain/evidence/words';
 
 // The plain-text files a recipient reads first: MANIFEST.txt (the manifest in words), README.txt (how
 // to check the hashes and the signature with common tools, and how to play the files) and SHA256SUMS

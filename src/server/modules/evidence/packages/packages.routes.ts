@@ -12,7 +12,7 @@ import { recordAudit } from '../../../platform/audit/audit';
 import { AppError, validationFailed } from '../../../platform/http/errors';
 import { ensureSigningKey, formatFingerprint, listSigningKeys } from '../../../platform/signing/signing';
 import * as kp from '../../../../domain/evidence/packages';
-import { WitnessStatementBody } from '../../../../domain/evidence/statement';
+import { WitnessStatement, WitnessStatementBody } from '../../../../domain/evidence/statement';
 import * as pk from './packages.usecases';
 import * as repo from './packages.repository';
 import { toPackageSummary, toRelease } from './packages.views';
@@ -77,7 +77,7 @@ export function registerPackageRoutes(api: Api) {
     return serveStoredFile(c, { store: deps.storage, file: { sha256: row.sha256, size: Number(row.size_bytes), mediaType: 'application/zip', filename: `${row.reference}.zip` }, download: true, range: undefined }) as never;
   });
 
-  const statementReply = json(z.object({ id: z.uuid(), version: z.number().int(), isFinal: z.boolean(), body: WitnessStatementBody }).meta({ id: 'WitnessStatement' }), 'The statement');
+  const statementReply = json(WitnessStatement, 'The statement');
   route(api, {
     operationId: 'getPackageStatement', method: 'get', path: '/api/v1/evidence-packages/{id}/statement', access: 'evidence.read', tags,
     summary: "The producer's MG11-style witness statement for the package, as it stands", request: { params: kp.PackageParams }, responses: { 200: statementReply, ...commonResponses },

@@ -1,6 +1,6 @@
 import { STATEMENT_DECLARATION, type WitnessStatementBody } from '../../../../domain/evidence/statement';
 import type { ContinuityLink } from '../continuity/continuity.models';
-import { describeClock, describeSize, ukWhen, type ClockCheck } from './package.words';
+import { describeClock, describeSize, ukWhen, type ClockCheck } from '../../../../domain/evidence/words';
 
 // The producer's witness statement, drafted from what Vigil recorded them doing: which exhibits they
 // produced, from which cameras and times, with which hashes, the copies made, the bags they sealed

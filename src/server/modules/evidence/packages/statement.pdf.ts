@@ -1,6 +1,6 @@
 import type { WitnessStatementBody } from '../../../../domain/evidence/statement';
 import { heading, paragraph, renderPdf, type Pdf } from '../../../platform/pdf/pdf';
-import { ukTimestamp } from './package.words';
+import { ukTimestamp } from '../../../../domain/evidence/words';
 
 // The witness statement laid out as an MG11 front page (uk-rules §4.4): URN, name, age, occupation,
 // number of pages, the CrimPR 16.2 declaration at the start, the account in the first person, the

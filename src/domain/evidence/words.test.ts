@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeClock, describeDuration, describeEventDetails, describeSize, ukWhen } from './package.words';
+import { describeClock, describeDuration, describeEventDetails, describeSize, ukWhen } from './words';
 
 describe('package words', () => {
   it('says the recorder clock offset in words, in UK time, with its direction from the readings', () => {

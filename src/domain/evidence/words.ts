@@ -1,6 +1,5 @@
-import { formatDate, formatTimestamp, londonParts } from '../../../../domain/calendar/london';
-import { CONTINUITY_KINDS } from '../../../../domain/evidence/contract';
-import type { ContinuityKind, ContinuityLink } from '../continuity/continuity.models';
+import { formatDate, formatTimestamp, londonParts } from '../calendar/london';
+import { CONTINUITY_KINDS } from './contract';
 
 // How a package's documents (the manifest in words, the continuity record, the witness statement)
 // say times, durations, sizes and handlings: UK time, plain English, every digit that matters.
@@ -53,7 +52,7 @@ export function describeSize(bytes: number): string {
   return `${bytes.toLocaleString('en-GB')} byte${bytes === 1 ? '' : 's'}${unit ? ` (${v.toFixed(1)} ${unit})` : ''}`;
 }
 
-export const CONTINUITY_KIND_WORDS: Record<ContinuityKind, string> = CONTINUITY_KINDS;
+export const CONTINUITY_KIND_WORDS: Record<keyof typeof CONTINUITY_KINDS, string> = CONTINUITY_KINDS;
 
 const named = (v: unknown) => (v && typeof v === 'object' && 'name' in v ? String((v as { name: unknown }).name) : String(v));
 
@@ -73,11 +72,18 @@ const DETAIL_WORDS: Record<string, [string, (v: unknown) => string]> = {
   recordedFrom: ['Recorded from', (v) => ukTimestamp(v as string)],
   recordedTo: ['Recorded to', (v) => ukTimestamp(v as string)],
   clock: ['Recorder clock', (v) => describeClock(v as ClockCheck)],
+  realStartS: ['Really starts at', (v) => `${Number(v).toFixed(3)} s into the master`],
+  realEndS: ['Really ends at', (v) => `${Number(v).toFixed(3)} s into the master`],
+  occurrenceIds: ['Occurrences linked', (v) => (Array.isArray(v) ? `${v.length}` : String(v))],
+  organisation: ['Organisation', named],
+  lawfulBasis: ['Lawful basis', String],
+  crimeReference: ['Crime reference', String],
+  releaseId: ['Release', String],
   masters: ['Masters', (v) => (Array.isArray(v) ? v.map((m) => [m.name, m.sha256 && `SHA-256 ${m.sha256}`].filter(Boolean).join(', ')).join('; ') : String(v))],
 };
 
 /** An event's details as label–value pairs, known ones in words, the rest as JSON; nulls left out. */
-export function describeEventDetails(details: ContinuityLink['details']): [string, string][] {
+export function describeEventDetails(details: Record<string, unknown>): [string, string][] {
   return Object.entries(details)
     .filter(([, v]) => v !== null && v !== undefined && !(Array.isArray(v) && v.length === 0))
     .map(([k, v]) => {
