@@ -203,7 +203,8 @@ describe('exhibits', () => {
     expect(await dueIds()).not.toContain(alone.id);
 
     await rt.recordReview(deps, { actor: reviewer.actor, exhibitId: linked.id, input: { decision: 'destroy', reason: 'Case closed with no further action' } });
-    expect(await dueIds()).not.toContain(linked.id); // decided: waiting for the run
+    // Decided: still in the list, as waiting for the run, until it is destroyed.
+    expect((await rt.listReviewsDue(deps, { offset: 0, limit: 200 })).items.find((i) => i.exhibit.id === linked.id)?.lastReview).toMatchObject({ decision: 'destroy' });
     const run = await applyEvidenceRetention(deps);
     expect(run.exhibitsDestroyed).toBe(1);
 
@@ -221,6 +222,7 @@ describe('exhibits', () => {
     await expect(rt.recordReview(deps, { actor: reviewer.actor, exhibitId: linked.id, input: { decision: 'keep', reason: 'Too late' } })).rejects.toMatchObject({ code: 'evidence.destroyed' });
     await expect(rt.placeHold(deps, { actor: reviewer.actor, subject: { exhibitId: linked.id }, reason: 'Too late' })).rejects.toMatchObject({ code: 'evidence.destroyed' });
 
+    expect(await dueIds()).not.toContain(linked.id);
     clock.advance(186 * DAY);
     expect(await dueIds()).toContain(alone.id); // the kept one comes round again
   });
@@ -253,6 +255,10 @@ describe('exhibits', () => {
 
     const kept = await applyEvidenceRetention(deps);
     expect(kept).toMatchObject({ exhibitsDestroyed: 0, exhibitsKept: 2 });
+    // Kept by a hold or a reopened occurrence, they stay in sight of the reviewers, with the reason.
+    const waiting = (await rt.listReviewsDue(deps, { offset: 0, limit: 200 })).items.filter((i) => [held.id, open.id].includes(i.exhibit.id));
+    expect(waiting.map((i) => i.obstacles)).toHaveLength(2);
+    expect(waiting.map((i) => i.obstacles[0])).toEqual(expect.arrayContaining(['It is under a legal hold: Fresh police request', expect.stringMatching(/^It is linked to occurrence OCC-/)]));
     expect((await deps.db.selectFrom('exhibits').select('state').where('id', 'in', [held.id, open.id]).execute()).map((e) => e.state)).not.toContain('destroyed');
 
     await rt.releaseHold(deps, { actor: p.actor, holdId: late.id, reason: 'Police no longer need it' });

@@ -114,17 +114,23 @@ export async function listExhibitsToDestroy(db: Db) {
 }
 
 /**
- * Exhibits that may be due for review, for the pure rule to decide: not destroyed, made at least
- * `madeBefore`, no open link, not waiting to be destroyed, and not kept past `now` by a decision.
+ * Exhibits that may be due for review, for the pure rule to decide: not destroyed, and either made
+ * at least `madeBefore` with no open link and not kept past `now` by a decision, or decided for
+ * destruction and not destroyed yet (so one a hold now keeps stays in sight of its reviewers).
  */
 export async function listReviewCandidates(db: Db, { madeBefore, now }: { madeBefore: Date; now: Date }) {
   const rows = await db.selectFrom('exhibits as e')
     .select(['e.id', 'e.reference', 'e.description', 'e.created_at', 'e.state'])
-    .where('e.state', '<>', 'destroyed').where('e.created_at', '<=', madeBefore)
-    .where((eb) => eb.not(eb.exists(eb.selectFrom('exhibit_occurrences as eo').innerJoin('occurrences as o', 'o.id', 'eo.occurrence_id').select('o.id')
-      .whereRef('eo.exhibit_id', '=', 'e.id').where('o.status', '<>', 'closed'))))
-    .where(sql<boolean>`coalesce(${latestDecision}, '') <> 'destroy'`)
-    .where(sql<boolean>`coalesce(${latestNextReview}, '-infinity') <= ${now}`)
+    .where('e.state', '<>', 'destroyed')
+    .where((eb) => eb.or([
+      sql<boolean>`${latestDecision} = 'destroy'`,
+      eb.and([
+        eb('e.created_at', '<=', madeBefore),
+        eb.not(eb.exists(eb.selectFrom('exhibit_occurrences as eo').innerJoin('occurrences as o', 'o.id', 'eo.occurrence_id').select('o.id')
+          .whereRef('eo.exhibit_id', '=', 'e.id').where('o.status', '<>', 'closed'))),
+        sql<boolean>`coalesce(${latestNextReview}, '-infinity') <= ${now}`,
+      ]),
+    ]))
     .orderBy('e.created_at').execute();
   const ids = rows.map((r) => r.id);
   if (ids.length === 0) return [];

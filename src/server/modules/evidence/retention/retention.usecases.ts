@@ -116,7 +116,11 @@ export async function recordReview(deps: Deps, { actor, exhibitId, input }: { ac
   });
 }
 
-/** Exhibits due for review now, soonest due first, with what would stop their destruction. */
+/**
+ * Exhibits due for review now, soonest due first, with what would stop their destruction; and
+ * those decided for destruction that the nightly run has not destroyed yet (a new decision may
+ * still keep them).
+ */
 export async function listReviewsDue(deps: Deps, { offset, limit }: { offset: number; limit: number }) {
   const now = deps.clock.now();
   const { exhibitReviewMonths: months } = await getEvidenceRetention(deps.db);
@@ -125,6 +129,8 @@ export async function listReviewsDue(deps: Deps, { offset, limit }: { offset: nu
   const candidates = await repo.listReviewCandidates(deps.db, { madeBefore, now });
   const due = candidates.map((c) => {
     const links: Link[] = c.occurrences.map((o) => ({ kind: 'occurrence', reference: o.reference, open: o.status !== 'closed', closedAt: o.closed_at }));
+    // Decided for destruction: listed from the decision until the run has done it.
+    if (c.lastReview?.decision === 'destroy') return { c, dueAt: c.lastReview.decided_at };
     return { c, dueAt: exhibitReviewDueAt({ createdAt: c.created_at, links, keptUntil: c.lastReview?.next_review_at ?? null, months }) };
   }).filter((d): d is { c: typeof d.c; dueAt: Date } => d.dueAt !== null && d.dueAt <= now).sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime());
   const page = due.slice(offset, offset + limit);

@@ -53,6 +53,9 @@ export function ReviewsDuePage({ page = 1 }: { page?: number }) {
                 </div>
               )}
             </dl>
+            {item.lastReview?.decision === 'destroy' && (
+              <p className="govuk-body"><strong className="govuk-tag govuk-tag--orange">Waiting to be destroyed</strong> by the nightly retention run. A new decision to keep it stops that.</p>
+            )}
             {item.obstacles.length > 0 && (
               <div className="govuk-inset-text">
                 <p className="govuk-body">It cannot be destroyed now:</p>
