@@ -28,8 +28,8 @@ function ReasonForm({ prefix, label, hint, button, schema, send, onDone }: {
       await send(checked.body);
       setErrors(undefined);
       setReason('');
-      // Holds show on the exhibit page, the holds list and the review list.
-      await queryClient.invalidateQueries({ queryKey: ['evidence'] });
+      // Holds show on the exhibit page, the holds and review lists, and in recordings' deletion dates.
+      await Promise.all(['evidence', 'exhibit', 'recordings'].map((key) => queryClient.invalidateQueries({ queryKey: [key] })));
       onDone();
     } catch (err) {
       setErrors(writeErrors(err, { prefix, fields: ['reason'], fallback: 'reason' }));

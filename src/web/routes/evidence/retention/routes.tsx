@@ -1,16 +1,8 @@
 import { createRoute, type AnyRoute } from '@tanstack/react-router';
 import { can } from '../../../api/auth';
-import type { Session } from '../../../api/types';
-import { useSession } from '../../../lib/session';
-import { ForbiddenPage } from '../../errors/NotFound';
+import { Gate } from '../../../components/Gate';
 import { HoldsPage } from './HoldsPage';
 import { ReviewsDuePage } from './ReviewsDuePage';
-
-function Gate({ permission, children }: { permission: string; children: (session: Session) => React.ReactNode }) {
-  const session = useSession();
-  if (!session) return null;
-  return can(session, permission) ? <>{children(session)}</> : <ForbiddenPage />;
-}
 
 const page = (v: unknown) => (Number.isInteger(Number(v)) && Number(v) > 1 ? Number(v) : undefined);
 
