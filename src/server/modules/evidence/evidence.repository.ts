@@ -18,7 +18,10 @@ function recordingQuery(db: Db) {
     .leftJoin('exhibit_recordings as er', 'er.recording_id', 'r.id')
     .leftJoin('exhibits as e', 'e.id', 'er.exhibit_id')
     .select([...recordingColumns, 'u.display_name as ingested_by_name', 'c.reference as camera_reference', 'c.name as camera_name',
-      'e.id as exhibit_id', 'e.reference as exhibit_reference', 'er.position']);
+      'e.id as exhibit_id', 'e.reference as exhibit_reference', 'er.position',
+      // Under a legal hold that is not released: retention leaves it alone.
+      (eb) => eb.exists(eb.selectFrom('evidence_holds as h').leftJoin('evidence_hold_releases as hr', 'hr.hold_id', 'h.id').select('h.id')
+        .whereRef('h.recording_id', '=', 'r.id').where('hr.id', 'is', null)).as('is_held')]);
 }
 
 export async function insertRecording(db: Db, row: {

@@ -17,6 +17,7 @@ import type { ObjectStore } from '../../platform/storage/storage';
 import { listHandlers, listRecordings } from './evidence.repository';
 import * as errors from './evidence.errors';
 import { latestVerification } from './verify/verify.usecases';
+import { deleteAfterFor } from './retention/retention.usecases';
 
 const tags = ['Evidence'];
 const actor = requestActor;
@@ -35,8 +36,9 @@ export function registerEvidenceRoutes(api: Api) {
     request: { query: k.RecordingFilter }, responses: { 200: json(k.RecordingPage, 'A page'), ...commonResponses },
   }, async (c) => {
     const { page, pageSize, unassigned, mine } = c.req.valid('query');
-    const r = await listRecordings(c.get('deps').db, { unassigned, ingestedBy: mine ? actor(c).userId : undefined, offset: (page - 1) * pageSize, limit: pageSize });
-    return c.json({ items: r.rows.map((x) => toRecording(x, null)), total: r.total, page, pageSize }, 200);
+    const db = c.get('deps').db;
+    const [r, deleteAfter] = await Promise.all([listRecordings(db, { unassigned, ingestedBy: mine ? actor(c).userId : undefined, offset: (page - 1) * pageSize, limit: pageSize }), deleteAfterFor(db)]);
+    return c.json({ items: r.rows.map((x) => toRecording(x, deleteAfter(x))), total: r.total, page, pageSize }, 200);
   });
 
   route(api, {

@@ -16,7 +16,7 @@ export const EVIDENCE_HANDLERS: readonly Role[] = ['operator', 'supervisor', 'en
 const PROBE = { container: 'mov,mp4,m4a,3gp,3g2,mj2', durationS: 30, startTime: null, video: { codec: 'h264', width: 768, height: 432, fps: 12.5 }, audio: { codec: 'aac', sampleRate: 48000, channels: 1 } };
 
 /** A recording row (its bytes are not needed to make it an exhibit). */
-async function aRecording({ deps, councilOrgId }: WalkCtx) {
+export async function aRecording({ deps, councilOrgId }: WalkCtx) {
   const u = await makeUser(deps, { roles: ['operator'], organisationId: councilOrgId });
   const r = await deps.db.insertInto('recordings').values({
     sha256: randomBytes(32).toString('hex'), size_bytes: 1000, original_name: 'walk.mp4', source: 'upload', format: 'video', probe: JSON.stringify(PROBE),
@@ -25,12 +25,12 @@ async function aRecording({ deps, councilOrgId }: WalkCtx) {
   return r.id;
 }
 
-async function producer({ deps, councilOrgId }: WalkCtx) {
+export async function producer({ deps, councilOrgId }: WalkCtx) {
   const u = await makeUser(deps, { roles: ['enforcement_officer'], organisationId: councilOrgId });
   return { audit: { actorId: u.id, actorUsername: u.username, ip: null, userAgent: null }, userId: u.id };
 }
 
-async function anExhibit(ctx: WalkCtx) {
+export async function anExhibit(ctx: WalkCtx) {
   const recordingId = await aRecording(ctx);
   const made = await ev.createExhibit(ctx.deps, { actor: await producer(ctx), input: { description: 'Walk exhibit', recordingIds: [recordingId], cameraIds: [], occurrenceIds: [], location: 'Control room' } });
   ctx.bag.recordingId = recordingId;

@@ -6,6 +6,8 @@ import { registerUploadRoutes } from './ingest/upload.routes';
 import { registerPackageRoutes } from './packages/packages.routes';
 import { buildPackageJob, sweepPackagesJob } from './packages/packages.jobs';
 import { makeDerivativeJob, sweepDerivativesJob } from './derivatives/derivatives.jobs';
+import { registerRetentionRoutes } from './retention/retention.routes';
+import { applyEvidenceRetentionJob } from './retention/retention.jobs';
 
 export { ingestRecording } from './ingest/ingest.usecases';
 export { UPLOADS_PATH } from './ingest/upload.routes';
@@ -19,8 +21,9 @@ export const evidenceModule: VigilModule = {
     registerUploadRoutes(api);
     registerPackageRoutes(api);
     registerIntegrityRoutes(api);
+    registerRetentionRoutes(api);
   },
-  jobs: [makeDerivativeJob, sweepDerivativesJob, buildPackageJob, sweepPackagesJob, verifyEvidenceJob],
+  jobs: [makeDerivativeJob, sweepDerivativesJob, buildPackageJob, sweepPackagesJob, verifyEvidenceJob, applyEvidenceRetentionJob],
   seedDemo: (deps, council) => seedDemoEvidence(deps, council),
   navigation: [
     { key: 'released', name: 'Released to us', path: '/released', permission: 'shared.read', group: 'work', description: 'Evidence packages the council has released to your organisation: download, check and acknowledge them.' },

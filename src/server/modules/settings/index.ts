@@ -6,7 +6,7 @@ export const settingsModule: VigilModule = {
   key: 'settings',
   routes: (api) => registerSettingsRoutes(api),
   navigation: [
-    { key: 'retention-settings', name: 'Retention settings', path: '/admin/retention', permission: 'settings.manage', group: 'admin', description: 'How long names and details in the occurrence log are kept before review and removal.' },
+    { key: 'retention-settings', name: 'Retention settings', path: '/admin/retention', permission: 'settings.manage', group: 'admin', description: 'How long names and details in the occurrence log are kept, and how long footage and exhibits are kept before destruction or review.' },
     { key: 'security-settings', name: 'Security settings', path: '/admin/security', permission: 'settings.manage', group: 'admin', description: 'Choose which roles must use two-factor authentication.' },
   ],
 };

@@ -89,6 +89,12 @@ export interface ContinuityEvents {
   seq: number;
 }
 
+export interface EvidenceDestructionRemovals {
+  at: Generated<Timestamp>;
+  destruction_id: string;
+  outcome: "removed" | "in_use";
+}
+
 export interface EvidenceDestructions {
   derivative_id: string | null;
   destroyed_at: Generated<Timestamp>;
@@ -96,6 +102,7 @@ export interface EvidenceDestructions {
   id: Generated<string>;
   reason: string;
   recording_id: string | null;
+  review_id: string | null;
   rule: string;
   sha256: string;
   size_bytes: Int8;
@@ -242,6 +249,16 @@ export interface ExhibitRecordings {
   exhibit_id: string;
   position: number;
   recording_id: string;
+}
+
+export interface ExhibitReviews {
+  decided_at: Generated<Timestamp>;
+  decided_by: string;
+  decision: "keep" | "destroy";
+  exhibit_id: string;
+  id: Generated<string>;
+  next_review_at: Timestamp | null;
+  reason: string;
 }
 
 export interface Exhibits {
@@ -615,6 +632,7 @@ export interface DB {
   audit_pending: AuditPending;
   cameras: Cameras;
   continuity_events: ContinuityEvents;
+  evidence_destruction_removals: EvidenceDestructionRemovals;
   evidence_destructions: EvidenceDestructions;
   evidence_hold_releases: EvidenceHoldReleases;
   evidence_holds: EvidenceHolds;
@@ -631,6 +649,7 @@ export interface DB {
   exhibit_occurrences: ExhibitOccurrences;
   exhibit_producers: ExhibitProducers;
   exhibit_recordings: ExhibitRecordings;
+  exhibit_reviews: ExhibitReviews;
   exhibits: Exhibits;
   handover_carried_actions: HandoverCarriedActions;
   handover_occurrences: HandoverOccurrences;

@@ -8,6 +8,7 @@ import type { Deps } from '../../../platform/deps';
 import { HashingFileStore } from './hashing-file-store';
 import { ingestRecording } from './ingest.usecases';
 import { toRecording } from '../evidence.views';
+import { deleteAfterFor } from '../retention/retention.usecases';
 import type { Actor } from '../evidence.usecases';
 
 // Uploads from the browser, resumable after a dropped connection (the tus protocol, which
@@ -48,7 +49,8 @@ function uploadServer(deps: Deps) {
           actor: caller.actor,
           input: { file: store.pathOf(upload.id), originalName: upload.metadata?.filename ?? 'recording', source: 'upload', cameraId: cameraIdOf(upload), sha256 },
         });
-        return { status_code: 200, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ recording: toRecording(recording, null), duplicate }) };
+        const deleteAfter = await deleteAfterFor(caller.deps.db);
+        return { status_code: 200, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ recording: toRecording(recording, deleteAfter(recording)), duplicate }) };
       } catch (err) {
         const { problem } = toProblem(err);
         return { status_code: problem.status, headers: { 'content-type': 'application/problem+json' }, body: JSON.stringify(problem) };
