@@ -2,6 +2,7 @@ import type { AnyRoute } from '@tanstack/react-router';
 import { occurrenceRoutes } from './routes/occurrences/routes';
 import { sharedRoutes } from './routes/shared/routes';
 import { evidenceRoutes } from './routes/evidence/routes';
+import { evidenceRetentionRoutes } from './routes/evidence/retention/routes';
 
 /**
  * Each module's pages, one line a module: a function that makes its routes under the signed-in
@@ -12,4 +13,5 @@ export const MODULE_ROUTES: readonly (<P extends AnyRoute>(parent: P) => readonl
   occurrenceRoutes,
   sharedRoutes,
   evidenceRoutes,
+  evidenceRetentionRoutes,
 ];

@@ -4,7 +4,8 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serve, type ServerType } from '@hono/node-server';
 import { Upload } from 'tus-js-client';
-import { makeSession, makeUser, testDeps } from '../../../../test/support/deps';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { makeSession, makeUser, testClock, testDeps } from '../../../../test/support/deps';
 import { testApp } from '../../../../test/support/api';
 import { makeTestVideo, sampleClip, tempDir } from '../../../../test/support/video';
 import { locateVideoTools } from '../../platform/video/video';
@@ -182,5 +183,39 @@ describe('an exhibit, its copies and its package', () => {
     await officer.call('POST', `/api/v1/evidence-releases/${release.json.id}/revoke`, { reason: 'Sent to the wrong force' });
     expect((await police.call('GET', '/api/v1/released')).json.items).toEqual([]);
     expect((await police.call('GET', `/api/v1/released/${release.json.id}/download`)).status).toBe(404);
+  });
+});
+
+describe('a release ends', () => {
+  it('at its expiry: the partner no longer lists or downloads the package, nor any made-up id', async () => {
+    const clock = testClock();
+    const timed = { ...deps, clock };
+    const { app: later } = testApp(timed);
+    const as = async (roles: ('enforcement_officer' | 'agency')[], organisationId?: string, existing?: { id: string; organisationId: string }) => {
+      const u = existing ?? await makeUser(timed, { roles, organisationId });
+      const s = await makeSession(timed, { userId: u.id });
+      return { user: u, call: async (method: string, path: string, body?: unknown) => {
+        const res = await later.request(path, { method, headers: { cookie: s.cookie, 'x-csrf-token': s.csrf, ...(body === undefined ? {} : { 'content-type': 'application/json' }) }, body: body === undefined ? undefined : JSON.stringify(body) });
+        return { status: res.status, json: await res.json().catch(() => undefined) };
+      } };
+    };
+    const officer = await as(['enforcement_officer']);
+    let police = await as(['agency']);
+    const recording = await deps.db.insertInto('recordings').values({
+      sha256: randomBytes(32).toString('hex'), size_bytes: 10, original_name: 'x.mp4', source: 'upload', format: 'unreadable', probe: null, ingested_by: officer.user.id,
+    }).returning('id').executeTakeFirstOrThrow();
+    const exhibit = (await officer.call('POST', '/api/v1/exhibits', { description: 'Expiry test', recordingIds: [recording.id] })).json;
+    const pkg = (await officer.call('POST', '/api/v1/evidence-packages', { exhibitIds: [exhibit.id], recipientName: 'Police', purpose: 'Expiry test', includeMasters: false })).json;
+    await deps.db.updateTable('evidence_packages').set({ state: 'done', sha256: randomBytes(32).toString('hex'), size_bytes: 22, completed_at: clock.now() }).where('id', '=', pkg.id).execute();
+    const release = (await officer.call('POST', `/api/v1/evidence-packages/${pkg.id}/releases`, { organisationId: police.user.organisationId, lawfulBasis: 'dpa_sch2_crime', crimeReference: 'SP/1/26', expiresAt: new Date(clock.now().getTime() + 3 * 86400_000).toISOString() })).json;
+    expect((await police.call('GET', '/api/v1/released')).json.items.map((r: { releaseId: string }) => r.releaseId)).toEqual([release.id]);
+    expect((await police.call('POST', `/api/v1/released/${release.id}/acknowledge`)).status).toBe(200);
+    expect((await police.call('POST', `/api/v1/released/${randomUUID()}/acknowledge`)).status).toBe(404);
+    expect((await police.call('GET', `/api/v1/evidence-packages/${pkg.id}`)).status).toBe(404);
+    clock.advance(3 * 86400_000 + 1000);
+    police = await as(['agency'], undefined, police.user); // signed in again: a session does not last days
+    expect((await police.call('GET', '/api/v1/released')).json.items).toEqual([]);
+    expect((await police.call('GET', `/api/v1/released/${release.id}/download`)).status).toBe(404);
+    expect((await police.call('POST', `/api/v1/released/${release.id}/acknowledge`)).status).toBe(404);
   });
 });

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Link } from '@tanstack/react-router';
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { can } from '../../api/auth';
 import { isApiError } from '../../api/client';
 import { exhibitFileHref, exhibitQuery, type ExhibitDetail } from '../../api/evidence';
@@ -17,6 +17,7 @@ import { Player, type PlayerTime } from './Player';
 import { playableSources } from './sources';
 import { ExhibitStateTag } from './tags';
 import { Row } from './SummaryRow';
+import { PlaceHoldForm, ReleaseHoldForm } from './retention/HoldForms';
 import { describeClock, describeProbe, describeSize } from './words';
 
 export function ExhibitPage({ id, session, made }: { id: string; session: Session; made?: boolean }) {
@@ -31,6 +32,8 @@ export function ExhibitPage({ id, session, made }: { id: string; session: Sessio
 }
 
 function ExhibitView({ exhibit: x, session, made }: { exhibit: ExhibitDetail; session: Session; made?: boolean }) {
+  const queryClient = useQueryClient();
+  const refresh = () => void queryClient.invalidateQueries({ queryKey: exhibitQuery(x.id).queryKey });
   const [player, setPlayer] = useState<PlayerTime>();
   const [said, setSaid] = useState<string>();
   const sources = playableSources(x);
@@ -85,6 +88,10 @@ function ExhibitView({ exhibit: x, session, made }: { exhibit: ExhibitDetail; se
               <Disclosure summary="Return to store"><ReturnForm exhibit={x} onDone={setSaid} /></Disclosure>
             </>
           )}
+          <Disclosure summary={x.holds.length ? `Legal hold (${x.holds.length} in force)` : 'Place a legal hold'}>
+            {x.holds.map((h) => <ReleaseHoldForm key={h.id} holdId={h.id} what={x.reference} onDone={refresh} />)}
+            <PlaceHoldForm subject={{ exhibitId: x.id }} onDone={refresh} />
+          </Disclosure>
           <p className="govuk-!-margin-top-4 govuk-!-margin-bottom-6"><ButtonLink to="/evidence/packages/new" search={{ exhibits: x.id }} secondary>Put in a disclosure package</ButtonLink></p>
         </section>
       )}
