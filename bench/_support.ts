@@ -61,6 +61,12 @@ export function mean(runs: Load[]): Load {
   return { rps: avg('rps'), p99: avg('p99'), p50: avg('p50'), errors: runs.reduce((a, r) => a + r.errors, 0), non2xx: runs.reduce((a, r) => a + r.non2xx, 0) };
 }
 
+/** The middle value (the mean of the two middle ones for an even count). */
+export function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+}
+
 export function result({ bench, metric, value, unit, baseline, target, pass, ratio }: {
   bench: string; metric: string; value: number; unit: string; baseline: number | string; target: string; pass: boolean; ratio?: number;
 }) {
