@@ -219,3 +219,17 @@ describe('a release ends', () => {
     expect((await police.call('POST', `/api/v1/released/${release.id}/acknowledge`)).status).toBe(404);
   });
 });
+
+describe('the integrity check', () => {
+  it("is shown to coordinators with what it found, from the newest check", async () => {
+    await deps.db.insertInto('evidence_verifications').values({
+      started_at: new Date(Date.now() + 60_000), finished_at: new Date(Date.now() + 61_000), objects_checked: 3, is_ok: false,
+      problems: JSON.stringify([{ kind: 'missing', what: 'recording CAM07.mp4', sha256: 'ab'.repeat(32), reason: 'the stored file is missing' }]),
+    }).execute();
+    const coordinator = await makeUser(deps, { roles: ['coordinator'] });
+    const s = await makeSession(deps, { userId: coordinator.id });
+    const res = await fetch(`${base}/api/v1/evidence/integrity`, { headers: { cookie: s.cookie } });
+    expect(res.status).toBe(200);
+    expect((await res.json()).latest).toMatchObject({ ok: false, filesChecked: 3, problems: [{ kind: 'missing', what: 'recording CAM07.mp4' }] });
+  });
+});

@@ -152,7 +152,7 @@ export function registerIntegrityRoutes(api: Api) {
     return c.json({
       latest: v ? {
         id: v.id, startedAt: v.started_at.toISOString(), finishedAt: v.finished_at!.toISOString(), ok: !!v.is_ok, filesChecked: v.objects_checked,
-        problems: (v.problems as z.output<typeof k.IntegrityStatus>['latest'] & object)['problems'].slice(0, 50),
+        problems: (v.problems as NonNullable<z.output<typeof k.IntegrityStatus>['latest']>['problems']).slice(0, 50),
       } : null,
     }, 200);
   });
