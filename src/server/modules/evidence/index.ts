@@ -1,6 +1,7 @@
 import type { VigilModule } from '../../platform/modules';
 import { registerEvidenceRoutes, registerIntegrityRoutes } from './evidence.routes';
 import { verifyEvidenceJob } from './verify/verify.jobs';
+import { sweepUploadsJob } from './ingest/upload.jobs';
 import { seedDemoEvidence } from './evidence.demo';
 import { registerUploadRoutes } from './ingest/upload.routes';
 import { registerPackageRoutes } from './packages/packages.routes';
@@ -23,7 +24,7 @@ export const evidenceModule: VigilModule = {
     registerIntegrityRoutes(api);
     registerRetentionRoutes(api);
   },
-  jobs: [makeDerivativeJob, sweepDerivativesJob, buildPackageJob, sweepPackagesJob, verifyEvidenceJob, applyEvidenceRetentionJob],
+  jobs: [makeDerivativeJob, sweepDerivativesJob, buildPackageJob, sweepPackagesJob, verifyEvidenceJob, sweepUploadsJob, applyEvidenceRetentionJob],
   seedDemo: (deps, council) => seedDemoEvidence(deps, council),
   navigation: [
     { key: 'released', name: 'Released to us', path: '/released', permission: 'shared.read', group: 'work', description: 'Evidence packages the council has released to your organisation: download, check and acknowledge them.' },

@@ -1,11 +1,10 @@
-import path from 'node:path';
 import { z } from '@hono/zod-openapi';
 import { Server, MemoryLocker, type Upload } from '@tus/server';
 import { requestActor, route, type Api } from '../../../platform/http/route';
 import { commonResponses } from '../../../platform/http/openapi';
 import { problem, toProblem } from '../../../platform/http/problem';
 import type { Deps } from '../../../platform/deps';
-import { HashingFileStore } from './hashing-file-store';
+import { uploadStore } from './upload.jobs';
 import { ingestRecording } from './ingest.usecases';
 import { toRecording } from '../evidence.views';
 import { deleteAfterFor } from '../retention/retention.usecases';
@@ -22,7 +21,7 @@ const MAX_UPLOAD_BYTES = 64 * 1024 ** 3;
 interface Caller { actor: Actor; deps: Deps }
 
 function uploadServer(deps: Deps) {
-  const store = new HashingFileStore({ directory: path.join(deps.config.dataDir, 'uploads') });
+  const store = uploadStore(deps.config);
   const callers = new WeakMap<Request, Caller>();
   const server = new Server({
     path: UPLOADS_PATH,

@@ -27,7 +27,8 @@ const statementFinal = () => new AppError({ code: 'evidence.statement_final', st
 export async function requestPackage(deps: Deps, { actor, input }: { actor: Actor; input: z.output<typeof kp.RequestPackage> }) {
   const now = deps.clock.now();
   const created = await deps.db.transaction().execute(async (trx) => {
-    const exhibits = await trx.selectFrom('exhibits').select(['id', 'reference', 'state']).where('id', 'in', input.exhibitIds).execute();
+    // FOR SHARE: a destruction (which locks the exhibit to append its event) waits for this package, or this sees it destroyed.
+    const exhibits = await trx.selectFrom('exhibits').select(['id', 'reference', 'state']).where('id', 'in', input.exhibitIds).orderBy('id').forShare().execute();
     if (exhibits.length !== input.exhibitIds.length) throw validationFailed([{ path: 'exhibitIds', message: 'Choose exhibits that exist.' }]);
     const destroyed = exhibits.filter((e) => e.state === 'destroyed');
     if (destroyed.length) throw validationFailed([{ path: 'exhibitIds', message: `${destroyed.map((e) => e.reference).join(', ')} has been destroyed.` }]);
