@@ -46,9 +46,11 @@ export function probeArgs(file: string): string[] {
 }
 
 /** The first video stream's packets (timestamps and key-frame flags, no decoding), between two times on the file's own clock. */
-export function packetsArgs({ file, fromS, toS }: { file: string; fromS?: number; toS?: number }): string[] {
-  const interval = fromS === undefined && toS === undefined ? [] : ['-read_intervals', `${fromS === undefined ? '' : formatSeconds(fromS)}%${toS === undefined ? '' : formatSeconds(toS)}`];
-  return ['-v', 'error', '-select_streams', 'v:0', ...interval, '-show_entries', 'packet=pts,duration,flags:stream=time_base', '-print_format', 'json', file];
+export function packetsArgs({ file, fromS, toS, intervals }: { file: string; fromS?: number; toS?: number; intervals?: { fromS?: number; toS?: number }[] }): string[] {
+  const wanted = intervals ?? (fromS === undefined && toS === undefined ? [] : [{ fromS, toS }]);
+  const interval = (i: { fromS?: number; toS?: number }) => `${i.fromS === undefined ? '' : formatSeconds(i.fromS)}%${i.toS === undefined ? '' : formatSeconds(i.toS)}`;
+  const read = wanted.length ? ['-read_intervals', wanted.map(interval).join(',')] : [];
+  return ['-v', 'error', '-select_streams', 'v:0', ...read, '-show_entries', 'packet=pts,duration,flags:stream=time_base:format=start_time', '-print_format', 'json', file];
 }
 
 /** Decodes every picture of the first video stream and counts them (errors go to stderr). */

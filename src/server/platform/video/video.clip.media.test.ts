@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { grayPixels, makeTestVideo, meanDifference, sampleClip, sha256File, tempDir } from '../../../../test/support/video';
 import { captionFontFile, cutClip, probeFile, reproduceArgs, runFfmpeg, runFfprobe, type VideoProbe } from './video';
 import { locateVideoTools, type VideoTools } from './video.run';
+import { measureOutput } from './video.frames';
 
 let tools: VideoTools;
 let generated: string; // 25 fps, a key frame every second, 4 s
@@ -125,6 +126,27 @@ describe('cutClip by stream copy', () => {
     expect(clip.realStartS).toBeCloseTo(1.2, 6);
     expect(Math.abs(clip.durationS - 1)).toBeLessThanOrEqual(FRAME + 1e-6);
     expect((await probeOf(output))).toMatchObject({ container: 'avi', video: { codec: 'mjpeg' } });
+  });
+
+  it('keeps an MPEG-TS an MPEG-TS and counts from its start, though the muxer starts the copy\'s clock at 1.4 s', async () => {
+    const ts = tmp.file('copy-offset.ts');
+    await runFfmpeg({ tools, args: ['-hide_banner', '-nostdin', '-y', '-f', 'lavfi', '-i', 'testsrc2=size=160x120:rate=25:duration=12', '-c:v', 'libx264', '-preset', 'ultrafast', '-g', '25', '-output_ts_offset', '10', '-f', 'mpegts', ts] });
+    const clip = await cutClip({ tools, input: ts, output: tmp.file('copy-offset-clip.ts'), startS: 2.5, endS: 10.5, mode: 'copy' });
+    expect(clip.container).toBe('mpegts');
+    expect(clip.realStartS).toBeCloseTo(2, 3); // the key frame at or before 2.5 s
+    expect(Math.abs(clip.realEndS - 10.5)).toBeLessThanOrEqual(FRAME + 1e-6);
+    expect(clip.durationS).toBeCloseTo(clip.realEndS - clip.realStartS, 6);
+  });
+
+  it('finds a long copy\'s start and end from its first and last seconds as it would from every packet', async () => {
+    const long = await makeTestVideo({ tools, output: tmp.file('long.mp4'), seconds: 30 });
+    const output = tmp.file('long-copy.mp4');
+    const clip = await cutClip({ tools, input: long, output, startS: 1.5, endS: 28.5, mode: 'copy' });
+    const everyPacket = await measureOutput({ tools, file: output });
+    expect(await measureOutput({ tools, file: output, expectedS: 27 })).toEqual(everyPacket);
+    expect(clip.durationS).toBeCloseTo(everyPacket.endS - everyPacket.firstS, 6);
+    // Told the wrong length, it reads the whole output rather than guess.
+    expect(await measureOutput({ tools, file: output, expectedS: 60 })).toEqual(everyPacket);
   });
 
   it('refuses a caption, which needs a re-encode', async () => {

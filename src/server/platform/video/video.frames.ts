@@ -10,15 +10,17 @@ export interface Frame { s: number; endS: number | null; key: boolean }
 
 const EPSILON = 1e-6;
 
-async function readFrames({ tools, file, fromS, toS, signal }: { tools: VideoTools; file: string; fromS?: number; toS?: number; signal?: AbortSignal }): Promise<Frame[]> {
-  const run = await runFfprobe({ tools, args: packetsArgs({ file, fromS, toS }), signal });
+async function readFrames({ tools, file, signal, ...window }: { tools: VideoTools; file: string; fromS?: number; toS?: number; intervals?: { fromS?: number; toS?: number }[]; signal?: AbortSignal }): Promise<Frame[] & { fileStartS?: number }> {
+  const run = await runFfprobe({ tools, args: packetsArgs({ file, ...window }), signal });
   if (run.exitCode !== 0) throw ffprobeFailed({ file, stderrTail: run.stderrTail });
-  const json = JSON.parse(run.stdout) as { packets?: { pts?: number; duration?: number; flags?: string }[]; streams?: { time_base?: string }[] };
+  const json = JSON.parse(run.stdout) as { packets?: { pts?: number; duration?: number; flags?: string }[]; streams?: { time_base?: string }[]; format?: { start_time?: string } };
   const [num, den] = (json.streams?.[0]?.time_base ?? '1/1').split('/').map(Number);
-  return (json.packets ?? [])
+  const frames = (json.packets ?? [])
     .filter((p) => typeof p.pts === 'number' && !p.flags?.includes('D')) // D: decoded only to help others, never shown
     .map((p) => ({ s: (p.pts! * num) / den, endS: typeof p.duration === 'number' && p.duration > 0 ? ((p.pts! + p.duration) * num) / den : null, key: p.flags?.includes('K') ?? false }))
     .sort((a, b) => a.s - b.s);
+  const start = Number(json.format?.start_time);
+  return Object.assign(frames, { fileStartS: Number.isFinite(start) ? start : undefined });
 }
 
 /** The frames around atS: from the key frame at or before it (as ffmpeg's seek lands) to a second after it. */
@@ -56,10 +58,28 @@ export function requireFrame<T>(value: T | undefined, atS: number): T {
   return value;
 }
 
-/** Where the output's pictures begin and end on its own clock. */
-export async function measureOutput({ tools, file, signal }: { tools: VideoTools; file: string; signal?: AbortSignal }): Promise<{ firstS: number; endS: number }> {
-  const frames = await readFrames({ tools, file, signal });
+/**
+ * Where the output's pictures begin and end, in seconds from the start of the output file (its first
+ * timestamp: an MPEG-TS muxer starts its clock at 1.4 s, not 0). Given the length expected, only its
+ * first and last seconds are read; should the end not be where expected, the whole of it is.
+ */
+export async function measureOutput({ tools, file, expectedS, signal }: { tools: VideoTools; file: string; expectedS?: number; signal?: AbortSignal }): Promise<{ firstS: number; endS: number }> {
+  const windowed = expectedS !== undefined && expectedS > 4 * EDGE_S;
+  let frames = await readFrames({ tools, file, signal, ...(windowed ? { intervals: [{ toS: EDGE_S }, { fromS: expectedS - EDGE_S }] } : {}) });
   if (!frames.length) throw ffprobeFailed({ file, stderrTail: 'the output has no video packets' });
-  const step = frames.length > 1 ? (frames[frames.length - 1].s - frames[0].s) / (frames.length - 1) : 0;
-  return { firstS: frames[0].s, endS: frames.reduce((end, f) => Math.max(end, f.endS ?? f.s + step), frames[0].s) };
+  let measured = measure(frames);
+  if (windowed && Math.abs(measured.endS - expectedS) > 1) measured = measure(frames = await readFrames({ tools, file, signal }));
+  return measured;
+}
+
+/** Seconds read at each end of an output to find where its pictures begin and end. */
+const EDGE_S = 3;
+
+function measure(frames: Frame[] & { fileStartS?: number }) {
+  const zero = frames.fileStartS ?? 0;
+  // A frame's length where the container gives none: the typical gap between neighbouring frames.
+  const gaps = frames.slice(1).map((f, i) => f.s - frames[i].s).filter((g) => g > 0).sort((a, b) => a - b);
+  const step = gaps.length ? gaps[Math.floor(gaps.length / 2)] : 0;
+  const end = frames.reduce((e, f) => Math.max(e, f.endS ?? f.s + step), frames[0].s);
+  return { firstS: frames[0].s - zero, endS: end - zero };
 }

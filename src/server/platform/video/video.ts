@@ -117,7 +117,7 @@ export async function cutClip({ startS, endS, mode, onProgress, ...run }: Run & 
     metadata: labelMetadata({ label: run.label, fromS: first.s, toS: end }),
   });
   const ran = await runFfmpeg({ tools: run.tools, args: reproduceArgs({ args, input: run.input, output: run.output }), durationS: lengthS, onProgress, signal: run.signal, timeoutMs: run.timeoutMs });
-  const out = await measureOutput({ tools: run.tools, file: run.output, signal: run.signal });
+  const out = await measureOutput({ tools: run.tools, file: run.output, expectedS: lengthS, signal: run.signal });
   return {
     ...(await derivation({ ran, run, caption })),
     mode, container, extension: CONTAINER_EXTENSION[container], requestedStartS: startS, requestedEndS: endS,

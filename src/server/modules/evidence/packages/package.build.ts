@@ -18,6 +18,7 @@ import { renderWitnessStatement } from './statement.pdf';
 // with `open`, and writePackageZip streams and re-checks it.
 
 type Open = PackageFileSource['open'];
+type Checked = Pick<PackageFileSource, 'checkedBySource'>;
 
 export interface PackageExhibitInput {
   reference: string;
@@ -26,11 +27,11 @@ export interface PackageExhibitInput {
   recordedFrom: string | null;
   recordedTo: string | null;
   clock: ClockCheck | null;
-  masters: { name: string; sha256: string; size: number; mediaType: string; open: Open }[];
-  derivatives: {
+  masters: ({ name: string; sha256: string; size: number; mediaType: string; open: Open } & Checked)[];
+  derivatives: ({
     reference: string; kind: Exclude<FileRole, 'master'>; sha256: string; size: number; mediaType: string;
     derivedFrom: string; ffmpegVersion: string | null; ffmpegArgs: string[] | null; open: Open;
-  }[];
+  } & Checked)[];
   /** The exhibit's continuity events up to now, in order; their head is pinned in the manifest. */
   events: ContinuityLink[];
 }
@@ -59,7 +60,7 @@ function layOut(exhibits: PackageExhibitInput[]): { exhibits: ManifestExhibit[];
     for (const m of ex.masters) {
       const path = uniquePath(packagePaths.master({ exhibitReference: ex.reference, name: m.name }), taken);
       entries.push({ path, role: 'master', sha256: m.sha256, size: m.size, mediaType: m.mediaType });
-      files.push({ path, sha256: m.sha256, size: m.size, open: m.open });
+      files.push({ path, sha256: m.sha256, size: m.size, open: m.open, checkedBySource: m.checkedBySource });
     }
     for (const d of ex.derivatives) {
       const path = uniquePath(packagePaths.derivative({ exhibitReference: ex.reference, reference: d.reference, role: d.kind, mediaType: d.mediaType }), taken);
@@ -67,7 +68,7 @@ function layOut(exhibits: PackageExhibitInput[]): { exhibits: ManifestExhibit[];
         path, role: d.kind, reference: d.reference, sha256: d.sha256, size: d.size, mediaType: d.mediaType, derivedFrom: d.derivedFrom,
         ...(d.ffmpegVersion ? { ffmpegVersion: d.ffmpegVersion } : {}), ...(d.ffmpegArgs ? { ffmpegArgs: d.ffmpegArgs } : {}),
       });
-      files.push({ path, sha256: d.sha256, size: d.size, open: d.open });
+      files.push({ path, sha256: d.sha256, size: d.size, open: d.open, checkedBySource: d.checkedBySource });
     }
     return {
       reference: ex.reference, description: ex.description, cameras: ex.cameras, recordedFrom: ex.recordedFrom, recordedTo: ex.recordedTo,

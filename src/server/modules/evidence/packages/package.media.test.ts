@@ -144,6 +144,17 @@ describe('a disclosure package', () => {
     await expect(build({ exhibits, name: 'refused.zip' })).rejects.toMatchObject({ code: 'evidence.package_file_changed', details: { path: 'exhibits/AB_4/master/CH01 2025_11_23 14_00.dav' } });
   });
 
+  it('leaves the check to a source that checks its own SHA-256, but still stops on its error or a wrong length', async () => {
+    const exhibits = makeExhibits();
+    const master = exhibits[0].masters[0];
+    const bytes = Buffer.alloc(master.size, 'anything');
+    master.checkedBySource = true;
+    master.open = async () => (async function* () { yield bytes; throw new Error('stored object now hashes to something else'); })();
+    await expect(build({ exhibits, name: 'source-refused.zip' })).rejects.toThrow('now hashes to something else');
+    master.open = async () => (async function* () { yield bytes.subarray(1); })();
+    await expect(build({ exhibits, name: 'short.zip' })).rejects.toMatchObject({ code: 'evidence.package_file_changed' });
+  });
+
   const problemsOf = async (file: string, expectedFingerprint?: string) => {
     const result = await verifyPackage({ file, expectedFingerprint });
     expect(result.ok).toBe(false);

@@ -9,7 +9,8 @@ import { renderSha256Sums } from './package.texts';
 import { packageFileChanged, packageInconsistent } from './packages.errors';
 
 // Writes a disclosure package as a zip, streamed: each file is opened only when its turn comes, goes
-// through in chunks (never whole in memory), is hashed again on the way and stored as it is (video
+// through in chunks (never whole in memory), is hashed again on the way (by the store's checked read,
+// or here) and stored as it is (video
 // does not compress), and the zip itself is hashed as it is written. Zip64 is used where sizes or
 // offsets pass 4 GB. Every entry is dated with the manifest's build time.
 
@@ -21,6 +22,11 @@ export interface PackageFileSource {
   /** The SHA-256 the database holds for the file; the bytes streamed must match it. */
   sha256: string;
   open: () => Promise<AsyncIterable<Uint8Array> | NodeJS.ReadableStream>;
+  /**
+   * The stream `open` gives checks the SHA-256 itself and ends with an error on a mismatch (the object
+   * store's read does): the writer then only counts the bytes, saving a second pass of SHA-256.
+   */
+  checkedBySource?: boolean;
 }
 export interface PackageDocument { path: string; bytes: Buffer }
 
@@ -50,17 +56,17 @@ function checkAgainstManifest({ files, documents, manifest, signature }: { files
 
 /** Hashes and counts a file's bytes on their way into the zip; fails at the end if they are not the recorded ones. */
 function checking(file: PackageFileSource, onBytes: (n: number) => void) {
-  const hash = createHash('sha256');
+  const hash = file.checkedBySource ? undefined : createHash('sha256');
   let size = 0;
   return new Transform({
     transform(chunk: Buffer, _enc, done: TransformCallback) {
-      hash.update(chunk);
+      hash?.update(chunk);
       size += chunk.length;
       onBytes(chunk.length);
       done(null, chunk);
     },
     flush(done: TransformCallback) {
-      const actual = hash.digest('hex');
+      const actual = hash ? hash.digest('hex') : file.sha256;
       done(actual === file.sha256 && size === file.size ? null : packageFileChanged({ path: file.path, expected: file.sha256, actual, size }));
     },
   });

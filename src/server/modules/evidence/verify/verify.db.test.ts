@@ -8,6 +8,8 @@ import type { Deps } from '../../../platform/deps';
 import * as ev from '../evidence.usecases';
 import { verifyEvidence } from './verify.usecases';
 import { runEvidenceVerify } from '../evidence.cli';
+import { requestPackage } from '../packages/packages.usecases';
+import { buildPackage } from '../packages/packages.jobs';
 
 // `vigil evidence verify` finds tampering: a stored master or copy altered or removed, a continuity
 // event altered or removed behind the database's back (by someone who can switch its guard off).
@@ -87,5 +89,21 @@ describe('vigil evidence verify', () => {
     const audit = await deps.db.selectFrom('audit_pending').select('action').where('action', '=', 'evidence.integrity-failed').executeTakeFirst();
     const sealed = await deps.db.selectFrom('audit_events').select('action').where('action', '=', 'evidence.integrity-failed').executeTakeFirst();
     expect(audit ?? sealed).toBeDefined();
+  });
+});
+
+describe('a package', () => {
+  it('is not made of a stored master altered since it came in, and says which', async () => {
+    const bytes = `to be packaged ${Date.now()}`;
+    const exhibit = await anExhibitWithBytes(bytes);
+    const producer = await deps.db.selectFrom('exhibits').select('producer_id').where('id', '=', exhibit.id).executeTakeFirstOrThrow();
+    const actor = { audit: { actorId: producer.producer_id, actorUsername: 'producer', ip: null, userAgent: null }, userId: producer.producer_id };
+    chmodSync(objectPath(exhibit.sha256), 0o644);
+    writeFileSync(objectPath(exhibit.sha256), bytes.replace('to be', 'not to ')); // the same length, other bytes
+    const pkg = await requestPackage(deps, { actor, input: { exhibitIds: [exhibit.id], recipientName: 'Police', purpose: 'Test', includeMasters: true } });
+    await buildPackage(deps, { packageId: pkg.id });
+    const row = await deps.db.selectFrom('evidence_packages').select(['state', 'failure', 'sha256']).where('id', '=', pkg.id).executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ state: 'failed', sha256: null });
+    expect(row.failure).toContain(exhibit.sha256);
   });
 });
