@@ -10,7 +10,7 @@ import { benchDatabase, benchServer } from './_support';
 
 // Ingest through the upload endpoint: the real server (`vigil serve`, compiled, with its worker, as
 // run in production) on the embedded database with a data folder of its own, and the file sent by
-// tus-js-client from a separate process in 50 MiB requests (as the web app sends them). Timed from
+// a tus client from a separate process in 50 MiB requests (as the web app sends them). Timed from
 // the first request to the answer with the recording: received, hashed, written, probed, linked
 // into the object store (fsynced) and recorded. Beside it, `sha256sum` of the same file, the two
 // interleaved; the file is read once first so that both read it from the page cache. The server's

@@ -26,14 +26,7 @@ export function fileObjectStore({ root }: { root: string }): ObjectStore {
       try {
         const handle = await fs.open(tmp, 'wx', 0o444); // the mode applies to later opens: this one may write
         try {
-          // One write in flight while the next chunk is hashed and read.
-          let writing: Promise<void> = Promise.resolve();
-          for await (const chunk of hashing.chunks) {
-            await writing;
-            writing = writeAll(handle, chunk);
-            writing.catch(() => {}); // awaited above or below; an error in between must not go unhandled
-          }
-          await writing;
+          await writeChunks(handle, hashing.chunks);
           await handle.sync();
         } finally {
           await handle.close();
@@ -121,8 +114,39 @@ export function fileObjectStore({ root }: { root: string }): ObjectStore {
   });
 }
 
-async function writeAll(handle: fs.FileHandle, chunk: Buffer) {
-  for (let at = 0; at < chunk.byteLength;) at += (await handle.write(chunk, at, chunk.byteLength - at)).bytesWritten;
+const BATCH_BYTES = 1024 * 1024;
+
+/**
+ * Writes a stream's chunks to a file from `position`, in batches of about a megabyte with one batch
+ * in flight while the next is read (and hashed, by whoever passes the chunks): small network chunks
+ * written one at a time would cost a round trip to the thread pool each. Returns the bytes written;
+ * on an error, those before it are on the file and the error is thrown.
+ */
+export async function writeChunks(handle: fs.FileHandle, chunks: AsyncIterable<Buffer>, { position = 0, onChunk }: { position?: number; onChunk?: (chunk: Buffer) => void } = {}): Promise<number> {
+  let at = position;
+  let writing: Promise<void> = Promise.resolve();
+  let batch: Buffer[] = [];
+  let batchBytes = 0;
+  const flush = async () => {
+    await writing;
+    const [buffers, bytes, from] = [batch, batchBytes, at];
+    [batch, batchBytes, at] = [[], 0, at + bytes];
+    writing = writeAll(handle, buffers.length === 1 ? buffers[0] : Buffer.concat(buffers, bytes), from);
+    writing.catch(() => {}); // awaited in the next flush or below; an error in between must not go unhandled
+  };
+  for await (const chunk of chunks) {
+    onChunk?.(chunk);
+    batch.push(chunk);
+    batchBytes += chunk.byteLength;
+    if (batchBytes >= BATCH_BYTES) await flush();
+  }
+  if (batchBytes) await flush();
+  await writing;
+  return at - position;
+}
+
+async function writeAll(handle: fs.FileHandle, chunk: Buffer, position: number) {
+  for (let done = 0; done < chunk.byteLength;) done += (await handle.write(chunk, done, chunk.byteLength - done, position + done)).bytesWritten;
 }
 
 /** The new name, and any directory made for it, must survive a crash too. */

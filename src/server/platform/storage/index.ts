@@ -5,7 +5,7 @@ import { fileObjectStore } from './file-store';
 import { s3ClientFor, s3ObjectStore } from './s3-store';
 import type { ObjectStore } from './storage';
 
-export { fileObjectStore } from './file-store';
+export { fileObjectStore, writeChunks } from './file-store';
 export { s3ObjectStore } from './s3-store';
 export { ObjectIntegrityError, sha256Of, type ObjectStore, type StoredObject, type PutOptions, type ObjectCheck, type ByteStream } from './storage';
 

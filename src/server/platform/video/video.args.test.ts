@@ -69,7 +69,7 @@ describe('the other builders', () => {
     expect(after(packetsArgs({ file: '/x.mp4', fromS: 10, toS: 11.5 }), '-read_intervals')).toBe('10.000000%11.500000');
     expect(after(packetsArgs({ file: '/x.mp4', toS: 2 }), '-read_intervals')).toBe('%2.000000');
     expect(packetsArgs({ file: '/x.mp4' })).not.toContain('-read_intervals');
-    expect(after(packetsArgs({ file: '/x.mp4', intervals: [{ toS: 3 }, { fromS: 57 }] }), '-read_intervals')).toBe('%3.000000,57.000000%');
+    expect(after(packetsArgs({ file: '/x.mp4', intervals: [{ forS: 3 }, { fromS: 57, toS: 60 }, { fromS: 58, forS: 9 }] }), '-read_intervals')).toBe('%+3.000000,57.000000%60.000000,58.000000%+9.000000');
   });
 
   it('seconds to the microsecond, as ffmpeg reads them', () => {

@@ -46,9 +46,13 @@ export function probeArgs(file: string): string[] {
 }
 
 /** The first video stream's packets (timestamps and key-frame flags, no decoding), between two times on the file's own clock. */
-export function packetsArgs({ file, fromS, toS, intervals }: { file: string; fromS?: number; toS?: number; intervals?: { fromS?: number; toS?: number }[] }): string[] {
+/** A stretch of a file to read: from fromS (or its start) to toS, or for forS seconds (this ffprobe reads nothing of an interval left open at the end). */
+export interface ReadInterval { fromS?: number; toS?: number; forS?: number }
+
+export function packetsArgs({ file, fromS, toS, intervals }: { file: string; fromS?: number; toS?: number; intervals?: ReadInterval[] }): string[] {
   const wanted = intervals ?? (fromS === undefined && toS === undefined ? [] : [{ fromS, toS }]);
-  const interval = (i: { fromS?: number; toS?: number }) => `${i.fromS === undefined ? '' : formatSeconds(i.fromS)}%${i.toS === undefined ? '' : formatSeconds(i.toS)}`;
+  const end = (i: ReadInterval) => (i.forS !== undefined ? `+${formatSeconds(i.forS)}` : i.toS === undefined ? '' : formatSeconds(i.toS));
+  const interval = (i: ReadInterval) => `${i.fromS === undefined ? '' : formatSeconds(i.fromS)}%${end(i)}`;
   const read = wanted.length ? ['-read_intervals', wanted.map(interval).join(',')] : [];
   return ['-v', 'error', '-select_streams', 'v:0', ...read, '-show_entries', 'packet=pts,duration,flags:stream=time_base:format=start_time', '-print_format', 'json', file];
 }

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { grayPixels, makeTestVideo, meanDifference, sampleClip, sha256File, tempDir } from '../../../../test/support/video';
 import { captionFontFile, cutClip, probeFile, reproduceArgs, runFfmpeg, runFfprobe, type VideoProbe } from './video';
 import { locateVideoTools, type VideoTools } from './video.run';
-import { measureOutput } from './video.frames';
+import { measureEdges, measureOutput } from './video.frames';
 
 let tools: VideoTools;
 let generated: string; // 25 fps, a key frame every second, 4 s
@@ -143,6 +143,8 @@ describe('cutClip by stream copy', () => {
     const output = tmp.file('long-copy.mp4');
     const clip = await cutClip({ tools, input: long, output, startS: 1.5, endS: 28.5, mode: 'copy' });
     const everyPacket = await measureOutput({ tools, file: output });
+    const edges = await measureEdges({ tools, file: output, expectedS: 27 });
+    expect(edges).toEqual(everyPacket);
     expect(await measureOutput({ tools, file: output, expectedS: 27 })).toEqual(everyPacket);
     expect(clip.durationS).toBeCloseTo(everyPacket.endS - everyPacket.firstS, 6);
     // Told the wrong length, it reads the whole output rather than guess.

@@ -1,4 +1,4 @@
-import { packetsArgs } from './video.args';
+import { packetsArgs, type ReadInterval } from './video.args';
 import { ffprobeFailed, invalidRange } from './video.errors';
 import { runFfprobe, type VideoTools } from './video.run';
 
@@ -10,7 +10,7 @@ export interface Frame { s: number; endS: number | null; key: boolean }
 
 const EPSILON = 1e-6;
 
-async function readFrames({ tools, file, signal, ...window }: { tools: VideoTools; file: string; fromS?: number; toS?: number; intervals?: { fromS?: number; toS?: number }[]; signal?: AbortSignal }): Promise<Frame[] & { fileStartS?: number }> {
+async function readFrames({ tools, file, signal, ...window }: { tools: VideoTools; file: string; fromS?: number; toS?: number; intervals?: ReadInterval[]; signal?: AbortSignal }): Promise<Frame[] & { fileStartS?: number }> {
   const run = await runFfprobe({ tools, args: packetsArgs({ file, ...window }), signal });
   if (run.exitCode !== 0) throw ffprobeFailed({ file, stderrTail: run.stderrTail });
   const json = JSON.parse(run.stdout) as { packets?: { pts?: number; duration?: number; flags?: string }[]; streams?: { time_base?: string }[]; format?: { start_time?: string } };
@@ -64,18 +64,24 @@ export function requireFrame<T>(value: T | undefined, atS: number): T {
  * first and last seconds are read; should the end not be where expected, the whole of it is.
  */
 export async function measureOutput({ tools, file, expectedS, signal }: { tools: VideoTools; file: string; expectedS?: number; signal?: AbortSignal }): Promise<{ firstS: number; endS: number }> {
-  const windowed = expectedS !== undefined && expectedS > 4 * EDGE_S;
-  let frames = await readFrames({ tools, file, signal, ...(windowed ? { intervals: [{ toS: EDGE_S }, { fromS: expectedS - EDGE_S }] } : {}) });
-  if (!frames.length) throw ffprobeFailed({ file, stderrTail: 'the output has no video packets' });
-  let measured = measure(frames);
-  if (windowed && Math.abs(measured.endS - expectedS) > 1) measured = measure(frames = await readFrames({ tools, file, signal }));
-  return measured;
+  if (expectedS !== undefined && expectedS > 4 * EDGE_S) {
+    const edges = await measureEdges({ tools, file, expectedS, signal });
+    if (edges && Math.abs(edges.endS - expectedS) <= 1) return edges;
+  }
+  return measureFrames(await readFrames({ tools, file, signal }), file);
+}
+
+/** The same from the output's first seconds and the seconds around where it is expected to end. */
+export async function measureEdges({ tools, file, expectedS, signal }: { tools: VideoTools; file: string; expectedS: number; signal?: AbortSignal }) {
+  const frames = await readFrames({ tools, file, signal, intervals: [{ forS: EDGE_S }, { fromS: expectedS - EDGE_S, forS: 3 * EDGE_S }] });
+  return frames.length ? measureFrames(frames, file) : undefined;
 }
 
 /** Seconds read at each end of an output to find where its pictures begin and end. */
 const EDGE_S = 3;
 
-function measure(frames: Frame[] & { fileStartS?: number }) {
+function measureFrames(frames: Frame[] & { fileStartS?: number }, file: string) {
+  if (!frames.length) throw ffprobeFailed({ file, stderrTail: 'the output has no video packets' });
   const zero = frames.fileStartS ?? 0;
   // A frame's length where the container gives none: the typical gap between neighbouring frames.
   const gaps = frames.slice(1).map((f, i) => f.s - frames[i].s).filter((g) => g > 0).sort((a, b) => a - b);

@@ -95,17 +95,24 @@ export interface ClipResult extends Derivation {
  */
 export async function cutClip({ startS, endS, mode, onProgress, ...run }: Run & Progress & { startS: number; endS: number; mode: 'copy' | 'reencode' }): Promise<ClipResult> {
   if (mode === 'copy' && run.caption) throw captionNeedsReencode();
+  // The packets around the cut are read while the input is probed, on the likely guess that its
+  // clock starts where the probe given says, or at 0; read again should the probe say otherwise.
+  const guessS = run.probe ? run.probe.startTimeS : 0;
+  const around = (startTimeS: number | null, atS: number) => framesAround({ tools: run.tools, file: run.input, startTimeS, atS, signal: run.signal });
+  const early = [startS, ...(mode === 'reencode' ? [endS] : [])].map((atS) => around(guessS, atS));
+  for (const read of early) read.catch(() => undefined); // not a video, or out of range: the probe says why
   const probe = await videoProbe(run);
   const { durationS } = probe;
   if (durationS === null) throw noTimestamps();
   if (!(startS >= 0) || !(endS > startS) || (durationS !== null && startS >= durationS)) {
     throw invalidRange({ reason: `A clip must start at or after 0 s, before the recording ends (${durationS ?? '?'} s), and end after it starts; asked for ${startS} s to ${endS} s.` });
   }
-  const near = (atS: number) => framesAround({ tools: run.tools, file: run.input, startTimeS: probe.startTimeS, atS, signal: run.signal });
-  const startFrames = await near(startS);
+  const guessed = (probe.startTimeS ?? 0) === (guessS ?? 0);
+  const near = (atS: number, i: number) => (guessed ? early[i] : around(probe.startTimeS, atS));
+  const startFrames = await near(startS, 0);
   const first = requireFrame(mode === 'copy' ? keyFrameAtOrBefore(startFrames, startS) : frameStartingNearest(startFrames, startS), startS);
   const toEnd = durationS !== null && endS >= durationS;
-  const end = mode === 'copy' || toEnd ? Math.min(endS, durationS ?? endS) : requireFrame(nearestBoundary(await near(endS), endS), endS);
+  const end = mode === 'copy' || toEnd ? Math.min(endS, durationS ?? endS) : requireFrame(nearestBoundary(await near(endS, 1), endS), endS);
   if (!(end > first.s)) throw invalidRange({ reason: `A clip from ${startS} s to ${endS} s would be shorter than one frame.` });
   const seekS = seekTo(first.s);
   // A frame starting exactly at the end is not in the clip: stop a tenth of a millisecond before it.

@@ -1,5 +1,8 @@
 import { z } from '@hono/zod-openapi';
+import type { ServerResponse } from 'node:http';
+import type { HttpBindings } from '@hono/node-server';
 import { Server, MemoryLocker, type Upload } from '@tus/server';
+import { NodeRequest } from 'srvx/node';
 import { requestActor, route, type Api } from '../../../platform/http/route';
 import { commonResponses } from '../../../platform/http/openapi';
 import { problem, toProblem } from '../../../platform/http/problem';
@@ -71,6 +74,16 @@ async function asProblem(res: Response) {
   return new Response(res.status === 204 ? null : JSON.stringify(p), { status: res.status, headers });
 }
 
+/**
+ * Served by Node, tus reads the bytes straight from Node's request (srvx's wrapper, as tus's own Node
+ * entry point does): the request Hono made of it passes every chunk through a web stream, which
+ * halved the rate an upload arrives at.
+ */
+function nodeRequestOf(c: { env: unknown }): Request | undefined {
+  const env = c.env as Partial<HttpBindings> | undefined;
+  return env?.incoming && env.outgoing ? new NodeRequest({ req: env.incoming, res: env.outgoing as ServerResponse }) : undefined;
+}
+
 const cameraIdOf = (upload: Upload) => {
   const id = upload.metadata?.cameraId;
   return id && z.uuid().safeParse(id).success ? id : null;
@@ -81,7 +94,7 @@ export function registerUploadRoutes(api: Api) {
   const handle = async (c: Parameters<Parameters<typeof route>[2]>[0]) => {
     const deps = c.get('deps');
     tus ??= uploadServer(deps);
-    const req = c.req.raw;
+    const req = nodeRequestOf(c) ?? c.req.raw;
     tus.callers.set(req, { actor: requestActor(c as never), deps });
     const res = await tus.server.handleWeb(req);
     return res.status < 400 || res.headers.get('content-type')?.includes('problem+json') ? res : asProblem(res);
