@@ -3,8 +3,8 @@ import { codesOf } from '../labels';
 
 // The camera estate's contract between server and web app.
 
-export const CAMERA_KINDS = { fixed: 'Fixed', ptz: 'Pan-tilt-zoom', mobile: 'Mobile (redeployable)', anpr: 'Bus lane / ANPR' } as const;
-export const CAMERA_STATUSES = { operational: 'Operational', faulty: 'Faulty', offline: 'Offline', decommissioned: 'Decommissioned' } as const;
+export const CAMERA_KINDS = { fixed: 'Fixed', ptz: 'Pan-tilt-zoom', mobile: 'Mobile (redeployable)', body_worn: 'Body-worn', anpr: 'Bus lane / ANPR' } as const;
+export const CAMERA_STATUSES = { operational: 'Operational', degraded: 'Degraded', faulty: 'Faulty', out_of_service: 'Out of service', decommissioned: 'Decommissioned' } as const;
 export const CameraKind = codesOf(CAMERA_KINDS);
 export const CameraStatus = codesOf(CAMERA_STATUSES);
 

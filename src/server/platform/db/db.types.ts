@@ -60,16 +60,42 @@ export interface AuditPending {
 }
 
 export interface Cameras {
+  bearing_deg: number | null;
+  capabilities: Generated<string[]>;
+  change_reason: Generated<string>;
+  changed_at: Timestamp | null;
+  channel: string | null;
+  connectivity_line: string | null;
   created_at: Generated<Timestamp>;
+  field_of_view_deg: number | null;
   id: Generated<string>;
-  kind: Generated<"fixed" | "ptz" | "mobile" | "anpr">;
+  installed_on: Timestamp | null;
+  kind: Generated<"fixed" | "ptz" | "mobile" | "body_worn" | "anpr">;
   latitude: number;
   location_text: string;
   longitude: number;
+  mounting_height_m: number | null;
   name: string;
+  owner: Generated<"council" | "partner" | "private">;
+  owner_name: string | null;
+  purpose: Generated<string>;
+  range_m: number | null;
   reference: string;
-  status: Generated<"operational" | "faulty" | "offline" | "decommissioned">;
+  status: Generated<"operational" | "degraded" | "faulty" | "out_of_service" | "decommissioned">;
   updated_at: Generated<Timestamp>;
+  updated_by: string | null;
+  version: Generated<number>;
+  video_system: string | null;
+  ward: string | null;
+}
+
+export interface CameraVersions {
+  camera_id: string;
+  changed_by: string | null;
+  entry: Json;
+  reason: string;
+  valid_from: Timestamp;
+  version: number;
 }
 
 export interface ContinuityEvents {
@@ -630,6 +656,7 @@ export interface WitnessStatementVersions {
 export interface DB {
   audit_events: AuditEvents;
   audit_pending: AuditPending;
+  camera_versions: CameraVersions;
   cameras: Cameras;
   continuity_events: ContinuityEvents;
   evidence_destruction_removals: EvidenceDestructionRemovals;
