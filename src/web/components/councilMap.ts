@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import maplibregl, { type LayerSpecification, type SourceSpecification, type StyleSpecification } from 'maplibre-gl';
 import { baseMapQuery } from '../api/auth';
 import type { BaseMapStyle } from '../api/types';
+import { cameraFeatures, STATUS_COLOURS } from './cameraFeatures';
 import 'maplibre-gl/dist/maplibre-gl.css';
 
 // The council's map, with no internet needed: its cameras over the base map Vigil serves itself from
@@ -10,7 +11,11 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 // over a site's raster tile server, or on a plain background. Shared by the point and area pickers.
 
 export interface Point { latitude: number; longitude: number }
-export interface MapCamera { reference: string; latitude: number; longitude: number }
+export interface MapCamera {
+  reference: string; latitude: number; longitude: number;
+  /** With a status the camera is drawn in its status colour; with a bearing, field of view and range, its view too. */
+  id?: string; status?: string; bearingDeg?: number | null; fieldOfViewDeg?: number | null; rangeM?: number | null;
+}
 
 // Burton upon Trent town centre: where the map opens when there are no cameras to centre on.
 const FALLBACK: Point = { latitude: 52.8027, longitude: -1.6334 };
@@ -65,18 +70,22 @@ type BaseMap = { tiles: string | null; style: BaseMapStyle | null; attribution: 
 
 /** The cameras over the site's base map: Vigil's own vector map, a raster tile server, or nothing. */
 function councilStyle(cameras: MapCamera[], baseMap: BaseMap): StyleSpecification {
-  const cameraSource: SourceSpecification = {
-    type: 'geojson', data: { type: 'FeatureCollection', features: cameras.map((c) => ({ type: 'Feature', properties: { reference: c.reference }, geometry: { type: 'Point', coordinates: [c.longitude, c.latitude] } })) },
-  };
-  const cameraLayer: LayerSpecification = { id: 'cameras', type: 'circle', source: 'cameras', paint: { 'circle-radius': 6, 'circle-color': '#1d70b8', 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 2 } };
+  const { points, sectors } = cameraFeatures(cameras);
+  const cameraSource: SourceSpecification = { type: 'geojson', data: points };
+  const sectorSource: SourceSpecification = { type: 'geojson', data: sectors };
+  const colour = ['match', ['coalesce', ['get', 'status'], ''], ...Object.entries(STATUS_COLOURS).flat(), '#1d70b8'] as unknown as string;
+  const cameraLayers: LayerSpecification[] = [
+    { id: 'camera-sectors', type: 'fill', source: 'sectors', paint: { 'fill-color': colour, 'fill-opacity': 0.18, 'fill-outline-color': colour } },
+    { id: 'cameras', type: 'circle', source: 'cameras', paint: { 'circle-radius': 6, 'circle-color': colour, 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 2 } },
+  ];
   if (baseMap.style) {
     // The style's addresses are this server's paths: the browser's workers need them whole.
     const here = (u: string) => new URL(u, window.location.origin).href.replace(/%7B/g, '{').replace(/%7D/g, '}');
     const sources = Object.fromEntries(Object.entries(baseMap.style.sources).map(([id, s]) => [id, { ...s, tiles: s.tiles.map(here), bounds: s.bounds as [number, number, number, number] }]));
     return {
       version: 8, glyphs: here(baseMap.style.glyphs),
-      sources: { ...sources, cameras: cameraSource },
-      layers: [...(baseMap.style.layers as unknown as LayerSpecification[]), cameraLayer],
+      sources: { ...sources, cameras: cameraSource, sectors: sectorSource },
+      layers: [...(baseMap.style.layers as unknown as LayerSpecification[]), ...cameraLayers],
     };
   }
   return {
@@ -84,11 +93,12 @@ function councilStyle(cameras: MapCamera[], baseMap: BaseMap): StyleSpecificatio
     sources: {
       ...(baseMap.tiles ? { base: { type: 'raster', tiles: [baseMap.tiles], tileSize: 256, attribution: baseMap.attribution || undefined } } : {}),
       cameras: cameraSource,
+      sectors: sectorSource,
     },
     layers: [
       { id: 'background', type: 'background', paint: { 'background-color': '#f3f2f1' } },
       ...(baseMap.tiles ? [{ id: 'base', type: 'raster' as const, source: 'base' }] : []),
-      cameraLayer,
+      ...cameraLayers,
     ],
   };
 }
