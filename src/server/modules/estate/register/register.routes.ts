@@ -9,12 +9,13 @@ import { pickCameras } from '../estate.usecases';
 import { allCameraRows, mapData, mapStamp } from '../estate.repository';
 import { toCameraDto } from '../estate.models';
 import { registerCsv, registerGeoJson } from './register.exports';
-import { etagMatches, mapEtag } from './register.map';
+import { MapDataCache, etagMatches, mapEtag } from './register.map';
 
 const tags = ['Cameras'];
 
 // The register's views beside the table: exports, the estate map's data and the occurrence log's picker.
 export function registerRegisterViewRoutes(api: Api) {
+  const cache = new MapDataCache();
   const exportAs = ({ format, operationId, summary, contentType, schema, description, write }: {
     format: 'csv' | 'geojson'; operationId: string; summary: string; contentType: string; schema: z.ZodTypeAny; description: string; write: (cameras: Camera[]) => string;
   }) => route(api, {
@@ -45,11 +46,10 @@ export function registerRegisterViewRoutes(api: Api) {
     const includeDecommissioned = c.req.valid('query').includeDecommissioned ?? false;
     const sent = c.req.valid('header')['if-none-match'];
     c.header('cache-control', 'private, no-cache');
-    if (sent) {
-      const etag = mapEtag({ stamp: await mapStamp(db), includeDecommissioned });
-      if (etagMatches(sent, etag)) return c.body(null, 304, { etag }) as never;
-    }
-    const data = await mapData(db, { includeDecommissioned });
+    const stamp = await mapStamp(db);
+    const etag = mapEtag({ stamp, includeDecommissioned });
+    if (sent && etagMatches(sent, etag)) return c.body(null, 304, { etag }) as never;
+    const data = await cache.read({ includeDecommissioned, stamp, build: () => mapData(db, { includeDecommissioned }) });
     return c.body(data.body, 200, { 'content-type': 'application/json', etag: mapEtag({ stamp: data.stamp, includeDecommissioned }) }) as never;
   });
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'csv-parse/sync';
 import type { Camera } from '../../../../domain/estate/contract';
 import { CSV_HEADER, registerCsv, registerGeoJson } from './register.exports';
-import { etagMatches, mapEtag } from './register.map';
+import { MapDataCache, etagMatches, mapEtag } from './register.map';
 
 const camera = (over: Partial<Camera> = {}): Camera => ({
   id: '00000000-0000-4000-8000-000000000031', reference: 'C31', name: 'Station Street, "the Arches"', location: 'Station Street, Burton upon Trent', latitude: 52.804512, longitude: -1.640571,
@@ -50,5 +50,18 @@ describe('the map\'s ETag', () => {
   it('differs when the register or the view does', () => {
     expect(etagMatches(etag, mapEtag({ stamp: '60-76', includeDecommissioned: false }))).toBe(false);
     expect(etagMatches(etag, mapEtag({ stamp: '60-75', includeDecommissioned: true }))).toBe(false);
+  });
+});
+
+describe('the map data cache', () => {
+  it('builds once while the stamp stands, again when it moves, and keeps each view apart', async () => {
+    const cache = new MapDataCache();
+    let builds = 0;
+    const build = (stamp: string) => async () => { builds++; return { stamp, body: `{"items":[],"n":${builds}}` }; };
+    expect((await cache.read({ includeDecommissioned: false, stamp: '1-1', build: build('1-1') })).body).toBe('{"items":[],"n":1}');
+    expect((await cache.read({ includeDecommissioned: false, stamp: '1-1', build: build('1-1') })).body).toBe('{"items":[],"n":1}');
+    expect((await cache.read({ includeDecommissioned: true, stamp: '1-1', build: build('1-1') })).body).toBe('{"items":[],"n":2}');
+    expect((await cache.read({ includeDecommissioned: false, stamp: '1-2', build: build('1-2') })).body).toBe('{"items":[],"n":3}');
+    expect(builds).toBe(3);
   });
 });
