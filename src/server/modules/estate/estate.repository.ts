@@ -75,12 +75,24 @@ export async function findCameraIdByReference(db: Db, reference: string) {
 
 type Bookkeeping = { updated_by: string | null; changed_at: Date; change_reason: string };
 
-export async function insertCamera(db: Db, row: Partial<Record<CameraColumn, unknown>> & Bookkeeping) {
+type Columns = Partial<Record<CameraColumn, unknown>> & Bookkeeping;
+
+export async function insertCamera(db: Db, row: Columns) {
   return db.insertInto('cameras').values(row as never).returning('id').executeTakeFirstOrThrow();
 }
 
+/** Many cameras in one statement (the demo's register). */
+export async function insertCameraRows(db: Db, rows: Columns[]) {
+  if (rows.length) await db.insertInto('cameras').values(rows as never).execute();
+}
+
+/** A change made by the system, not a person (the demo's history): no version to check. */
+export async function updateCameraByReference(db: Db, { reference, set }: { reference: string; set: Columns }) {
+  await db.updateTable('cameras').set(set as never).where('reference', '=', reference).execute();
+}
+
 /** Sets the columns given if the camera is still at `version` (the trigger adds one and keeps the version). */
-export async function updateCameraAt(db: Db, { id, version, set }: { id: string; version: number; set: Partial<Record<CameraColumn, unknown>> & Bookkeeping }) {
+export async function updateCameraAt(db: Db, { id, version, set }: { id: string; version: number; set: Columns }) {
   return db.updateTable('cameras').set(set as never).where('id', '=', id).where('version', '=', version).returning(['id', 'version']).executeTakeFirst();
 }
 
