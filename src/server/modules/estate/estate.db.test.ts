@@ -84,6 +84,7 @@ describe('register history', () => {
     const { actor } = await aCoordinator(deps);
     const ward = `Ward ${randomUUID()}`;
     const cam = await estate.registerCamera(deps, { actor, input: input({ ward }) });
+    await expect(estate.updateCamera(deps, { actor, id: cam.id, input: { version: 1, status: 'decommissioned' } })).rejects.toMatchObject({ status: 400, fieldErrors: [{ path: 'reason' }] });
     await estate.updateCamera(deps, { actor, id: cam.id, input: { version: 1, status: 'decommissioned', reason: 'Pole removed for road works' } });
     const list = (includeDecommissioned?: boolean) => estate.listRegister(deps, { filter: { ward, includeDecommissioned, sort: 'reference_asc' }, page: 1, pageSize: 10 });
     expect((await list()).total).toBe(0);
@@ -131,7 +132,7 @@ describe('the occurrence log\'s camera picker', () => {
     const mid = await estate.registerCamera(deps, { actor, input: input({ location: street, latitude: 52.8030, longitude: -1.6306 }) });
     const near = await estate.registerCamera(deps, { actor, input: input({ location: street, latitude: 52.8034, longitude: -1.6350 }) });
     const gone = await estate.registerCamera(deps, { actor, input: input({ location: street, latitude: 52.8031, longitude: -1.6350 }) });
-    await estate.updateCamera(deps, { actor, id: gone.id, input: { version: 1, status: 'decommissioned' } });
+    await estate.updateCamera(deps, { actor, id: gone.id, input: { version: 1, status: 'decommissioned', reason: 'Removed' } });
 
     const picked = await estate.pickCameras(deps, { q: street.toLowerCase(), lat: point.lat, lon: point.lon, limit: 20 });
     expect(picked.items.map((c) => c.id)).toEqual([near.id, mid.id, far.id]);

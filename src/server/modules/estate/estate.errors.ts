@@ -1,4 +1,4 @@
-import { AppError, notFound } from '../../platform/http/errors';
+import { AppError, notFound, validationFailed } from '../../platform/http/errors';
 
 export const cameraNotFound = () => notFound({ what: 'camera' });
 export const referenceTaken = ({ reference }: { reference: string }) => new AppError({
@@ -13,3 +13,4 @@ export const staleVersion = ({ reference, yours, current }: { reference: string;
 export const nothingChanged = () => new AppError({
   code: 'estate.nothing_changed', status: 400, message: 'Nothing would change: every field given already holds that value.',
 });
+export const reasonRequired = () => validationFailed([{ path: 'reason', message: 'Say why the camera is being decommissioned (the register keeps the reason)' }]);

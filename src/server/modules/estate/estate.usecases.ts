@@ -37,6 +37,7 @@ export async function registerCamera(deps: Deps, { actor, input }: { actor: Acto
  */
 export async function updateCamera(deps: Deps, { actor, id, input }: { actor: Actor; id: string; input: UpdateCamera }): Promise<Camera> {
   const fields = fieldsOf(input);
+  if (fields.status === 'decommissioned' && !input.reason) throw errors.reasonRequired();
   return deps.db.transaction().execute(async (trx) => {
     const row = await repo.findCameraRow(trx, { id, lock: true });
     if (!row) throw errors.cameraNotFound();

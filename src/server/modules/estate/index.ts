@@ -4,6 +4,7 @@ import { seedDemoCameras } from './estate.demo';
 
 export { findCamerasByIds, insertCameras, listCameras } from './estate.repository';
 export { toCameraDto } from './estate.models';
+export { getCamera, registerCamera, updateCamera } from './estate.usecases';
 export { DEMO_CAMERAS } from './estate.demo';
 
 /** The camera estate: today the register the occurrence log points at. */
