@@ -71,11 +71,3 @@ export function diffEntries(previous: Record<string, unknown> | null, next: Reco
 export function changedFields(current: Camera, patch: Partial<Record<CameraField, unknown>>): CameraField[] {
   return FIELDS.filter((f) => patch[f] !== undefined && !same(normalise(current[f]), normalise(patch[f])));
 }
-
-const EARTH_M_PER_DEG = 111_320;
-/** Metres between two nearby points (equirectangular: within a town, well under a metre out). */
-export function distanceM(a: { lat: number; lon: number }, b: { lat: number; lon: number }): number {
-  const dy = (a.lat - b.lat) * EARTH_M_PER_DEG;
-  const dx = (a.lon - b.lon) * EARTH_M_PER_DEG * Math.cos(((a.lat + b.lat) / 2) * (Math.PI / 180));
-  return Math.sqrt(dx * dx + dy * dy);
-}
