@@ -1,10 +1,10 @@
 import type { VigilModule } from '../../platform/modules';
 import { registerEstateRoutes } from './estate.routes';
-import { DEMO_CAMERAS } from './estate.demo';
-import { insertCameras } from './estate.repository';
+import { seedDemoCameras } from './estate.demo';
 
 export { findCamerasByIds, insertCameras, listCameras } from './estate.repository';
 export { toCameraDto } from './estate.models';
+export { getCamera, registerCamera, updateCamera } from './estate.usecases';
 export { DEMO_CAMERAS } from './estate.demo';
 
 /** The camera estate: today the register the occurrence log points at. */
@@ -12,8 +12,7 @@ export const estateModule: VigilModule = {
   key: 'estate',
   routes: (api) => registerEstateRoutes(api),
   async seedDemo(deps) {
-    await insertCameras(deps.db, DEMO_CAMERAS.map((c) => ({ reference: c.reference, name: c.name, location_text: c.location, latitude: c.lat, longitude: c.lon, kind: c.kind })));
-    return { cameras: DEMO_CAMERAS.length };
+    return seedDemoCameras(deps);
   },
   navigation: [
     { key: 'estate', name: 'Cameras', path: '/estate', permission: 'estate.read', group: 'work', description: 'Cameras, mobile deployments and daily checks.', coming: 'The camera estate: fixed and mobile cameras, deployments with justification and review dates, daily checks.' },
