@@ -2,6 +2,9 @@ import type { VigilModule } from '../../platform/modules';
 import { registerEstateRoutes } from './estate.routes';
 import { DEMO_CAMERAS } from './estate.demo';
 import { insertCameras } from './estate.repository';
+import { registerDeploymentRoutes } from './deployments/deployments.routes';
+import { remindOverdueReviewsJob } from './deployments/deployments.jobs';
+import { seedDemoDeployments } from './deployments/deployments.demo';
 
 export { findCamerasByIds, insertCameras, listCameras } from './estate.repository';
 export { toCameraDto } from './estate.models';
@@ -10,10 +13,14 @@ export { DEMO_CAMERAS } from './estate.demo';
 /** The camera estate: today the register the occurrence log points at. */
 export const estateModule: VigilModule = {
   key: 'estate',
-  routes: (api) => registerEstateRoutes(api),
-  async seedDemo(deps) {
+  routes(api) {
+    registerEstateRoutes(api);
+    registerDeploymentRoutes(api);
+  },
+  jobs: [remindOverdueReviewsJob],
+  async seedDemo(deps, council) {
     await insertCameras(deps.db, DEMO_CAMERAS.map((c) => ({ reference: c.reference, name: c.name, location_text: c.location, latitude: c.lat, longitude: c.lon, kind: c.kind })));
-    return { cameras: DEMO_CAMERAS.length };
+    return { cameras: DEMO_CAMERAS.length, ...(await seedDemoDeployments(deps, council)) };
   },
   navigation: [
     { key: 'estate', name: 'Cameras', path: '/estate', permission: 'estate.read', group: 'work', description: 'Cameras, mobile deployments and daily checks.', coming: 'The camera estate: fixed and mobile cameras, deployments with justification and review dates, daily checks.' },
