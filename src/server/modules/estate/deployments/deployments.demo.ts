@@ -110,6 +110,8 @@ function crc32(bytes: Buffer) {
 
 export async function seedDemoDeployments(deps: Deps, council: DemoCouncil) {
   const cameras = new Map((await insertMobileCameras(deps.db, DEMO_MOBILE_CAMERAS)).map((c) => [c.reference, c.id]));
+  const missing = DEMO_MOBILE_CAMERAS.filter((c) => !cameras.has(c.reference)).map((c) => c.reference);
+  if (missing.length) throw new Error(`demo: ${missing.join(', ')} must be mobile cameras (another seed registered them as another kind)`);
   const person = (username: string) => {
     const u = council.users[username];
     return { userId: u.id, audit: { actorId: u.id, actorUsername: u.username, ip: null, userAgent: 'demo seed' } };
