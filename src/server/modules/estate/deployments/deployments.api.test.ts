@@ -16,8 +16,8 @@ const request = {
   evidencePeriod: { radiusM: 200, from: '2026-01-01', to: '2026-03-31' }, proposedDays: 90, alternatives: 'Warning signs and patrols.', dpiaReference: 'DPIA-GUILD-1',
 };
 
-async function upload(client: { cookie?: string; csrf?: string }, bytes: Uint8Array, type: string) {
-  const res = await app.request('/api/v1/mobile-deployments/signage-photos', {
+async function upload(client: { cookie?: string; csrf?: string }, bytes: Uint8Array, type: string, on = app) {
+  const res = await on.request('/api/v1/mobile-deployments/signage-photos', {
     method: 'POST', body: bytes as unknown as BodyInit, headers: { cookie: client.cookie!, 'x-csrf-token': client.csrf!, 'content-type': type, 'x-forwarded-for': '10.1.2.3' },
   });
   return { status: res.status, type: res.headers.get('content-type'), body: await res.json() };
@@ -84,4 +84,13 @@ it('takes a request through decision, deployment with its signage photo, and rev
 
   const audit = await (await sealed(deps.db)).selectFrom('audit_events').select('action').where('record_id', '=', id).orderBy('seq').execute();
   expect(audit.map((a) => a.action)).toEqual(['deployment.requested', 'deployment.approved', 'deployment.deployed', 'deployment.reviewed']);
+});
+
+it('refuses a signage photo over 5 MB even where the site allows larger request bodies', async () => {
+  const roomy = testApp(testDeps({ config: { bodyLimitBytes: 20 * 1024 * 1024 } })).app;
+  const { client } = await signedInAs(deps, roomy, ['enforcement_officer']);
+  const big = Buffer.alloc(6 * 1024 * 1024);
+  TINY_PNG.copy(big);
+  expect(await upload(client, big, 'image/png', roomy)).toMatchObject({ status: 413, body: { code: 'estate.signage_photo_too_large' } });
+  expect(await upload(client, big.subarray(0, 4 * 1024 * 1024), 'image/png', roomy)).toMatchObject({ status: 201, body: { size: 4 * 1024 * 1024 } });
 });

@@ -47,31 +47,35 @@ export async function sendOverdueReviewReminders(deps: Deps, { mailer }: { maile
   let sent = 0;
   let failed = 0;
   let stale = 0;
-  await deps.db.transaction().execute(async (trx) => {
-    const due = await repo.lockRemindersToSend(trx, { now, limit: BATCH });
-    if (!due.length) return;
-    const recipients = (await repo.listCoordinatorEmails(trx)).map((u) => u.email);
-    for (const r of due) {
+  const recipients = (await repo.listCoordinatorEmails(deps.db)).map((u) => u.email);
+  // One reminder per transaction, so a slow relay holds one row's lock for one send only.
+  for (let i = 0; i < BATCH; i++) {
+    const outcome = await deps.db.transaction().execute(async (trx) => {
+      const [r] = await repo.lockRemindersToSend(trx, { now, limit: 1 });
+      if (!r) return 'none' as const;
       const d = await repo.findDeployment(trx, r.deployment_id);
       // Reviewed or removed since it was claimed: nothing to remind anyone of.
       if (!d || d.review_due_on !== r.due_on) {
         await repo.markReminderSent(trx, { deploymentId: r.deployment_id, dueOn: r.due_on, recipients: [], at: now });
-        stale += 1;
-        continue;
+        return 'stale' as const;
       }
       try {
         if (!recipients.length) throw new Error('no active coordinator has an e-mail address');
         await mailer.send({ to: recipients, ...reminderMail({ d, today, publicUrl: deps.config.publicUrl }) });
         await repo.markReminderSent(trx, { deploymentId: d.id, dueOn: r.due_on, recipients, at: now });
-        sent += 1;
+        return 'sent' as const;
       } catch (err) {
         const retryAt = new Date(now.getTime() + retryDelayMs(r.attempts + 1));
         await repo.markReminderFailed(trx, { deploymentId: d.id, dueOn: r.due_on, error: (err as Error).message, retryAt });
         deps.log.warn({ err, deployment: d.reference, retryAt }, 'overdue review reminder not sent: tried again later');
-        failed += 1;
+        return 'failed' as const;
       }
-    }
-  });
+    });
+    if (outcome === 'none') break;
+    if (outcome === 'sent') sent += 1;
+    else if (outcome === 'failed') failed += 1;
+    else stale += 1;
+  }
   return { overdue: overdue.length, sent, failed, stale };
 }
 
