@@ -68,6 +68,13 @@ describe('no deployment without approval', () => {
     expect(cam).toEqual({ latitude: 52.8, status: 'out_of_service', version: 1 });
   });
 
+  it('lets nobody decide their own request', async () => {
+    const { id } = await uc.requestDeployment(deps, { actor: coordinator, input: input() });
+    await expect(uc.decideDeployment(deps, { actor: coordinator, deploymentId: id, input: { decision: 'approve', reasons: 'My own idea.' } }))
+      .rejects.toMatchObject({ status: 409, code: 'estate.own_request' });
+    expect((await uc.getDeployment(deps, { deploymentId: id })).state).toBe('requested');
+  });
+
   it('keeps a decision as it was made: a second decision is refused and the events cannot be changed', async () => {
     const { id } = await approved();
     await expect(uc.decideDeployment(deps, { actor: coordinator, deploymentId: id, input: { decision: 'refuse', reasons: 'Changed my mind.' } }))

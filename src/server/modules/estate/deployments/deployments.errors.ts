@@ -30,3 +30,7 @@ export const notAnImage = () =>
 
 export const photoTooLarge = () =>
   new AppError({ code: 'estate.signage_photo_too_large', status: 413, message: `The signage photo is larger than ${SIGNAGE_PHOTO_MAX_BYTES / 1024 / 1024} MB: send a smaller copy.` });
+
+/** Separation of duties: whoever asked for the camera does not approve (or refuse) it. */
+export const ownRequest = () =>
+  new AppError({ code: 'estate.own_request', status: 409, message: 'You made this request: another coordinator must decide it.' });

@@ -54,8 +54,8 @@ export function registerDeploymentRoutes(api: Api) {
 
   route(api, {
     operationId: 'decideMobileDeployment', method: 'post', path: '/api/v1/mobile-deployments/{id}/decision', access: 'estate.approve', tags,
-    summary: 'Approve or refuse a request, with the reasons: a decision is final and kept as it was made (audited)',
-    request: { params, ...body(kd.DecideDeployment) }, responses: { 200: json(Step, 'Decided'), ...commonResponses, ...refused },
+    summary: 'Approve or refuse a request, with the reasons (never one\'s own request): a decision is final and kept as it was made (audited)',
+    request: { params, ...body(kd.DecideDeployment) }, responses: { 200: json(Step, 'Decided'), ...commonResponses, 409: problemResponse('Already decided or withdrawn, or the caller made the request (another coordinator decides it)') },
   }, async (c) => c.json(await uc.decideDeployment(c.get('deps'), { actor: actor(c), deploymentId: c.req.valid('param').id, input: c.req.valid('json') }), 200));
 
   route(api, {

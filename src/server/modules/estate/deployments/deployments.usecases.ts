@@ -59,6 +59,7 @@ async function step<T>(deps: Deps, { deploymentId, kind }: { deploymentId: strin
 export function decideDeployment(deps: Deps, { actor, deploymentId, input }: { actor: Actor; deploymentId: string; input: z.output<typeof DecideDeployment> }) {
   const kind = input.decision === 'approve' ? 'approved' as const : 'refused' as const;
   return step(deps, { deploymentId, kind }, async ({ trx, d, seq, now }) => {
+    if (d.requested_by === actor.userId) throw errors.ownRequest();
     await repo.insertEvent(trx, { deployment_id: d.id, seq, kind, at: now, by_user_id: actor.userId, reason: input.reasons });
     await recordAudit(trx, actor.audit, { action: `deployment.${kind}`, recordType: 'mobile_deployment', recordId: d.id, details: { reference: d.reference, reasons: input.reasons } });
     return { id: d.id, reference: d.reference, state: kind };
