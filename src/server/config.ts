@@ -59,6 +59,11 @@ export const configVariables = {
   FFMPEG_PATH: { schema: z.string().min(1).optional(), default: undefined, description: 'The ffmpeg program to use for working copies, clips and stills. Unset: the one in the `@ffmpeg-installer/ffmpeg` npm package (ffmpeg 4.1, static).' },
   FFPROBE_PATH: { schema: z.string().min(1).optional(), default: undefined, description: 'The ffprobe program that reads what a recording holds. Unset: the one in the `@ffprobe-installer/ffprobe` npm package.' },
   VIGIL_WORKER_IN_PROCESS: { schema: bool, default: 'true', description: '`vigil serve` also runs the background job worker. Set `false` when you run `vigil worker` separately.' },
+  VIGIL_SMTP_URL: {
+    schema: z.string().url().refine((v) => /^smtps?:\/\/[^/]+/i.test(v), 'an address such as smtp://mail.example.gov.uk:25 (or smtps:// for TLS from the start; user:password@ before the host where the relay asks for them)').optional(), default: undefined,
+    description: "The mail relay Vigil sends notifications through (overdue camera reviews), e.g. `smtp://relay.example.gov.uk:25`, `smtp://user:password@relay:587` (STARTTLS when offered) or `smtps://relay:465`. Unset: no mail is sent; each message is written to the log instead, and start-up says so.",
+  },
+  VIGIL_MAIL_FROM: { schema: z.string().trim().min(3).max(200).regex(/^([^<>]*<)?[^\s<>@]+@[^\s<>@]+>?$/, 'an address such as cctv@example.gov.uk or "CCTV control room <cctv@example.gov.uk>"'), default: 'Vigil <vigil@localhost>', description: 'Who notifications come from: an address, or a name and an address (`CCTV control room <cctv@example.gov.uk>`).' },
   LOG_LEVEL: { schema: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']), default: 'info', description: 'Log level (logs are JSON lines on standard output).' },
 } as const;
 
@@ -112,6 +117,8 @@ export interface Config {
   s3?: { bucket: string; endpoint?: string; region: string; accessKeyId?: string; secretAccessKey?: string; prefix: string; forcePathStyle: boolean; objectLockDays: number };
   /** ffmpeg and ffprobe; undefined: the npm packages' binaries. */
   video: { ffmpegPath?: string; ffprobePath?: string };
+  /** Notifications: undefined smtpUrl, written to the log instead of sent. */
+  mail: { smtpUrl?: string; from: string };
   secureCookies: boolean;
 }
 
@@ -155,6 +162,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       secretAccessKey: r.VIGIL_S3_SECRET_ACCESS_KEY, prefix: r.VIGIL_S3_PREFIX, forcePathStyle: r.VIGIL_S3_FORCE_PATH_STYLE, objectLockDays: r.VIGIL_S3_OBJECT_LOCK_DAYS,
     },
     video: { ffmpegPath: r.FFMPEG_PATH, ffprobePath: r.FFPROBE_PATH },
+    mail: { smtpUrl: r.VIGIL_SMTP_URL, from: r.VIGIL_MAIL_FROM },
     secureCookies: publicUrl.startsWith('https://'),
     ...overrides,
   };

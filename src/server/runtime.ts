@@ -7,6 +7,7 @@ import { JOB_DEFINITIONS } from './jobs';
 import { systemClock, type Deps } from './platform/deps';
 import { ensureSigningKey } from './platform/signing/signing';
 import { createObjectStore } from './platform/storage';
+import { createMailer } from './platform/mail';
 import { openDatabase, type OpenDatabase } from './platform/db/open';
 import { startJobs, type Jobs } from './platform/jobs/jobs';
 import { startAuditSealer } from './platform/audit/audit';
@@ -40,7 +41,7 @@ export async function startServer({ config, log, out = (s: string) => process.st
     const { applied } = await database.migrate((msg, extra) => log.info(extra, msg));
     log.info({ applied: applied.length }, applied.length ? 'migrations applied' : 'database schema up to date');
     await database.adoptIfOrphan();
-    const deps: Deps = { db: database.handle.db, config, clock: systemClock, log, storage: createObjectStore({ config, log }) };
+    const deps: Deps = { db: database.handle.db, config, clock: systemClock, log, storage: createObjectStore({ config, log }), mail: createMailer({ config: config.mail, log }) };
 
     let firstStart: FirstStart | undefined;
     const empty = await isEmpty(deps);
@@ -131,7 +132,7 @@ function banner({ url, config, firstStart, noUsers, quietRequests }: { url: stri
 export async function startWorker({ config, log }: { config: Config; log: Logger }) {
   const database: OpenDatabase = await openDatabase({ config, log, applicationName: 'vigil-worker', poolSize: 5 });
   await database.migrate((msg, extra) => log.info(extra, msg));
-  const deps: Deps = { db: database.handle.db, config, clock: systemClock, log, storage: createObjectStore({ config, log }) };
+  const deps: Deps = { db: database.handle.db, config, clock: systemClock, log, storage: createObjectStore({ config, log }), mail: createMailer({ config: config.mail, log }) };
   const jobs = await startJobs({ url: database.ownerUrl, deps, log, definitions: JOB_DEFINITIONS, work: true });
   deps.jobs = jobs;
   const housekeeping = startHousekeeping({ db: deps.db, log }); // what the jobs change is sealed and announced too

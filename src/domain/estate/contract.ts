@@ -155,3 +155,5 @@ export const CameraFeatureCollection = z.object({
     properties: Camera.omit({ id: true, latitude: true, longitude: true }).extend({ kindName: z.string(), statusName: z.string(), ownerLabel: z.string() }),
   })),
 }).meta({ id: 'CameraFeatureCollection' });
+
+export * from './deployments';

@@ -4,6 +4,7 @@ import type { Config } from '../config';
 import type { Database } from './db/db';
 import type { ObjectStore } from './storage/storage';
 import type { JobSender } from './jobs/jobs';
+import type { Mailer } from './mail';
 
 /** What use cases receive as arguments: no globals, no container. Tests pass their own. */
 export interface Deps {
@@ -15,6 +16,8 @@ export interface Deps {
   storage: ObjectStore;
   /** Sends background jobs; absent in one-shot commands and tests, where a sweep or the test runs them. */
   jobs?: JobSender;
+  /** Sends e-mail (or writes it to the log where no relay is configured); absent in tests and one-shot commands, where a job makes its own. */
+  mail?: Mailer;
 }
 
 export const systemClock = { now: () => new Date() };

@@ -12,6 +12,7 @@ import { startSearchDocumentRefresh } from './search/search';
 
 export { seedDemoOccurrences } from './occurrences.demo';
 export { getRetentionDays, REMOVAL_DAYS_KEY, REVIEW_DAYS_KEY } from './retention/retention';
+export { countOccurrencesNear } from './nearby/nearby.repository';
 
 /** The control-room occurrence log: entries, search, handover, procedures, personal data and its retention. */
 export const occurrencesModule: VigilModule = {

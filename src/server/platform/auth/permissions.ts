@@ -10,7 +10,7 @@ export const PERMISSIONS = [
   'settings.manage',
   'audit.read',
   'occurrences.read', 'occurrences.write', 'occurrences.supervise', 'occurrences.review_personal_data',
-  'estate.read', 'estate.manage',
+  'estate.read', 'estate.manage', 'estate.approve',
   'maintenance.read', 'maintenance.manage',
   'evidence.read', 'evidence.manage', 'evidence.verify',
   'requests.read', 'requests.manage',
@@ -32,7 +32,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   operator: CONTROL_ROOM,
   supervisor: [...CONTROL_ROOM, 'occurrences.supervise', 'occurrences.review_personal_data', 'estate.manage', 'requests.read', 'analysis.read', 'governance.read'],
   enforcement_officer: ['occurrences.read', 'estate.read', 'estate.manage', 'evidence.read', 'evidence.manage', 'requests.read', 'requests.manage', 'governance.read'],
-  coordinator: ['occurrences.read', 'estate.read', 'estate.manage', 'maintenance.read', 'maintenance.manage', 'analysis.read', 'governance.read', 'governance.manage', 'requests.read', 'evidence.verify'],
+  // Approving or refusing a mobile camera deployment is the coordinator's alone (the Code's named responsible person).
+  coordinator: ['occurrences.read', 'estate.read', 'estate.manage', 'estate.approve', 'maintenance.read', 'maintenance.manage', 'analysis.read', 'governance.read', 'governance.manage', 'requests.read', 'evidence.verify'],
   ooh_officer: ['ooh.use', 'occurrences.read', 'enforcement.read', 'enforcement.manage', 'estate.read'],
   patrol_officer: ['field.use', 'enforcement.read', 'enforcement.manage'],
   contractor: ['shared.read'],

@@ -115,6 +115,17 @@ export interface ContinuityEvents {
   seq: number;
 }
 
+export interface DeploymentReviewReminders {
+  attempts: Generated<number>;
+  created_at: Timestamp;
+  deployment_id: string;
+  due_on: Timestamp;
+  last_error: string | null;
+  next_attempt_at: Timestamp;
+  recipients: Generated<string[]>;
+  sent_at: Timestamp | null;
+}
+
 export interface EvidenceDestructionRemovals {
   at: Generated<Timestamp>;
   destruction_id: string;
@@ -353,6 +364,39 @@ export interface LiveOutbox {
   channel: string;
   id: Generated<Int8>;
   payload: string;
+}
+
+export interface MobileDeploymentEvents {
+  at: Timestamp;
+  by_user_id: string;
+  camera_id: string | null;
+  deployment_id: string;
+  id: Generated<string>;
+  is_necessary: boolean | null;
+  is_proportionate: boolean | null;
+  kind: "requested" | "approved" | "refused" | "withdrawn" | "deployed" | "reviewed" | "removed";
+  on_day: Timestamp | null;
+  reason: string | null;
+  review_due_on: Timestamp | null;
+  review_period_days: number | null;
+  seq: number;
+  signage_photo_sha256: string | null;
+  signage_photo_type: "image/jpeg" | "image/png" | null;
+}
+
+export interface MobileDeployments {
+  alternatives: string;
+  dpia_reference: string;
+  evidence: Json;
+  id: Generated<string>;
+  latitude: number;
+  location_text: string;
+  longitude: number;
+  problem: string;
+  proposed_days: number;
+  reference: string;
+  requested_at: Timestamp;
+  requested_by: string;
 }
 
 export interface OccurrenceCameras {
@@ -659,6 +703,7 @@ export interface DB {
   camera_versions: CameraVersions;
   cameras: Cameras;
   continuity_events: ContinuityEvents;
+  deployment_review_reminders: DeploymentReviewReminders;
   evidence_destruction_removals: EvidenceDestructionRemovals;
   evidence_destructions: EvidenceDestructions;
   evidence_hold_releases: EvidenceHoldReleases;
@@ -684,6 +729,8 @@ export interface DB {
   idempotency_keys: IdempotencyKeys;
   live_events: LiveEvents;
   live_outbox: LiveOutbox;
+  mobile_deployment_events: MobileDeploymentEvents;
+  mobile_deployments: MobileDeployments;
   occurrence_cameras: OccurrenceCameras;
   occurrence_categories: OccurrenceCategories;
   occurrence_counters: OccurrenceCounters;

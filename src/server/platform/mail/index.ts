@@ -1,0 +1,1 @@
+export { createMailer, describeRelay, type Mail, type Mailer } from './mail';
