@@ -1,16 +1,18 @@
 import type { VigilModule } from '../../platform/modules';
 import { registerEstateRoutes } from './estate.routes';
+import { registerImportRoutes } from './import/import.routes';
 import { DEMO_CAMERAS } from './estate.demo';
 import { insertCameras } from './estate.repository';
 
 export { findCamerasByIds, insertCameras, listCameras } from './estate.repository';
 export { toCameraDto } from './estate.models';
 export { DEMO_CAMERAS } from './estate.demo';
+export { ESTATE_IMPORT_PATH, ESTATE_IMPORT_BODY_LIMIT } from './import/import.routes';
 
 /** The camera estate: today the register the occurrence log points at. */
 export const estateModule: VigilModule = {
   key: 'estate',
-  routes: (api) => registerEstateRoutes(api),
+  routes: (api) => { registerEstateRoutes(api); registerImportRoutes(api); },
   async seedDemo(deps) {
     await insertCameras(deps.db, DEMO_CAMERAS.map((c) => ({ reference: c.reference, name: c.name, location_text: c.location, latitude: c.lat, longitude: c.lon, kind: c.kind })));
     return { cameras: DEMO_CAMERAS.length };
