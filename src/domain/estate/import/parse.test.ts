@@ -86,6 +86,9 @@ describe('parseRegister', () => {
 
   it('says where the CSV itself is broken, and refuses a header it cannot use', () => {
     expect(parseRegister('id,x,y\nC1,"-1.6,52.8\nC2,-1.6,52.8\n').problems[0].reasons.join()).toMatch(/never closed/);
+    expect(parseRegister('id,name,x,y\nC1,"say ""hi"", then",-1.6,52.8\n').rows[0].values.name).toBe('say "hi", then');
+    expect(parseRegister('id,name,x,y\nC1,"a"b,-1.6,52.8\n').problems[0]).toMatchObject({ line: 2, reasons: [expect.stringMatching(/must be doubled/)] });
+    expect(parseRegister('id,name,x,y\nC1,6" pole,-1.6,52.8\n').rows[0].values.name).toBe('6" pole');
     expect(parseRegister('').problems).toEqual([{ line: 1, number: null, reasons: [expect.stringMatching(/empty/)] }]);
     expect(parseRegister('what,ever\n1,2\n').problems[0]).toMatchObject({ line: 1, number: null });
   });

@@ -42,25 +42,37 @@ const same = (f: Field, a: unknown, b: unknown) => {
   return a === b;
 };
 
-function merge(e: RegisterEntry, row: ImportRow): CameraRecord {
-  const { id: _id, reference: _ref, ...record } = e;
-  return { ...record, ...row.values };
+/** The fields a row gives over those a camera has (written out, so every record has one shape: spreading rows of mixed shapes is slow). */
+function fill(b: CameraRecord, v: ImportRow['values']): CameraRecord {
+  return {
+    name: v.name ?? b.name, location: v.location ?? b.location, longitude: v.longitude, latitude: v.latitude, kind: v.kind ?? b.kind, status: v.status ?? b.status,
+    bearing: v.bearing ?? b.bearing, fieldOfView: v.fieldOfView ?? b.fieldOfView, range: v.range ?? b.range, mountingHeight: v.mountingHeight ?? b.mountingHeight,
+    videoSystem: v.videoSystem ?? b.videoSystem, channel: v.channel ?? b.channel, connectivityLine: v.connectivityLine ?? b.connectivityLine,
+    installedOn: v.installedOn ?? b.installedOn, owner: v.owner ?? b.owner, ownerName: v.ownerName ?? b.ownerName, purpose: v.purpose ?? b.purpose,
+    ward: v.ward ?? b.ward, capabilities: v.capabilities ?? b.capabilities,
+  };
 }
+const merge = (e: RegisterEntry, row: ImportRow) => fill(e, row.values);
 const changedFields = (e: RegisterEntry, row: ImportRow) =>
   FIELDS.filter((f) => row.values[f] !== undefined && !same(f, row.values[f], e[f]));
 
 /** Cells about 11 m by 7 m (at 52°N): a point's neighbours within 5 m are in its cell or the eight around it. */
 const CELL = 0.0001;
+const cellKey = (i: number, j: number) => i * 10_000_000 + j; // exact in a double for any latitude and longitude cell
 function nearIndex(entries: RegisterEntry[]) {
-  const key = (lat: number, lon: number) => `${Math.floor(lat / CELL)}:${Math.floor(lon / CELL)}`;
-  const cells = new Map<string, RegisterEntry[]>();
-  for (const e of entries) { const k = key(e.latitude, e.longitude); cells.set(k, [...(cells.get(k) ?? []), e]); }
+  const cells = new Map<number, RegisterEntry[]>();
+  for (const e of entries) {
+    const k = cellKey(Math.floor(e.latitude / CELL), Math.floor(e.longitude / CELL));
+    const cell = cells.get(k);
+    if (cell) cell.push(e); else cells.set(k, [e]);
+  }
   return (p: { latitude: number; longitude: number }) => {
-    const [i, j] = [Math.floor(p.latitude / CELL), Math.floor(p.longitude / CELL)];
     const near: { entry: RegisterEntry; metres: number }[] = [];
+    if (!cells.size) return near;
+    const [i, j] = [Math.floor(p.latitude / CELL), Math.floor(p.longitude / CELL)];
     for (let di = -1; di <= 1; di++) {
       for (let dj = -1; dj <= 1; dj++) {
-        for (const entry of cells.get(`${i + di}:${j + dj}`) ?? []) {
+        for (const entry of cells.get(cellKey(i + di, j + dj)) ?? []) {
           const metres = metresBetween(p, entry);
           if (metres <= SAME_POINT_METRES) near.push({ entry, metres });
         }
@@ -95,7 +107,7 @@ export function planImport({ rows, register, confirm = [] }: { rows: readonly Im
       continue;
     }
     const v = row.values;
-    plan.add.push({ row, values: { ...NEW_CAMERA, ...v, name: v.name ?? v.location ?? `Camera ${row.number}`, location: v.location ?? v.name ?? '' } });
+    plan.add.push({ row, values: fill({ ...NEW_CAMERA, longitude: v.longitude, latitude: v.latitude, name: v.name ?? v.location ?? `Camera ${row.number}`, location: v.location ?? v.name ?? '' }, v) });
   }
   return plan;
 }

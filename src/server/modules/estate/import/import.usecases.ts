@@ -19,7 +19,7 @@ export interface ImportInput {
   csv: string; fileName?: string; mapping?: Readonly<Record<string, MappingTarget>>; confirm?: readonly string[]; dryRun: boolean;
 }
 
-export async function importRegister(deps: Deps, { actor, input }: { actor: ImportActor; input: ImportInput }): Promise<EstateImportResult> {
+export async function importRegister(deps: Pick<Deps, 'db' | 'clock'>, { actor, input }: { actor: ImportActor; input: ImportInput }): Promise<EstateImportResult> {
   const fileName = displayFileName(input.fileName);
   const parsed = parseRegister(input.csv, { mapping: input.mapping });
   if (input.dryRun || parsed.problems.length) {
