@@ -26,7 +26,7 @@ const print = (s = '') => process.stdout.write(`${s}\n`);
  * run where there is none (the wrong folder, a mistyped VIGIL_DATA_DIR) says so and fails, rather
  * than answer from an empty new database ("intact, 0 events").
  */
-async function withDeps<T>(config: Config, fn: (deps: Deps, database: OpenDatabase) => Promise<T>, { create = false }: { create?: boolean } = {}): Promise<T> {
+export async function withDeps<T>(config: Config, fn: (deps: Deps, database: OpenDatabase) => Promise<T>, { create = false }: { create?: boolean } = {}): Promise<T> {
   if (!config.databaseUrl && !create && !hasEmbeddedDatabase(config.dataDir)) {
     throw new Error(`There is no Vigil database in ${path.resolve(config.dataDir)}. Run this command where Vigil runs (its data directory is VIGIL_DATA_DIR), or set DATABASE_URL; \`npx vigil serve\` or \`npx vigil migrate\` makes a new one.`);
   }

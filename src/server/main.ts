@@ -103,6 +103,19 @@ evidence.command('verify-package <file>').description("check a disclosure packag
   });
 evidence.command('public-key').description("print the council's package-signing public key and its fingerprint").action(async () => (await cli()).runEvidencePublicKey(await config()));
 
+const estate = program.command('estate').description('the camera register');
+const collect = (value: string, previous: string[]) => [...previous, value];
+estate.command('import <file>').description('import a camera register from CSV: one line for each camera added, updated, flagged as a renumbering or refused (with its line and reasons); nothing is imported while any row is refused; exits 1 when any row was refused or flagged')
+  .option('--dry-run', 'check the file and say what an import would do, writing nothing')
+  .option('--json', 'print the result as JSON')
+  .option('--map <header=field>', 'read the column with this header as this field (repeatable), or ignore it: --map "Cam Ref=number" --map "Notes=ignore"', collect, [])
+  .option('--confirm <number>', 'a new camera number flagged as a renumbering on an earlier run: renumber the camera at its point (repeatable)', collect, [])
+  .option('--as <username>', 'the member of staff the history records as making the change (default: the system)')
+  .action(async (file: string, opts: { dryRun?: boolean; json?: boolean; map: string[]; confirm: string[]; as?: string }) => {
+    const { runEstateImportCommand } = await import('./modules/estate/import/import.cli');
+    await runEstateImportCommand(await config(), { file, dryRun: !!opts.dryRun, json: !!opts.json, map: opts.map, confirm: opts.confirm, as: opts.as });
+  });
+
 program.parseAsync(process.argv).catch((err) => {
   process.stderr.write(`vigil: ${err instanceof Error ? err.message : String(err)}\n`);
   process.exit(1);

@@ -1,25 +1,35 @@
 import type { VigilModule } from '../../platform/modules';
 import { registerEstateRoutes } from './estate.routes';
 import { seedDemoCameras } from './estate.demo';
+import { registerImportRoutes } from './import/import.routes';
 import { registerDeploymentRoutes } from './deployments/deployments.routes';
 import { remindOverdueReviewsJob } from './deployments/deployments.jobs';
 import { seedDemoDeployments } from './deployments/deployments.demo';
+import { registerCheckRoutes } from './checks/checks.routes';
+import { seedDemoChecks } from './checks/checks.demo';
 
 export { findCamerasByIds, insertCameras, listCameras } from './estate.repository';
 export { toCameraDto } from './estate.models';
 export { getCamera, registerCamera, updateCamera } from './estate.usecases';
 export { DEMO_CAMERAS } from './estate.demo';
+export { ESTATE_IMPORT_PATH, ESTATE_IMPORT_BODY_LIMIT } from './import/import.routes';
 
-/** The camera estate: today the register the occurrence log points at. */
+/** The camera estate: the register (with its history and CSV import), mobile deployments, daily checks. */
 export const estateModule: VigilModule = {
   key: 'estate',
   routes(api) {
     registerEstateRoutes(api);
+    registerImportRoutes(api);
     registerDeploymentRoutes(api);
+    registerCheckRoutes(api);
   },
   jobs: [remindOverdueReviewsJob],
   async seedDemo(deps, council) {
-    return { ...(await seedDemoCameras(deps)), ...(await seedDemoDeployments(deps, council)) };
+    const cameras = await seedDemoCameras(deps);
+    const deployments = await seedDemoDeployments(deps, council);
+    const user = (username: string) => ({ id: council.users[username].id, username });
+    const checks = await seedDemoChecks(deps, { operators: [user('operator'), user('operator2')], supervisor: user('supervisor') });
+    return { ...cameras, ...deployments, ...checks };
   },
   navigation: [
     { key: 'estate', name: 'Cameras', path: '/estate', permission: 'estate.read', group: 'work', description: 'Cameras, mobile deployments and daily checks.', coming: 'The camera estate: fixed and mobile cameras, deployments with justification and review dates, daily checks.' },

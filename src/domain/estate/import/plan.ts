@@ -1,0 +1,113 @@
+import { metresBetween, round7 } from './coordinates';
+import type { CameraValues, ImportRow } from './parse';
+
+// What an import would do to the register: each clean row matched on its camera number to add a
+// camera, update one, or leave one as it is. A new number standing where a camera of another
+// number stands (and that camera is not in the file) is a renumbering until the user says so:
+// flagged, and carried out (the camera keeps its history) only when its number is confirmed.
+
+/** A camera as the register holds it, in the import's terms. */
+export interface RegisterEntry {
+  id: string; reference: string; name: string; location: string; longitude: number; latitude: number; kind: string; status: string;
+  bearing: number | null; fieldOfView: number | null; range: number | null; mountingHeight: number | null; videoSystem: string | null;
+  channel: string | null; connectivityLine: string | null; installedOn: string | null; owner: string; ownerName: string | null;
+  purpose: string; ward: string | null; capabilities: string[];
+}
+
+/** A camera's fields as they will be written. */
+export type CameraRecord = Omit<RegisterEntry, 'id' | 'reference'>;
+export type Field = keyof CameraValues;
+export interface PlannedAdd { row: ImportRow; values: CameraRecord }
+export interface PlannedUpdate { row: ImportRow; id: string; values: CameraRecord; changed: Field[]; renumberedFrom?: string }
+export interface PlannedFlag { row: ImportRow; camera: { id: string; reference: string }; metres: number }
+export interface ImportPlan { add: PlannedAdd[]; update: PlannedUpdate[]; unchanged: { row: ImportRow; id: string }[]; flagged: PlannedFlag[] }
+
+/** Within this distance, a camera with a new number is taken to stand where an existing one does. */
+export const SAME_POINT_METRES = 5;
+
+/** A new camera's fields where the file gives none (the register's own defaults). */
+const NEW_CAMERA = {
+  kind: 'ptz', status: 'operational', owner: 'council', purpose: '', capabilities: [] as string[], bearing: null, fieldOfView: null, range: null, mountingHeight: null,
+  videoSystem: null, channel: null, connectivityLine: null, installedOn: null, ownerName: null, ward: null,
+} as const;
+
+const FIELDS: Field[] = [
+  'name', 'location', 'longitude', 'latitude', 'kind', 'status', 'bearing', 'fieldOfView', 'range', 'mountingHeight', 'videoSystem', 'channel',
+  'connectivityLine', 'installedOn', 'owner', 'ownerName', 'purpose', 'ward', 'capabilities',
+];
+
+const same = (f: Field, a: unknown, b: unknown) => {
+  if (f === 'capabilities') return [...(a as string[])].sort().join() === [...(b as string[])].sort().join();
+  if (f === 'longitude' || f === 'latitude') return round7(a as number) === round7(b as number);
+  return a === b;
+};
+
+/** The fields a row gives over those a camera has (written out, so every record has one shape: spreading rows of mixed shapes is slow). */
+function fill(b: CameraRecord, v: ImportRow['values']): CameraRecord {
+  return {
+    name: v.name ?? b.name, location: v.location ?? b.location, longitude: v.longitude, latitude: v.latitude, kind: v.kind ?? b.kind, status: v.status ?? b.status,
+    bearing: v.bearing ?? b.bearing, fieldOfView: v.fieldOfView ?? b.fieldOfView, range: v.range ?? b.range, mountingHeight: v.mountingHeight ?? b.mountingHeight,
+    videoSystem: v.videoSystem ?? b.videoSystem, channel: v.channel ?? b.channel, connectivityLine: v.connectivityLine ?? b.connectivityLine,
+    installedOn: v.installedOn ?? b.installedOn, owner: v.owner ?? b.owner, ownerName: v.ownerName ?? b.ownerName, purpose: v.purpose ?? b.purpose,
+    ward: v.ward ?? b.ward, capabilities: v.capabilities ?? b.capabilities,
+  };
+}
+const merge = (e: RegisterEntry, row: ImportRow) => fill(e, row.values);
+const changedFields = (e: RegisterEntry, row: ImportRow) =>
+  FIELDS.filter((f) => row.values[f] !== undefined && !same(f, row.values[f], e[f]));
+
+/** Cells about 11 m by 7 m (at 52°N): a point's neighbours within 5 m are in its cell or the eight around it. */
+const CELL = 0.0001;
+const cellKey = (i: number, j: number) => i * 10_000_000 + j; // exact in a double for any latitude and longitude cell
+function nearIndex(entries: RegisterEntry[]) {
+  const cells = new Map<number, RegisterEntry[]>();
+  for (const e of entries) {
+    const k = cellKey(Math.floor(e.latitude / CELL), Math.floor(e.longitude / CELL));
+    const cell = cells.get(k);
+    if (cell) cell.push(e); else cells.set(k, [e]);
+  }
+  return (p: { latitude: number; longitude: number }) => {
+    const near: { entry: RegisterEntry; metres: number }[] = [];
+    if (!cells.size) return near;
+    const [i, j] = [Math.floor(p.latitude / CELL), Math.floor(p.longitude / CELL)];
+    for (let di = -1; di <= 1; di++) {
+      for (let dj = -1; dj <= 1; dj++) {
+        for (const entry of cells.get(cellKey(i + di, j + dj)) ?? []) {
+          const metres = metresBetween(p, entry);
+          if (metres <= SAME_POINT_METRES) near.push({ entry, metres });
+        }
+      }
+    }
+    return near.sort((a, b) => a.metres - b.metres);
+  };
+}
+
+export function planImport({ rows, register, confirm = [] }: { rows: readonly ImportRow[]; register: readonly RegisterEntry[]; confirm?: readonly string[] }): ImportPlan {
+  const byReference = new Map(register.map((e) => [e.reference, e]));
+  const inFile = new Set(rows.map((r) => r.number));
+  const confirmed = new Set(confirm.map((n) => n.trim().toUpperCase()));
+  // Only cameras the file does not name can have been renumbered: two cameras on one pole, both listed, are two cameras.
+  const near = nearIndex(register.filter((e) => !inFile.has(e.reference)));
+  const plan: ImportPlan = { add: [], update: [], unchanged: [], flagged: [] };
+  const renumbered = new Set<string>();
+
+  for (const row of rows) {
+    const current = byReference.get(row.number);
+    if (current) {
+      const changed = changedFields(current, row);
+      if (changed.length) plan.update.push({ row, id: current.id, values: merge(current, row), changed });
+      else plan.unchanged.push({ row, id: current.id });
+      continue;
+    }
+    const candidate = near(row.values).find((n) => !renumbered.has(n.entry.id));
+    if (candidate) {
+      if (!confirmed.has(row.number)) { plan.flagged.push({ row, camera: { id: candidate.entry.id, reference: candidate.entry.reference }, metres: candidate.metres }); continue; }
+      renumbered.add(candidate.entry.id);
+      plan.update.push({ row, id: candidate.entry.id, values: merge(candidate.entry, row), changed: changedFields(candidate.entry, row), renumberedFrom: candidate.entry.reference });
+      continue;
+    }
+    const v = row.values;
+    plan.add.push({ row, values: fill({ ...NEW_CAMERA, longitude: v.longitude, latitude: v.latitude, name: v.name ?? v.location ?? `Camera ${row.number}`, location: v.location ?? v.name ?? '' }, v) });
+  }
+  return plan;
+}

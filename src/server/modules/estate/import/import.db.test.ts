@@ -1,0 +1,127 @@
+import { describe, expect, it } from 'vitest';
+import { makeUser, sealed, testClock, testDeps } from '../../../../../test/support/deps';
+import { importRegister, type ImportActor } from './import.usecases';
+import { aRegister } from './import.fixtures';
+import { gridToWgs84 } from '../../../../domain/estate/import/coordinates';
+
+// The register import on a real PostgreSQL: nothing written on a dry run or while any row is bad,
+// the same file twice adds nothing, a renumbering waits for the user and keeps the camera's history.
+
+const clock = testClock(new Date('2026-03-04T09:15:00Z'));
+const deps = testDeps({ clock });
+
+async function aCoordinator(): Promise<ImportActor> {
+  const u = await makeUser(deps, { roles: ['coordinator'] });
+  return { audit: { actorId: u.id, actorUsername: u.username, ip: '192.0.2.1', userAgent: 'test' }, userId: u.id };
+}
+
+const camerasOf = (prefix: string) => deps.db.selectFrom('cameras').selectAll().where('reference', 'like', `${prefix}-%`).orderBy('reference').execute();
+const versionsOf = (prefix: string) => deps.db.selectFrom('camera_versions as v').innerJoin('cameras as c', 'c.id', 'v.camera_id')
+  .select(['c.reference', 'v.version', 'v.reason', 'v.changed_by', 'v.valid_from', 'v.entry']).where('c.reference', 'like', `${prefix}-%`).orderBy('c.reference').orderBy('v.version').execute();
+
+describe('importRegister', () => {
+  it('a dry run of good and bad rows imports nothing and lists every bad row with its line and reason; a real run refuses it whole', async () => {
+    const actor = await aCoordinator();
+    const r = aRegister();
+    const p = (i: number) => `${r.at(i).longitude},${r.at(i).latitude}`;
+    const csv = r.csv('Camera No,Name,Longitude,Latitude,Type', [
+      `${r.number(1)},"Market Place, east",${p(1)},ptz`, // 2
+      `,No number,${p(2)},fixed`, // 3
+      `${r.number(3)},Bad kind,${p(3)},tripod`, // 4
+      `${r.number(4)},"Two`, `lines",${r.at(4).latitude},${r.at(4).longitude},fixed`, // 5-6: swapped
+      `${r.number(1)},Again,${p(5)},fixed`, // 7
+    ]);
+    const dry = await importRegister(deps, { actor, input: { csv, fileName: 'register.csv', dryRun: true } });
+    expect(dry.outcome).toBe('dry_run');
+    expect(dry.refused.map((x) => [x.line, x.reasons.join('; ')])).toEqual([
+      [2, `duplicate camera number ${r.number(1)} (also on line 7)`],
+      [3, 'missing camera number'],
+      [4, expect.stringMatching(/^unknown kind "tripod"/)],
+      [5, expect.stringMatching(/^latitude and longitude swapped\?/)],
+      [7, `duplicate camera number ${r.number(1)} (also on line 2)`],
+    ]);
+    expect(dry.counts).toMatchObject({ added: 0, refused: 5 });
+    const real = await importRegister(deps, { actor, input: { csv, fileName: 'register.csv', dryRun: false } });
+    expect(real.outcome).toBe('refused');
+    expect(real.refused).toEqual(dry.refused);
+    expect(await camerasOf(r.prefix)).toEqual([]);
+
+    const clean = r.csv('Camera No,Name,Longitude,Latitude,Type', [`${r.number(1)},"Market Place, east",${p(1)},ptz`, `${r.number(2)},Station,${p(2)},fixed`]);
+    const dryClean = await importRegister(deps, { actor, input: { csv: clean, dryRun: true } });
+    expect(dryClean.added.map((a) => a.number)).toEqual([r.number(1), r.number(2)]);
+    expect(await camerasOf(r.prefix)).toEqual([]);
+  });
+
+  it('the same file twice creates nothing new; a changed row updates the camera with who, when and why', async () => {
+    const actor = await aCoordinator();
+    const r = aRegister();
+    const file = (bearing: number) => r.csv('id,name,location,lon,lat,bearing,status,capabilities,install date', [
+      `${r.number(1)},Market Place,"Market Place, by the cross",${r.at(1).longitude}00000001,${r.at(1).latitude},${bearing},operational,"pan, tilt, zoom",23/04/2019`,
+      `${r.number(2)},Station,Station Street,${r.at(2).longitude},${r.at(2).latitude},,faulty,,`,
+    ]);
+    const first = await importRegister(deps, { actor, input: { csv: file(90), fileName: 'C:\\registers\\cctv.csv', dryRun: false } });
+    expect(first.counts).toEqual({ added: 2, updated: 0, unchanged: 0, flagged: 0, refused: 0 });
+    const cams = await camerasOf(r.prefix);
+    expect(cams.map((c) => [c.reference, c.bearing_deg, c.status, c.capabilities, c.longitude, c.installed_on === null])).toEqual([
+      [r.number(1), 90, 'operational', ['pan', 'tilt', 'zoom'], r.at(1).longitude, false], [r.number(2), null, 'faulty', [], r.at(2).longitude, true],
+    ]);
+
+    const again = await importRegister(deps, { actor, input: { csv: file(90), fileName: 'cctv.csv', dryRun: false } });
+    expect(again.counts).toEqual({ added: 0, updated: 0, unchanged: 2, flagged: 0, refused: 0 });
+    expect((await camerasOf(r.prefix)).map((c) => c.id)).toEqual(cams.map((c) => c.id));
+    expect((await versionsOf(r.prefix)).length).toBe(2);
+
+    clock.advance(3600_000);
+    const changed = await importRegister(deps, { actor, input: { csv: file(135), fileName: 'cctv.csv', dryRun: false } });
+    expect(changed.updated).toEqual([{ line: 2, number: r.number(1), changed: ['bearing'] }]);
+    const versions = (await versionsOf(r.prefix)).filter((v) => v.reference === r.number(1));
+    expect(versions.map((v) => [v.version, v.reason, v.changed_by, v.valid_from.toISOString(), (v.entry as { bearing_deg: number }).bearing_deg])).toEqual([
+      [1, 'imported from cctv.csv', actor.userId, '2026-03-04T09:15:00.000Z', 90],
+      [2, 'imported from cctv.csv', actor.userId, '2026-03-04T10:15:00.000Z', 135],
+    ]);
+    const audit = await (await sealed(deps.db)).selectFrom('audit_events').select(['details']).where('action', '=', 'camera-register.imported')
+      .where('actor_id', '=', actor.userId).orderBy('seq').execute();
+    expect(audit.map((a) => a.details)).toEqual([
+      expect.objectContaining({ fileName: 'cctv.csv', added: 2, updated: 0, unchanged: 0 }),
+      expect.objectContaining({ added: 0, unchanged: 2 }),
+      expect.objectContaining({ updated: 1, unchanged: 1 }),
+    ]);
+  });
+
+  it('flags a new number at an existing camera\'s point, imports the rest, and renumbers it on confirmation keeping its history', async () => {
+    const actor = await aCoordinator();
+    const r = aRegister();
+    const row = (n: string, i: number, north = 0) => `${n},Camera ${i},${r.at(i, north).longitude},${r.at(i, north).latitude}`;
+    await importRegister(deps, { actor, input: { csv: r.csv('id,name,lon,lat', [row(r.number(1), 1), row(r.number(2), 2)]), fileName: 'v1.csv', dryRun: false } });
+    const before = await camerasOf(r.prefix);
+
+    const renumbered = r.csv('id,name,lon,lat', [row(`${r.number(1)}A`, 1, 2), row(r.number(2), 2), row(r.number(3), 3)]);
+    const flagged = await importRegister(deps, { actor, input: { csv: renumbered, fileName: 'v2.csv', dryRun: false } });
+    expect(flagged.outcome).toBe('imported');
+    expect(flagged.flagged).toEqual([expect.objectContaining({ line: 2, number: `${r.number(1)}A`, existing: r.number(1), metres: 2 })]);
+    expect(flagged.added.map((a) => a.number)).toEqual([r.number(3)]);
+    expect((await camerasOf(r.prefix)).map((c) => c.reference)).toEqual([r.number(1), r.number(2), r.number(3)]);
+
+    const confirmed = await importRegister(deps, { actor, input: { csv: renumbered, fileName: 'v2.csv', confirm: [`${r.number(1)}a`], dryRun: false } });
+    expect(confirmed.updated).toEqual([{ line: 2, number: `${r.number(1)}A`, changed: ['number', 'latitude'], renumberedFrom: r.number(1) }]);
+    const after = await camerasOf(r.prefix);
+    const moved = after.find((c) => c.reference === `${r.number(1)}A`)!;
+    expect(moved.id).toBe(before[0].id);
+    const history = (await versionsOf(r.prefix)).filter((v) => v.reference === `${r.number(1)}A`);
+    expect(history.map((v) => [v.version, v.reason, (v.entry as { reference: string }).reference])).toEqual([
+      [1, 'imported from v1.csv', r.number(1)], [2, `renumbered from ${r.number(1)}, imported from v2.csv`, `${r.number(1)}A`],
+    ]);
+  });
+
+  it('reads OSGB36 eastings and northings beside WGS84 rows', async () => {
+    const actor = await aCoordinator();
+    const r = aRegister();
+    // A point of this test's own on the grid, kept clear of other tests by its random northing.
+    const northing = 100_000 + Math.floor(Math.random() * 300_000);
+    const res = await importRegister(deps, { actor, input: { csv: r.csv('ref,easting,northing,x,y', [`${r.number(1)},300000,${northing},,`, `${r.number(2)},,,${r.at(2).longitude},${r.at(2).latitude}`]), dryRun: false } });
+    expect(res.counts.added).toBe(2);
+    const [grid, wgs] = await camerasOf(r.prefix);
+    expect({ longitude: grid.longitude, latitude: grid.latitude }).toEqual(gridToWgs84(300000, northing));
+    expect(wgs.latitude).toBe(r.at(2).latitude);
+  });
+});

@@ -1,0 +1,78 @@
+import { sql } from 'kysely';
+import type { Db } from '../../../platform/db/db';
+import type { CameraRecord, RegisterEntry } from '../../../../domain/estate/import/plan';
+
+// The register import's SQL: the register as the import compares it, and whole batches of cameras
+// added or changed in one statement each (columns passed as arrays and unnested: one statement,
+// one plan, however many rows). Every row written says who, when and why, so the history trigger
+// records each version as imported.
+
+/** Holds off every other change to the register until the import's transaction ends (reads go on). */
+export async function lockRegister(db: Db) {
+  await sql`lock table cameras in share row exclusive mode`.execute(db);
+}
+
+export async function readRegister(db: Db): Promise<RegisterEntry[]> {
+  return db.selectFrom('cameras').select([
+    'id', 'reference', 'name', 'location_text as location', 'longitude', 'latitude', 'kind', 'status', 'bearing_deg as bearing', 'field_of_view_deg as fieldOfView',
+    'range_m as range', 'mounting_height_m as mountingHeight', 'video_system as videoSystem', 'channel', 'connectivity_line as connectivityLine',
+    sql<string | null>`installed_on::text`.as('installedOn'), 'owner', 'owner_name as ownerName', 'purpose', 'ward', 'capabilities',
+  ]).execute();
+}
+
+export interface CameraWrite { reference: string; values: CameraRecord; reason: string }
+
+// Column, SQL array type, and how a record gives it.
+const COLUMNS: [string, string, (w: CameraWrite) => unknown][] = [
+  ['reference', 'text', (w) => w.reference],
+  ['name', 'text', (w) => w.values.name],
+  ['location_text', 'text', (w) => w.values.location],
+  ['longitude', 'float8', (w) => w.values.longitude],
+  ['latitude', 'float8', (w) => w.values.latitude],
+  ['kind', 'text', (w) => w.values.kind],
+  ['status', 'text', (w) => w.values.status],
+  ['bearing_deg', 'float8', (w) => w.values.bearing],
+  ['field_of_view_deg', 'float8', (w) => w.values.fieldOfView],
+  ['range_m', 'float8', (w) => w.values.range],
+  ['mounting_height_m', 'float8', (w) => w.values.mountingHeight],
+  ['video_system', 'text', (w) => w.values.videoSystem],
+  ['channel', 'text', (w) => w.values.channel],
+  ['connectivity_line', 'text', (w) => w.values.connectivityLine],
+  ['installed_on', 'date', (w) => w.values.installedOn],
+  ['owner', 'text', (w) => w.values.owner],
+  ['owner_name', 'text', (w) => w.values.ownerName],
+  ['purpose', 'text', (w) => w.values.purpose],
+  ['ward', 'text', (w) => w.values.ward],
+  // A list per row cannot be unnested from a two-dimensional array: each goes as its array literal (codes only, no quoting needed).
+  ['capabilities', 'text', (w) => `{${w.values.capabilities.join(',')}}`],
+  ['change_reason', 'text', (w) => w.reason],
+];
+
+const BATCH = 5000;
+const batches = <T>(xs: readonly T[]) => Array.from({ length: Math.ceil(xs.length / BATCH) }, (_, i) => xs.slice(i * BATCH, (i + 1) * BATCH));
+
+function unnest(rows: readonly CameraWrite[], lead: { name: string; type: string; values: unknown[] }[] = []) {
+  const cols = [...lead.map((l) => [l.name, l.type, l.values] as const), ...COLUMNS.map(([name, type, get]) => [name, type, rows.map(get)] as const)];
+  const args = sql.join(cols.map(([, type, values]) => sql`${values}::${sql.raw(type)}[]`));
+  const names = sql.join(cols.map(([name]) => sql.id(name)));
+  return sql`unnest(${args}) as v(${names})`;
+}
+
+const value = (name: string) => (name === 'capabilities' ? sql`v.capabilities::text[]` : sql`v.${sql.id(name)}`);
+
+export async function insertCameras(db: Db, { rows, userId, at }: { rows: readonly CameraWrite[]; userId: string | null; at: Date }) {
+  for (const batch of batches(rows)) {
+    await sql`insert into cameras (${sql.join(COLUMNS.map(([n]) => sql.id(n)))}, updated_by, changed_at)
+      select ${sql.join(COLUMNS.map(([n]) => value(n)))}, ${userId}::uuid, ${at}::timestamptz
+      from ${unnest(batch)}`.execute(db);
+  }
+}
+
+export async function updateCameras(db: Db, { rows, userId, at }: { rows: readonly (CameraWrite & { id: string })[]; userId: string | null; at: Date }) {
+  for (const batch of batches(rows)) {
+    const set = sql.join(COLUMNS.map(([n]) => sql`${sql.id(n)} = ${value(n)}`));
+    await sql`update cameras c set ${set}, updated_by = ${userId}::uuid, changed_at = ${at}::timestamptz
+      from ${unnest(batch, [{ name: 'id', type: 'uuid', values: batch.map((r) => r.id) }])}
+      where c.id = v.id`.execute(db);
+  }
+}
