@@ -12,3 +12,4 @@ export const Camera = z.object({
   id: z.uuid(), reference: z.string(), name: z.string(), location: z.string(), latitude: z.number(), longitude: z.number(), kind: CameraKind, status: CameraStatus,
 }).meta({ id: 'Camera' });
 export type Camera = z.infer<typeof Camera>;
+export * from './checks';

@@ -2,6 +2,7 @@ import type { VigilModule } from '../../platform/modules';
 import { registerEstateRoutes } from './estate.routes';
 import { DEMO_CAMERAS } from './estate.demo';
 import { insertCameras } from './estate.repository';
+import { registerCheckRoutes } from './checks/checks.routes';
 
 export { findCamerasByIds, insertCameras, listCameras } from './estate.repository';
 export { toCameraDto } from './estate.models';
@@ -10,7 +11,7 @@ export { DEMO_CAMERAS } from './estate.demo';
 /** The camera estate: today the register the occurrence log points at. */
 export const estateModule: VigilModule = {
   key: 'estate',
-  routes: (api) => registerEstateRoutes(api),
+  routes: (api) => { registerEstateRoutes(api); registerCheckRoutes(api); },
   async seedDemo(deps) {
     await insertCameras(deps.db, DEMO_CAMERAS.map((c) => ({ reference: c.reference, name: c.name, location_text: c.location, latitude: c.lat, longitude: c.lon, kind: c.kind })));
     return { cameras: DEMO_CAMERAS.length };

@@ -98,6 +98,39 @@ export interface CameraVersions {
   version: number;
 }
 
+export interface CheckResults {
+  camera_id: string | null;
+  clock_offset_s: number | null;
+  equipment_id: string | null;
+  id: Generated<string>;
+  item: "picture" | "ptz" | "focus" | "infrared" | "recording" | "clock" | "storage" | "transmit_receive" | "battery";
+  note: string | null;
+  outcome: "pass" | "fail" | "not_applicable";
+  recorded_at: Timestamp;
+  recorded_by: string;
+  round_id: string;
+  supersedes_id: string | null;
+}
+
+export interface CheckRounds {
+  check_date: Timestamp;
+  id: Generated<string>;
+  kind: "cameras" | "equipment";
+  opened_at: Timestamp;
+  opened_by: string;
+  shift: "day" | "night";
+  shift_ends_at: Timestamp;
+  shift_starts_at: Timestamp;
+}
+
+export interface CheckRoundTargets {
+  camera_id: string | null;
+  equipment_id: string | null;
+  items: string[];
+  position: number;
+  round_id: string;
+}
+
 export interface ContinuityEvents {
   actor_id: string | null;
   actor_name: string;
@@ -113,6 +146,21 @@ export interface ContinuityEvents {
   prev_hash: string;
   reason: string;
   seq: number;
+}
+
+export interface Equipment {
+  change_reason: Generated<string>;
+  changed_at: Timestamp | null;
+  created_at: Generated<Timestamp>;
+  id: Generated<string>;
+  is_in_service: Generated<boolean>;
+  kind: "recorder" | "monitor" | "video_wall" | "radio" | "airwave_handset";
+  location: Generated<string>;
+  name: string;
+  reference: string;
+  status: Generated<"operational" | "degraded" | "faulty" | "out_of_service">;
+  updated_at: Generated<Timestamp>;
+  updated_by: string | null;
 }
 
 export interface EvidenceDestructionRemovals {
@@ -304,6 +352,33 @@ export interface Exhibits {
   reference: string;
   review_due_at: Timestamp | null;
   state: Generated<"held" | "awaiting_receipt" | "sealed" | "destroyed">;
+}
+
+export interface FaultCheckResults {
+  added_at: Timestamp;
+  check_result_id: string;
+  fault_id: string;
+}
+
+export interface FaultCounters {
+  last_number: number;
+  year: number;
+}
+
+export interface Faults {
+  camera_id: string | null;
+  check_result_id: string;
+  closed_at: Timestamp | null;
+  description: string;
+  equipment_id: string | null;
+  id: Generated<string>;
+  item: string;
+  number: number;
+  raised_at: Timestamp;
+  raised_by: string;
+  reference: string;
+  state: Generated<"open" | "closed">;
+  year: number;
 }
 
 export interface HandoverCarriedActions {
@@ -658,7 +733,11 @@ export interface DB {
   audit_pending: AuditPending;
   camera_versions: CameraVersions;
   cameras: Cameras;
+  check_results: CheckResults;
+  check_round_targets: CheckRoundTargets;
+  check_rounds: CheckRounds;
   continuity_events: ContinuityEvents;
+  equipment: Equipment;
   evidence_destruction_removals: EvidenceDestructionRemovals;
   evidence_destructions: EvidenceDestructions;
   evidence_hold_releases: EvidenceHoldReleases;
@@ -678,6 +757,9 @@ export interface DB {
   exhibit_recordings: ExhibitRecordings;
   exhibit_reviews: ExhibitReviews;
   exhibits: Exhibits;
+  fault_check_results: FaultCheckResults;
+  fault_counters: FaultCounters;
+  faults: Faults;
   handover_carried_actions: HandoverCarriedActions;
   handover_occurrences: HandoverOccurrences;
   handovers: Handovers;
