@@ -3,6 +3,7 @@ import { registerEstateRoutes } from './estate.routes';
 import { DEMO_CAMERAS } from './estate.demo';
 import { insertCameras } from './estate.repository';
 import { registerCheckRoutes } from './checks/checks.routes';
+import { seedDemoChecks } from './checks/checks.demo';
 
 export { findCamerasByIds, insertCameras, listCameras } from './estate.repository';
 export { toCameraDto } from './estate.models';
@@ -12,9 +13,11 @@ export { DEMO_CAMERAS } from './estate.demo';
 export const estateModule: VigilModule = {
   key: 'estate',
   routes: (api) => { registerEstateRoutes(api); registerCheckRoutes(api); },
-  async seedDemo(deps) {
+  async seedDemo(deps, council) {
     await insertCameras(deps.db, DEMO_CAMERAS.map((c) => ({ reference: c.reference, name: c.name, location_text: c.location, latitude: c.lat, longitude: c.lon, kind: c.kind })));
-    return { cameras: DEMO_CAMERAS.length };
+    const user = (username: string) => ({ id: council.users[username].id, username });
+    const checks = await seedDemoChecks(deps, { operators: [user('operator'), user('operator2')], supervisor: user('supervisor') });
+    return { cameras: DEMO_CAMERAS.length, ...checks };
   },
   navigation: [
     { key: 'estate', name: 'Cameras', path: '/estate', permission: 'estate.read', group: 'work', description: 'Cameras, mobile deployments and daily checks.', coming: 'The camera estate: fixed and mobile cameras, deployments with justification and review dates, daily checks.' },

@@ -189,3 +189,28 @@ export async function insertEquipment(db: Db, e: { reference: string; name: stri
   return db.insertInto('equipment').values({ reference: e.reference, name: e.name, kind: e.kind, location: e.location, updated_by: e.by, changed_at: e.at })
     .onConflict((oc) => oc.column('reference').doNothing()).returning(['id', 'reference']).executeTakeFirst();
 }
+
+// ---- The demo ----
+
+/**
+ * Passes for the first `limit` items of a round in order, one every `stepSeconds` from `from`,
+ * leaving out the (target, item) keys given (recorded through the use case instead).
+ */
+export async function insertPasses(db: Db, { roundId, by, from, stepSeconds, limit, exclude }: { roundId: string; by: string; from: Date; stepSeconds: number; limit: number; exclude: string[] }) {
+  await sql`
+    insert into check_results (round_id, camera_id, equipment_id, item, outcome, recorded_at, recorded_by)
+    select x.round_id, x.camera_id, x.equipment_id, x.item, 'pass', ${from}::timestamptz + x.n * make_interval(secs => ${stepSeconds}), ${by}::uuid
+    from (
+      select t.round_id, t.camera_id, t.equipment_id, i.item, row_number() over (order by t.position, i.ord) as n
+      from check_round_targets t cross join unnest(t.items) with ordinality as i(item, ord) where t.round_id = ${roundId}::uuid
+    ) x
+    where x.n <= ${limit} and not ((coalesce(x.camera_id, x.equipment_id)::text || ':' || x.item) = any (${exclude}::text[]))`.execute(db);
+}
+
+/** The demo's stand-in for the maintenance issue's repair: the fault closed, the target back in operation, the change in its history. */
+export async function closeFaultRepaired(db: Db, { faultId, by, at }: { faultId: string; by: string; at: Date }) {
+  const f = await db.updateTable('faults').set({ state: 'closed', closed_at: at }).where('id', '=', faultId).returning(['camera_id', 'equipment_id', 'reference']).executeTakeFirstOrThrow();
+  const change = { status: 'operational' as const, updated_by: by, changed_at: at, change_reason: `repaired: ${f.reference}` };
+  if (f.camera_id) await db.updateTable('cameras').set(change).where('id', '=', f.camera_id).execute();
+  else await db.updateTable('equipment').set({ ...change, updated_at: at }).where('id', '=', f.equipment_id!).execute();
+}
