@@ -372,7 +372,7 @@ export interface Faults {
   description: string;
   equipment_id: string | null;
   id: Generated<string>;
-  item: string;
+  item: "picture" | "ptz" | "focus" | "infrared" | "recording" | "clock" | "storage" | "transmit_receive" | "battery";
   number: number;
   raised_at: Timestamp;
   raised_by: string;

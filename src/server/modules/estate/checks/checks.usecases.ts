@@ -1,5 +1,5 @@
 import { londonYear } from '../../../../domain/calendar/london';
-import type { CheckFault, CheckKind, CheckRound, CheckSettings, RecordCheckResult, RoundCompletion } from '../../../../domain/estate/checks';
+import type { CheckFault, CheckKind, CheckResult, CheckRound, CheckSettings, RecordCheckResult, RoundCompletion } from '../../../../domain/estate/checks';
 import { recordAudit, type AuditActor } from '../../../platform/audit/audit';
 import type { Db } from '../../../platform/db/db';
 import type { Deps } from '../../../platform/deps';
@@ -54,6 +54,11 @@ const targetItems = (targets: Awaited<ReturnType<typeof repo.listTargets>>): Tar
 const asCurrent = (rows: repo.ResultRow[]) =>
   currentResults(rows.map((r) => ({ ...r, targetId: (r.camera_id ?? r.equipment_id)!, supersedesId: r.supersedes_id })));
 
+const toResultDto = (r: ReturnType<typeof asCurrent>[number], type: 'camera' | 'equipment'): CheckResult => ({
+  id: r.id, targetType: type, targetId: r.targetId, item: r.item, outcome: r.outcome, note: r.note, clockOffsetSeconds: r.clock_offset_s,
+  recordedAt: iso(r.recorded_at), recordedBy: { id: r.recorded_by, name: r.recorded_by_name }, supersedesId: r.supersedes_id,
+});
+
 function nextView(next: ReturnType<typeof nextCheck>, kind: CheckKind) {
   return next ? { targetType: kind === 'cameras' ? 'camera' as const : 'equipment' as const, targetId: next.targetId, reference: next.reference, item: next.item } : null;
 }
@@ -67,10 +72,7 @@ async function roundView(db: Db, { round, settings }: { round: repo.RoundRow; se
     id: round.id, date: round.date, shift: round.shift, kind: round.kind, shiftStartsAt: iso(round.shift_starts_at), shiftEndsAt: iso(round.shift_ends_at), openedAt: iso(round.opened_at),
     clockToleranceSeconds: settings.clockToleranceSeconds,
     targets: targets.map((t) => ({ type, id: t.target_id, reference: t.reference, name: t.name, status: t.status, items: t.items as TargetItems['items'] as CheckRound['targets'][number]['items'] })),
-    results: current.map((r) => ({
-      id: r.id, targetType: type, targetId: r.targetId, item: r.item, outcome: r.outcome, note: r.note, clockOffsetSeconds: r.clock_offset_s,
-      recordedAt: iso(r.recorded_at), recordedBy: { id: r.recorded_by, name: r.recorded_by_name }, supersedesId: r.supersedes_id,
-    })),
+    results: current.map((r) => toResultDto(r, type)),
     ...progressOf(ordered, current), next: nextView(nextCheck({ targets: ordered, current }), round.kind),
   };
 }
@@ -116,10 +118,7 @@ export async function recordResult(deps: Deps, { actor, roundId, input }: { acto
     const mine = current.find((r) => r.id === resultId)!;
     const type = round.kind === 'cameras' ? 'camera' as const : 'equipment' as const;
     return {
-      result: {
-        id: mine.id, targetType: type, targetId: mine.targetId, item: mine.item, outcome: mine.outcome, note: mine.note, clockOffsetSeconds: mine.clock_offset_s,
-        recordedAt: iso(mine.recorded_at), recordedBy: { id: mine.recorded_by, name: mine.recorded_by_name }, supersedesId: mine.supersedes_id,
-      },
+      result: toResultDto(mine, type),
       fault,
       ...progressOf(ordered, current),
       next: nextView(nextCheck({ targets: ordered, current, after: { targetId: input.targetId, item: input.item } }), round.kind),

@@ -87,7 +87,7 @@ create table faults (
   number integer not null,
   camera_id uuid references cameras (id),
   equipment_id uuid references equipment (id),
-  item text not null,
+  item text not null check (item in ('picture', 'ptz', 'focus', 'infrared', 'recording', 'clock', 'storage', 'transmit_receive', 'battery')),
   description text not null check (length(description) between 1 and 2500),
   raised_by uuid not null references users (id),
   raised_at timestamptz not null,
