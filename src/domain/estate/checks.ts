@@ -52,12 +52,14 @@ export const TargetType = codesOf(TARGET_TYPES, 'Choose camera or equipment');
 const hhmm = z.string().regex(/^([01][0-9]|2[0-3]):[0-5][0-9]$/, 'Enter a time as HH:MM, like 07:00');
 /** When the shifts start, the recorder clock tolerance, and how far into a shift its check should be done. */
 export const CheckSettings = z.object({
-  dayStartsAt: hhmm.default('07:00'),
-  nightStartsAt: hhmm.default('19:00'),
-  clockToleranceSeconds: z.number().int().min(1).max(600).default(10),
-  dueWithinMinutes: z.number().int().min(0).max(720).default(180),
+  dayStartsAt: hhmm,
+  nightStartsAt: hhmm,
+  clockToleranceSeconds: z.number({ message: 'Enter the tolerance in seconds, like 10' }).int('Enter whole seconds').min(1, 'The tolerance must be at least 1 second').max(600, 'The tolerance must be 600 seconds or fewer'),
+  dueWithinMinutes: z.number({ message: 'Enter a number of minutes, like 180' }).int('Enter whole minutes').min(0, 'Enter 0 minutes or more').max(720, 'Enter 720 minutes (12 hours) or fewer'),
 }).refine((s) => s.dayStartsAt < s.nightStartsAt, { message: 'The night shift must start after the day shift', path: ['nightStartsAt'] })
   .meta({ id: 'CheckSettings' });
+/** The occurrence log's rota (07:00 and 19:00), the camera specification's ±10 s, three hours into the shift. */
+export const CHECK_SETTINGS_DEFAULTS = { dayStartsAt: '07:00', nightStartsAt: '19:00', clockToleranceSeconds: 10, dueWithinMinutes: 180 } as const;
 export type CheckSettings = z.infer<typeof CheckSettings>;
 
 // ---- Equipment register ----

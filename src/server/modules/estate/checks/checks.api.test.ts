@@ -69,3 +69,19 @@ it('an operator goes through the round from the keyboard: each result answers th
   expect(overview.body.rounds.find((r: { roundId: string | null }) => r.roundId === round.id)).toMatchObject({ done: done.size, total: round.total, isComplete: false });
   expect((await operator.get('/api/v1/checks/overview')).status).toBe(403);
 });
+
+it('an administrator reads and sets the checks’ settings; a night shift before the day shift is refused with what to fix', async () => {
+  const { client: admin } = await signedInAs(deps, app, ['admin']);
+  const got = await admin.get('/api/v1/checks/settings');
+  expect(got.body).toEqual({ dayStartsAt: '07:00', nightStartsAt: '19:00', clockToleranceSeconds: 10, dueWithinMinutes: 180 });
+  const bad = await admin.request('PUT', '/api/v1/checks/settings', { ...got.body, nightStartsAt: '06:00', clockToleranceSeconds: 0 });
+  expect(bad.status).toBe(400);
+  expect(bad.body.errors.map((e: { path: string }) => e.path).sort()).toEqual(['clockToleranceSeconds', 'nightStartsAt']);
+  const badOrder = await admin.request('PUT', '/api/v1/checks/settings', { ...got.body, nightStartsAt: '06:00' });
+  expect(badOrder.body.errors).toEqual([{ path: 'nightStartsAt', message: 'The night shift must start after the day shift' }]);
+  // Written back as they are (other tests run on the same settings), the change is audited.
+  const put = await admin.request('PUT', '/api/v1/checks/settings', got.body);
+  expect(put.status).toBe(200);
+  const audit = await deps.db.selectFrom('audit_pending').select('action').where('record_id', '=', 'estate.checks').execute();
+  expect(audit.map((a) => a.action)).toContain('settings.changed');
+});

@@ -122,7 +122,7 @@ describe('rounds', () => {
     const round = await checks.openCurrentRound(deps, { actor, kind: 'cameras' }); // 10:00 UTC, 3 hours into the day shift
     // Everything passes but one item, recorded straight into the table.
     await sql`insert into check_results (round_id, camera_id, item, outcome, recorded_at, recorded_by)
-      select t.round_id, t.camera_id, i.item, 'pass', ${clock.now()}, ${user.id}::uuid from check_round_targets t cross join unnest(t.items) as i(item)
+      select t.round_id, t.camera_id, i.item, 'pass', ${new Date(new Date(round.shiftStartsAt).getTime() + HOUR / 2)}, ${user.id}::uuid from check_round_targets t cross join unnest(t.items) as i(item)
       where t.round_id = ${round.id}::uuid and not (t.camera_id = ${camera.id}::uuid and i.item = 'clock')`.execute(deps.db);
     const mine = (o: Awaited<ReturnType<typeof checks.checksOverview>>, i = 0) => o.rounds.filter((r) => r.kind === 'cameras')[i];
 

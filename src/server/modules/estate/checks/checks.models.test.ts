@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { CheckSettings } from '../../../../domain/estate/checks';
+import { CHECK_SETTINGS_DEFAULTS, type CheckSettings } from '../../../../domain/estate/checks';
 import {
   cameraItems, currentResults, decideOutcome, equipmentItems, faultDescription, formatFaultReference, isCameraChecked, isEquipmentChecked, isOverdue,
   isRoundOpenForResults, nextCheck, previousShift, progress, shiftAt,
 } from './checks.models';
 
-const settings = CheckSettings.parse({});
+const settings: CheckSettings = { ...CHECK_SETTINGS_DEFAULTS };
 
 describe('which items apply to which camera', () => {
   it('checks a fixed camera without capabilities for picture, focus, recording and clock only', () => {
@@ -58,7 +58,7 @@ describe('shifts', () => {
     expect((s.endsAt.getTime() - s.startsAt.getTime()) / 3600_000).toBe(13);
   });
   it('takes the start times from the settings', () => {
-    const early = CheckSettings.parse({ dayStartsAt: '06:00', nightStartsAt: '18:00' });
+    const early: CheckSettings = { ...settings, dayStartsAt: '06:00', nightStartsAt: '18:00' };
     expect(shiftAt({ at: new Date('2026-01-15T06:30:00Z'), settings: early }).shift).toBe('day');
     expect(shiftAt({ at: new Date('2026-01-15T06:30:00Z'), settings }).shift).toBe('night');
   });

@@ -1,13 +1,20 @@
 import { sql } from 'kysely';
 import type { Db } from '../../../platform/db/db';
-import { CheckSettings, type CheckItem, type CheckKind, type CheckOutcome, type Shift } from '../../../../domain/estate/checks';
+import { CHECK_SETTINGS_DEFAULTS, CheckSettings, type CheckItem, type CheckKind, type CheckOutcome, type Shift } from '../../../../domain/estate/checks';
 
 // The daily checks' SQL.
 
+export const CHECK_SETTINGS_KEY = 'estate.checks';
+
 export async function readCheckSettings(db: Db): Promise<CheckSettings> {
-  const row = await db.selectFrom('settings').select('value').where('key', '=', 'estate.checks').executeTakeFirst();
-  const parsed = CheckSettings.safeParse(row?.value ?? {});
-  return parsed.success ? parsed.data : CheckSettings.parse({});
+  const row = await db.selectFrom('settings').select('value').where('key', '=', CHECK_SETTINGS_KEY).executeTakeFirst();
+  const parsed = CheckSettings.safeParse({ ...CHECK_SETTINGS_DEFAULTS, ...(row?.value as object | undefined) });
+  return parsed.success ? parsed.data : { ...CHECK_SETTINGS_DEFAULTS };
+}
+
+export async function writeCheckSettings(db: Db, { value, by, at }: { value: CheckSettings; by: string; at: Date }) {
+  await db.insertInto('settings').values({ key: CHECK_SETTINGS_KEY, value: JSON.stringify(value), updated_by: by, updated_at: at })
+    .onConflict((oc) => oc.column('key').doUpdateSet({ value: JSON.stringify(value), updated_by: by, updated_at: at })).execute();
 }
 
 const roundColumns = ['id', 'shift', 'kind', 'shift_starts_at', 'shift_ends_at', 'opened_at', sql<string>`to_char(check_date, 'YYYY-MM-DD')`.as('date')] as const;

@@ -82,4 +82,14 @@ export function registerCheckRoutes(api: Api) {
     operationId: 'registerEquipment', method: 'post', path: '/api/v1/equipment', access: 'estate.manage', tags, summary: 'Add equipment to the register',
     request: body(k.RegisterEquipment), responses: { 201: json(z.object({ id: z.uuid(), reference: z.string() }), 'Registered'), ...commonResponses },
   }, async (c) => c.json(await checks.registerEquipment(c.get('deps'), { actor: requestActor(c), input: c.req.valid('json') }), 201));
+
+  route(api, {
+    operationId: 'getCheckSettings', method: 'get', path: '/api/v1/checks/settings', access: 'settings.manage', tags, summary: 'When the shifts start, the recorder clock tolerance and when an incomplete check is flagged',
+    responses: { 200: json(k.CheckSettings, 'The settings'), ...commonResponses },
+  }, async (c) => c.json(await repo.readCheckSettings(c.get('deps').db), 200));
+
+  route(api, {
+    operationId: 'updateCheckSettings', method: 'put', path: '/api/v1/checks/settings', access: 'settings.manage', tags, summary: 'Change the checks’ settings (audited); rounds already opened keep their shift',
+    request: body(k.CheckSettings), responses: { 200: json(k.CheckSettings, 'The new settings'), ...commonResponses },
+  }, async (c) => c.json(await checks.updateCheckSettings(c.get('deps'), { actor: requestActor(c), settings: c.req.valid('json') }), 200));
 }

@@ -193,3 +193,14 @@ export async function registerEquipment(deps: Deps, { actor, input }: { actor: A
     return row;
   });
 }
+
+/** The checks' settings, changed by an administrator: the change audited with what it was before. */
+export async function updateCheckSettings(deps: Deps, { actor, settings }: { actor: Actor; settings: CheckSettings }): Promise<CheckSettings> {
+  const now = deps.clock.now();
+  return deps.db.transaction().execute(async (trx) => {
+    const before = await repo.readCheckSettings(trx);
+    await repo.writeCheckSettings(trx, { value: settings, by: actor.userId, at: now });
+    await recordAudit(trx, actor.audit, { action: 'settings.changed', recordType: 'setting', recordId: repo.CHECK_SETTINGS_KEY, details: { before, after: settings } });
+    return settings;
+  });
+}

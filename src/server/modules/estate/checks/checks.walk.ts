@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { CAMERA_READERS, LOG_WRITERS, SUPERVISORS, type Walk, type WalkCtx } from '../../../../../test/support/walk';
+import { ADMINS, CAMERA_READERS, LOG_WRITERS, SUPERVISORS, type Walk, type WalkCtx } from '../../../../../test/support/walk';
 import { aCheckedCamera } from './checks.fixtures';
 import { openCurrentRound } from './checks.usecases';
+import { readCheckSettings } from './checks.repository';
 
 // Operators and supervisors record the checks; supervisors see completion; whoever reads the
 // register sees the faults and the equipment; those who manage the estate add equipment. Partners
@@ -29,6 +30,9 @@ export const walk: Walk = {
   'GET /api/v1/checks/faults': { allowed: CAMERA_READERS, path: () => '/api/v1/checks/faults?state=open&target=camera' },
   'GET /api/v1/checks/faults.csv': { allowed: CAMERA_READERS },
   'GET /api/v1/equipment': { allowed: CAMERA_READERS },
+  'GET /api/v1/checks/settings': { allowed: ADMINS },
+  // The settings as they are, written back: the walk changes nothing other tests rely on.
+  'PUT /api/v1/checks/settings': { allowed: ADMINS, body: async (ctx) => readCheckSettings(ctx.deps.db) },
   'POST /api/v1/equipment': {
     allowed: ESTATE_MANAGERS,
     body: () => ({ reference: `RAD-${randomUUID().slice(0, 8)}`, name: 'Radio base station', kind: 'radio', location: 'Control room desk 2' }),
