@@ -161,6 +161,16 @@ export interface Equipment {
   status: Generated<"operational" | "degraded" | "faulty" | "out_of_service">;
   updated_at: Generated<Timestamp>;
   updated_by: string | null;
+  version: Generated<number>;
+}
+
+export interface EquipmentVersions {
+  changed_by: string | null;
+  entry: Json;
+  equipment_id: string;
+  reason: string;
+  valid_from: Timestamp;
+  version: number;
 }
 
 export interface EvidenceDestructionRemovals {
@@ -738,6 +748,7 @@ export interface DB {
   check_rounds: CheckRounds;
   continuity_events: ContinuityEvents;
   equipment: Equipment;
+  equipment_versions: EquipmentVersions;
   evidence_destruction_removals: EvidenceDestructionRemovals;
   evidence_destructions: EvidenceDestructions;
   evidence_hold_releases: EvidenceHoldReleases;

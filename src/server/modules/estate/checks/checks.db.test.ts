@@ -70,6 +70,9 @@ describe('a failed item', () => {
     expect(r.fault?.isNew).toBe(true);
     const eq = await deps.db.selectFrom('equipment').select(['status', 'change_reason']).where('id', '=', recorder.id).executeTakeFirstOrThrow();
     expect(eq).toEqual({ status: 'faulty', change_reason: 'check failed: clock' });
+    const history = await deps.db.selectFrom('equipment_versions').select(['reason', 'changed_by', 'entry']).where('equipment_id', '=', recorder.id).orderBy('version').execute();
+    expect(history.map((h) => [h.reason, (h.entry as { status: string }).status])).toEqual([['registered', 'operational'], ['check failed: clock', 'faulty']]);
+    expect(history[1].changed_by).toBe(actor.userId);
   });
 });
 

@@ -147,7 +147,7 @@ export async function markCameraFaulty(db: Db, { cameraId, by, at, reason }: { c
 }
 
 export async function markEquipmentFaulty(db: Db, { equipmentId, by, at, reason }: { equipmentId: string; by: string; at: Date; reason: string }) {
-  await db.updateTable('equipment').set({ status: 'faulty', updated_by: by, changed_at: at, change_reason: reason, updated_at: at }).where('id', '=', equipmentId).execute();
+  await db.updateTable('equipment').set({ status: 'faulty', updated_by: by, changed_at: at, change_reason: reason }).where('id', '=', equipmentId).execute();
 }
 
 export async function listFaults(db: Db, { state, target, limit = 500, offset = 0 }: { state?: 'open' | 'closed'; target?: 'camera' | 'equipment'; limit?: number; offset?: number }) {
@@ -219,5 +219,5 @@ export async function closeFaultRepaired(db: Db, { faultId, by, at }: { faultId:
   const f = await db.updateTable('faults').set({ state: 'closed', closed_at: at }).where('id', '=', faultId).returning(['camera_id', 'equipment_id', 'reference']).executeTakeFirstOrThrow();
   const change = { status: 'operational' as const, updated_by: by, changed_at: at, change_reason: `repaired: ${f.reference}` };
   if (f.camera_id) await db.updateTable('cameras').set(change).where('id', '=', f.camera_id).execute();
-  else await db.updateTable('equipment').set({ ...change, updated_at: at }).where('id', '=', f.equipment_id!).execute();
+  else await db.updateTable('equipment').set(change).where('id', '=', f.equipment_id!).execute();
 }

@@ -15,8 +15,35 @@ create table equipment (
   updated_at timestamptz not null default now(),
   updated_by uuid references users (id),
   changed_at timestamptz,
-  change_reason text not null default 'registered' check (length(change_reason) between 1 and 500)
+  change_reason text not null default 'registered' check (length(change_reason) between 1 and 500),
+  version integer not null default 1
 );
+
+-- Its history, as the cameras' (migration 0013): every insert and update keeps the row as it then
+-- stood, with who (updated_by), when (changed_at, the app's clock) and why (change_reason).
+create table equipment_versions (
+  equipment_id uuid not null references equipment (id),
+  version integer not null,
+  valid_from timestamptz not null,
+  changed_by uuid references users (id),
+  reason text not null check (length(reason) between 1 and 500),
+  entry jsonb not null,
+  primary key (equipment_id, version)
+);
+create trigger equipment_versions_append_only before update or delete on equipment_versions
+  for each row execute function refuse_change();
+create trigger equipment_version_bump before update on equipment
+  for each row execute function camera_version_bump();
+create function equipment_version_keep() returns trigger language plpgsql as $$
+begin
+  insert into equipment_versions (equipment_id, version, valid_from, changed_by, reason, entry)
+  values (new.id, new.version, coalesce(new.changed_at, now()), new.updated_by, new.change_reason,
+    to_jsonb(new) - array['id', 'created_at', 'updated_at', 'version', 'updated_by', 'changed_at', 'change_reason']);
+  return null;
+end;
+$$;
+create trigger equipment_keep_version after insert or update on equipment
+  for each row execute function equipment_version_keep();
 
 -- 2. A round: one (London date, shift, kind), opened by the first operator who asks for it. The
 -- unique key makes opening idempotent under concurrency.
