@@ -57,6 +57,7 @@ it('an operator goes through the round from the keyboard: each result answers th
   expect(faults.status).toBe(200);
   expect(faults.body.items.find((f: { reference: string }) => f.reference === failed.body.fault.reference)).toMatchObject({ targetId: camera.id, item: 'picture', failures: 1 });
   expect((await operator.get('/api/v1/checks/faults?target=equipment&pageSize=200')).body.items.map((f: { reference: string }) => f.reference)).not.toContain(failed.body.fault.reference);
+  expect((await operator.get('/api/v1/checks/faults?state=closed&pageSize=200')).body.items.map((f: { reference: string }) => f.reference)).not.toContain(failed.body.fault.reference);
   const csv = await operator.get('/api/v1/checks/faults.csv?state=open');
   expect(csv.headers.get('content-type')).toContain('text/csv');
   expect(csv.text.split('\r\n')[0]).toBe('reference,raised_at,raised_by,target_type,target_reference,target_name,item,description,state,failures');

@@ -1,5 +1,5 @@
 import { londonYear } from '../../../../domain/calendar/london';
-import type { CheckFault, CheckKind, CheckResult, CheckRound, CheckSettings, RecordCheckResult, RoundCompletion } from '../../../../domain/estate/checks';
+import type { CheckFault, CheckItem, CheckKind, CheckResult, CheckRound, CheckSettings, RecordCheckResult, RoundCompletion } from '../../../../domain/estate/checks';
 import { recordAudit, type AuditActor } from '../../../platform/audit/audit';
 import type { Db } from '../../../platform/db/db';
 import type { Deps } from '../../../platform/deps';
@@ -50,7 +50,7 @@ export async function getRound(deps: Deps, { roundId }: { roundId: string }): Pr
 }
 
 const targetItems = (targets: Awaited<ReturnType<typeof repo.listTargets>>): TargetItems[] =>
-  targets.map((t) => ({ targetId: t.target_id, reference: t.reference, items: t.items as TargetItems['items'] }));
+  targets.map((t) => ({ targetId: t.target_id, reference: t.reference, items: t.items as CheckItem[] }));
 const asCurrent = (rows: repo.ResultRow[]) =>
   currentResults(rows.map((r) => ({ ...r, targetId: (r.camera_id ?? r.equipment_id)!, supersedesId: r.supersedes_id })));
 
@@ -71,7 +71,7 @@ async function roundView(db: Db, { round, settings }: { round: repo.RoundRow; se
   return {
     id: round.id, date: round.date, shift: round.shift, kind: round.kind, shiftStartsAt: iso(round.shift_starts_at), shiftEndsAt: iso(round.shift_ends_at), openedAt: iso(round.opened_at),
     clockToleranceSeconds: settings.clockToleranceSeconds,
-    targets: targets.map((t) => ({ type, id: t.target_id, reference: t.reference, name: t.name, status: t.status, items: t.items as TargetItems['items'] as CheckRound['targets'][number]['items'] })),
+    targets: targets.map((t) => ({ type, id: t.target_id, reference: t.reference, name: t.name, status: t.status, items: t.items as CheckItem[] })),
     results: current.map((r) => toResultDto(r, type)),
     ...progressOf(ordered, current), next: nextView(nextCheck({ targets: ordered, current }), round.kind),
   };
