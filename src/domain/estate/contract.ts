@@ -157,3 +157,4 @@ export const CameraFeatureCollection = z.object({
 }).meta({ id: 'CameraFeatureCollection' });
 
 export * from './deployments';
+export * from './checks';

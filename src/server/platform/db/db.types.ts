@@ -98,6 +98,39 @@ export interface CameraVersions {
   version: number;
 }
 
+export interface CheckResults {
+  camera_id: string | null;
+  clock_offset_s: number | null;
+  equipment_id: string | null;
+  id: Generated<string>;
+  item: "picture" | "ptz" | "focus" | "infrared" | "recording" | "clock" | "storage" | "transmit_receive" | "battery";
+  note: string | null;
+  outcome: "pass" | "fail" | "not_applicable";
+  recorded_at: Timestamp;
+  recorded_by: string;
+  round_id: string;
+  supersedes_id: string | null;
+}
+
+export interface CheckRounds {
+  check_date: Timestamp;
+  id: Generated<string>;
+  kind: "cameras" | "equipment";
+  opened_at: Timestamp;
+  opened_by: string;
+  shift: "day" | "night";
+  shift_ends_at: Timestamp;
+  shift_starts_at: Timestamp;
+}
+
+export interface CheckRoundTargets {
+  camera_id: string | null;
+  equipment_id: string | null;
+  items: string[];
+  position: number;
+  round_id: string;
+}
+
 export interface ContinuityEvents {
   actor_id: string | null;
   actor_name: string;
@@ -124,6 +157,31 @@ export interface DeploymentReviewReminders {
   next_attempt_at: Timestamp;
   recipients: Generated<string[]>;
   sent_at: Timestamp | null;
+}
+
+export interface Equipment {
+  change_reason: Generated<string>;
+  changed_at: Timestamp | null;
+  created_at: Generated<Timestamp>;
+  id: Generated<string>;
+  is_in_service: Generated<boolean>;
+  kind: "recorder" | "monitor" | "video_wall" | "radio" | "airwave_handset";
+  location: Generated<string>;
+  name: string;
+  reference: string;
+  status: Generated<"operational" | "degraded" | "faulty" | "out_of_service">;
+  updated_at: Generated<Timestamp>;
+  updated_by: string | null;
+  version: Generated<number>;
+}
+
+export interface EquipmentVersions {
+  changed_by: string | null;
+  entry: Json;
+  equipment_id: string;
+  reason: string;
+  valid_from: Timestamp;
+  version: number;
 }
 
 export interface EvidenceDestructionRemovals {
@@ -315,6 +373,33 @@ export interface Exhibits {
   reference: string;
   review_due_at: Timestamp | null;
   state: Generated<"held" | "awaiting_receipt" | "sealed" | "destroyed">;
+}
+
+export interface FaultCheckResults {
+  added_at: Timestamp;
+  check_result_id: string;
+  fault_id: string;
+}
+
+export interface FaultCounters {
+  last_number: number;
+  year: number;
+}
+
+export interface Faults {
+  camera_id: string | null;
+  check_result_id: string;
+  closed_at: Timestamp | null;
+  description: string;
+  equipment_id: string | null;
+  id: Generated<string>;
+  item: "picture" | "ptz" | "focus" | "infrared" | "recording" | "clock" | "storage" | "transmit_receive" | "battery";
+  number: number;
+  raised_at: Timestamp;
+  raised_by: string;
+  reference: string;
+  state: Generated<"open" | "closed">;
+  year: number;
 }
 
 export interface HandoverCarriedActions {
@@ -702,8 +787,13 @@ export interface DB {
   audit_pending: AuditPending;
   camera_versions: CameraVersions;
   cameras: Cameras;
+  check_results: CheckResults;
+  check_round_targets: CheckRoundTargets;
+  check_rounds: CheckRounds;
   continuity_events: ContinuityEvents;
   deployment_review_reminders: DeploymentReviewReminders;
+  equipment: Equipment;
+  equipment_versions: EquipmentVersions;
   evidence_destruction_removals: EvidenceDestructionRemovals;
   evidence_destructions: EvidenceDestructions;
   evidence_hold_releases: EvidenceHoldReleases;
@@ -723,6 +813,9 @@ export interface DB {
   exhibit_recordings: ExhibitRecordings;
   exhibit_reviews: ExhibitReviews;
   exhibits: Exhibits;
+  fault_check_results: FaultCheckResults;
+  fault_counters: FaultCounters;
+  faults: Faults;
   handover_carried_actions: HandoverCarriedActions;
   handover_occurrences: HandoverOccurrences;
   handovers: Handovers;
