@@ -13,6 +13,7 @@ export { toCameraDto } from './estate.models';
 export { getCamera, registerCamera, updateCamera } from './estate.usecases';
 export { DEMO_CAMERAS } from './estate.demo';
 export { ESTATE_IMPORT_PATH, ESTATE_IMPORT_BODY_LIMIT } from './import/import.routes';
+export { SIGNAGE_PHOTOS_PATH } from './deployments/deployments.routes';
 
 /** The camera estate: the register (with its history and CSV import), mobile deployments, daily checks. */
 export const estateModule: VigilModule = {

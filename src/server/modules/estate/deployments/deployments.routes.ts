@@ -7,6 +7,9 @@ import * as kd from '../../../../domain/estate/deployments';
 import * as uc from './deployments.usecases';
 import * as errors from './deployments.errors';
 
+/** Signage photos are read with their own cap (SIGNAGE_PHOTO_MAX_BYTES), past the app's general body limit. */
+export const SIGNAGE_PHOTOS_PATH = '/api/v1/mobile-deployments/signage-photos';
+
 // Mobile camera deployments: HTTP only. Reading is estate.read; requesting, deploying, reviewing
 // and removing estate.manage; deciding a request estate.approve (coordinators).
 
@@ -65,7 +68,7 @@ export function registerDeploymentRoutes(api: Api) {
   }, async (c) => c.json(await uc.withdrawDeployment(c.get('deps'), { actor: actor(c), deploymentId: c.req.valid('param').id, reason: c.req.valid('json').reason }), 200));
 
   route(api, {
-    operationId: 'uploadSignagePhoto', method: 'post', path: '/api/v1/mobile-deployments/signage-photos', access: 'estate.manage', tags,
+    operationId: 'uploadSignagePhoto', method: 'post', path: SIGNAGE_PHOTOS_PATH, access: 'estate.manage', tags,
     summary: 'Store a photo of the signage (the image itself as the body, image/jpeg or image/png, 5 MB at most); deploying names it by the SHA-256 returned',
     request: { body: { content: { 'image/jpeg': { schema: z.string().meta({ format: 'binary' }) }, 'image/png': { schema: z.string().meta({ format: 'binary' }) } }, required: true } },
     responses: { 201: json(kd.SignagePhoto, 'Stored'), ...commonResponses, 413: problemResponse('Larger than 5 MB'), 415: problemResponse('Not a JPEG or PNG image') },
