@@ -125,6 +125,8 @@ export function parseRegister(text: string, { mapping = {} }: { mapping?: Readon
   const rows: ImportRow[] = [];
   const problems: RowProblem[] = [];
   const fields = columns.filter((c) => c.field);
+  // A file with no control character or broken character pair anywhere needs no check cell by cell.
+  const clean = unsafeTextProblem(text.replace(/\r\n?/g, '\n')) === undefined;
   const indexOf = new Map(fields.map((c) => [c.field!, c.index]));
   for (const rec of data) {
     const cell = (f: ImportField) => { const at = indexOf.get(f); return at === undefined ? undefined : (rec.cells[at] ?? '').trim(); };
@@ -133,7 +135,7 @@ export function parseRegister(text: string, { mapping = {} }: { mapping?: Readon
     if (rec.cells.length < headers.length || extra.some((c) => c.trim() !== '')) {
       reasons.push(`has ${rec.cells.length} fields where the header has ${headers.length} (a comma in a field without quotes?)`);
     }
-    for (const c of fields) {
+    if (!clean) for (const c of fields) {
       const unsafe = unsafeTextProblem(rec.cells[c.index] ?? '');
       if (unsafe) reasons.push(`${FIELD_LABELS[c.field!]}: ${unsafe.charAt(0).toLowerCase()}${unsafe.slice(1)}`);
     }

@@ -41,10 +41,23 @@ const CAPABILITIES = vocabulary<CameraCapability>({ pan: 'Pan', tilt: 'Tilt', zo
   ir: 'infrared', 'infra red': 'infrared', night: 'infrared', preset: 'presets', microphone: 'audio', mic: 'audio',
 });
 
-const fromVocabulary = <T extends string>(map: Map<string, T>, what: string, allowed: readonly string[]) => (text: string): Parsed<T> => {
+/** A register says the same few words thousands of times: each cell text is read once per import run. */
+function remembered<T>(parse: (text: string) => Parsed<T>): (text: string) => Parsed<T> {
+  const seen = new Map<string, Parsed<T>>();
+  return (text) => {
+    let r = seen.get(text);
+    if (r === undefined) {
+      r = parse(text);
+      if (seen.size < 10_000) seen.set(text, r);
+    }
+    return r;
+  };
+}
+
+const fromVocabulary = <T extends string>(map: Map<string, T>, what: string, allowed: readonly string[]) => remembered((text: string): Parsed<T> => {
   const code = map.get(word(text));
   return code ? ok(code) : bad(`unknown ${what} "${text}" (one of: ${allowed.join(', ')})`);
-};
+});
 
 export const parseKind = fromVocabulary(KINDS, 'kind', Object.values(CAMERA_KINDS));
 export const parseStatus = fromVocabulary(STATUSES, 'status', Object.values(CAMERA_STATUSES));

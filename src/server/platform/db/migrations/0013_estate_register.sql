@@ -65,16 +65,21 @@ $$;
 create trigger cameras_version_bump before update on cameras
   for each row execute function camera_version_bump();
 
+-- Statement-level, over the rows the statement wrote (transition tables), so that an import of
+-- thousands of cameras writes their versions in one insert rather than one trigger call each.
 create function camera_version_keep() returns trigger language plpgsql as $$
 begin
   insert into camera_versions (camera_id, version, valid_from, changed_by, reason, entry)
-  values (new.id, new.version, coalesce(new.changed_at, now()), new.updated_by, new.change_reason,
-    to_jsonb(new) - array['id', 'created_at', 'updated_at', 'version', 'updated_by', 'changed_at', 'change_reason']);
+  select n.id, n.version, coalesce(n.changed_at, now()), n.updated_by, n.change_reason,
+    to_jsonb(n) - array['id', 'created_at', 'updated_at', 'version', 'updated_by', 'changed_at', 'change_reason']
+  from written n;
   return null;
 end;
 $$;
-create trigger cameras_keep_version after insert or update on cameras
-  for each row execute function camera_version_keep();
+create trigger cameras_keep_inserted after insert on cameras
+  referencing new table as written for each statement execute function camera_version_keep();
+create trigger cameras_keep_updated after update on cameras
+  referencing new table as written for each statement execute function camera_version_keep();
 
 -- The cameras already registered start their history at version 1, as they stand.
 insert into camera_versions (camera_id, version, valid_from, changed_by, reason, entry)
