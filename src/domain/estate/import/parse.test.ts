@@ -27,6 +27,13 @@ describe('columns', () => {
 });
 
 describe('parseRegister', () => {
+  it('refuses a row with a control character in a field, naming the field, and keeps the clean rows', () => {
+    const csv = 'id,lon,lat,name\nC01,-1.63,52.80,High Street\nC02,-1.64,52.81,Bell\u0007 Street\n';
+    const parsed = parseRegister(csv);
+    expect(parsed.rows.map((r) => r.number)).toEqual(['C01']);
+    expect(reasonsAt(csv, 3).join()).toMatch(/control character/);
+  });
+
   it('reads a real register: BOM, CRLF, quoted commas, a field over two lines, blank lines, trailing spaces, float artefacts', () => {
     const csv = '\uFEFFCamera ID,Name,Location,Longitude,Latitude\r\n'
       + 'c01 ,"High Street, north end","Outside 12 High Street,\r\nby the bank",-1.6325580000000002,52.80842700000001\r\n'

@@ -128,6 +128,9 @@ export function parseRegister(text: string, { mapping = {} }: { mapping?: Readon
   // A file with no control character or broken character pair anywhere needs no check cell by cell.
   const clean = unsafeTextProblem(text.replace(/\r\n?/g, '\n')) === undefined;
   const indexOf = new Map(fields.map((c) => [c.field!, c.index]));
+  // The value columns this file has, each with its parser, worked out once for every row.
+  const valueColumns = (Object.entries(VALUE_PARSERS) as [keyof CameraValues, CellParser][])
+    .flatMap(([field, parser]) => { const at = indexOf.get(field); return at === undefined ? [] : [{ field, parser, at }]; });
   for (const rec of data) {
     const cell = (f: ImportField) => { const at = indexOf.get(f); return at === undefined ? undefined : (rec.cells[at] ?? '').trim(); };
     const reasons: string[] = [];
@@ -144,9 +147,9 @@ export function parseRegister(text: string, { mapping = {} }: { mapping?: Readon
     const pos = resolvePosition({ longitude: cell('longitude'), latitude: cell('latitude'), easting: cell('easting'), northing: cell('northing') });
     if (!pos.ok) reasons.push(pos.reason);
     const values = blankValues();
-    for (const [field, parser] of Object.entries(VALUE_PARSERS) as [keyof CameraValues, CellParser][]) {
-      const text = cell(field);
-      if (text === undefined || text === '') continue;
+    for (const { field, parser, at } of valueColumns) {
+      const text = (rec.cells[at] ?? '').trim();
+      if (text === '') continue;
       const v = parser(text);
       if (v.ok) (values as Record<string, unknown>)[field] = v.value;
       else reasons.push(v.reason);

@@ -41,7 +41,7 @@ const CAPABILITIES = vocabulary<CameraCapability>({ pan: 'Pan', tilt: 'Tilt', zo
   ir: 'infrared', 'infra red': 'infrared', night: 'infrared', preset: 'presets', microphone: 'audio', mic: 'audio',
 });
 
-/** A register says the same few words thousands of times: each cell text is read once per import run. */
+/** A register says the same few words thousands of times: each distinct text is read once (the answer is a pure function of it; the first 10,000 kept). */
 function remembered<T>(parse: (text: string) => Parsed<T>): (text: string) => Parsed<T> {
   const seen = new Map<string, Parsed<T>>();
   return (text) => {
@@ -64,7 +64,7 @@ export const parseStatus = fromVocabulary(STATUSES, 'status', Object.values(CAME
 export const parseOwner = fromVocabulary(OWNERS, 'owner', CAMERA_OWNERS);
 
 /** "Pan, tilt, zoom", "PTZ; IR", "pan/tilt/zoom/presets": the set, in the register's order of codes. */
-export function parseCapabilities(text: string): Parsed<CameraCapability[]> {
+export const parseCapabilities = remembered(function parseCapabilities(text: string): Parsed<CameraCapability[]> {
   const found = new Set<CameraCapability>();
   for (const part of text.split(/[,;|/+&]|\band\b/i).map((p) => p.trim()).filter(Boolean)) {
     if (word(part) === 'ptz') { found.add('pan'); found.add('tilt'); found.add('zoom'); continue; }
@@ -73,7 +73,7 @@ export function parseCapabilities(text: string): Parsed<CameraCapability[]> {
     found.add(code);
   }
   return ok(CAMERA_CAPABILITIES.filter((c) => found.has(c)));
-}
+});
 
 const COMPASS = ['N', 'NNE', 'NE', 'ENE', 'E', 'ESE', 'SE', 'SSE', 'S', 'SSW', 'SW', 'WSW', 'W', 'WNW', 'NW', 'NNW'];
 
@@ -102,7 +102,7 @@ export const parseRange = measure({ what: 'range', unit: /\s*(m|metres|meters)$/
 export const parseMountingHeight = measure({ what: 'mounting height', unit: /\s*(m|metres|meters)$/i, min: 0, max: 100 });
 
 /** An install date: 2019-04-23, or as the UK writes it, 23/04/2019 (also with - or .). Never month first. */
-export function parseDate(text: string): Parsed<string> {
+export const parseDate = remembered(function parseDate(text: string): Parsed<string> {
   const t = text.trim();
   let m = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ].*)?$/.exec(t);
   let [y, mo, d] = m ? [m[1], m[2], m[3]] : ['', '', ''];
@@ -116,7 +116,7 @@ export function parseDate(text: string): Parsed<string> {
   if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== iso) return bad(`install date "${text}" is not a real date`);
   if (Number(y) < 1950) return bad(`install date "${text}" is before 1950`);
   return ok(iso);
-}
+});
 
 /** Free text up to a length, on one line for the short fields. */
 export function parseText({ what, max }: { what: string; max: number }) {
