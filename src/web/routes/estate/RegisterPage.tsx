@@ -45,7 +45,7 @@ export function RegisterPage({ search }: { search: EstateFilters }) {
     });
   };
 
-  const onMap = useMemo(() => (mapData.data ?? []).filter((c) => mapMatches(c, filters)), [mapData.data, applied]); // eslint-disable-line react-hooks/exhaustive-deps
+  const onMap = useMemo(() => (mapData.data ?? []).filter((c) => mapMatches(c, filters)), [mapData.data, applied]);
   const total = results.data?.total ?? 0;
   return (
     <>

@@ -1,5 +1,6 @@
 import { createRoute, type AnyRoute } from '@tanstack/react-router';
 import { Gate } from '../../components/Gate';
+import { CameraPage } from './CameraPage';
 import { RegisterPage } from './RegisterPage';
 import { validateEstateSearch, type EstateFilters } from './search';
 
@@ -14,5 +15,17 @@ export function estateRoutes<TParent extends AnyRoute>(parent: TParent) {
       return <Gate permission="estate.read">{() => <RegisterPage search={search} />}</Gate>;
     },
   });
-  return [registerRoute] as const;
+  const cameraRoute = createRoute({
+    getParentRoute: () => parent,
+    path: '/estate/cameras/$id',
+    validateSearch: (search: Record<string, unknown>): { asAt?: string } => ({
+      asAt: typeof search.asAt === 'string' && !Number.isNaN(Date.parse(search.asAt)) ? new Date(search.asAt).toISOString() : undefined,
+    }),
+    component: function CameraRoute() {
+      const { id } = cameraRoute.useParams() as { id: string };
+      const { asAt } = cameraRoute.useSearch() as { asAt?: string };
+      return <Gate permission="estate.read">{(session) => <CameraPage id={id} asAt={asAt} session={session} key={id} />}</Gate>;
+    },
+  });
+  return [registerRoute, cameraRoute] as const;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { mapMatches, nextSort, parseAsAt, sortOf, validateEstateSearch } from './search';
+import { fieldValue } from './words';
 
 describe('validateEstateSearch', () => {
   it('keeps the filters the register knows and drops the rest', () => {
@@ -59,5 +60,18 @@ describe('parseAsAt', () => {
     expect(parseAsAt('31/2/2026', now)).toBeUndefined();
     expect(parseAsAt('yesterday', now)).toBeUndefined();
     expect(parseAsAt('  ', now)).toBe('');
+  });
+});
+
+describe('fieldValue', () => {
+  it('says a value in words, with its unit', () => {
+    expect(fieldValue('bearing', 120)).toBe('120°');
+    expect(fieldValue('range', 80)).toBe('80 m');
+    expect(fieldValue('status', 'out_of_service')).toBe('Out of service');
+    expect(fieldValue('capabilities', ['pan', 'infrared'])).toBe('Pan, Infrared');
+    expect(fieldValue('capabilities', [])).toBe('None');
+    expect(fieldValue('installedOn', '2024-03-04')).toBe('4/3/2024');
+    expect(fieldValue('channel', '12')).toBe('12');
+    expect(fieldValue('bearing', null)).toBe('Not recorded');
   });
 });
