@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { useQuery } from '@tanstack/react-query';
+import { can } from '../../api/auth';
 import type { Session } from '../../api/types';
 import { CAMERA_FIELD_LABELS, cameraHistoryQuery, cameraQuery, type Camera, type CameraVersion } from '../../api/estate';
 import { ErrorSummary } from '../../components/ErrorSummary';
@@ -59,6 +60,10 @@ export function CameraPage({ id, asAt, session }: { id: string; asAt?: string; s
           As it stood at {formatDateTime(asAt)} (version {c.version}, from {formatDateTime(c.changedAt)}).{' '}
           <Link className="govuk-link" to="/estate/cameras/$id" params={{ id }}>See it as it stands now</Link>
         </div>
+      )}
+
+      {!asAt && can(session, 'estate.manage') && (
+        <p className="govuk-body"><Link className="govuk-button govuk-!-margin-bottom-0" to="/estate/cameras/$id/edit" params={{ id }}>Change this camera</Link></p>
       )}
 
       <form onSubmit={show} noValidate aria-label="See the camera as it stood">

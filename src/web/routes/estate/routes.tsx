@@ -1,6 +1,7 @@
 import { createRoute, type AnyRoute } from '@tanstack/react-router';
 import { Gate } from '../../components/Gate';
 import { CameraPage } from './CameraPage';
+import { EditCameraPage } from './EditCameraPage';
 import { RegisterPage } from './RegisterPage';
 import { validateEstateSearch, type EstateFilters } from './search';
 
@@ -27,5 +28,13 @@ export function estateRoutes<TParent extends AnyRoute>(parent: TParent) {
       return <Gate permission="estate.read">{(session) => <CameraPage id={id} asAt={asAt} session={session} key={id} />}</Gate>;
     },
   });
-  return [registerRoute, cameraRoute] as const;
+  const editRoute = createRoute({
+    getParentRoute: () => parent,
+    path: '/estate/cameras/$id/edit',
+    component: function EditCameraRoute() {
+      const { id } = editRoute.useParams() as { id: string };
+      return <Gate permission="estate.manage">{() => <EditCameraPage id={id} key={id} />}</Gate>;
+    },
+  });
+  return [registerRoute, cameraRoute, editRoute] as const;
 }
