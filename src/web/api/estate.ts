@@ -25,11 +25,14 @@ export const cameraRegisterQuery = (filters: EstateFilters) =>
     placeholderData: keepPreviousData,
   });
 
-export const cameraMapQuery = queryOptions({
-  queryKey: ['cameras', 'map'],
-  queryFn: async () => (await api<z.infer<typeof CameraMap>>('/cameras/map')).items,
-  staleTime: 30_000,
-});
+/** Every camera in a few fields; decommissioned ones only when asked for (the register filtered to them). */
+export const cameraMapQuery = (includeDecommissioned = false) =>
+  queryOptions({
+    queryKey: ['cameras', 'map', includeDecommissioned],
+    queryFn: async () => (await api<z.infer<typeof CameraMap>>('/cameras/map', { query: { includeDecommissioned: includeDecommissioned ? 'true' : undefined } })).items,
+    staleTime: 30_000,
+    placeholderData: keepPreviousData,
+  });
 
 export const camerasCsvHref = (filters: EstateFilters) => withQuery('/api/v1/cameras.csv', estateApiQuery(filters));
 export const camerasGeoJsonHref = (filters: EstateFilters) => withQuery('/api/v1/cameras.geojson', estateApiQuery(filters));

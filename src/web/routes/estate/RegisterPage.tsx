@@ -12,7 +12,7 @@ import { labelOf } from '../../../domain/labels';
 import { EstateMap } from './EstateMap';
 import { SortableHead, type Column } from './SortableHead';
 import { CameraStatusTag } from './tags';
-import { mapMatches, type EstateFilters } from './search';
+import { mapMatches, wardsOf, type EstateFilters } from './search';
 
 const options = (any: string, values: Record<string, string>) => [{ value: '', label: any }, ...Object.entries(values).map(([value, label]) => ({ value, label }))];
 
@@ -29,7 +29,7 @@ export function RegisterPage({ search }: { search: EstateFilters }) {
   useTitle('Camera register');
   const navigate = useNavigate();
   const results = useQuery(cameraRegisterQuery(search));
-  const mapData = useQuery(cameraMapQuery);
+  const mapData = useQuery(cameraMapQuery(search.status === 'decommissioned'));
   const { page: _page, ...filters } = search;
 
   const applied = JSON.stringify(draftOf(search));
@@ -57,7 +57,7 @@ export function RegisterPage({ search }: { search: EstateFilters }) {
           <SelectField id="kind" label="Kind" value={draft.kind} onChange={set('kind')} options={options('Any kind', CAMERA_KINDS)} />
           <SelectField id="status" label="Status" value={draft.status} onChange={set('status')} options={options('Any status', CAMERA_STATUSES)} />
           <SelectField id="owner" label="Owner" value={draft.owner} onChange={set('owner')} options={options('Any owner', CAMERA_OWNERS)} />
-          <TextField id="ward" label="Ward or area" value={draft.ward} onChange={set('ward')} width="10" />
+          <SelectField id="ward" label="Ward or area" value={draft.ward} onChange={set('ward')} options={[{ value: '', label: 'Any ward' }, ...wardsOf(mapData.data ?? [], search.ward).map((w) => ({ value: w, label: w }))]} />
           <Button variant="secondary">Filter</Button>
         </div>
       </form>

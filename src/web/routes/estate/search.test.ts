@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mapMatches, nextSort, parseAsAt, sortOf, validateEstateSearch } from './search';
+import { mapMatches, nextSort, parseAsAt, sortOf, validateEstateSearch, wardsOf } from './search';
 import { fieldValue } from './words';
 
 describe('validateEstateSearch', () => {
@@ -73,5 +73,14 @@ describe('fieldValue', () => {
     expect(fieldValue('installedOn', '2024-03-04')).toBe('4/3/2024');
     expect(fieldValue('channel', '12')).toBe('12');
     expect(fieldValue('bearing', null)).toBe('Not recorded');
+  });
+});
+
+describe('wardsOf', () => {
+  it('lists each ward once, A to Z, whatever its case, and keeps the one filtered on', () => {
+    const cameras = [{ ward: 'Town' }, { ward: 'stapenhill' }, { ward: null }, { ward: 'town' }, { ward: ' ' }, { ward: 'Anglesey' }];
+    expect(wardsOf(cameras)).toEqual(['Anglesey', 'stapenhill', 'town']);
+    expect(wardsOf(cameras, 'Winshill')).toEqual(['Anglesey', 'stapenhill', 'town', 'Winshill']);
+    expect(wardsOf(cameras, 'TOWN')).toEqual(['Anglesey', 'stapenhill', 'TOWN']);
   });
 });

@@ -64,6 +64,14 @@ export function mapMatches(
   return true;
 }
 
+/** The wards the estate's cameras are in, A to Z, and the one filtered on (even if no camera is in it now). */
+export function wardsOf(cameras: readonly { ward: string | null }[], current?: string): string[] {
+  const wards = new Map<string, string>();
+  for (const c of cameras) if (c.ward?.trim()) wards.set(c.ward.trim().toLowerCase(), c.ward.trim());
+  if (current) wards.set(current.toLowerCase(), current); // as the address spells it, so that the list shows it chosen
+  return [...wards.values()].sort((a, b) => a.localeCompare(b, 'en-GB'));
+}
+
 /**
  * The "as at" field: "4/3/2026 14:05" that minute (London time), or "4/3/2026" the end of that day
  * -> ISO 8601; '' when empty; undefined when it is not a real date, or is still to come.
