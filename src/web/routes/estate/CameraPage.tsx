@@ -11,6 +11,7 @@ import { fieldErrors, type FormErrors } from '../../lib/errors';
 import { formatDateTime, formatUkDateTimeInput } from '../../../domain/calendar/london';
 import { Row } from '../evidence/SummaryRow';
 import { CameraStatusTag } from './tags';
+import { EstateMap } from './EstateMap';
 import { parseAsAt } from './search';
 import { fieldValue } from './words';
 
@@ -75,6 +76,7 @@ export function CameraPage({ id, asAt, session }: { id: string; asAt?: string; s
 
       <h2 className="govuk-heading-m">Register entry</h2>
       <Entry camera={c} />
+      <EstateMap cameras={[mapItemOf(c)]} key={`${c.version}`} label={`Map of where camera ${c.reference} is and the area it sees${asAt ? ' as it stood then' : ''}; the register entry above gives the same in words`} withKey={false} />
 
       <h2 className="govuk-heading-m">History</h2>
       {history.isPending && <p className="govuk-body">Loading the history…</p>}
@@ -83,6 +85,10 @@ export function CameraPage({ id, asAt, session }: { id: string; asAt?: string; s
     </>
   );
 }
+
+const mapItemOf = (c: Camera) => ({
+  id: c.id, reference: c.reference, name: c.name, lat: c.latitude, lon: c.longitude, kind: c.kind, status: c.status, bearing: c.bearing, fov: c.fieldOfView, range: c.range, owner: c.owner, ward: c.ward,
+});
 
 function Entry({ camera: c }: { camera: Camera }) {
   return (

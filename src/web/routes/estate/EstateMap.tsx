@@ -14,7 +14,9 @@ const toMapCamera = (c: CameraMapItem): MapCamera => ({
  * the table beside it lists the same cameras, and the key says what each colour means in words.
  * Selecting a camera on the map opens its register entry.
  */
-export function EstateMap({ cameras }: { cameras: CameraMapItem[] }) {
+export function EstateMap({ cameras, label = 'Map of the cameras in the table below, in their status colours, with the area each one sees', withKey = true }: {
+  cameras: CameraMapItem[]; label?: string; withKey?: boolean;
+}) {
   const container = useRef<HTMLDivElement>(null);
   const navigate = useNavigate();
   const go = useRef(navigate);
@@ -47,9 +49,9 @@ export function EstateMap({ cameras }: { cameras: CameraMapItem[] }) {
       {state === 'loading' && <p className="govuk-body">Loading the map…</p>}
       {state === 'failed' && <p className="govuk-body">The map cannot be shown on this device. The table below lists the same cameras.</p>}
       {state === 'shown' && (
-        <div ref={container} className="vigil-map" role="region" aria-label="Map of the cameras in the table below, in their status colours, with the area each one sees" />
+        <div ref={container} className="vigil-map" role="region" aria-label={label} />
       )}
-      <StatusKey cameras={cameras} />
+      {withKey && <StatusKey cameras={cameras} />}
     </div>
   );
 }
