@@ -102,6 +102,9 @@ function Entry({ camera: c }: { camera: Camera }) {
   );
 }
 
+// A millisecond on: the database keeps finer times than a browser's, so the version's own start could read as the one before.
+const justAfter = (at: string) => new Date(Date.parse(at) + 1).toISOString();
+
 /** Every version, newest first: who, when, why, and what it changed. */
 function History({ versions, id }: { versions: CameraVersion[]; id: string }) {
   return (
@@ -111,7 +114,7 @@ function History({ versions, id }: { versions: CameraVersion[]; id: string }) {
           <h3 className="govuk-heading-s govuk-!-margin-bottom-1">Version {v.version}: {formatDateTime(v.validFrom)}</h3>
           <p className="govuk-body-s govuk-!-margin-bottom-1">
             By {v.changedBy?.name ?? 'the system'}. {v.reason ? `Why: ${v.reason}` : 'No reason given.'}{' '}
-            <Link className="govuk-link" to="/estate/cameras/$id" params={{ id }} search={{ asAt: v.validFrom }}>
+            <Link className="govuk-link" to="/estate/cameras/$id" params={{ id }} search={{ asAt: justAfter(v.validFrom) }}>
               See the entry as it stood<span className="govuk-visually-hidden"> after version {v.version}</span>
             </Link>
           </p>
