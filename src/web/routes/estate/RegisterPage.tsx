@@ -71,6 +71,7 @@ export function RegisterPage({ search }: { search: EstateFilters }) {
       {mapData.isPending && <p className="govuk-body">Loading the map…</p>}
       {mapData.isError && <p className="govuk-body">The map’s cameras could not be loaded. The table below lists them.</p>}
       {mapData.data && <EstateMap cameras={onMap} />}
+      {mapData.data && filters.q && <p className="govuk-body-s">On the map, the search matches camera numbers and names; the table matches streets too.</p>}
 
       {results.isPending && <p className="govuk-body">Loading cameras…</p>}
       {results.isError && <p className="govuk-body">The register could not be loaded. {results.error.message}</p>}
