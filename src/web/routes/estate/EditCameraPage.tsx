@@ -38,7 +38,7 @@ function EditForm({ camera }: { camera: Camera }) {
   const submit = async (event: React.FormEvent) => {
     event.preventDefault();
     const { patch, changed, problems } = patchOf(camera, draft);
-    const invalid = problems ? fieldErrors(SERVER_FIELDS.map((f) => [f, problems[f]])) : changed === 0 ? fieldErrors([['reference', 'Change at least one field, or go back to the camera']]) : undefined;
+    const invalid = problems ? fieldErrors(SERVER_FIELDS.map((f) => [f, problems[f]])) : changed === 0 ? { summary: [{ text: 'Nothing has changed: change at least one field, or cancel' }], fields: {} } : undefined;
     if (!form.check(invalid)) return;
     if (await form.run(() => updateCamera(camera.id, patch), 'Camera changed')) void navigate({ to: '/estate/cameras/$id', params: { id: camera.id } });
   };
