@@ -3,6 +3,7 @@ import { occurrenceRoutes } from './routes/occurrences/routes';
 import { sharedRoutes } from './routes/shared/routes';
 import { evidenceRoutes } from './routes/evidence/routes';
 import { evidenceRetentionRoutes } from './routes/evidence/retention/routes';
+import { estateRoutes } from './routes/estate/routes';
 
 /**
  * Each module's pages, one line a module: a function that makes its routes under the signed-in
@@ -14,4 +15,5 @@ export const MODULE_ROUTES: readonly (<P extends AnyRoute>(parent: P) => readonl
   sharedRoutes,
   evidenceRoutes,
   evidenceRetentionRoutes,
+  estateRoutes,
 ];

@@ -5,7 +5,7 @@ export function Pagination({ page, pageSize, total, to, search, label = 'results
   page: number;
   pageSize: number;
   total: number;
-  to: '/admin/users' | '/audit' | '/evidence' | '/evidence/packages';
+  to: '/admin/users' | '/audit' | '/evidence' | '/evidence/packages' | '/estate';
   search: (page: number) => Record<string, unknown>;
   label?: string;
 }) {

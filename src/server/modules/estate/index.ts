@@ -33,6 +33,6 @@ export const estateModule: VigilModule = {
     return { ...cameras, ...deployments, ...checks };
   },
   navigation: [
-    { key: 'estate', name: 'Cameras', path: '/estate', permission: 'estate.read', group: 'work', description: 'Cameras, mobile deployments and daily checks.', coming: 'The camera estate: fixed and mobile cameras, deployments with justification and review dates, daily checks.' },
+    { key: 'estate', name: 'Cameras', path: '/estate', permission: 'estate.read', group: 'work', description: 'Cameras, mobile deployments and daily checks.' },
   ],
 };
