@@ -23,6 +23,7 @@ export const vocabularies = [
   same<Equal<Codes<typeof occurrences.AGENCIES>, Column<DB['occurrence_entries']['agency']>>>(),
   same<Equal<Codes<typeof estate.CAMERA_KINDS>, Column<DB['cameras']['kind']>>>(),
   same<Equal<Codes<typeof estate.CAMERA_STATUSES>, Column<DB['cameras']['status']>>>(),
+  same<Equal<Codes<typeof estate.CAMERA_OWNERS>, Column<DB['cameras']['owner']>>>(),
   same<Equal<Codes<typeof audit.OUTCOMES>, Column<DB['audit_events']['outcome']>>>(),
   same<Equal<Role, Column<DB['user_roles']['role']>>>(),
 ];
