@@ -33,6 +33,8 @@ export const estateModule: VigilModule = {
     return { ...cameras, ...deployments, ...checks };
   },
   navigation: [
-    { key: 'estate', name: 'Cameras', path: '/estate', permission: 'estate.read', group: 'work', description: 'Cameras, mobile deployments and daily checks.' },
+    { key: 'estate', name: 'Cameras', path: '/estate', permission: 'estate.read', group: 'work', description: 'The camera register: every camera on the map and in a table, with its history.' },
+    { key: 'estate-deployments', name: 'Mobile cameras', path: '/estate/deployments', permission: 'estate.read', group: 'work', description: 'Mobile camera deployments: requests, approval, signage, reviews and removal.' },
+    { key: 'estate-checks', name: 'Daily checks', path: '/estate/checks', permission: 'occurrences.write', group: 'work', description: 'The shift’s equipment checks, one key a result, and the faults they raise.' },
   ],
 };

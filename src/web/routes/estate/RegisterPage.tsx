@@ -10,6 +10,7 @@ import { useTitle } from '../../components/useTitle';
 import { formatUkDay } from '../../../domain/calendar/london';
 import { labelOf } from '../../../domain/labels';
 import { EstateMap } from './EstateMap';
+import { EstateNav } from './EstateNav';
 import { SortableHead, type Column } from './SortableHead';
 import { CameraStatusTag } from './tags';
 import { mapMatches, wardsOf, type EstateFilters } from './search';
@@ -50,6 +51,7 @@ export function RegisterPage({ search }: { search: EstateFilters }) {
   return (
     <>
       <h1 className="govuk-heading-l">Camera register</h1>
+      <EstateNav />
 
       <form className="vigil-filter" onSubmit={submit} noValidate role="search" aria-label="Filter the cameras">
         <div className="vigil-filter__row">

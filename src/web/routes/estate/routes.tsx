@@ -4,6 +4,9 @@ import { CameraPage } from './CameraPage';
 import { EditCameraPage } from './EditCameraPage';
 import { RegisterPage } from './RegisterPage';
 import { validateEstateSearch, type EstateFilters } from './search';
+import { deploymentRoutes } from './deployments/routes';
+import { checkRoutes } from './checks/routes';
+import { importRoutes } from './import/routes';
 
 /** The camera estate's pages, under the signed-in part of the app. */
 export function estateRoutes<TParent extends AnyRoute>(parent: TParent) {
@@ -36,5 +39,5 @@ export function estateRoutes<TParent extends AnyRoute>(parent: TParent) {
       return <Gate permission="estate.manage">{() => <EditCameraPage id={id} key={id} />}</Gate>;
     },
   });
-  return [registerRoute, cameraRoute, editRoute] as const;
+  return [registerRoute, cameraRoute, editRoute, ...deploymentRoutes(parent), ...checkRoutes(parent), ...importRoutes(parent)] as const;
 }

@@ -5,6 +5,8 @@ import type { Session } from '../../api/types';
 import { useTitle } from '../../components/useTitle';
 import { roleNames } from '../../lib/roles';
 import { SupervisorPanel } from '../occurrences/SupervisorPanel';
+import { ChecksPanel } from '../estate/checks/ChecksPanel';
+import { ReviewsDuePanel } from '../estate/deployments/ReviewsDuePanel';
 
 export function HomePage({ session }: { session: Session }) {
   useTitle('Home');
@@ -21,6 +23,8 @@ export function HomePage({ session }: { session: Session }) {
       </p>
 
       {can(session, 'occurrences.supervise') && <SupervisorPanel />}
+      {can(session, 'occurrences.supervise') && <ChecksPanel />}
+      {can(session, 'estate.approve') && <ReviewsDuePanel />}
 
       <h2 className="govuk-heading-m">Your work</h2>
       {modules.isPending && <p className="govuk-body">Loading your modules…</p>}
