@@ -57,7 +57,8 @@ export function decodeCsv(bytes: Uint8Array): string {
 
 /** Comma, semicolon or tab: whichever the header line has most of. */
 function detectDelimiter(text: string): string {
-  const first = text.split('\n', 1)[0];
+  const end = text.indexOf('\n');
+  const first = end < 0 ? text : text.slice(0, end);
   const counts = [',', ';', '\t'].map((d) => [d, first.split(d).length] as const);
   return counts.reduce((a, b) => (b[1] > a[1] ? b : a))[0];
 }
@@ -126,7 +127,7 @@ export function parseRegister(text: string, { mapping = {} }: { mapping?: Readon
   const problems: RowProblem[] = [];
   const fields = columns.filter((c) => c.field);
   // A file with no control character or broken character pair anywhere needs no check cell by cell.
-  const clean = unsafeTextProblem(text.replace(/\r\n?/g, '\n')) === undefined;
+  const clean = unsafeTextProblem(text) === undefined; // tab, CR and LF are allowed: line endings need no normalising first
   const indexOf = new Map(fields.map((c) => [c.field!, c.index]));
   // The value columns this file has, each with its parser, worked out once for every row.
   const valueColumns = (Object.entries(VALUE_PARSERS) as [keyof CameraValues, CellParser][])

@@ -25,11 +25,6 @@ export interface ImportPlan { add: PlannedAdd[]; update: PlannedUpdate[]; unchan
 /** Within this distance, a camera with a new number is taken to stand where an existing one does. */
 export const SAME_POINT_METRES = 5;
 
-/** A new camera's fields where the file gives none (the register's own defaults). */
-const NEW_CAMERA = {
-  kind: 'ptz', status: 'operational', owner: 'council', purpose: '', capabilities: [] as string[], bearing: null, fieldOfView: null, range: null, mountingHeight: null,
-  videoSystem: null, channel: null, connectivityLine: null, installedOn: null, ownerName: null, ward: null,
-} as const;
 
 const FIELDS: Field[] = [
   'name', 'location', 'longitude', 'latitude', 'kind', 'status', 'bearing', 'fieldOfView', 'range', 'mountingHeight', 'videoSystem', 'channel',
@@ -53,12 +48,24 @@ function fill(b: CameraRecord, v: ImportRow['values']): CameraRecord {
   };
 }
 const merge = (e: RegisterEntry, row: ImportRow) => fill(e, row.values);
+
+/** A new camera: the row's fields, and the register's own defaults where the file gives none. */
+function newCamera({ number, values: v }: ImportRow): CameraRecord {
+  return {
+    name: v.name ?? v.location ?? `Camera ${number}`, location: v.location ?? v.name ?? '', longitude: v.longitude, latitude: v.latitude,
+    kind: v.kind ?? 'ptz', status: v.status ?? 'operational', bearing: v.bearing ?? null, fieldOfView: v.fieldOfView ?? null, range: v.range ?? null,
+    mountingHeight: v.mountingHeight ?? null, videoSystem: v.videoSystem ?? null, channel: v.channel ?? null, connectivityLine: v.connectivityLine ?? null,
+    installedOn: v.installedOn ?? null, owner: v.owner ?? 'council', ownerName: v.ownerName ?? null, purpose: v.purpose ?? '', ward: v.ward ?? null,
+    capabilities: v.capabilities ?? [],
+  };
+}
 const changedFields = (e: RegisterEntry, row: ImportRow) =>
   FIELDS.filter((f) => row.values[f] !== undefined && !same(f, row.values[f], e[f]));
 
 /** Cells about 11 m by 7 m (at 52°N): a point's neighbours within 5 m are in its cell or the eight around it. */
 const CELL = 0.0001;
 const cellKey = (i: number, j: number) => i * 10_000_000 + j; // exact in a double for any latitude and longitude cell
+const NONE: readonly { entry: RegisterEntry; metres: number }[] = [];
 function nearIndex(entries: RegisterEntry[]) {
   const cells = new Map<number, RegisterEntry[]>();
   for (const e of entries) {
@@ -67,8 +74,8 @@ function nearIndex(entries: RegisterEntry[]) {
     if (cell) cell.push(e); else cells.set(k, [e]);
   }
   return (p: { latitude: number; longitude: number }) => {
+    if (!cells.size) return NONE;
     const near: { entry: RegisterEntry; metres: number }[] = [];
-    if (!cells.size) return near;
     const [i, j] = [Math.floor(p.latitude / CELL), Math.floor(p.longitude / CELL)];
     for (let di = -1; di <= 1; di++) {
       for (let dj = -1; dj <= 1; dj++) {
@@ -106,8 +113,7 @@ export function planImport({ rows, register, confirm = [] }: { rows: readonly Im
       plan.update.push({ row, id: candidate.entry.id, values: merge(candidate.entry, row), changed: changedFields(candidate.entry, row), renumberedFrom: candidate.entry.reference });
       continue;
     }
-    const v = row.values;
-    plan.add.push({ row, values: fill({ ...NEW_CAMERA, longitude: v.longitude, latitude: v.latitude, name: v.name ?? v.location ?? `Camera ${row.number}`, location: v.location ?? v.name ?? '' }, v) });
+    plan.add.push({ row, values: newCamera(row) });
   }
   return plan;
 }

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
 import { makeUser, sealed, testClock, testDeps } from '../../../../test/support/deps';
 import type { Deps } from '../../platform/deps';
 import type { RegisterCamera } from '../../../domain/estate/contract';
@@ -91,6 +92,26 @@ describe('register history', () => {
     expect((await list(true)).items.map((c) => c.status)).toEqual(['decommissioned']);
     const audit = await (await sealed(deps.db)).selectFrom('audit_events').select('action').where('record_id', '=', cam.id).orderBy('seq').execute();
     expect(audit.map((e) => e.action)).toEqual(['camera.registered', 'camera.decommissioned']);
+  });
+});
+
+describe('the history’s guarantees', () => {
+  it('refuses to delete a camera, and keeps its history whole', async () => {
+    const deps = testDeps();
+    const { actor } = await aCoordinator(deps);
+    const cam = await estate.registerCamera(deps, { actor, input: input() });
+    await expect(sql`delete from cameras where id = ${cam.id}`.execute(deps.db)).rejects.toThrow(/never deleted: set the status to decommissioned/);
+    expect(await deps.db.selectFrom('camera_versions').select('version').where('camera_id', '=', cam.id).execute()).toEqual([{ version: 1 }]);
+  });
+
+  it('keeps every column of the register in each version (a column added later must be added to the history too)', async () => {
+    const deps = testDeps();
+    const { actor } = await aCoordinator(deps);
+    const cam = await estate.registerCamera(deps, { actor, input: input() });
+    const { rows } = await sql<{ column_name: string }>`select column_name from information_schema.columns where table_schema = current_schema() and table_name = 'cameras'`.execute(deps.db);
+    const bookkeeping = ['id', 'created_at', 'updated_at', 'version', 'updated_by', 'changed_at', 'change_reason'];
+    const kept = await deps.db.selectFrom('camera_versions').select('entry').where('camera_id', '=', cam.id).executeTakeFirstOrThrow();
+    expect(Object.keys(kept.entry as object).sort()).toEqual(rows.map((r) => r.column_name).filter((c) => !bookkeeping.includes(c)).sort());
   });
 });
 

@@ -1,0 +1,32 @@
+-- The register's history, written faster (a 10,000-camera import spent half its database time here).
+--
+-- 1. Cameras are never deleted: one taken away is decommissioned and keeps its history. That rule,
+--    enforced here, replaces the versions' foreign key to cameras, whose check locked each camera's
+--    row again as its first version was written (a fifth of an import's time) to guard against the
+--    one thing this forbids.
+create function refuse_camera_delete() returns trigger language plpgsql as $$
+begin
+  raise exception 'cameras are never deleted: set the status to decommissioned (% refused)', tg_op using errcode = 'insufficient_privilege';
+end;
+$$;
+create trigger cameras_never_deleted before delete on cameras
+  for each row execute function refuse_camera_delete();
+create trigger cameras_no_truncate before truncate on cameras
+  for each statement execute function refuse_camera_delete();
+alter table camera_versions drop constraint camera_versions_camera_id_fkey;
+
+-- 2. Each version's entry built field by field (a third quicker than the whole row less its
+--    bookkeeping). A column added to cameras must be added here too: a test compares the two.
+create or replace function camera_version_keep() returns trigger language plpgsql as $$
+begin
+  insert into camera_versions (camera_id, version, valid_from, changed_by, reason, entry)
+  select n.id, n.version, coalesce(n.changed_at, now()), n.updated_by, n.change_reason,
+    jsonb_build_object(
+      'reference', n.reference, 'name', n.name, 'location_text', n.location_text, 'latitude', n.latitude, 'longitude', n.longitude,
+      'kind', n.kind, 'status', n.status, 'bearing_deg', n.bearing_deg, 'field_of_view_deg', n.field_of_view_deg, 'range_m', n.range_m,
+      'mounting_height_m', n.mounting_height_m, 'video_system', n.video_system, 'channel', n.channel, 'connectivity_line', n.connectivity_line,
+      'installed_on', n.installed_on, 'owner', n.owner, 'owner_name', n.owner_name, 'purpose', n.purpose, 'ward', n.ward, 'capabilities', n.capabilities)
+  from written n;
+  return null;
+end;
+$$;
