@@ -81,7 +81,7 @@ export async function seedDemo(deps: Deps) {
   });
   const created: { username: string; displayName: string; role: Role; oneTimePassword: string; id: string }[] = [];
   for (const u of DEMO_USERS) {
-    const r = await createUser(deps, { actor: SYSTEM_ACTOR, input: { username: u.username, displayName: u.displayName, organisationId: orgIds[u.org], teamId: u.team ? teamIds[u.team] : null, roles: [u.role], email: null } });
+    const r = await createUser(deps, { actor: SYSTEM_ACTOR, input: { username: u.username, displayName: u.displayName, organisationId: orgIds[u.org], teamId: u.team ? teamIds[u.team] : null, roles: [u.role], email: `${u.username}@demo-council.example` } });
     created.push({ username: u.username, displayName: u.displayName, role: u.role, oneTimePassword: r.oneTimePassword, id: r.user.id });
   }
   const council: DemoCouncil = {
