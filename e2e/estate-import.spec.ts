@@ -70,6 +70,7 @@ describe('importing a camera register', () => {
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: 'Import a camera register' }).waitFor();
     await expectAccessible(page, 'the import page');
+    expect(await page.getByRole('navigation', { name: 'Camera estate' }).locator('[aria-current="page"]').allInnerTexts()).toEqual(['Import a register']);
 
     // Checking with nothing chosen says so.
     await tabTo(page, /^button:Check the file/);

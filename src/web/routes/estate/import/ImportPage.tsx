@@ -233,13 +233,13 @@ function CheckResult({ checked: { result: r, file }, current, heading, mapping, 
   );
 }
 
-function Updated({ result: r, title }: { result: EstateImportResult; title: string }) {
+function Updated({ result: r, title, changes = 'What changes' }: { result: EstateImportResult; title: string; changes?: string }) {
   if (!r.updated.length) return null;
   return (
     <>
       <h3 className="govuk-heading-s">{title}</h3>
       <table className="govuk-table">
-        <TableHead columns={['Line', 'Camera', 'What changes']} />
+        <TableHead columns={['Line', 'Camera', changes]} />
         <tbody className="govuk-table__body">
           {r.updated.slice(0, SHOWN).map((u) => (
             <tr className="govuk-table__row" key={u.line}>
@@ -264,7 +264,7 @@ function Imported({ result: r, heading }: { result: EstateImportResult; heading:
         <div className="govuk-panel__body">{c.added} added, {c.updated} updated, {c.unchanged} unchanged, {c.flagged} flagged, {c.refused} refused</div>
       </div>
       {c.flagged > 0 && <p className="govuk-body">{plural(c.flagged, 'possible renumbering')} not confirmed {c.flagged === 1 ? 'was' : 'were'} left out: {r.flagged.map((f) => f.number).join(', ')}. Check the file again to confirm {c.flagged === 1 ? 'it' : 'them'}.</p>}
-      <Updated result={r} title={`${plural(c.updated, 'camera')} updated`} />
+      <Updated result={r} title={`${plural(c.updated, 'camera')} updated`} changes="What changed" />
       <p className="govuk-body"><Link className="govuk-link" to="/estate">See the cameras in the register</Link></p>
     </section>
   );
