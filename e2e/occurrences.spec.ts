@@ -456,4 +456,65 @@ describe('occurrence log', () => {
     expect(supervisor.url()).toMatch(/operatorId=[0-9a-f-]{36}/);
     await supervisor.context().close();
   });
+
+  it('the camera pickers use the register: the nearest to the point first, with its distance, found by number, name or street', async (ctx) => {
+    if (!env.browser) return ctx.skip();
+    const page = await newPage(env.browser);
+    await signInByKeyboard(page, 'bokafor', 'cobalt thistle ferry');
+    await page.keyboard.press('n');
+    await page.getByRole('heading', { name: 'New occurrence' }).waitFor();
+    const offered = () => page.locator('input[name="cameraIds"] + label').allInnerTexts();
+    const hint = (reference: string) => page.locator(`.govuk-checkboxes__item:has(label:text-is("${reference}")) .govuk-hint`).innerText();
+    // No point yet: by number.
+    await expect.poll(offered).toEqual(['CAM-01 Market Square', 'CAM-02 Station Road']);
+    expect(await hint('CAM-01 Market Square')).toBe('Market Square, north side');
+
+    // A point at CAM-02 (52.2, -1.2): CAM-02 first, CAM-01 13 km away after it.
+    await page.keyboard.type('Bus shelter glass smashed');
+    await tabTo(page, /^input#latitude:/);
+    await page.keyboard.type('52.2');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('-1.2');
+    await expect.poll(offered).toEqual(['CAM-02 Station Road', 'CAM-01 Market Square']);
+    expect(await hint('CAM-02 Station Road')).toBe('Station Road by the bus stops, 0 m away');
+    expect(await hint('CAM-01 Market Square')).toBe('Market Square, north side, 13 km away');
+    await expectAccessible(page, 'the camera picker nearest first');
+
+    // Found by street, by name, by number.
+    await tabTo(page, /^input#cameraFilter:/);
+    await page.keyboard.type('bus stops');
+    await expect.poll(offered).toEqual(['CAM-02 Station Road']);
+    for (const [typed, found] of [['market', 'CAM-01 Market Square'], ['cam-02', 'CAM-02 Station Road']]) {
+      await page.keyboard.press('Control+A');
+      await page.keyboard.type(typed);
+      await expect.poll(offered).toEqual([found]);
+    }
+
+    // Opened at that point with no camera: adding one offers the nearest first, with its distance.
+    await page.keyboard.press('Control+A');
+    await page.keyboard.press('Backspace');
+    await expect.poll(offered).toHaveLength(2);
+    await tabTo(page, /^select#categoryId:/);
+    await page.keyboard.type('Criminal damage');
+    await tabTo(page, /^button:Open occurrence/);
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/occurrences\/[0-9a-f-]{36}/);
+    await page.getByRole('heading', { level: 1 }).getByText(/OCC-\d{4}-\d{6}/).waitFor();
+    await page.waitForTimeout(200); // focus returns to the top of the page after navigating
+    await tabTo(page, /^summary:Add a camera$/);
+    await page.keyboard.press('Enter');
+    const choices = () => page.locator('#cameras-cameraIds option').allInnerTexts();
+    await expect.poll(choices).toEqual(['Choose a camera', 'CAM-02 Station Road, 0 m away', 'CAM-01 Market Square, 13 km away']);
+    await expectAccessible(page, 'adding a camera, nearest first');
+    await tabTo(page, /^input#cameras-q:/);
+    await page.keyboard.type('market');
+    await expect.poll(choices).toEqual(['Choose a camera', 'CAM-01 Market Square, 13 km away']);
+    await tabTo(page, /^select#cameras-cameraIds:/);
+    await page.keyboard.press('ArrowDown');
+    await tabTo(page, /^button:Add camera/);
+    await page.keyboard.press('Enter');
+    await page.getByRole('status').getByText('CAM-01 Market Square added.').waitFor();
+    await expect.poll(choices).toEqual(['No camera matches ‘market’']);
+    await page.context().close();
+  }, 120_000);
 });

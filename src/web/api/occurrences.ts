@@ -8,7 +8,7 @@ import type {
   Assignee, Category, CategoryWithSteps, Handover, HandoverDraft, HandoverSent, HandoverSummary, Occurrence, OccurrencePage, Partner, PersonalDataItem,
   PersonalDataReview, SupervisorOverview, Opened, Created,
 } from '../../domain/occurrences/contract';
-import type { Camera } from '../../domain/estate/contract';
+import type { Camera, CameraPick } from '../../domain/estate/contract';
 import type { z } from 'zod';
 import type * as k from '../../domain/occurrences/contract';
 
@@ -80,6 +80,15 @@ export const camerasQuery = queryOptions({
   staleTime: 5 * 60_000,
 });
 
+export type PickedCamera = z.infer<typeof CameraPick>['items'][number];
+/** The camera picker: cameras in service whose number, name or street has what was typed, nearest to the point first (with their distance). */
+export const cameraPickQuery = ({ q, point, limit }: { q: string; point?: { latitude: number; longitude: number }; limit?: number }) =>
+  queryOptions({
+    queryKey: ['cameras', 'pick', q.trim(), point?.latitude ?? null, point?.longitude ?? null, limit ?? null],
+    queryFn: async () => (await api<z.infer<typeof CameraPick>>('/cameras/pick', { query: { q: q.trim() || undefined, lat: point?.latitude, lon: point?.longitude, limit } })).items,
+    placeholderData: keepPreviousData,
+    staleTime: 30_000,
+  });
 
 const path = (id: string, what: string) => `/occurrences/${encodeURIComponent(id)}/${what}`;
 

@@ -1,37 +1,45 @@
 import { useState } from 'react';
-import { addCameras, type Occurrence } from '../../api/occurrences';
+import { useQuery } from '@tanstack/react-query';
+import { addCameras, cameraPickQuery, type Occurrence, type PickedCamera } from '../../api/occurrences';
 import { ErrorSummary } from '../../components/ErrorSummary';
-import { Button, SelectField } from '../../components/fields';
+import { Button, SelectField, TextField } from '../../components/fields';
 import { fieldErrors } from '../../lib/errors';
+import { distanceWords, pickOptions, useDebounced } from './cameraPick';
 import { useOccurrenceForm } from './useOccurrenceForm';
 
-/** Another camera that shows the occurrence, added as it moves across the town (it becomes an entry). */
-export function AddCameraForm({ occurrence, cameras }: { occurrence: Occurrence; cameras: Array<{ id: string; reference: string; name: string }> }) {
+/**
+ * Another camera that shows the occurrence, added as it moves across the town (it becomes an entry):
+ * found in the register by number, name or street, the nearest to the occurrence's point first.
+ */
+export function AddCameraForm({ occurrence }: { occurrence: Occurrence }) {
   const f = useOccurrenceForm(occurrence.id, 'cameras', ['cameraIds'], 'cameraIds');
-  const [cameraId, setCameraId] = useState('');
-  const others = cameras.filter((c) => !occurrence.cameras.some((o) => o.id === c.id));
+  const [q, setQ] = useState('');
+  const [chosen, setChosen] = useState<PickedCamera>();
+  const { latitude, longitude } = occurrence.location;
+  const point = latitude !== null && longitude !== null ? { latitude, longitude } : undefined;
+  const skip = occurrence.cameras.map((c) => c.id);
+  const found = useQuery(cameraPickQuery({ q: useDebounced(q), point, limit: Math.min(50, 20 + skip.length) }));
+  const options = pickOptions(found.data ?? [], { chosen: chosen ? [chosen] : [], skip });
 
   const submit = async (event: React.FormEvent) => {
     event.preventDefault();
-    if (!f.check(fieldErrors([['cameraIds', !cameraId && 'Choose the camera to add']]))) return;
-    const camera = others.find((c) => c.id === cameraId);
-    if (await f.run(() => addCameras(occurrence.id, { cameraIds: [cameraId] }), `${camera ? `${camera.reference} ${camera.name}` : 'Camera'} added.`)) setCameraId('');
+    if (!f.check(fieldErrors([['cameraIds', !chosen && 'Choose the camera to add']])) || !chosen) return;
+    if (await f.run(() => addCameras(occurrence.id, { cameraIds: [chosen.id] }), `${chosen.reference} ${chosen.name} added.`)) setChosen(undefined);
   };
 
-  // Once the last camera is added there is nothing left to choose, but the confirmation stays (in
-  // the same live region, so that it is still announced).
-  if (others.length === 0 && !f.done) return null;
   return (
     <form onSubmit={submit} noValidate aria-labelledby="cameras-title">
       <h2 className="govuk-heading-m" id="cameras-title">Add a camera</h2>
-      {others.length > 0 ? (
-        <>
-          <ErrorSummary errors={f.errors} />
-          <SelectField id={f.id('cameraIds')} label="Camera" value={cameraId} onChange={setCameraId} error={f.field('cameraIds')}
-            options={[{ value: '', label: 'Choose a camera' }, ...others.map((c) => ({ value: c.id, label: `${c.reference} ${c.name}` }))]} />
-          <Button disabled={f.busy} variant="secondary">Add camera</Button>
-        </>
-      ) : <p className="govuk-body">Every camera is on this occurrence.</p>}
+      <ErrorSummary errors={f.errors} />
+      <TextField id={f.id('q')} label="Find a camera" type="search" width="20" autoComplete="off" spellCheck={false} value={q} onChange={setQ}
+        hint={`Part of its number, name or street${point ? '. The nearest to the occurrence’s point come first' : ''}`} />
+      <SelectField id={f.id('cameraIds')} label="Camera" value={chosen?.id ?? ''} onChange={(id) => setChosen(options.find((c) => c.id === id))} error={f.field('cameraIds')}
+        options={[
+          { value: '', label: found.isPending ? 'Loading cameras…' : options.length ? 'Choose a camera' : q.trim() ? `No camera matches ‘${q.trim()}’` : 'Every camera in service is on this occurrence' },
+          ...options.map((c) => ({ value: c.id, label: [`${c.reference} ${c.name}`, distanceWords(c.distanceM)].filter(Boolean).join(', ') })),
+        ]} />
+      {found.isError && <p className="govuk-body">Cameras could not be loaded. {found.error.message}</p>}
+      <Button disabled={f.busy} variant="secondary">Add camera</Button>
       <div role="status" aria-live="polite">{f.done && <p className="govuk-body govuk-!-font-weight-bold">{f.done}</p>}</div>
       <hr className="govuk-section-break govuk-section-break--l govuk-section-break--visible" />
     </form>

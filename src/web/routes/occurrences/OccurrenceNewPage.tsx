@@ -1,14 +1,15 @@
-import { lazy, Suspense, useMemo, useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { isCodeOf } from '../../../domain/labels';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { PRIORITIES, SOURCES, camerasQuery, categoriesQuery, openOccurrence } from '../../api/occurrences';
+import { PRIORITIES, SOURCES, cameraPickQuery, camerasQuery, categoriesQuery, openOccurrence, type PickedCamera } from '../../api/occurrences';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { Button, CheckboxesField, SelectField, TextField } from '../../components/fields';
 import { useTitle } from '../../components/useTitle';
 import { fieldErrors, formErrorsFrom, type FormErrors } from '../../lib/errors';
 import { RadiosField } from './Radios';
 import { parseUkDateTime } from './when';
+import { pickHint, pickOptions, useDebounced } from './cameraPick';
 import type { Point } from '../../components/MapPointPicker';
 
 // MapLibre is most of a megabyte: loaded only when this form is.
@@ -44,15 +45,17 @@ export function OccurrenceNewPage() {
   const [locationText, setLocationText] = useState('');
   const [latitude, setLatitude] = useState('');
   const [longitude, setLongitude] = useState('');
-  const [cameraIds, setCameraIds] = useState<string[]>([]);
+  const [chosenCameras, setChosenCameras] = useState<PickedCamera[]>([]);
+  const cameraIds = chosenCameras.map((c) => c.id);
   const [cameraFilter, setCameraFilter] = useState('');
   const [observedAt, setObservedAt] = useState('');
   const [busy, setBusy] = useState(false);
 
-  const shownCameras = useMemo(() => {
-    const f = cameraFilter.trim().toLowerCase();
-    return (cameras.data ?? []).filter((c) => !f || cameraIds.includes(c.id) || `${c.reference} ${c.name} ${c.location}`.toLowerCase().includes(f));
-  }, [cameras.data, cameraFilter, cameraIds]);
+  // The register's cameras by number, name or street, nearest to the point typed or picked first.
+  const pickPoint = parsePoint(useDebounced(latitude), useDebounced(longitude)).value;
+  const found = useQuery(cameraPickQuery({ q: useDebounced(cameraFilter), point: pickPoint }));
+  const shownCameras = pickOptions(found.data ?? [], { chosen: chosenCameras });
+  const setCameraIds = (ids: string[]) => setChosenCameras(ids.flatMap((id) => shownCameras.find((c) => c.id === id) ?? []));
 
   const submit = async (event: React.FormEvent) => {
     event.preventDefault();
@@ -107,14 +110,14 @@ export function OccurrenceNewPage() {
             <TextField id="latitude" label="Latitude" hint="For example, 52.8027" value={latitude} onChange={setLatitude} error={errors?.fields.latitude} width="10" inputMode="text" autoComplete="off" spellCheck={false} />
             <TextField id="longitude" label="Longitude" hint="For example, -1.6334" value={longitude} onChange={setLongitude} error={errors?.fields.longitude} width="10" inputMode="text" autoComplete="off" spellCheck={false} />
           </fieldset>
-          {cameras.isPending && <p className="govuk-body">Loading cameras…</p>}
-          {cameras.isError && <p className="govuk-body">Cameras could not be loaded. {cameras.error.message}</p>}
-          {cameras.data && cameras.data.length > 0 && (
+          {found.isPending && <p className="govuk-body">Loading cameras…</p>}
+          {found.isError && <p className="govuk-body">Cameras could not be loaded. {found.error.message}</p>}
+          {(shownCameras.length > 0 || cameraFilter.trim() !== '') && (
             <>
-              <TextField id="cameraFilter" label="Find a camera" hint="Type part of a camera’s reference, name or location to shorten the list" type="search"
-                value={cameraFilter} onChange={setCameraFilter} width="20" autoComplete="off" spellCheck={false} />
+              <TextField id="cameraFilter" label="Find a camera" type="search" value={cameraFilter} onChange={setCameraFilter} width="20" autoComplete="off" spellCheck={false}
+                hint={`Part of a camera’s number, name or street${pickPoint ? '. The nearest to the point come first' : ''}`} />
               <CheckboxesField id="cameraIds" legend="Cameras involved" hint="Optional. Select all that apply." values={cameraIds} onChange={setCameraIds}
-                options={shownCameras.map((c) => ({ value: c.id, label: `${c.reference} ${c.name}`, hint: c.location }))} error={errors?.fields.cameraIds} />
+                options={shownCameras.map((c) => ({ value: c.id, label: `${c.reference} ${c.name}`, hint: pickHint(c) }))} error={errors?.fields.cameraIds} />
               {shownCameras.length === 0 && <p className="govuk-body">No cameras match ‘{cameraFilter}’.</p>}
             </>
           )}

@@ -85,7 +85,7 @@ function OccurrenceView({ occurrence: o, session, opened }: { occurrence: Occurr
                   <Disclosure id="notify" summary="Record who was told"><NotifyForm occurrence={o} /></Disclosure>
                   <Disclosure id="footage" summary="Mark footage to keep"><FootageForm occurrence={o} cameras={cameras.data ?? []} /></Disclosure>
                   {/* Once the council's cameras are loaded; the form says when every one is on the occurrence. */}
-                  {!!cameras.data?.length && <Disclosure id="cameras" summary="Add a camera"><AddCameraForm occurrence={o} cameras={cameras.data} /></Disclosure>}
+                  {!!cameras.data?.length && <Disclosure id="cameras" summary="Add a camera"><AddCameraForm occurrence={o} /></Disclosure>}
                   <Disclosure id="amend" summary="Correct an entry"><AmendForm occurrence={o} /></Disclosure>
                 </>
               )}
