@@ -1,11 +1,10 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { useQuery } from '@tanstack/react-query';
 import { countIncidents, requestDeployment, type IncidentCounts } from '../../../api/deployments';
 import { cameraMapQuery } from '../../../api/estate';
 import { ErrorSummary } from '../../../components/ErrorSummary';
 import { Button, TextField } from '../../../components/fields';
-import { MapPointPicker } from '../../../components/MapPointPicker';
 import { useTitle } from '../../../components/useTitle';
 import { fieldErrors, formErrorsFrom } from '../../../lib/errors';
 import { useWriteForm } from '../../../lib/useWriteForm';
@@ -14,6 +13,9 @@ import { TextareaField } from '../../occurrences/Radios';
 import { EstateNav } from '../EstateNav';
 import { emptyRequest, evidenceQueryOf, REQUEST_FIELD_NAMES, renameFields, requestBodyOf, type Problems, type RequestDraft } from './forms';
 import { setFlash } from './flash';
+
+// MapLibre's picker is loaded only when the form is (as the occurrence form does).
+const MapPointPicker = lazy(() => import('../../../components/MapPointPicker').then((m) => ({ default: m.MapPointPicker })));
 
 const FIELDS = ['locationText', 'latitude', 'longitude', 'problem', 'radiusM', 'evidenceFrom', 'evidenceTo', 'proposedDays', 'alternatives', 'dpiaReference'];
 const problemsOf = (p: Problems) => fieldErrors(FIELDS.map((f) => [f, p[f]]));
@@ -82,8 +84,10 @@ export function RequestPage() {
           <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">Point on the map</legend>
           <div id="request-point-hint" className="govuk-hint">Click the map, pan to the place and use the centre of the map, or type the coordinates.</div>
           {!cameras.isPending && (
-            <MapPointPicker point={point} cameras={(cameras.data ?? []).map((c) => ({ id: c.id, reference: c.reference, latitude: c.lat, longitude: c.lon, status: c.status }))}
-              onPick={(p) => setDraft((d) => ({ ...d, latitude: String(p.latitude), longitude: String(p.longitude) }))} />
+            <Suspense fallback={<p className="govuk-body">Loading the map…</p>}>
+              <MapPointPicker point={point} cameras={(cameras.data ?? []).map((c) => ({ id: c.id, reference: c.reference, latitude: c.lat, longitude: c.lon, status: c.status }))}
+                onPick={(p) => setDraft((d) => ({ ...d, latitude: String(p.latitude), longitude: String(p.longitude) }))} />
+            </Suspense>
           )}
           {text('latitude', 'Latitude', 'For example, 52.8027', '10')}
           {text('longitude', 'Longitude', 'For example, -1.6334', '10')}

@@ -59,7 +59,7 @@ export function requestBodyOf(d: RequestDraft) {
   if (Object.values(problems).some(Boolean)) return { problems };
   const q = evidence.query!;
   return {
-    problems: {},
+    problems: {} as Problems,
     body: {
       locationText: d.locationText, latitude: q.latitude, longitude: q.longitude, problem: d.problem,
       evidencePeriod: { radiusM: q.radiusM, from: q.from, to: q.to },
