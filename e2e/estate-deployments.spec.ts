@@ -91,7 +91,17 @@ describe('mobile camera deployments', () => {
     await officer.getByText(/3 incidents logged within 250 metres/).waitFor();
     await officer.getByText('Violence: 3').waitFor();
     await typeInto(officer, officer.getByLabel('Alternatives considered'), 'Extra patrols on Friday nights; the street lighting is already good');
-    await typeInto(officer, officer.getByLabel('DPIA reference'), 'DPIA-MOB-031');
+    // Sent without the DPIA reference: the server's message in the summary, what was typed kept.
+    await officer.getByRole('button', { name: 'Send the request' }).press('Enter');
+    await officer.getByRole('heading', { name: 'There is a problem' }).waitFor();
+    expect(await focused(officer)).toMatch(/^div/);
+    await officer.getByRole('link', { name: 'Enter the DPIA reference' }).waitFor();
+    expect(await officer.getByLabel('Where the camera would go').inputValue()).toBe('Station Street by the taxi rank');
+    expect(await officer.getByLabel('Alternatives considered').inputValue()).toMatch(/^Extra patrols/);
+    await expectAccessible(officer, 'the request form with an error');
+    await officer.getByRole('link', { name: 'Enter the DPIA reference' }).press('Enter');
+    expect(await focused(officer)).toMatch(/DPIA reference/);
+    await officer.keyboard.type('DPIA-MOB-031');
     await expectAccessible(officer, 'the request form with the count');
     await officer.getByRole('button', { name: 'Send the request' }).press('Enter');
     await officer.getByRole('heading', { name: /Station Street by the taxi rank/, level: 1 }).waitFor();
@@ -149,10 +159,9 @@ describe('mobile camera deployments', () => {
     const timeline = officer.getByRole('table', { name: /Camera M1 Redeployable one/ });
     expect(await timeline.innerText()).toMatch(/Station Street by the taxi rank[\s\S]*Still there/);
     await expectAccessible(officer, 'the mobile cameras with M1 out');
-    expect(await focused(officer)).toBeDefined();
   }, 180_000);
 
-  it('lists an overdue review on a coordinator’s home page, linking to its deployment', async (ctx) => {
+  it('lists an overdue review on a coordinator’s home page, linking to its deployment, where it is reviewed', async (ctx) => {
     if (!env.browser) return ctx.skip();
     const page = await newPage(env.browser);
     await signIn(page, { url: env.product.url, username: COORDINATOR.username, password: COORDINATOR.password });
@@ -166,5 +175,19 @@ describe('mobile camera deployments', () => {
     expect(await page.locator('dl').first().innerText()).toMatch(/Overdue \(was due/);
     await page.getByRole('heading', { name: 'Review the deployment' }).waitFor();
     await expectAccessible(page, 'a deployment overdue for review');
+
+    // Reviewed today: still necessary and proportionate, next due after the 90-day period.
+    await page.getByRole('group', { name: 'Is the camera still necessary?' }).getByLabel('Yes').focus();
+    await page.keyboard.press('Space');
+    await page.getByRole('group', { name: 'Is it still proportionate?' }).getByLabel('Yes').focus();
+    await page.keyboard.press('Space');
+    await page.getByLabel('Notes').focus();
+    await page.keyboard.type('Tipping continues on the corner; keep for another period');
+    await page.getByRole('button', { name: 'Record the review' }).press('Enter');
+    await page.getByText('Review of MD-2025-0900 recorded.').waitFor();
+    expect(await bannerHasFocus(page)).toBe(true);
+    await page.locator('dl').first().getByText(/^Next review \d/).waitFor();
+    expect(await page.locator('main ol').last().innerText()).toMatch(/Reviewed:[\s\S]*Still necessary: yes\. Still proportionate: yes\.[\s\S]*Tipping continues/);
+    await expectAccessible(page, 'a deployment just reviewed');
   }, 120_000);
 });

@@ -60,12 +60,12 @@ export function DeploymentPage({ id, session }: { id: string; session: Session }
       <dl className="govuk-summary-list">
         <Row label="Reference">{d.reference}</Row>
         <Row label="State"><DeploymentStateTag state={d.state} /></Row>
-        {d.state === 'deployed' && <Row label="Next review"><ReviewTag deployment={d} /></Row>}
+        {d.state === 'deployed' && <Row label="Review"><ReviewTag deployment={d} /></Row>}
         {d.camera && <Row label="Camera"><Link className="govuk-link" to="/estate/cameras/$id" params={{ id: d.camera.id }}>{d.camera.reference}</Link> {d.camera.name}</Row>}
         {d.deployedOn && <Row label="Put up on">{formatUkDay(d.deployedOn)}</Row>}
         {d.removedOn && <Row label="Taken down on">{formatUkDay(d.removedOn)}</Row>}
         <Row label="Location">{d.locationText} ({d.latitude}, {d.longitude}: latitude, longitude)</Row>
-        <Row label="Problem it addresses"><span className="vigil-pre">{d.problem}</span></Row>
+        <Row label="Problem it addresses"><span className="vigil-prewrap">{d.problem}</span></Row>
         <Row label="Evidence">
           {d.evidence.total === 1 ? '1 incident' : `${d.evidence.total} incidents`} logged within {d.evidence.radiusM} metres from {formatUkDay(d.evidence.from)} to {formatUkDay(d.evidence.to)}
           {d.evidence.byCategory.length > 0 && (
@@ -73,7 +73,7 @@ export function DeploymentPage({ id, session }: { id: string; session: Session }
           )}
         </Row>
         <Row label="Proposed duration">{d.proposedDays === 1 ? '1 day' : `${d.proposedDays} days`}</Row>
-        <Row label="Alternatives considered"><span className="vigil-pre">{d.alternatives}</span></Row>
+        <Row label="Alternatives considered"><span className="vigil-prewrap">{d.alternatives}</span></Row>
         <Row label="DPIA reference">{d.dpiaReference}</Row>
         <Row label="Requested">{formatDateTime(d.requestedAt)} by {d.requestedBy.name}</Row>
       </dl>
@@ -107,7 +107,7 @@ function EventItem({ event: e }: { event: DeploymentEvent }) {
       <p className="govuk-body-s govuk-!-margin-bottom-1">By {e.by.name}{e.onDay ? `, on ${formatUkDay(e.onDay)}` : ''}.</p>
       {e.camera && <p className="govuk-body-s govuk-!-margin-bottom-1">Camera {e.camera.reference} {e.camera.name}{e.reviewPeriodDays ? `, reviewed every ${e.reviewPeriodDays} days` : ''}.</p>}
       {e.kind === 'reviewed' && <p className="govuk-body-s govuk-!-margin-bottom-1">Still necessary: {answer(e.isNecessary)}. Still proportionate: {answer(e.isProportionate)}.</p>}
-      {e.reason && <p className="govuk-body-s govuk-!-margin-bottom-1 vigil-pre">{e.kind === 'reviewed' ? 'Notes' : 'Reasons'}: {e.reason}</p>}
+      {e.reason && <p className="govuk-body-s govuk-!-margin-bottom-1 vigil-prewrap">{e.kind === 'reviewed' ? 'Notes' : 'Reasons'}: {e.reason}</p>}
       {e.reviewDueOn && <p className="govuk-body-s govuk-!-margin-bottom-1">Next review due {formatUkDay(e.reviewDueOn)}.</p>}
     </li>
   );
