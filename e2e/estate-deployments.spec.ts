@@ -161,7 +161,7 @@ describe('mobile camera deployments', () => {
     await expectAccessible(officer, 'the mobile cameras with M1 out');
   }, 180_000);
 
-  it('lists an overdue review on a coordinator’s home page, linking to its deployment, where it is reviewed', async (ctx) => {
+  it('lists an overdue review on a coordinator’s home page, linking to its deployment, where it is reviewed and then taken down', async (ctx) => {
     if (!env.browser) return ctx.skip();
     const page = await newPage(env.browser);
     await signIn(page, { url: env.product.url, username: COORDINATOR.username, password: COORDINATOR.password });
@@ -189,5 +189,19 @@ describe('mobile camera deployments', () => {
     await page.locator('dl').first().getByText(/^Next review \d/).waitFor();
     expect(await page.locator('main ol').last().innerText()).toMatch(/Reviewed:[\s\S]*Still necessary: yes\. Still proportionate: yes\.[\s\S]*Tipping continues/);
     await expectAccessible(page, 'a deployment just reviewed');
+
+    // Taken down: back in store, and the timeline ends its stay on Queen Street.
+    await page.getByLabel('Why was it taken down?').focus();
+    await page.keyboard.type('Moved to cover the market works');
+    await page.getByRole('button', { name: 'Record the removal' }).press('Enter');
+    await page.getByText('Camera M2 taken down from MD-2025-0900: back in store.').waitFor();
+    expect(await bannerHasFocus(page)).toBe(true);
+    expect(await page.locator('dl').first().innerText()).toMatch(/State\s+Removed/);
+    await page.getByRole('heading', { name: 'Take the camera down' }).waitFor({ state: 'detached' });
+    await expectAccessible(page, 'a deployment removed');
+    await page.getByRole('link', { name: 'Mobile cameras' }).first().press('Enter');
+    await page.getByRole('list', { name: 'Where each mobile camera is now' }).getByText(/M2\s+Redeployable two: in store/).waitFor();
+    expect(await page.getByRole('table', { name: /Camera M2/ }).innerText()).toMatch(/Queen Street corner[\s\S]*\d+\/\d+\/\d{4}\s+\d+\/\d+\/\d{4}\s+15\d days/);
+    await expectAccessible(page, 'the mobile cameras with M2 back in store');
   }, 120_000);
 });
