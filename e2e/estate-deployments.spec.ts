@@ -159,6 +159,15 @@ describe('mobile camera deployments', () => {
     const timeline = officer.getByRole('table', { name: /Camera M1 Redeployable one/ });
     expect(await timeline.innerText()).toMatch(/Station Street by the taxi rank[\s\S]*Still there/);
     await expectAccessible(officer, 'the mobile cameras with M1 out');
+    const [download] = await Promise.all([officer.waitForEvent('download'), officer.getByRole('link', { name: /as CSV/ }).press('Enter')]);
+    const csv = await new Promise<string>((resolve, reject) => {
+      void download.createReadStream().then((stream) => {
+        let text = '';
+        stream.on('data', (chunk: Buffer) => { text += chunk.toString('utf8'); }).on('end', () => resolve(text)).on('error', reject);
+      });
+    });
+    expect(csv).toMatch(/^Reference,State,Location/);
+    expect(csv).toMatch(/MD-\d{4}-\d{4},Deployed,Station Street by the taxi rank,52\.8041,-1\.6385/);
   }, 180_000);
 
   it('lists an overdue review on a coordinator’s home page, linking to its deployment, where it is reviewed and then taken down', async (ctx) => {

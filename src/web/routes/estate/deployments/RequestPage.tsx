@@ -18,6 +18,7 @@ import { setFlash } from './flash';
 const MapPointPicker = lazy(() => import('../../../components/MapPointPicker').then((m) => ({ default: m.MapPointPicker })));
 
 const FIELDS = ['locationText', 'latitude', 'longitude', 'problem', 'radiusM', 'evidenceFrom', 'evidenceTo', 'proposedDays', 'alternatives', 'dpiaReference'];
+const EVIDENCE_FIELDS = new Set<keyof RequestDraft>(['latitude', 'longitude', 'radiusM', 'evidenceFrom', 'evidenceTo']);
 const problemsOf = (p: Problems) => fieldErrors(FIELDS.map((f) => [f, p[f]]));
 const yearBefore = (day: string) => `${Number(day.slice(0, 4)) - 1}${day.slice(4, 8)}${day.slice(5) === '02-29' ? '28' : day.slice(8)}`;
 
@@ -25,13 +26,17 @@ const yearBefore = (day: string) => `${Number(day.slice(0, 4)) - 1}${day.slice(4
 export function RequestPage() {
   const today = londonDay();
   const [draft, setDraft] = useState<RequestDraft>(() => emptyRequest(formatUkDay(today), formatUkDay(yearBefore(today))));
-  const set = (key: keyof RequestDraft) => (value: string) => setDraft((d) => ({ ...d, [key]: value }));
   const form = useWriteForm({ scope: 'deployment-request', prefix: 'request', fields: FIELDS, fallbackField: 'locationText', refresh: [['deployments']] });
   useTitle('Request a mobile camera', { error: !!form.errors });
   const navigate = useNavigate();
   const cameras = useQuery(cameraMapQuery());
   const [counts, setCounts] = useState<IncidentCounts>();
   const [counting, setCounting] = useState(false);
+  const set = (key: keyof RequestDraft) => (value: string) => {
+    setDraft((d) => ({ ...d, [key]: value }));
+    // A count is for the point, distance and period it was made with: shown no longer once they change.
+    if (EVIDENCE_FIELDS.has(key)) setCounts(undefined);
+  };
 
   const count = async () => {
     const { query, problems } = evidenceQueryOf(draft);
@@ -86,7 +91,7 @@ export function RequestPage() {
           {!cameras.isPending && (
             <Suspense fallback={<p className="govuk-body">Loading the map…</p>}>
               <MapPointPicker point={point} cameras={(cameras.data ?? []).map((c) => ({ id: c.id, reference: c.reference, latitude: c.lat, longitude: c.lon, status: c.status }))}
-                onPick={(p) => setDraft((d) => ({ ...d, latitude: String(p.latitude), longitude: String(p.longitude) }))} />
+                onPick={(p) => { setDraft((d) => ({ ...d, latitude: String(p.latitude), longitude: String(p.longitude) })); setCounts(undefined); }} />
             </Suspense>
           )}
           {text('latitude', 'Latitude', 'For example, 52.8027', '10')}

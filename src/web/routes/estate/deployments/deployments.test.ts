@@ -54,6 +54,7 @@ describe('the list as CSV', () => {
     expect(row).toContain(`"'=HYPERLINK(""x"")"`);
     expect(row).toContain('1/7/2026'); // half past midnight in London
     expect(row).toContain('Awaiting decision');
+    expect(row).toContain(',52.8,-1.63,'); // a longitude west of Greenwich stays a number
   });
 });
 

@@ -67,9 +67,9 @@ export function reviewWords(d: Pick<DeploymentSummary, 'state' | 'reviewDueOn' |
 }
 
 const cell = (v: string | number) => {
-  const s = String(v);
-  // A leading = + - @ would be read as a formula by a spreadsheet.
-  const safe = /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
+  if (typeof v === 'number') return String(v);
+  // Text starting = + - @ would be read as a formula by a spreadsheet (numbers, like a longitude, are left as they are).
+  const safe = /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
   return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 };
 
