@@ -8,6 +8,7 @@ import {
   DEFAULT_REVIEW_PERIOD_DAYS, DEPLOYMENT_EVENT_KINDS, REVIEW_PERIOD_LIMITS, decideDeployment, deployCamera, deploymentQuery, mobileCameraHistoryQuery,
   removeCamera, reviewDeployment, signagePhotoHref, uploadSignagePhoto, withdrawDeployment, type Deployment, type DeploymentEvent,
 } from '../../../api/deployments';
+import { cameraMapQuery } from '../../../api/estate';
 import { ErrorSummary } from '../../../components/ErrorSummary';
 import { Button, CheckboxesField, SelectField, TextField } from '../../../components/fields';
 import { NotificationBanner } from '../../../components/NotificationBanner';
@@ -179,7 +180,10 @@ const asPhotoError = (err: unknown) =>
 
 function DeployForm({ d, done }: { d: Deployment; done: Done }) {
   const cameras = useQuery(mobileCameraHistoryQuery);
-  const free = (cameras.data ?? []).filter((c) => !c.current);
+  // The register's map leaves decommissioned cameras out: neither may they go up (until it has loaded, all are offered; the server refuses them).
+  const inService = useQuery(cameraMapQuery());
+  const usable = inService.data && new Set(inService.data.map((c) => c.id));
+  const free = (cameras.data ?? []).filter((c) => !c.current && (!usable || usable.has(c.camera.id)));
   const [cameraId, setCameraId] = useState('');
   const [deployedOn, setDeployedOn] = useState(todayUk);
   const [period, setPeriod] = useState(String(DEFAULT_REVIEW_PERIOD_DAYS));
