@@ -30,3 +30,8 @@ begin
   return null;
 end;
 $$;
+
+-- 3. Versions are read by camera and version (the primary key): the register as at a moment takes
+--    each camera's last version from then, a camera's history all of its versions. The index by
+--    valid_from served no query and cost every version written.
+drop index camera_versions_valid_from_idx;
