@@ -127,23 +127,6 @@ export async function pickCameraRows(db: Db, { q, point, limit }: { q?: string; 
 }
 
 /** What changes whenever the register does: cameras are never deleted and each change adds one to its version. */
-export async function mapStamp(db: Db) {
-  const r = await sql<{ n: string; v: string | null }>`select count(*) as n, sum(version) as v from cameras`.execute(db);
-  return `${r.rows[0].n}-${r.rows[0].v ?? 0}`;
-}
-
-/** The estate map's data, built as JSON by PostgreSQL in one query, with the stamp it was read at. */
-export async function mapData(db: Db, { includeDecommissioned }: { includeDecommissioned: boolean }) {
-  const r = await sql<{ n: string; v: string | null; body: string }>`
-    select count(*) as n, sum(version) as v,
-      json_build_object('items', coalesce(json_agg(json_build_object(
-        'id', id, 'reference', reference, 'name', name, 'lat', latitude, 'lon', longitude, 'kind', kind, 'status', status,
-        'bearing', bearing_deg, 'fov', field_of_view_deg, 'range', range_m, 'owner', owner, 'ward', ward
-      ) order by reference) filter (where ${includeDecommissioned} or status <> 'decommissioned'), '[]'::json))::text as body
-    from cameras`.execute(db);
-  return { stamp: `${r.rows[0].n}-${r.rows[0].v ?? 0}`, body: r.rows[0].body };
-}
-
 // Kept for the modules that already use the register (occurrences, evidence, their tests and demo).
 export async function listCameras(db: Db, { includeDecommissioned = false }: { includeDecommissioned?: boolean } = {}) {
   let q = db.selectFrom('cameras').selectAll();

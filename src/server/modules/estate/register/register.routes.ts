@@ -6,7 +6,8 @@ import { londonDay } from '../../../../domain/calendar/london';
 import * as k from '../../../../domain/estate/contract';
 import type { Camera } from '../../../../domain/estate/contract';
 import { pickCameras } from '../estate.usecases';
-import { allCameraRows, mapData, mapStamp } from '../estate.repository';
+import { allCameraRows } from '../estate.repository';
+import { mapSource, mapStamp } from './register.map.repository';
 import { toCameraDto } from '../estate.models';
 import { registerCsv, registerGeoJson } from './register.exports';
 import { MapDataCache, etagMatches, mapEtag } from './register.map';
@@ -49,7 +50,7 @@ export function registerRegisterViewRoutes(api: Api) {
     const stamp = await mapStamp(db);
     const etag = mapEtag({ stamp, includeDecommissioned });
     if (sent && etagMatches(sent, etag)) return c.body(null, 304, { etag }) as never;
-    const data = await cache.read({ includeDecommissioned, stamp, build: () => mapData(db, { includeDecommissioned }) });
+    const data = await cache.read({ includeDecommissioned, stamp, source: mapSource(db) });
     return c.body(data.body, 200, { 'content-type': 'application/json', etag: mapEtag({ stamp: data.stamp, includeDecommissioned }) }) as never;
   });
 

@@ -54,14 +54,38 @@ describe('the map\'s ETag', () => {
 });
 
 describe('the map data cache', () => {
-  it('builds once while the stamp stands, again when it moves, and keeps each view apart', async () => {
+  const item = (id: string, version: number, status = 'operational') => ({ id, version, reference: id.toUpperCase(), status, json: `{"id":"${id}","v":${version},"s":"${status}"}` });
+  function register(...cameras: ReturnType<typeof item>[]) {
+    const now = new Map(cameras.map((c) => [c.id, c]));
+    const asked: string[][] = [];
+    const source = {
+      versions: async () => [...now.values()].map(({ id, version }) => ({ id, version })),
+      items: async (ids: readonly string[]) => { asked.push([...ids].sort()); return ids.map((id) => now.get(id)!); },
+    };
+    return { now, asked, source, stamp: () => `${now.size}-${[...now.values()].reduce((s, c) => s + c.version, 0)}` };
+  }
+
+  it('reads every camera once, then only those whose version moved, and answers in number order', async () => {
+    const r = register(item('c2', 1), item('c1', 3), item('c3', 1, 'decommissioned'));
     const cache = new MapDataCache();
-    let builds = 0;
-    const build = (stamp: string) => async () => { builds++; return { stamp, body: `{"items":[],"n":${builds}}` }; };
-    expect((await cache.read({ includeDecommissioned: false, stamp: '1-1', build: build('1-1') })).body).toBe('{"items":[],"n":1}');
-    expect((await cache.read({ includeDecommissioned: false, stamp: '1-1', build: build('1-1') })).body).toBe('{"items":[],"n":1}');
-    expect((await cache.read({ includeDecommissioned: true, stamp: '1-1', build: build('1-1') })).body).toBe('{"items":[],"n":2}');
-    expect((await cache.read({ includeDecommissioned: false, stamp: '1-2', build: build('1-2') })).body).toBe('{"items":[],"n":3}');
-    expect(builds).toBe(3);
+    const first = await cache.read({ includeDecommissioned: false, stamp: r.stamp(), source: r.source });
+    expect(first).toEqual({ stamp: '3-5', body: '{"items":[{"id":"c1","v":3,"s":"operational"},{"id":"c2","v":1,"s":"operational"}]}' });
+    expect(r.asked).toEqual([['c1', 'c2', 'c3']]);
+    expect((await cache.read({ includeDecommissioned: true, stamp: r.stamp(), source: r.source })).body).toContain('"c3"');
+    expect(r.asked).toHaveLength(1); // the stamp stood: nothing read again
+
+    r.now.set('c2', item('c2', 2, 'faulty'));
+    r.now.set('c4', item('c4', 1));
+    const after = await cache.read({ includeDecommissioned: false, stamp: r.stamp(), source: r.source });
+    expect(r.asked.at(-1)).toEqual(['c2', 'c4']);
+    expect(after).toEqual({ stamp: '4-7', body: '{"items":[{"id":"c1","v":3,"s":"operational"},{"id":"c2","v":2,"s":"faulty"},{"id":"c4","v":1,"s":"operational"}]}' });
+  });
+
+  it('gives the stamp of what it holds, so a change made while it read shows in the next ETag', async () => {
+    const r = register(item('c1', 1));
+    const cache = new MapDataCache();
+    // The request read stamp 1-1; the camera changed before the cache read the versions.
+    r.now.set('c1', item('c1', 2));
+    expect((await cache.read({ includeDecommissioned: false, stamp: '1-1', source: r.source })).stamp).toBe('1-2');
   });
 });
