@@ -170,7 +170,7 @@ describe('mobile camera deployments', () => {
     expect(csv).toMatch(/MD-\d{4}-\d{4},Deployed,Station Street by the taxi rank,52\.8041,-1\.6385/);
   }, 180_000);
 
-  it('lists an overdue review on a coordinator’s home page, linking to its deployment, where it is reviewed and then taken down', async (ctx) => {
+  it('lists an overdue review on a coordinator’s home page, linking to its deployment, where a review finds it no longer proportionate and it is taken down', async (ctx) => {
     if (!env.browser) return ctx.skip();
     const page = await newPage(env.browser);
     await signIn(page, { url: env.product.url, username: COORDINATOR.username, password: COORDINATOR.password });
@@ -185,18 +185,20 @@ describe('mobile camera deployments', () => {
     await page.getByRole('heading', { name: 'Review the deployment' }).waitFor();
     await expectAccessible(page, 'a deployment overdue for review');
 
-    // Reviewed today: still necessary and proportionate, next due after the 90-day period.
+    // Reviewed today: still necessary, but no longer proportionate: no next review, it is to come down.
     await page.getByRole('group', { name: 'Is the camera still necessary?' }).getByLabel('Yes').focus();
     await page.keyboard.press('Space');
-    await page.getByRole('group', { name: 'Is it still proportionate?' }).getByLabel('Yes').focus();
+    await page.getByRole('group', { name: 'Is it still proportionate?' }).getByLabel('No').focus();
     await page.keyboard.press('Space');
+    await page.getByText(/no longer necessary or proportionate must come down/).waitFor();
+    expect(await page.getByLabel('Next review (optional)').count()).toBe(0);
     await page.getByLabel('Notes').focus();
-    await page.keyboard.type('Tipping continues on the corner; keep for another period');
+    await page.keyboard.type('Tipping has moved on; the camera now mostly sees the flats opposite');
     await page.getByRole('button', { name: 'Record the review' }).press('Enter');
     await page.getByText('Review of MD-2025-0900 recorded.').waitFor();
     expect(await bannerHasFocus(page)).toBe(true);
-    await page.locator('dl').first().getByText(/^Next review \d/).waitFor();
-    expect(await page.locator('main ol').last().innerText()).toMatch(/Reviewed:[\s\S]*Still necessary: yes\. Still proportionate: yes\.[\s\S]*Tipping continues/);
+    await page.locator('dl').first().getByText(/Take down: no longer necessary or proportionate/).waitFor();
+    expect(await page.locator('main ol').last().innerText()).toMatch(/Reviewed:[\s\S]*Still necessary: yes\. Still proportionate: no\.[\s\S]*Tipping has moved on/);
     await expectAccessible(page, 'a deployment just reviewed');
 
     // Taken down: back in store, and the timeline ends its stay on Queen Street.

@@ -13,7 +13,8 @@ export const DEPLOYMENT_STATES = {
 export const DEPLOYMENT_EVENT_KINDS = {
   requested: 'Requested', approved: 'Approved', refused: 'Refused', withdrawn: 'Withdrawn', deployed: 'Deployed', reviewed: 'Reviewed', removed: 'Removed',
 } as const;
-export const REVIEW_STATUSES = { not_due: 'Not due', due_soon: 'Due soon', overdue: 'Overdue' } as const;
+/** `removal_due`: the last review found the camera no longer necessary or proportionate, so it must come down (Code principle 2). */
+export const REVIEW_STATUSES = { not_due: 'Not due', due_soon: 'Due soon', overdue: 'Overdue', removal_due: 'Take down' } as const;
 export const DeploymentState = codesOf(DEPLOYMENT_STATES);
 export const DeploymentEventKind = codesOf(DEPLOYMENT_EVENT_KINDS);
 export const ReviewStatus = codesOf(REVIEW_STATUSES);
@@ -86,9 +87,10 @@ export const ReviewDeployment = z.object({
   isNecessary: z.boolean({ message: 'Say whether the camera is still necessary' }),
   isProportionate: z.boolean({ message: 'Say whether the camera is still proportionate' }),
   notes: text().trim().max(4000, 'Keep the notes to 4000 characters or fewer').default(''),
-  /** Unset: the review date plus the deployment's review period. */
+  /** Unset: the review date plus the deployment's review period. None when the camera is found no longer justified: it is to come down. */
   nextReviewOn: day('the next review date').optional(),
 }).refine((r) => r.isNecessary && r.isProportionate || r.notes.length >= 3, { path: ['notes'], message: 'Say why it is no longer necessary or proportionate, and what happens next' })
+  .refine((r) => r.isNecessary && r.isProportionate || r.nextReviewOn === undefined, { path: ['nextReviewOn'], message: 'A camera no longer necessary or proportionate is taken down, not reviewed again: leave the next review date empty' })
   .meta({ id: 'ReviewDeployment' });
 
 export const RemoveCamera = z.object({ removedOn: day('the day the camera was taken down'), reason: words('why it was taken down') }).meta({ id: 'RemoveCamera' });

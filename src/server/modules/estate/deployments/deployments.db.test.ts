@@ -3,7 +3,7 @@ import { makeOrganisation, makeUser, silentLog, testClock, testConfig, testStora
 import { ownDatabase, type OwnDatabase } from '../../../../../test/support/product';
 import type { Deps } from '../../../platform/deps';
 import { londonDay, londonWallClock } from '../../../../domain/calendar/london';
-import { RequestDeployment } from '../../../../domain/estate/deployments';
+import { RequestDeployment, ReviewDeployment } from '../../../../domain/estate/deployments';
 import { addDays } from './deployments.models';
 import * as uc from './deployments.usecases';
 import { TINY_PNG } from './deployments.walk';
@@ -121,13 +121,30 @@ describe('deploying, reviewing and removing', () => {
     expect(r.reviewDueOn).toBe(addDays(today(), 30));
     const review = await uc.reviewDeployment(deps, { actor: coordinator, deploymentId: id, input: { reviewedOn: today(), isNecessary: true, isProportionate: true, notes: '' } });
     expect(review.reviewDueOn).toBe(addDays(today(), 30));
-    const chosen = await uc.reviewDeployment(deps, { actor: coordinator, deploymentId: id, input: { reviewedOn: today(), isNecessary: true, isProportionate: false, notes: 'Scale back: move nearer the shops.', nextReviewOn: addDays(today(), 10) } });
+    const chosen = await uc.reviewDeployment(deps, { actor: coordinator, deploymentId: id, input: { reviewedOn: today(), isNecessary: true, isProportionate: true, notes: 'Look again after the festival.', nextReviewOn: addDays(today(), 10) } });
     expect(chosen.reviewDueOn).toBe(addDays(today(), 10));
     const d = await uc.getDeployment(deps, { deploymentId: id });
     expect(d).toMatchObject({ state: 'deployed', reviewDueOn: addDays(today(), 10), reviewStatus: 'due_soon' });
-    expect(d.events.at(-1)).toMatchObject({ kind: 'reviewed', isNecessary: true, isProportionate: false, reason: 'Scale back: move nearer the shops.' });
+    expect(d.events.at(-1)).toMatchObject({ kind: 'reviewed', isNecessary: true, isProportionate: true, reason: 'Look again after the festival.' });
     await expect(uc.reviewDeployment(deps, { actor: coordinator, deploymentId: id, input: { reviewedOn: addDays(today(), 1), isNecessary: true, isProportionate: true, notes: '' } }))
       .rejects.toMatchObject({ status: 400, fieldErrors: [{ path: 'reviewedOn' }] });
+  });
+
+  it('puts a camera a review found no longer necessary or proportionate first on the home page, to take down, with no further review', async () => {
+    expect(ReviewDeployment.safeParse({ reviewedOn: today(), isNecessary: true, isProportionate: false, notes: 'Too intrusive for the flats opposite.', nextReviewOn: addDays(today(), 30) }).error?.issues[0])
+      .toMatchObject({ path: ['nextReviewOn'], message: expect.stringMatching(/taken down, not reviewed again/) });
+    const { id } = await approved();
+    await uc.deployCamera(deps, { actor: officer, deploymentId: id, input: { cameraId: (await aMobileCamera()).id, deployedOn: today(), signagePhotoSha256: await photo(), reviewPeriodDays: 90 } });
+    expect((await uc.listReviewsDue(deps)).items.map((i) => i.id)).not.toContain(id); // due in 90 days
+    const review = await uc.reviewDeployment(deps, { actor: coordinator, deploymentId: id, input: { reviewedOn: today(), isNecessary: true, isProportionate: false, notes: 'Too intrusive for the flats opposite.' } });
+    expect(review).toMatchObject({ removalDue: true });
+    expect(await uc.getDeployment(deps, { deploymentId: id })).toMatchObject({ state: 'deployed', reviewStatus: 'removal_due' });
+    const due = await uc.listReviewsDue(deps);
+    expect(due.items[0]).toMatchObject({ id, reviewStatus: 'removal_due' });
+    // Not a review gone overdue: no review reminder, however long it stays up.
+    expect((await uc.listOverdue(deps.db, new Date(clock.now().getTime() + 30 * 86_400_000))).map((d) => d.id)).not.toContain(id);
+    await uc.removeCamera(deps, { actor: officer, deploymentId: id, input: { removedOn: today(), reason: 'Taken down after review.' } });
+    expect((await uc.listReviewsDue(deps)).items.map((i) => i.id)).not.toContain(id);
   });
 
   it('flags a review overdue once its due day has passed in London, and counts it for the home page', async () => {

@@ -61,7 +61,8 @@ export const nextReviewDue = ({ reviewedOn, periodDays, chosen }: { reviewedOn: 
  * Whether a review due on `dueOn` is overdue at `now`: once the due day has passed in London (the
  * review may be done on its due day), so at midnight London time, whichever side of a clock change.
  */
-export function reviewStatus({ dueOn, now }: { dueOn: string; now: Date }): ReviewStatus {
+export function reviewStatus({ dueOn, now, removalDue = false }: { dueOn: string; now: Date; removalDue?: boolean }): ReviewStatus {
+  if (removalDue) return 'removal_due';
   const today = londonDay(now);
   if (today > dueOn) return 'overdue';
   return daysBetween(today, dueOn) <= REVIEW_DUE_SOON_DAYS ? 'due_soon' : 'not_due';

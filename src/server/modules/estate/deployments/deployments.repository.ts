@@ -22,6 +22,8 @@ export interface DeploymentRow {
   last_kind: DeploymentEventKind; last_seq: number; last_on_day: string | null; approved_on: string | null;
   camera_id: string | null; camera_reference: string | null; camera_name: string | null; deployed_on: string | null; review_period_days: number | null;
   removed_on: string | null; review_due_on: string | null;
+  /** The last review found the camera no longer necessary or proportionate: it is to come down. */
+  removal_due: boolean;
 }
 
 /** Every deployment with where its history stands: its newest step, its camera and days, its next review. */
@@ -31,10 +33,11 @@ function summaries(db: Db, { where, lock = false }: { where: ReturnType<typeof s
       d.requested_by, u.display_name as requested_by_name, d.requested_at,
       last.kind as last_kind, last.seq as last_seq, last.on_day::text as last_on_day, (appr.at at time zone 'Europe/London')::date::text as approved_on,
       dep.camera_id, cam.reference as camera_reference, cam.name as camera_name, dep.on_day::text as deployed_on, dep.review_period_days,
-      rem.on_day::text as removed_on, case when last.kind in ('deployed', 'reviewed') then last.review_due_on::text end as review_due_on
+      rem.on_day::text as removed_on, case when last.kind in ('deployed', 'reviewed') then last.review_due_on::text end as review_due_on,
+      coalesce(last.kind = 'reviewed' and not (last.is_necessary and last.is_proportionate), false) as removal_due
     from mobile_deployments d
     join users u on u.id = d.requested_by
-    join lateral (select kind, seq, on_day, review_due_on from mobile_deployment_events e where e.deployment_id = d.id order by seq desc limit 1) last on true
+    join lateral (select kind, seq, on_day, review_due_on, is_necessary, is_proportionate from mobile_deployment_events e where e.deployment_id = d.id order by seq desc limit 1) last on true
     left join lateral (select at from mobile_deployment_events e where e.deployment_id = d.id and e.kind = 'approved') appr on true
     left join lateral (select camera_id, on_day, review_period_days from mobile_deployment_events e where e.deployment_id = d.id and e.kind = 'deployed') dep on true
     left join cameras cam on cam.id = dep.camera_id
@@ -51,10 +54,10 @@ const STATE_KINDS: Record<string, DeploymentEventKind[]> = {
 export const listDeployments = (db: Db, { state }: { state?: string } = {}) =>
   summaries(db, { where: state ? sql`last.kind in (${sql.join(STATE_KINDS[state].map((k) => sql.lit(k)))})` : sql`true` });
 
-/** Deployed cameras whose next review is on or before `until` (a London day), soonest first. */
-export const listReviewsDueBy = (db: Db, { until }: { until: string }) =>
-  summaries(db, { where: sql`last.kind in ('deployed', 'reviewed') and last.review_due_on <= ${until}::date` })
-    .then((rows) => rows.sort((a, b) => (a.review_due_on! < b.review_due_on! ? -1 : a.review_due_on! > b.review_due_on! ? 1 : 0)));
+/** Deployed cameras whose next review is on or before `until` (a London day), soonest first; with `removals`, also those a review found no longer justified, first of all. */
+export const listReviewsDueBy = (db: Db, { until, removals = false }: { until: string; removals?: boolean }) =>
+  summaries(db, { where: sql`last.kind in ('deployed', 'reviewed') and (${removals ? sql`(last.kind = 'reviewed' and not (last.is_necessary and last.is_proportionate)) or ` : sql``}last.review_due_on <= ${until}::date)` })
+    .then((rows) => rows.sort((a, b) => Number(b.removal_due) - Number(a.removal_due) || (a.review_due_on! < b.review_due_on! ? -1 : a.review_due_on! > b.review_due_on! ? 1 : 0)));
 
 export const findDeployment = (db: Db, id: string) => summaries(db, { where: sql`d.id = ${id}` }).then((r) => r[0]);
 

@@ -16,7 +16,7 @@ export const SIGNAGE_PHOTOS_PATH = '/api/v1/mobile-deployments/signage-photos';
 const tags = ['Cameras'];
 const params = z.object({ id: pathId('id') });
 const refused = { 409: problemResponse('Not possible in the deployment\'s state (for example deploying without an approved request), or the camera is deployed elsewhere') };
-const Step = z.object({ id: z.uuid(), reference: z.string(), state: kd.DeploymentState, reviewDueOn: z.string().optional() }).meta({ id: 'DeploymentStep' });
+const Step = z.object({ id: z.uuid(), reference: z.string(), state: kd.DeploymentState, reviewDueOn: z.string().optional(), removalDue: z.boolean().optional().describe('The review found the camera no longer necessary or proportionate: it is to come down') }).meta({ id: 'DeploymentStep' });
 
 export function registerDeploymentRoutes(api: Api) {
   route(api, {

@@ -107,7 +107,10 @@ export function reviewDeployment(deps: Deps, { actor, deploymentId, input }: { a
   return step(deps, { deploymentId, kind: 'reviewed' }, async ({ trx, d, seq, now, today }) => {
     const problems = checkStepDays({ kind: 'reviewed', onDay: input.reviewedOn, today, since: d.deployed_on!, nextReviewOn: input.nextReviewOn });
     if (problems.length) throw errors.badDays(problems);
-    const dueOn = nextReviewDue({ reviewedOn: input.reviewedOn, periodDays: d.review_period_days!, chosen: input.nextReviewOn });
+    // No longer justified: no further review; the camera is to come down, and shows so until it is
+    // removed (its "review" falls due the next day, which only the reminder-free status reads).
+    const justified = input.isNecessary && input.isProportionate;
+    const dueOn = justified ? nextReviewDue({ reviewedOn: input.reviewedOn, periodDays: d.review_period_days!, chosen: input.nextReviewOn }) : addDays(input.reviewedOn, 1);
     await repo.insertEvent(trx, {
       deployment_id: d.id, seq, kind: 'reviewed', at: now, by_user_id: actor.userId, on_day: input.reviewedOn, reason: input.notes || null,
       is_necessary: input.isNecessary, is_proportionate: input.isProportionate, review_due_on: dueOn,
@@ -116,7 +119,7 @@ export function reviewDeployment(deps: Deps, { actor, deploymentId, input }: { a
       action: 'deployment.reviewed', recordType: 'mobile_deployment', recordId: d.id,
       details: { reference: d.reference, reviewedOn: input.reviewedOn, isNecessary: input.isNecessary, isProportionate: input.isProportionate, nextReviewOn: dueOn },
     });
-    return { id: d.id, reference: d.reference, state: 'deployed' as const, reviewDueOn: dueOn };
+    return { id: d.id, reference: d.reference, state: 'deployed' as const, reviewDueOn: dueOn, removalDue: !justified };
   });
 }
 
@@ -153,17 +156,17 @@ export async function listDeployments(deps: Deps, { state }: { state?: string })
   return (await repo.listDeployments(deps.db, { state })).map((d) => toSummary(d, now));
 }
 
-/** Deployed cameras whose review is overdue or due within two weeks, overdue first: the coordinator's home page. */
+/** Deployed cameras to take down, then those whose review is overdue or due within two weeks: the coordinator's home page. */
 export async function listReviewsDue(deps: Deps) {
   const now = deps.clock.now();
-  const items = (await repo.listReviewsDueBy(deps.db, { until: addDays(londonDay(now), REVIEW_DUE_SOON_DAYS) })).map((d) => toSummary(d, now));
+  const items = (await repo.listReviewsDueBy(deps.db, { until: addDays(londonDay(now), REVIEW_DUE_SOON_DAYS), removals: true })).map((d) => toSummary(d, now));
   return { overdue: items.filter((i) => i.reviewStatus === 'overdue').length, dueSoon: items.filter((i) => i.reviewStatus === 'due_soon').length, items };
 }
 
 /** Deployments overdue for review at `now`, with the due date each is overdue on. */
 export async function listOverdue(db: Db, now: Date) {
   const rows = await repo.listReviewsDueBy(db, { until: addDays(londonDay(now), -1) });
-  return rows.filter((d) => reviewStatus({ dueOn: d.review_due_on!, now }) === 'overdue');
+  return rows.filter((d) => reviewStatus({ dueOn: d.review_due_on!, now, removalDue: d.removal_due }) === 'overdue');
 }
 
 export async function getSignagePhoto(deps: Deps, { deploymentId }: { deploymentId: string }) {

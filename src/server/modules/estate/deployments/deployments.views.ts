@@ -12,7 +12,7 @@ export function toSummary(d: DeploymentRow, now: Date): z.infer<typeof Deploymen
     requestedAt: d.requested_at.toISOString(),
     camera: d.camera_id ? { id: d.camera_id, reference: d.camera_reference!, name: d.camera_name! } : null,
     deployedOn: d.deployed_on, removedOn: d.removed_on, reviewDueOn: d.review_due_on,
-    reviewStatus: d.review_due_on ? reviewStatus({ dueOn: d.review_due_on, now }) : null,
+    reviewStatus: d.review_due_on ? reviewStatus({ dueOn: d.review_due_on, now, removalDue: d.removal_due }) : null,
   };
 }
 

@@ -256,7 +256,8 @@ function ReviewForm({ d, done }: { d: Deployment; done: Done }) {
   const submit = async (event: React.FormEvent) => {
     event.preventDefault();
     const on = dayField(reviewedOn, 'the day of the review');
-    const nextDay = dayField(next, 'the next review date', { optional: true });
+    const justified = necessary !== 'no' && proportionate !== 'no';
+    const nextDay = dayField(justified ? next : '', 'the next review date', { optional: true });
     if (!form.check(fieldErrors([
       ['reviewedOn', on.problem],
       ['isNecessary', !necessary && 'Say whether the camera is still necessary'],
@@ -276,8 +277,15 @@ function ReviewForm({ d, done }: { d: Deployment; done: Done }) {
       <RadiosField id={form.id('isNecessary')} legend="Is the camera still necessary?" value={necessary} onChange={setNecessary} error={form.field('isNecessary')} options={YES_NO} inline />
       <RadiosField id={form.id('isProportionate')} legend="Is it still proportionate?" value={proportionate} onChange={setProportionate} error={form.field('isProportionate')} options={YES_NO} inline />
       <TextareaField id={form.id('notes')} label="Notes" hint="Required when the answer to either is no: say why, and what happens next" value={notes} onChange={setNotes} error={form.field('notes')} rows={3} />
-      <TextField id={form.id('nextReviewOn')} label="Next review (optional)" hint={`Leave empty for ${d.events.findLast((e) => e.reviewPeriodDays)?.reviewPeriodDays ?? DEFAULT_REVIEW_PERIOD_DAYS} days after this review`}
-        value={next} onChange={setNext} error={form.field('nextReviewOn')} width="10" autoComplete="off" spellCheck={false} />
+      {necessary === 'no' || proportionate === 'no' ? (
+        <div className="govuk-warning-text">
+          <span className="govuk-warning-text__icon" aria-hidden="true">!</span>
+          <strong className="govuk-warning-text__text"><span className="govuk-visually-hidden">Warning</span>A camera no longer necessary or proportionate must come down: it will be listed to take down, with no further review, until it is removed.</strong>
+        </div>
+      ) : (
+        <TextField id={form.id('nextReviewOn')} label="Next review (optional)" hint={`Leave empty for ${d.events.findLast((e) => e.reviewPeriodDays)?.reviewPeriodDays ?? DEFAULT_REVIEW_PERIOD_DAYS} days after this review`}
+          value={next} onChange={setNext} error={form.field('nextReviewOn')} width="10" autoComplete="off" spellCheck={false} />
+      )}
       <Button disabled={form.busy}>Record the review</Button>
     </form>
   );

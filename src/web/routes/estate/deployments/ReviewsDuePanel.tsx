@@ -8,7 +8,8 @@ export function ReviewsDuePanel() {
   const due = useQuery(reviewsDueQuery);
   if (!due.data?.items.length) return null;
   const { overdue, dueSoon, items } = due.data;
-  const counts = [overdue && `${overdue} overdue`, dueSoon && `${dueSoon} due soon`].filter(Boolean).join(', ');
+  const takeDown = items.filter((d) => d.reviewStatus === 'removal_due').length;
+  const counts = [takeDown && `${takeDown} to take down`, overdue && `${overdue} overdue`, dueSoon && `${dueSoon} due soon`].filter(Boolean).join(', ');
   return (
     <section className="govuk-notification-banner" role="region" aria-labelledby="reviews-due-title">
       <div className="govuk-notification-banner__header">

@@ -41,6 +41,7 @@ describe('the review in words', () => {
     expect(reviewWords({ state: 'deployed', reviewDueOn: '2026-02-01', reviewStatus: 'overdue' })).toBe('Overdue (was due 1/2/2026)');
     expect(reviewWords({ state: 'deployed', reviewDueOn: '2026-03-14', reviewStatus: 'due_soon' })).toBe('Due soon: 14/3/2026');
     expect(reviewWords({ state: 'deployed', reviewDueOn: '2026-05-01', reviewStatus: 'not_due' })).toBe('Next review 1/5/2026');
+    expect(reviewWords({ state: 'deployed', reviewDueOn: '2026-05-01', reviewStatus: 'removal_due' })).toBe('Take down: no longer necessary or proportionate');
     expect(reviewWords({ state: 'removed', reviewDueOn: '2026-02-01', reviewStatus: 'overdue' })).toBe('');
   });
 });

@@ -60,6 +60,7 @@ export function sortDeployments(items: readonly DeploymentSummary[], sort: Deplo
 /** The review in words, for a deployed camera: "Overdue (due 1/2/2026)", "Due soon: 14/3/2026", "Next review 1/5/2026". */
 export function reviewWords(d: Pick<DeploymentSummary, 'state' | 'reviewDueOn' | 'reviewStatus'>): string {
   if (d.state !== 'deployed' || !d.reviewDueOn) return '';
+  if (d.reviewStatus === 'removal_due') return `${REVIEW_STATUSES.removal_due}: no longer necessary or proportionate`;
   const on = formatUkDay(d.reviewDueOn);
   if (d.reviewStatus === 'overdue') return `${REVIEW_STATUSES.overdue} (was due ${on})`;
   if (d.reviewStatus === 'due_soon') return `${REVIEW_STATUSES.due_soon}: ${on}`;

@@ -10,12 +10,12 @@ export const DeploymentStateTag = ({ state }: { state: DeploymentState }) => (
   <strong className={`govuk-tag govuk-tag--${STATE_COLOURS[state]}`} style={NO_WRAP}>{DEPLOYMENT_STATES[state]}</strong>
 );
 
-/** The review of a deployed camera: overdue in red, due soon in yellow, otherwise the date alone. */
+/** The review of a deployed camera: to take down or overdue in red, due soon in yellow, otherwise the date alone. */
 export function ReviewTag({ deployment: d }: { deployment: Pick<DeploymentSummary, 'state' | 'reviewDueOn' | 'reviewStatus'> }) {
   const words = reviewWords(d);
   if (!words) return null;
-  if (d.reviewStatus === 'overdue' || d.reviewStatus === 'due_soon') {
-    return <strong className={`govuk-tag govuk-tag--${d.reviewStatus === 'overdue' ? 'red' : 'yellow'}`}>{words}</strong>;
+  if (d.reviewStatus === 'overdue' || d.reviewStatus === 'due_soon' || d.reviewStatus === 'removal_due') {
+    return <strong className={`govuk-tag govuk-tag--${d.reviewStatus === 'due_soon' ? 'yellow' : 'red'}`}>{words}</strong>;
   }
   return <>{words}</>;
 }
