@@ -1,5 +1,6 @@
 // Which register column feeds which camera field: matched by header with the synonyms real
-// registers use (case, spaces, underscores, hyphens and dots ignored), or mapped by hand.
+// registers use (case, spaces, underscores, hyphens and dots ignored, and a unit in brackets after
+// the name), or mapped by hand.
 
 export const IMPORT_FIELDS = [
   'number', 'name', 'location', 'longitude', 'latitude', 'easting', 'northing', 'kind', 'status', 'bearing', 'fieldOfView', 'range',
@@ -42,6 +43,13 @@ const BY_HEADER = new Map<string, ImportField>(
   (Object.entries(SYNONYMS) as [ImportField, string[]][]).flatMap(([field, names]) => names.map((n) => [normaliseHeader(n), field] as const)),
 );
 
+/** A header without a unit written after it in brackets: "Range (m)", "Bearing (degrees)", "Mounting height [m]". */
+const withoutUnit = (h: string) => h.replace(/\s*(\([^()]*\)|\[[^[\]]*\])\s*$/, '');
+
+/** The field a header names: its exact synonym, else the synonym of the header without its unit. */
+const fieldOfHeader = (header: string): ImportField | null =>
+  BY_HEADER.get(normaliseHeader(header)) ?? BY_HEADER.get(normaliseHeader(withoutUnit(header))) ?? null;
+
 export interface ColumnMatch { index: number; header: string; field: ImportField | null; by: 'synonym' | 'mapping' | null }
 
 /**
@@ -56,7 +64,7 @@ export function matchColumns(headers: readonly string[], mapping: Readonly<Recor
     const key = normaliseHeader(header);
     const mapped = byHand.get(key);
     if (mapped) return { index, header, field: mapped === 'ignore' ? null : mapped, by: 'mapping' };
-    const field = BY_HEADER.get(key) ?? null;
+    const field = fieldOfHeader(header);
     return { index, header, field, by: field ? 'synonym' : null };
   });
   const present = new Set(headers.map(normaliseHeader));
