@@ -30,6 +30,18 @@ describe('columns', () => {
     expect(matchColumns(['id', 'name']).problems.join()).toMatch(/No columns give the position/);
     expect(matchColumns(['id', 'x', 'y'], { Colour: 'name' }).problems.join()).toMatch(/"Colour" that the file does not have/);
   });
+
+  it('maps a column by its position (#1 the first): one without a header, or one of two with the same header', () => {
+    const headers = ['', 'x', 'y', 'Notes', 'NOTES'];
+    expect(matchColumns(headers).problems.join()).toMatch(/No column gives the camera number/);
+    const mapped = matchColumns(headers, { '#1': 'number', ' #5 ': 'name' });
+    expect(mapped.problems).toEqual([]);
+    expect(mapped.columns.map((c) => [c.field, c.by])).toEqual([['number', 'mapping'], ['longitude', 'synonym'], ['latitude', 'synonym'], [null, null], ['name', 'mapping']]);
+    expect(matchColumns(['id', 'x', 'y'], { '#2': 'ignore', x: 'latitude', '#3': 'longitude' }).columns.map((c) => c.field)).toEqual(['number', null, 'longitude']); // a position wins over a header
+    expect(matchColumns(['id', 'x', 'y'], { '#4': 'name' }).problems).toEqual(['The mapping names column #4, but the file has 3 columns.']);
+    expect(matchColumns(['id', 'x', 'y'], { '#0': 'name' }).problems.join()).toMatch(/column #0/);
+    expect(parseRegister(',lon,lat\nC1,-1.6,52.8\n', { mapping: { '#1': 'number' } }).rows.map((r) => r.number)).toEqual(['C1']);
+  });
 });
 
 describe('parseRegister', () => {
