@@ -9,7 +9,7 @@ import { useTitle } from '../../../components/useTitle';
 import { fieldErrors, formErrorsFrom, type FormErrors } from '../../../lib/errors';
 import { EstateNav } from '../EstateNav';
 import {
-  columnChoice, columnKeys, columnName, decodeFile, fileProblem, keepMapping, mappingKey, MAPPING_OPTIONS, matchedBy, problemsOf, readHeader, textProblem, type ChosenFile,
+  columnChoice, columnKeys, columnName, decodeFile, fileProblem, keepMapping, mappingKey, MAPPING_OPTIONS, matchedBy, outcomeNote, problemsOf, readHeader, textProblem, type ChosenFile,
 } from './importFile';
 
 type Mapping = Record<string, MappingTarget>;
@@ -90,7 +90,7 @@ export function ImportPage() {
     try {
       const { file: f, mapping: m, result: dry } = checked;
       const result = await importCameraRegister({ csv: f.text, fileName: f.name, mapping: m, confirm: confirm.filter((n) => dry.flagged.some((x) => x.number === n)) }, { dryRun: false });
-      if (result.outcome === 'refused') { // the register changed since the check: show why, as a check does
+      if (result.outcome === 'refused') { // rows of the file have errors: list them, as a check does
         setChecked({ ...checked, result });
         setErrors({ summary: problemsOf(result), fields: {} });
       } else {
@@ -156,7 +156,7 @@ function CheckResult({ checked: { result: r, file }, current, heading, mapping, 
         {clean ? `${file.name} can be imported` : `${file.name} has errors: nothing can be imported yet`}
       </h2>
       <p className="govuk-body">
-        {r.outcome === 'refused' ? 'Nothing was imported: the register changed while you were checking. ' : 'Checked, nothing imported yet. '}
+        {outcomeNote(r.outcome)}
         {plural(r.rows, 'camera row')}: {c.added} to add, {c.updated} to update, {c.unchanged} unchanged, {c.flagged} to confirm, {c.refused} with errors.
       </p>
 

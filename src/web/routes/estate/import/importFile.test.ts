@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { EstateImportResult } from '../../../api/estateImport';
-import { columnChoice, columnKeys, columnName, decodeFile, fileProblem, keepMapping, mappingKey, matchedBy, problemsOf, readHeader, textProblem } from './importFile';
+import { columnChoice, columnKeys, columnName, decodeFile, fileProblem, keepMapping, mappingKey, matchedBy, outcomeNote, problemsOf, readHeader, textProblem } from './importFile';
 import { EstateImportRequest } from '../../../../domain/estate/import/contract';
 import { matchColumns } from '../../../../domain/estate/import/columns';
 
@@ -77,6 +77,14 @@ describe('the columns', () => {
   it('compares mappings whatever order the headers were mapped in', () => {
     expect(mappingKey({ a: 'number', b: 'name' })).toBe(mappingKey({ b: 'name', a: 'number' }));
     expect(mappingKey({ a: 'number' })).not.toBe(mappingKey({ a: 'name' }));
+  });
+});
+
+describe('outcomeNote', () => {
+  it('says a refused import was refused for errors in the file, and a check that nothing is imported yet', () => {
+    expect(outcomeNote('refused')).toMatch(/^Nothing was imported: the file has errors\. Correct the rows listed/);
+    expect(outcomeNote('refused')).not.toMatch(/register changed/);
+    expect(outcomeNote('dry_run')).toBe('Checked, nothing imported yet. ');
   });
 });
 

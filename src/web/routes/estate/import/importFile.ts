@@ -92,6 +92,14 @@ export const columnChoice = (column: EstateImportResult['columns'][number], key:
 
 export const MAPPING_OPTIONS = MAPPING_TARGETS.map((value) => ({ value, label: value === 'ignore' ? 'Not used' : FIELD_LABELS[value] }));
 
+/**
+ * What the page says of a result before its counts. An import is refused only for rows with
+ * errors in the file (the check before it said the same), never because the register changed.
+ */
+export const outcomeNote = (outcome: EstateImportResult['outcome']) => (outcome === 'refused'
+  ? 'Nothing was imported: the file has errors. Correct the rows listed below in the file, then choose it again and check it. '
+  : 'Checked, nothing imported yet. ');
+
 /** How a column was matched, in words. */
 export function matchedBy(column: EstateImportResult['columns'][number]): string {
   if (column.by === 'mapping') return column.field ? 'By hand' : 'Left out by hand';
