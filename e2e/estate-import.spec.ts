@@ -7,7 +7,8 @@ import { expectAccessible, focused, newPage, signIn, tabTo, useProduct } from '.
 // quoted name with a comma, CRLF line endings, a "Cam Ref" header the import does not know) is
 // checked, its number column mapped by hand, and every bad row listed by its line while nothing is
 // imported; the corrected file imports, its cameras are in the register, the same file again adds
-// nothing, and a renumbered camera is imported only once the coordinator confirms it. axe on every state.
+// nothing, and a renumbered camera is imported only once the coordinator confirms it; a column without
+// a header, and one of two with the same header, are mapped by position. axe on every state.
 
 const env = useProduct({
   users: [{ username: 'rdhillon', displayName: 'Ravi Dhillon', roles: ['coordinator'], password: 'copper meadow lantern' }],
@@ -58,14 +59,20 @@ async function mapCamRef(page: Page) {
   await page.getByText('You have changed the columns').waitFor({ state: 'detached' });
 }
 
+/** A page signed in as the coordinator, at `path` once its heading shows. */
+async function coordinatorAt(path: string, heading: string) {
+  const page = await newPage(env.browser!);
+  await signIn(page, { url: env.product.url, username: 'rdhillon', password: 'copper meadow lantern' });
+  await page.getByRole('heading', { name: /^Welcome/ }).waitFor();
+  await page.goto(`${env.product.url}${path}`);
+  await page.getByRole('heading', { name: heading }).waitFor();
+  return page;
+}
+
 describe('importing a camera register', () => {
   it('lists every bad row by its line, imports nothing until the file is clean, then imports it once', async (ctx) => {
     if (!env.browser) return ctx.skip();
-    const page = await newPage(env.browser);
-    await signIn(page, { url: env.product.url, username: 'rdhillon', password: 'copper meadow lantern' });
-    await page.getByRole('heading', { name: /^Welcome/ }).waitFor();
-    await page.goto(`${env.product.url}/estate`);
-    await page.getByRole('heading', { name: 'Camera register' }).waitFor();
+    const page = await coordinatorAt('/estate', 'Camera register');
     await tabTo(page, /^a:Import a register$/);
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: 'Import a camera register' }).waitFor();
@@ -156,4 +163,26 @@ describe('importing a camera register', () => {
     await expectAccessible(page, 'a renumbering imported');
     expect(await cameras(env.product.databaseUrl)).toEqual(['LI-2', 'LI-3', 'LI-4', 'LI-9']);
   }, 180_000);
+
+  it('maps a column without a header, and one of two with the same header, by position', async (ctx) => {
+    if (!env.browser) return ctx.skip();
+    const page = await coordinatorAt('/estate/import', 'Import a camera register');
+    const rows = ['LH-1,Abbey Street,52.6911,-1.8368,spare,By the abbey', 'LH-2,Beacon Street,52.6920,-1.8370,,By the beacon', 'LH-3,Dam Street,52.6930,-1.8380,,', 'LH-4,Gaia Lane,52.6950,-1.8400,,'];
+    await checkFile(page, 'headerless.csv', Buffer.from([',Name,Lat,Long,Notes,Notes', ...rows].join('\r\n') + '\r\n'));
+    await page.getByRole('heading', { name: 'headerless.csv has errors: nothing can be imported yet' }).waitFor();
+    expect(await page.locator('tr:has(#import-column-5) th').innerText()).toBe('Notes (column 6)');
+
+    await tabTo(page, /^select#import-column-0:Field for the column 1\b/);
+    await page.locator('#import-column-0').selectOption('number');
+    await tabTo(page, /^select#import-column-5:Field for the column Notes \(column 6\)/);
+    await page.locator('#import-column-5').selectOption('location');
+    await tabTo(page, /^button:Check again with these columns/);
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'headerless.csv can be imported' }).waitFor();
+    await page.getByRole('heading', { name: '4 cameras to add' }).waitFor();
+    expect(await page.locator('tr:has(#import-column-0) td').last().innerText()).toBe('By hand');
+    expect(await page.locator('tr:has(#import-column-5) td').last().innerText()).toBe('By hand');
+    expect(await page.locator('#import-column-4').inputValue()).toBe('ignore');
+    await expectAccessible(page, 'columns mapped by position');
+  });
 });

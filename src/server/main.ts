@@ -108,7 +108,7 @@ const collect = (value: string, previous: string[]) => [...previous, value];
 estate.command('import <file>').description('import a camera register from CSV: one line for each camera added, updated, flagged as a renumbering or refused (with its line and reasons); nothing is imported while any row is refused; exits 1 when any row was refused or flagged')
   .option('--dry-run', 'check the file and say what an import would do, writing nothing')
   .option('--json', 'print the result as JSON')
-  .option('--map <header=field>', 'read the column with this header as this field (repeatable), or ignore it: --map "Cam Ref=number" --map "Notes=ignore"', collect, [])
+  .option('--map <header=field>', 'read the column with this header (or #N, the N-th column) as this field (repeatable), or ignore it: --map "Cam Ref=number" --map "Notes=ignore" --map "#3=name"', collect, [])
   .option('--confirm <number>', 'a new camera number flagged as a renumbering on an earlier run: renumber the camera at its point (repeatable)', collect, [])
   .option('--as <username>', 'the member of staff the history records as making the change (default: the system)')
   .action(async (file: string, opts: { dryRun?: boolean; json?: boolean; map: string[]; confirm: string[]; as?: string }) => {

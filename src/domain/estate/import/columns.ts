@@ -1,5 +1,6 @@
 // Which register column feeds which camera field: matched by header with the synonyms real
-// registers use (case, spaces, underscores, hyphens and dots ignored), or mapped by hand.
+// registers use (case, spaces, underscores, hyphens and dots ignored, and a unit in brackets after
+// the name), or mapped by hand.
 
 export const IMPORT_FIELDS = [
   'number', 'name', 'location', 'longitude', 'latitude', 'easting', 'northing', 'kind', 'status', 'bearing', 'fieldOfView', 'range',
@@ -42,25 +43,55 @@ const BY_HEADER = new Map<string, ImportField>(
   (Object.entries(SYNONYMS) as [ImportField, string[]][]).flatMap(([field, names]) => names.map((n) => [normaliseHeader(n), field] as const)),
 );
 
+/** A header without a unit written after it in brackets: "Range (m)", "Bearing (degrees)", "Mounting height [m]". */
+const withoutUnit = (h: string) => h.replace(/\s*(\([^()]*\)|\[[^[\]]*\])\s*$/, '');
+
+/** The field a header names: its exact synonym, else the synonym of the header without its unit. */
+const fieldOfHeader = (header: string): ImportField | null =>
+  BY_HEADER.get(normaliseHeader(header)) ?? BY_HEADER.get(normaliseHeader(withoutUnit(header))) ?? null;
+
 export interface ColumnMatch { index: number; header: string; field: ImportField | null; by: 'synonym' | 'mapping' | null }
 
+/** A hand mapping's key for a column by its position: `#3` is the third column. */
+const POSITION = /^#(\d+)$/;
+
 /**
- * Each header's field. A hand mapping (keys compared as headers are) wins over the synonyms; a
- * column mapped to `ignore`, or matching nothing, has no field. Returns the problems that stop an
- * import: two columns for one field, a mapping naming a header the file lacks.
+ * The key a hand mapping gives the column at `index` (from 0): its header, or its position (`#3`
+ * for the third) where it has no header or shares its header with another column, which a
+ * mapping by header could not tell apart.
+ */
+export function mappingKeyFor(headers: readonly string[], index: number): string {
+  const key = normaliseHeader(headers[index] ?? '');
+  const shared = key === '' || headers.some((h, i) => i !== index && normaliseHeader(h) === key);
+  return shared ? `#${index + 1}` : headers[index];
+}
+
+/**
+ * Each header's field. A hand mapping wins over the synonyms: its keys name a column by header
+ * (compared as headers are) or by position (`#3`, the third column, which wins over a header);
+ * a column mapped to `ignore`, or matching nothing, has no field. Returns the problems that stop an
+ * import: two columns for one field, a mapping naming a header or position the file lacks.
  */
 export function matchColumns(headers: readonly string[], mapping: Readonly<Record<string, MappingTarget>> = {}) {
-  const byHand = new Map(Object.entries(mapping).map(([h, f]) => [normaliseHeader(h), f] as const));
   const problems: string[] = [];
+  const byHand = new Map<string, MappingTarget>();
+  const byPosition = new Map<number, MappingTarget>();
+  const present = new Set(headers.map(normaliseHeader));
+  for (const [h, f] of Object.entries(mapping)) {
+    const position = POSITION.exec(h.trim());
+    if (position) {
+      const n = Number(position[1]);
+      if (n >= 1 && n <= headers.length) byPosition.set(n - 1, f);
+      else problems.push(`The mapping names column ${h.trim()}, but the file has ${headers.length === 1 ? '1 column' : `${headers.length} columns`}.`);
+    } else if (present.has(normaliseHeader(h))) byHand.set(normaliseHeader(h), f);
+    else problems.push(`The mapping names a column "${h}" that the file does not have.`);
+  }
   const columns: ColumnMatch[] = headers.map((header, index) => {
-    const key = normaliseHeader(header);
-    const mapped = byHand.get(key);
+    const mapped = byPosition.get(index) ?? byHand.get(normaliseHeader(header));
     if (mapped) return { index, header, field: mapped === 'ignore' ? null : mapped, by: 'mapping' };
-    const field = BY_HEADER.get(key) ?? null;
+    const field = fieldOfHeader(header);
     return { index, header, field, by: field ? 'synonym' : null };
   });
-  const present = new Set(headers.map(normaliseHeader));
-  for (const h of Object.keys(mapping)) if (!present.has(normaliseHeader(h))) problems.push(`The mapping names a column "${h}" that the file does not have.`);
   const seen = new Map<ImportField, ColumnMatch>();
   for (const c of columns) {
     if (!c.field) continue;

@@ -12,7 +12,8 @@ export const EstateImportRequest = z.object({
   csv: z.string().min(1, 'Attach the register as CSV text.').max(IMPORT_MAX_BYTES, 'The register is larger than 10 MB: split it.'),
   fileName: z.string().trim().min(1).max(200).optional().describe('The file\'s name, for the history ("imported from register.csv").'),
   mapping: z.record(z.string().min(1).max(200), z.enum(MAPPING_TARGETS)).optional()
-    .describe('Headers mapped to fields by hand, where a header is not one the import knows: { "Cam Ref": "number", "Notes": "ignore" }.'),
+    .describe('Columns mapped to fields by hand, where a header is not one the import knows: { "Cam Ref": "number", "Notes": "ignore" }. '
+      + 'A key `#N` names the N-th column by its position (`#1` the first), for a column without a header or two columns with the same one: { "#3": "name" }.'),
   confirm: z.array(number).max(10_000).optional().describe('New camera numbers flagged as renumberings on an earlier run that the user confirms: the camera standing there takes the new number and keeps its history.'),
 }).meta({ id: 'EstateImportRequest' });
 export type EstateImportRequest = z.infer<typeof EstateImportRequest>;

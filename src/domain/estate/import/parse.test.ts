@@ -16,6 +16,12 @@ describe('columns', () => {
     expect(matchColumns(['id', 'east', 'north']).columns.map((c) => c.field)).toEqual(['number', 'easting', 'northing']);
   });
 
+  it('matches a header with its unit written after it in brackets, and keeps exact synonyms', () => {
+    const headers = ['Camera ID', 'Longitude', 'Latitude', 'Range (m)', 'Bearing (degrees)', 'Mounting height [m]', 'Field of view (degrees)', 'Installed on (date)', 'Notes (free text)'];
+    expect(matchColumns(headers).columns.map((c) => c.field)).toEqual(['number', 'longitude', 'latitude', 'range', 'bearing', 'mountingHeight', 'fieldOfView', 'installedOn', null]);
+    expect(matchColumns(['id', 'x', 'y', 'Bearing Deg', 'Height m']).columns.map((c) => c.field)).toEqual(['number', 'longitude', 'latitude', 'bearing', 'mountingHeight']);
+  });
+
   it('lets the user map unusual headers by hand, and says what is missing or given twice', () => {
     expect(matchColumns(['Asset', 'X', 'Y']).problems.join()).toMatch(/No column gives the camera number/);
     expect(matchColumns(['Asset', 'X', 'Y'], { asset: 'number' }).problems).toEqual([]);
@@ -23,6 +29,18 @@ describe('columns', () => {
     expect(matchColumns(['id', 'ref', 'x', 'y'], { id: 'ignore' }).problems).toEqual([]);
     expect(matchColumns(['id', 'name']).problems.join()).toMatch(/No columns give the position/);
     expect(matchColumns(['id', 'x', 'y'], { Colour: 'name' }).problems.join()).toMatch(/"Colour" that the file does not have/);
+  });
+
+  it('maps a column by its position (#1 the first): one without a header, or one of two with the same header', () => {
+    const headers = ['', 'x', 'y', 'Notes', 'NOTES'];
+    expect(matchColumns(headers).problems.join()).toMatch(/No column gives the camera number/);
+    const mapped = matchColumns(headers, { '#1': 'number', ' #5 ': 'name' });
+    expect(mapped.problems).toEqual([]);
+    expect(mapped.columns.map((c) => [c.field, c.by])).toEqual([['number', 'mapping'], ['longitude', 'synonym'], ['latitude', 'synonym'], [null, null], ['name', 'mapping']]);
+    expect(matchColumns(['id', 'x', 'y'], { '#2': 'ignore', x: 'latitude', '#3': 'longitude' }).columns.map((c) => c.field)).toEqual(['number', null, 'longitude']); // a position wins over a header
+    expect(matchColumns(['id', 'x', 'y'], { '#4': 'name' }).problems).toEqual(['The mapping names column #4, but the file has 3 columns.']);
+    expect(matchColumns(['id', 'x', 'y'], { '#0': 'name' }).problems.join()).toMatch(/column #0/);
+    expect(parseRegister(',lon,lat\nC1,-1.6,52.8\n', { mapping: { '#1': 'number' } }).rows.map((r) => r.number)).toEqual(['C1']);
   });
 });
 
@@ -107,6 +125,12 @@ describe('cell values', () => {
     expect([parseStatus('Out of Service'), parseStatus('offline'), parseStatus('OK')].map((r) => r.ok && r.value)).toEqual(['out_of_service', 'out_of_service', 'operational']);
     expect(parseCapabilities('PTZ; IR, presets')).toEqual({ ok: true, value: ['pan', 'tilt', 'zoom', 'infrared', 'presets'] });
     expect(parseCapabilities('zoom, teleport').ok).toBe(false);
+    expect(parseCapabilities('pan tilt zoom')).toEqual({ ok: true, value: ['pan', 'tilt', 'zoom'] });
+    expect(parseCapabilities('PTZ IR  presets')).toEqual({ ok: true, value: ['pan', 'tilt', 'zoom', 'infrared', 'presets'] });
+    expect(parseCapabilities('Infra red, audio')).toEqual({ ok: true, value: ['infrared', 'audio'] });
+    expect(parseCapabilities('pan wobble zoom')).toEqual({ ok: false, reason: expect.stringMatching(/^unknown capability "wobble"/) });
+    expect(parseRegister('id,x,y,line\nC1,-1.6,52.8,\'=HYPERLINK("x")\n').rows[0].values.connectivityLine).toBe('=HYPERLINK("x")'); // the export's neutralising apostrophe
+    expect(parseRegister('id,x,y,line\nC1,-1.6,52.8,Bob\'s line\n').rows[0].values.connectivityLine).toBe('Bob\'s line');
     expect([parseBearing('SSW'), parseBearing('359.99'), parseBearing('90°')].map((r) => r.ok && r.value)).toEqual([202.5, 0, 90]);
     expect([parseDate('23/04/2019'), parseDate('2019-04-23'), parseDate('3.4.2019')].map((r) => r.ok && r.value)).toEqual(['2019-04-23', '2019-04-23', '2019-04-03']);
     expect(parseDate('31/02/2019').ok).toBe(false);

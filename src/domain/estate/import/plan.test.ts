@@ -37,3 +37,12 @@ it('does not flag two cameras on one pole when the file lists both, nor a camera
   expect(planImport({ register, rows: rows('id,lon,lat\nC1,-1.632558,52.808427\nC1B,-1.632558,52.808427\n') }).add.map((a) => a.row.number)).toEqual(['C1B']);
   expect(planImport({ register, rows: rows('id,lon,lat\nC9,-1.632558,52.808517\n') }).add.map((a) => a.row.number)).toEqual(['C9']); // 10 m north
 });
+
+it('compares a row with a camera at the import\'s precision: a camera the edit form stored with more decimals, or text over two lines, is unchanged by its own export', () => {
+  const register = [entry('C1', -1.632558, 52.808427, { bearing: 359.96, fieldOfView: 62.3333333, range: 80.1234567, mountingHeight: 6.005, purpose: 'Public safety\nin the town', capabilities: ['pan', 'tilt'] })];
+  const same = rows('id,lon,lat,bearing,fov,range,height,purpose,capabilities\nC1,-1.632558,52.808427,359.96,62.3333333,80.1234567,6.005,"Public safety\nin the town","tilt, pan"\n');
+  expect(same[0].values).toMatchObject({ bearing: 0, fieldOfView: 62.33, range: 80.12 });
+  expect(planImport({ register, rows: same }).unchanged.map((u) => u.id)).toEqual(['id-C1']);
+  const moved = rows('id,lon,lat,bearing,fov,range,height\nC1,-1.632558,52.808427,359.8,62.34,80.13,6.02\n');
+  expect(planImport({ register, rows: moved }).update.map((u) => u.changed)).toEqual([['bearing', 'fieldOfView', 'range', 'mountingHeight']]);
+});

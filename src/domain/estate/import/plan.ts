@@ -31,9 +31,26 @@ const FIELDS: Field[] = [
   'connectivityLine', 'installedOn', 'owner', 'ownerName', 'purpose', 'ward', 'capabilities',
 ];
 
+/** A number as the import reads it: bearings to a tenth of a degree (360 is north, 0), the other measures to the centimetre (values.ts). */
+const AT_IMPORT_PRECISION: Partial<Record<Field, (n: number) => number>> = {
+  longitude: round7, latitude: round7,
+  bearing: (n) => { const r = Math.round(n * 10) / 10; return r >= 360 ? 0 : r; },
+  fieldOfView: (n) => Math.round(n * 100) / 100, range: (n) => Math.round(n * 100) / 100, mountingHeight: (n) => Math.round(n * 100) / 100,
+};
+const TEXT: ReadonlySet<Field> = new Set(['name', 'location', 'videoSystem', 'channel', 'connectivityLine', 'ownerName', 'purpose', 'ward']);
+const oneLine = (s: string) => s.trim().replace(/\s+/g, ' ');
+
+/**
+ * Whether a row's value is the camera's, compared as the import reads a cell: a camera whose bearing
+ * the edit form stored as 123.456 is unchanged by a row of 123.5 (its own export read back), and one
+ * whose purpose runs over two lines by the same text on one. Otherwise each re-import would write a
+ * version changing nothing.
+ */
 const same = (f: Field, a: unknown, b: unknown) => {
   if (f === 'capabilities') return [...(a as string[])].sort().join() === [...(b as string[])].sort().join();
-  if (f === 'longitude' || f === 'latitude') return round7(a as number) === round7(b as number);
+  const rounded = AT_IMPORT_PRECISION[f];
+  if (rounded) return typeof a === 'number' && typeof b === 'number' ? rounded(a) === rounded(b) : a === b;
+  if (TEXT.has(f) && typeof a === 'string' && typeof b === 'string') return oneLine(a) === oneLine(b);
   return a === b;
 };
 

@@ -63,14 +63,25 @@ export const parseKind = fromVocabulary(KINDS, 'kind', Object.values(CAMERA_KIND
 export const parseStatus = fromVocabulary(STATUSES, 'status', Object.values(CAMERA_STATUSES));
 export const parseOwner = fromVocabulary(OWNERS, 'owner', CAMERA_OWNERS);
 
-/** "Pan, tilt, zoom", "PTZ; IR", "pan/tilt/zoom/presets": the set, in the register's order of codes. */
+/** A capability's codes ("PTZ" is three), or undefined for a word the import does not know. */
+const capabilityCodes = (text: string): readonly CameraCapability[] | undefined => {
+  if (word(text) === 'ptz') return ['pan', 'tilt', 'zoom'];
+  const code = CAPABILITIES.get(word(text));
+  return code && [code];
+};
+
+/**
+ * "Pan, tilt, zoom", "PTZ; IR", "pan/tilt/zoom/presets", "pan tilt zoom": the set, in the register's
+ * order of codes. A part between separators is read whole first ("infra red"), else word by word.
+ */
 export const parseCapabilities = remembered(function parseCapabilities(text: string): Parsed<CameraCapability[]> {
   const found = new Set<CameraCapability>();
   for (const part of text.split(/[,;|/+&]|\band\b/i).map((p) => p.trim()).filter(Boolean)) {
-    if (word(part) === 'ptz') { found.add('pan'); found.add('tilt'); found.add('zoom'); continue; }
-    const code = CAPABILITIES.get(word(part));
-    if (!code) return bad(`unknown capability "${part}" (any of: ${CAMERA_CAPABILITIES.join(', ')}, or PTZ)`);
-    found.add(code);
+    for (const w of capabilityCodes(part) ? [part] : part.split(/\s+/)) {
+      const codes = capabilityCodes(w);
+      if (!codes) return bad(`unknown capability "${w}" (any of: ${CAMERA_CAPABILITIES.join(', ')}, or PTZ)`);
+      for (const code of codes) found.add(code);
+    }
   }
   return ok(CAMERA_CAPABILITIES.filter((c) => found.has(c)));
 });
@@ -118,10 +129,13 @@ export const parseDate = remembered(function parseDate(text: string): Parsed<str
   return ok(iso);
 });
 
-/** Free text up to a length, on one line for the short fields. */
+/**
+ * Free text up to a length, on one line. An apostrophe before = + - or @ is the one a spreadsheet
+ * (or the register's own export) puts there so the text is not run as a formula: it is dropped.
+ */
 export function parseText({ what, max }: { what: string; max: number }) {
   return (text: string): Parsed<string> => {
-    const t = text.trim().replace(/\s+/g, ' ');
+    const t = text.trim().replace(/\s+/g, ' ').replace(/^'(?=[=+\-@])/, '');
     return t.length > max ? bad(`${what} is ${t.length} characters long (at most ${max})`) : ok(t);
   };
 }

@@ -33,6 +33,21 @@ it('imports a register posted as text/csv (dry run first) and one posted as JSON
   expect(cam.change_reason).toBe('imported from plain.csv');
 });
 
+it('reads a text/csv body saved as Windows-1252 (older Excel), as the command line and the browser do', async () => {
+  const { client } = await signedInAs(deps, app, ['coordinator']);
+  const r = aRegister();
+  const text = r.csv('id,name,lon,lat,owner name', [`${r.number(1)},Café corner,${r.at(1).longitude},${r.at(1).latitude},£5 scheme`]);
+  const bytes = Uint8Array.from(text, (ch) => ({ é: 0xe9, '£': 0xa3 })[ch] ?? ch.charCodeAt(0));
+  expect(bytes.length).toBe(text.length); // one byte a character, as Windows-1252 writes them
+  const res = await app.request('/api/v1/cameras/import?fileName=excel.csv', {
+    method: 'POST', body: bytes, headers: { 'content-type': 'text/csv', cookie: client.cookie!, 'x-csrf-token': client.csrf!, 'x-forwarded-for': '203.0.113.77' },
+  });
+  expect(res.status, await res.clone().text()).toBe(200);
+  expect(await res.json()).toMatchObject({ outcome: 'imported', added: [{ number: r.number(1), name: 'Café corner' }] });
+  const [cam] = await deps.db.selectFrom('cameras').select(['name', 'owner_name']).where('reference', '=', r.number(1)).execute();
+  expect(cam).toEqual({ name: 'Café corner', owner_name: '£5 scheme' });
+});
+
 it('refuses an operator, another media type, and a file over 10 MB', async () => {
   const { client: operator } = await signedInAs(deps, app, ['operator']);
   expect((await operator.post('/api/v1/cameras/import', { csv: 'id,x,y\n' })).status).toBe(403);

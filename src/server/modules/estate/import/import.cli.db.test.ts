@@ -34,6 +34,14 @@ it('prints a line for each camera added, updated, flagged and refused, and exits
   expect(lines.filter((l) => l.startsWith('ADDED'))).toEqual([`ADDED      line 2  ${r.number(1)}  One`, `ADDED      line 3  ${r.number(2)}  Two`]);
   expect(lines.at(-1)).toBe('Imported: 2 added, 0 updated, 0 unchanged, 0 flagged, 0 refused.');
   expect(parseMapOptions(['Cam Ref=number', 'x=teleport'])).toEqual({ error: expect.stringMatching(/"teleport" is not a field/) });
+
+  const headerless = aFile('headerless.csv', r.csv(',Name,Lon,Lat,Notes,Notes', [`${r.number(3)},Three,${r.at(3).longitude},${r.at(3).latitude},a,Market Place`]));
+  const mapped = parseMapOptions(['#1=number', '#6=location', '#5=ignore']);
+  expect(mapped).toEqual({ mapping: { '#1': 'number', '#6': 'location', '#5': 'ignore' } });
+  const byPosition: string[] = [];
+  expect(await runEstateImport(deps, { file: headerless, dryRun: true, json: false, map: ['#1=number', '#6=location', '#5=ignore'], write: (s) => byPosition.push(s) })).toBe(0);
+  expect(byPosition[0]).toBe('headerless.csv: 1 camera row(s). Columns: #1 = number, Name = name, Lon = longitude, Lat = latitude, Notes = location.');
+  expect(byPosition).toContain(`ADDED      line 2  ${r.number(3)}  Three`);
 });
 
 function vigil(args: string[]) {

@@ -9,19 +9,19 @@ import type { EstateImportResult } from '../../../../domain/estate/import/contra
 import { decodeCsv } from '../../../../domain/estate/import/parse';
 import { importRegister, type ImportActor } from './import.usecases';
 
-// `vigil estate import FILE [--dry-run] [--json] [--map HEADER=FIELD] [--confirm NUMBER] [--as USERNAME]`:
+// `vigil estate import FILE [--dry-run] [--json] [--map HEADER=FIELD | #N=FIELD] [--confirm NUMBER] [--as USERNAME]`:
 // what was added, updated, flagged and refused, one line each; exits 1 when any row was refused or
 // waits for a renumbering to be confirmed.
 
 type Write = (s: string) => void;
 
-/** `--map "Cam Ref=number"` options as a mapping, or the reason one is wrong. */
+/** `--map "Cam Ref=number"` (or `--map "#3=number"`, the third column) options as a mapping, or the reason one is wrong. */
 export function parseMapOptions(options: readonly string[]): { mapping: Record<string, MappingTarget> } | { error: string } {
   const mapping: Record<string, MappingTarget> = {};
   for (const o of options) {
     const at = o.lastIndexOf('=');
     const header = o.slice(0, at).trim(); const field = o.slice(at + 1).trim();
-    if (at < 1 || !header) return { error: `--map takes HEADER=FIELD (such as --map "Cam Ref=number"), not "${o}".` };
+    if (at < 1 || !header) return { error: `--map takes HEADER=FIELD or #N=FIELD for the N-th column (such as --map "Cam Ref=number" or --map "#3=name"), not "${o}".` };
     if (!(MAPPING_TARGETS as readonly string[]).includes(field)) return { error: `--map "${o}": "${field}" is not a field. Fields: ${MAPPING_TARGETS.join(', ')}.` };
     mapping[header] = field as MappingTarget;
   }
@@ -29,9 +29,9 @@ export function parseMapOptions(options: readonly string[]): { mapping: Record<s
 }
 
 export function describeResult(r: EstateImportResult, write: Write) {
-  const known = r.columns.filter((c) => c.field).map((c) => `${c.header} = ${c.field}`);
+  const known = r.columns.flatMap((c, i) => (c.field ? [`${c.header || `#${i + 1}`} = ${c.field}`] : []));
   write(`${r.fileName}: ${r.rows} camera row(s). Columns: ${known.join(', ') || 'none recognised'}.`);
-  if (r.unknownHeaders.length) write(`Columns left out (map them with --map "HEADER=FIELD" if they hold a field): ${r.unknownHeaders.join(', ')}.`);
+  if (r.unknownHeaders.length) write(`Columns left out (map them with --map "HEADER=FIELD", or --map "#N=FIELD" for the N-th column, if they hold a field): ${r.unknownHeaders.join(', ')}.`);
   for (const a of r.added) write(`ADDED      line ${a.line}  ${a.number}  ${a.name}`);
   for (const u of r.updated) write(`UPDATED    line ${u.line}  ${u.number}${u.renumberedFrom ? ` (was ${u.renumberedFrom})` : ''}  ${u.changed.join(', ')}`);
   for (const f of r.flagged) write(`FLAGGED    line ${f.line}  ${f.number}  ${f.reason} (--confirm ${f.number})`);

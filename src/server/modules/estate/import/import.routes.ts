@@ -3,6 +3,7 @@ import { route, requestActor, type Api } from '../../../platform/http/route';
 import { commonResponses, json, problemResponse } from '../../../platform/http/openapi';
 import { AppError, validationFailed } from '../../../platform/http/errors';
 import { EstateImportRequest, EstateImportResult, IMPORT_MAX_BYTES } from '../../../../domain/estate/import/contract';
+import { decodeCsv } from '../../../../domain/estate/import/parse';
 import { importRegister } from './import.usecases';
 
 /** The import's path: app.ts gives it a body limit of its own (a register is larger than other JSON bodies). */
@@ -34,9 +35,10 @@ export function registerImportRoutes(api: Api) {
     let input: EstateImportRequest;
     if (/^application\/([\w.+-]+\+)?json\b/i.test(type)) input = c.req.valid('json') as EstateImportRequest;
     else if (/^text\/(csv|plain)\b/i.test(type)) {
-      const csv = await c.req.text();
-      if (csv.length > IMPORT_MAX_BYTES) throw new AppError({ code: 'http.payload_too_large', status: 413, message: 'The register is larger than 10 MB: split it.' });
-      input = { csv, fileName: query.fileName, confirm: query.confirm?.split(',').map((n) => n.trim()).filter(Boolean) };
+      // The bytes as the command line and the browser read a file: UTF-8, or Windows-1252 as older Excel saves CSV.
+      const bytes = new Uint8Array(await c.req.arrayBuffer());
+      if (bytes.byteLength > IMPORT_MAX_BYTES) throw new AppError({ code: 'http.payload_too_large', status: 413, message: 'The register is larger than 10 MB: split it.' });
+      input = { csv: decodeCsv(bytes), fileName: query.fileName, confirm: query.confirm?.split(',').map((n) => n.trim()).filter(Boolean) };
     } else throw new AppError({ code: 'estate.import_not_csv', status: 415, message: 'Send the register as text/csv, or as JSON { csv, mapping, confirm }.' });
     if (!input.csv?.trim()) throw validationFailed([{ path: 'csv', message: 'Attach the register as CSV text.' }]);
     const result = await importRegister(c.get('deps'), { actor: requestActor(c), input: { ...input, dryRun: query.dryRun === 'true' } });

@@ -3,7 +3,8 @@ import { CAMERA_KINDS, CAMERA_OWNERS, CAMERA_STATUSES, type Camera } from '../..
 import { formatTimestamp, formatUkDay } from '../../../../domain/calendar/london';
 import { neutraliseCell } from '../../../platform/http/csv';
 
-// The register written out for spreadsheets (CSV, UK dates) and GIS (GeoJSON). Pure.
+// The register written out for spreadsheets (CSV, UK dates) and GIS (GeoJSON). Pure. The CSV reads
+// back through the register's import (src/domain/estate/import) as it was: every camera unchanged.
 
 export const CSV_HEADER = [
   'Number', 'Name', 'Location', 'Latitude', 'Longitude', 'Kind', 'Status', 'Bearing (degrees)', 'Field of view (degrees)', 'Range (m)', 'Mounting height (m)',
@@ -14,7 +15,7 @@ export function csvRow(c: Camera): unknown[] {
   return [
     c.reference, c.name, c.location, c.latitude, c.longitude, CAMERA_KINDS[c.kind], CAMERA_STATUSES[c.status], c.bearing, c.fieldOfView, c.range, c.mountingHeight,
     c.videoSystem, c.channel, c.connectivityLine, formatUkDay(c.installedOn ?? undefined), CAMERA_OWNERS[c.owner], c.ownerName, c.purpose, c.ward,
-    c.capabilities.join(' '), c.version, formatTimestamp(c.changedAt), c.changeReason,
+    c.capabilities.join(', '), c.version, formatTimestamp(c.changedAt), c.changeReason,
   ];
 }
 

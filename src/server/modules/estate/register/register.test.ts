@@ -3,6 +3,8 @@ import { parse } from 'csv-parse/sync';
 import type { Camera } from '../../../../domain/estate/contract';
 import { CSV_HEADER, registerCsv, registerGeoJson } from './register.exports';
 import { MapDataCache, etagMatches, mapEtag } from './register.map';
+import { matchColumns } from '../../../../domain/estate/import/columns';
+import { parseRegister } from '../../../../domain/estate/import/parse';
 
 const camera = (over: Partial<Camera> = {}): Camera => ({
   id: '00000000-0000-4000-8000-000000000031', reference: 'C31', name: 'Station Street, "the Arches"', location: 'Station Street, Burton upon Trent', latitude: 52.804512, longitude: -1.640571,
@@ -24,8 +26,26 @@ describe('the register as CSV', () => {
     expect(cell('Installed on')).toBe('1/4/2019');
     expect(cell('Last changed (UK time)')).toBe('04/07/2026, 10:30:00'); // BST
     expect(cell('Connectivity line')).toBe('\'=HYPERLINK("x")');
-    expect(cell('Capabilities')).toBe('pan tilt zoom');
+    expect(cell('Capabilities')).toBe('pan, tilt, zoom');
     expect(cell('Owner name')).toBe('');
+  });
+});
+
+describe('the register as CSV read back by the import', () => {
+  it('matches every header it writes to its field, and reads each camera back as it was written', () => {
+    const { columns, problems } = matchColumns(CSV_HEADER);
+    expect(problems).toEqual([]);
+    expect(Object.fromEntries(columns.map((c) => [c.header, c.field]))).toEqual({
+      Number: 'number', Name: 'name', Location: 'location', Latitude: 'latitude', Longitude: 'longitude', Kind: 'kind', Status: 'status', 'Bearing (degrees)': 'bearing',
+      'Field of view (degrees)': 'fieldOfView', 'Range (m)': 'range', 'Mounting height (m)': 'mountingHeight', 'Video system': 'videoSystem', Channel: 'channel',
+      'Connectivity line': 'connectivityLine', 'Installed on': 'installedOn', Owner: 'owner', 'Owner name': 'ownerName', Purpose: 'purpose', Ward: 'ward',
+      Capabilities: 'capabilities', Version: null, 'Last changed (UK time)': null, Reason: null,
+    });
+    const cam = camera({ ownerName: 'Burton BID', owner: 'private', kind: 'anpr', capabilities: ['pan', 'tilt', 'zoom', 'infrared', 'audio', 'presets'] });
+    const parsed = parseRegister(registerCsv([cam]));
+    expect(parsed.problems).toEqual([]);
+    const { id: _id, reference: _ref, version: _v, changedAt: _at, changeReason: _r, ...fields } = cam;
+    expect(parsed.rows[0]).toMatchObject({ number: 'C31', values: fields });
   });
 });
 

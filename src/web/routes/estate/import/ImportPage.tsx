@@ -9,7 +9,7 @@ import { useTitle } from '../../../components/useTitle';
 import { fieldErrors, formErrorsFrom, type FormErrors } from '../../../lib/errors';
 import { EstateNav } from '../EstateNav';
 import {
-  columnChoice, decodeFile, fileProblem, keepMapping, mappingKey, MAPPING_OPTIONS, matchedBy, problemsOf, readHeader, textProblem, type ChosenFile,
+  columnChoice, columnKeys, columnName, decodeFile, fileProblem, keepMapping, mappingKey, MAPPING_OPTIONS, matchedBy, outcomeNote, problemsOf, readHeader, textProblem, type ChosenFile,
 } from './importFile';
 
 type Mapping = Record<string, MappingTarget>;
@@ -90,7 +90,7 @@ export function ImportPage() {
     try {
       const { file: f, mapping: m, result: dry } = checked;
       const result = await importCameraRegister({ csv: f.text, fileName: f.name, mapping: m, confirm: confirm.filter((n) => dry.flagged.some((x) => x.number === n)) }, { dryRun: false });
-      if (result.outcome === 'refused') { // the register changed since the check: show why, as a check does
+      if (result.outcome === 'refused') { // rows of the file have errors: list them, as a check does
         setChecked({ ...checked, result });
         setErrors({ summary: problemsOf(result), fields: {} });
       } else {
@@ -135,7 +135,7 @@ export function ImportPage() {
       {imported ? <Imported result={imported} heading={heading} />
         : checked && (
           <CheckResult checked={checked} current={!!current} heading={heading} mapping={mapping} busy={!!busy}
-            onMap={(header, target) => setMapping((m) => ({ ...m, [header]: target }))} onCheck={() => void check()}
+            onMap={(key, target) => setMapping((m) => ({ ...m, [key]: target }))} onCheck={() => void check()}
             confirm={confirm} onConfirm={setConfirm} onImport={() => void runImport()} />
         )}
     </>
@@ -144,18 +144,19 @@ export function ImportPage() {
 
 function CheckResult({ checked: { result: r, file }, current, heading, mapping, busy, onMap, onCheck, confirm, onConfirm, onImport }: {
   checked: Checked; current: boolean; heading: React.RefObject<HTMLHeadingElement | null>; mapping: Mapping; busy: boolean;
-  onMap: (header: string, target: MappingTarget) => void; onCheck: () => void; confirm: string[]; onConfirm: (numbers: string[]) => void; onImport: () => void;
+  onMap: (key: string, target: MappingTarget) => void; onCheck: () => void; confirm: string[]; onConfirm: (numbers: string[]) => void; onImport: () => void;
 }) {
   const c = r.counts;
   const clean = c.refused === 0;
   const toImport = c.added + c.updated + confirm.length;
+  const keys = columnKeys(r.columns.map((col) => col.header));
   return (
     <section aria-labelledby="import-results">
       <h2 className="govuk-heading-m" id="import-results" ref={heading} tabIndex={-1}>
         {clean ? `${file.name} can be imported` : `${file.name} has errors: nothing can be imported yet`}
       </h2>
       <p className="govuk-body">
-        {r.outcome === 'refused' ? 'Nothing was imported: the register changed while you were checking. ' : 'Checked, nothing imported yet. '}
+        {outcomeNote(r.outcome)}
         {plural(r.rows, 'camera row')}: {c.added} to add, {c.updated} to update, {c.unchanged} unchanged, {c.flagged} to confirm, {c.refused} with errors.
       </p>
 
@@ -167,10 +168,10 @@ function CheckResult({ checked: { result: r, file }, current, heading, mapping, 
           <tbody className="govuk-table__body">
             {r.columns.map((col, i) => (
               <tr className="govuk-table__row" key={`${i}-${col.header}`}>
-                <th scope="row" className="govuk-table__header">{col.header || `(column ${i + 1}, no header)`}</th>
+                <th scope="row" className="govuk-table__header">{columnName(col.header, i, keys[i])}</th>
                 <td className="govuk-table__cell">
-                  <label className="govuk-visually-hidden" htmlFor={`import-column-${i}`}>Field for the column {col.header || i + 1}</label>
-                  <select className="govuk-select" id={`import-column-${i}`} value={columnChoice(col, mapping)} onChange={(e) => onMap(col.header, e.target.value as MappingTarget)}>
+                  <label className="govuk-visually-hidden" htmlFor={`import-column-${i}`}>Field for the column {col.header ? columnName(col.header, i, keys[i]) : i + 1}</label>
+                  <select className="govuk-select" id={`import-column-${i}`} value={columnChoice(col, keys[i], mapping)} onChange={(e) => onMap(keys[i], e.target.value as MappingTarget)}>
                     {MAPPING_OPTIONS.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
                   </select>
                 </td>

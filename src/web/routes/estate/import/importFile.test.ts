@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { EstateImportResult } from '../../../api/estateImport';
-import { columnChoice, decodeFile, fileProblem, keepMapping, mappingKey, matchedBy, problemsOf, readHeader, textProblem } from './importFile';
+import { columnChoice, columnKeys, columnName, decodeFile, fileProblem, keepMapping, mappingKey, matchedBy, outcomeNote, problemsOf, readHeader, textProblem } from './importFile';
+import { EstateImportRequest } from '../../../../domain/estate/import/contract';
+import { matchColumns } from '../../../../domain/estate/import/columns';
 
 describe('readHeader', () => {
   it('reads the header cells and counts the camera rows, a quoted comma and a quoted line break inside one cell', () => {
@@ -45,10 +47,22 @@ describe('choosing a file', () => {
 describe('the columns', () => {
   const col = (header: string, field: string | null, by: 'synonym' | 'mapping' | null) => ({ header, field, by });
   it('shows the field mapped by hand, else the one matched, else not used', () => {
-    expect(columnChoice(col('Cam Ref', null, null), {})).toBe('ignore');
-    expect(columnChoice(col('Cam Ref', null, null), { 'Cam Ref': 'number' })).toBe('number');
-    expect(columnChoice(col('Lat', 'latitude', 'synonym'), {})).toBe('latitude');
-    expect(columnChoice(col('Lat', 'latitude', 'synonym'), { Lat: 'ignore' })).toBe('ignore');
+    expect(columnChoice(col('Cam Ref', null, null), 'Cam Ref', {})).toBe('ignore');
+    expect(columnChoice(col('Cam Ref', null, null), 'Cam Ref', { 'Cam Ref': 'number' })).toBe('number');
+    expect(columnChoice(col('Lat', 'latitude', 'synonym'), 'Lat', {})).toBe('latitude');
+    expect(columnChoice(col('Lat', 'latitude', 'synonym'), 'Lat', { Lat: 'ignore' })).toBe('ignore');
+    expect(columnChoice(col('', null, null), '#2', { '#2': 'name' })).toBe('name');
+  });
+  it('maps a column without a header, or one of two with the same header, by its position, which the contract and the import accept', () => {
+    const headers = ['', 'Notes', 'x', 'y', 'notes'];
+    const keys = columnKeys(headers);
+    expect(keys).toEqual(['#1', '#2', 'x', 'y', '#5']);
+    expect(headers.map((h, i) => columnName(h, i, keys[i]))).toEqual(['(column 1, no header)', 'Notes (column 2)', 'x', 'y', 'notes (column 5)']);
+    const mapping = { [keys[0]]: 'number', [keys[1]]: 'name', [keys[4]]: 'ignore' } as const;
+    expect(EstateImportRequest.safeParse({ csv: 'id,x,y\n', mapping }).success).toBe(true);
+    const { columns, problems } = matchColumns(headers, mapping);
+    expect(problems).toEqual([]);
+    expect(columns.map((c) => c.field)).toEqual(['number', 'name', 'longitude', 'latitude', null]);
   });
   it('says how each column was matched', () => {
     expect(matchedBy(col('Lat', 'latitude', 'synonym'))).toBe('By its header');
@@ -58,10 +72,19 @@ describe('the columns', () => {
   });
   it('keeps the mapping of the headers a new file still has', () => {
     expect(keepMapping({ 'Cam Ref': 'number', Notes: 'ignore' }, ['Cam Ref', 'Name'])).toEqual({ 'Cam Ref': 'number' });
+    expect(keepMapping({ '#1': 'number', '#3': 'name' }, ['', 'x', 'Name'])).toEqual({ '#1': 'number' }); // column 3 has a header of its own now
   });
   it('compares mappings whatever order the headers were mapped in', () => {
     expect(mappingKey({ a: 'number', b: 'name' })).toBe(mappingKey({ b: 'name', a: 'number' }));
     expect(mappingKey({ a: 'number' })).not.toBe(mappingKey({ a: 'name' }));
+  });
+});
+
+describe('outcomeNote', () => {
+  it('says a refused import was refused for errors in the file, and a check that nothing is imported yet', () => {
+    expect(outcomeNote('refused')).toMatch(/^Nothing was imported: the file has errors\. Correct the rows listed/);
+    expect(outcomeNote('refused')).not.toMatch(/register changed/);
+    expect(outcomeNote('dry_run')).toBe('Checked, nothing imported yet. ');
   });
 });
 

@@ -1,5 +1,6 @@
 import { FIELD_LABELS, IMPORT_MAX_BYTES, MAPPING_TARGETS, type EstateImportResult, type MappingTarget } from '../../../api/estateImport';
 import type { SummaryItem } from '../../../lib/errors';
+import { mappingKeyFor } from '../../../../domain/estate/import/columns';
 
 // The import page's own logic: reading the chosen file, what the page says about it before the
 // server has seen it, which columns the user has mapped by hand, and the problems to sum up.
@@ -67,16 +68,37 @@ export function readHeader(text: string): { headers: string[]; rows: number } {
   return { headers: (headers ?? []).filter((h, i, all) => h !== '' || i < all.length - 1), rows };
 }
 
-/** The hand mapping kept for another file: only the headers it still has (a corrected register usually keeps them all). */
-export function keepMapping(mapping: Readonly<Record<string, MappingTarget>>, headers: readonly string[]): Record<string, MappingTarget> {
-  return Object.fromEntries(Object.entries(mapping).filter(([h]) => headers.includes(h)));
+/**
+ * The mapping's key for each column: its header, or its position (`#3`) for a column without a
+ * header or with the same header as another (mapping by header could not tell those apart).
+ */
+export const columnKeys = (headers: readonly string[]) => headers.map((_, i) => mappingKeyFor(headers, i));
+
+/** A column as the page names it: its header, with its position where the header is missing or shared. */
+export function columnName(header: string, index: number, key: string): string {
+  if (!header) return `(column ${index + 1}, no header)`;
+  return key === header ? header : `${header} (column ${index + 1})`;
 }
 
-/** What a column's select shows: the field it was mapped to by hand, else the one the import matched, else "not used". */
-export const columnChoice = (column: EstateImportResult['columns'][number], mapping: Readonly<Record<string, MappingTarget>>): MappingTarget =>
-  mapping[column.header] ?? (column.field as MappingTarget | null) ?? 'ignore';
+/** The hand mapping kept for another file: only the columns it still has by the same key (a corrected register usually keeps them all). */
+export function keepMapping(mapping: Readonly<Record<string, MappingTarget>>, headers: readonly string[]): Record<string, MappingTarget> {
+  const keys = new Set(columnKeys(headers));
+  return Object.fromEntries(Object.entries(mapping).filter(([k]) => keys.has(k)));
+}
+
+/** What a column's select shows: the field it was mapped to by hand (under its key), else the one the import matched, else "not used". */
+export const columnChoice = (column: EstateImportResult['columns'][number], key: string, mapping: Readonly<Record<string, MappingTarget>>): MappingTarget =>
+  mapping[key] ?? (column.field as MappingTarget | null) ?? 'ignore';
 
 export const MAPPING_OPTIONS = MAPPING_TARGETS.map((value) => ({ value, label: value === 'ignore' ? 'Not used' : FIELD_LABELS[value] }));
+
+/**
+ * What the page says of a result before its counts. An import is refused only for rows with
+ * errors in the file (the check before it said the same), never because the register changed.
+ */
+export const outcomeNote = (outcome: EstateImportResult['outcome']) => (outcome === 'refused'
+  ? 'Nothing was imported: the file has errors. Correct the rows listed below in the file, then choose it again and check it. '
+  : 'Checked, nothing imported yet. ');
 
 /** How a column was matched, in words. */
 export function matchedBy(column: EstateImportResult['columns'][number]): string {
