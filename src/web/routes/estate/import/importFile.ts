@@ -8,14 +8,8 @@ import { mappingKeyFor } from '../../../../domain/estate/import/columns';
 /** The register as chosen: its name, its text, its header line and how many camera rows it has. */
 export interface ChosenFile { name: string; text: string; headers: string[]; rows: number }
 
-/** The text of a file's bytes: UTF-8 (with or without its BOM), or Windows-1252 as older Excel saves CSV. */
-export function decodeFile(bytes: Uint8Array): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return new TextDecoder('windows-1252').decode(bytes);
-  }
-}
+/** The text of a file's bytes: UTF-8 (with or without its BOM), or Windows-1252 as older Excel saves CSV; as the server reads it. */
+export { decodeCsv as decodeFile } from '../../../../domain/estate/import/parse';
 
 /** Why a file cannot be a register, before it is read: too big, or plainly not CSV. */
 export function fileProblem({ name, size, type }: { name: string; size: number; type: string }): string | undefined {
