@@ -29,12 +29,12 @@ const SHORTCUTS: Shortcut[] = [
   { keys: ['?'], description: 'Show keyboard shortcuts' },
 ];
 
-function isTyping(target: EventTarget | null): boolean {
+export function isTyping(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
   return target.isContentEditable || !!target.closest('input, textarea, select, [contenteditable="true"]');
 }
 
-function readEnabled(): boolean {
+export function readEnabled(): boolean {
   try {
     return localStorage.getItem(STORAGE_KEY) !== 'off';
   } catch {
