@@ -219,6 +219,9 @@ function Round({ round, kind }: { round: CheckRound; kind: CheckKind }) {
           )}
           {saving && <p className="govuk-body">Saving {target.reference}…</p>}
         </section>
+      ) : round.next ? (
+        // Finished here; the round as the server now has it (all its results) is on its way.
+        <p className="govuk-body">Adding up the round…</p>
       ) : (
         <Complete round={round} kind={kind} faults={faults.map((f) => f.reference)} />
       )}
@@ -267,12 +270,15 @@ function Complete({ round, kind, faults }: { round: CheckRound; kind: CheckKind;
     return <p className="govuk-body">There is nothing on this shift’s round: no {kind === 'cameras' ? 'cameras' : 'control-room equipment'} in service to check.</p>;
   }
   return (
-    <div className="govuk-panel govuk-panel--confirmation">
-      <h2 className="govuk-panel__title" ref={heading} tabIndex={-1}>The {CHECK_KINDS[kind].toLowerCase()} round is complete</h2>
-      <div className="govuk-panel__body">
-        {round.targets.length} {kind === 'cameras' ? (round.targets.length === 1 ? 'camera' : 'cameras') : 'pieces of equipment'} checked: {countWords(round.results.map((r) => r.outcome))}.
-        {failed > 0 && <> {failed === 1 ? '1 failure' : `${failed} failures`} raised or added to faults{faults.length ? `: ${faults.join(', ')}` : ''}.</>}
+    <>
+      <div className="govuk-panel govuk-panel--confirmation">
+        <h2 className="govuk-panel__title" ref={heading} tabIndex={-1}>The {CHECK_KINDS[kind].toLowerCase()} round is complete</h2>
+        <div className="govuk-panel__body">
+          {round.targets.length} {kind === 'cameras' ? (round.targets.length === 1 ? 'camera' : 'cameras') : 'pieces of equipment'} checked: {countWords(round.results.map((r) => r.outcome))}.
+          {failed > 0 && <> {failed === 1 ? '1 failure' : `${failed} failures`} raised or added to faults{faults.length ? `: ${faults.join(', ')}` : ''}.</>}
+        </div>
       </div>
-    </div>
+      {failed > 0 && <p className="govuk-body"><Link className="govuk-link" to="/estate/checks/faults">See the faults raised by the checks</Link></p>}
+    </>
   );
 }

@@ -16,7 +16,7 @@ export function ChecksPanel() {
   const shift = current[0];
   return (
     <section aria-labelledby="checks-panel-title" className="govuk-!-margin-bottom-8">
-      <h2 className="govuk-heading-m" id="checks-panel-title">Daily checks</h2>
+      <h2 className="govuk-heading-m" id="checks-panel-title">Daily equipment checks</h2>
       {shift && (
         <div className="vigil-table-wrap">
           <table className="govuk-table">
