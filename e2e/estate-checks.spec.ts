@@ -60,6 +60,12 @@ describe('daily checks', () => {
     await page.getByText('Market Place, Burton upon Trent').waitFor();
     await page.getByText('Is there a clear, live picture?').waitFor();
     await expectAccessible(page, 'the camera round');
+    // The app's shortcuts list the round's keys.
+    await page.keyboard.press('?');
+    const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    await help.getByText('Not applicable (on the daily checks)').waitFor();
+    await page.keyboard.press('Escape');
+    await help.waitFor({ state: 'hidden' });
 
     // One key per result; after the last item the camera is saved and the next comes up by itself.
     await page.keyboard.press('p');

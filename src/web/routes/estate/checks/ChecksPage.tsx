@@ -16,7 +16,7 @@ import { labelOf } from '../../../../domain/labels';
 import { EstateNav } from '../EstateNav';
 import { CameraStatusTag } from '../tags';
 import {
-  BACK_KEY, OUTCOME_KEYS, back, choose, countWords, currentItem, entryWords, giveNote, isReadyToSave, markSaved, moveOn, nextWords, outcomeForKey,
+  BACK_KEY, OUTCOME_KEYS, back, choose, countWords, currentItem, entryWords, giveNote, isReadyToSave, keyAction, markSaved, moveOn, nextWords,
   position, progressWords, promptOf, savedWords, startWalk, targetWord, unsaved, type Walk,
 } from './walk';
 
@@ -57,6 +57,7 @@ function Round({ round, kind }: { round: CheckRound; kind: CheckKind }) {
   const [saving, setSaving] = useState(false);
   const [errors, setErrors] = useState<FormErrors>();
   const [note, setNote] = useState('');
+  const [offset, setOffset] = useState('');
   const [noteErrors, setNoteErrors] = useState<FormErrors>();
   const heading = useRef<HTMLHeadingElement>(null);
   const keysOn = readEnabled();
@@ -71,7 +72,7 @@ function Round({ round, kind }: { round: CheckRound; kind: CheckKind }) {
     const raised: string[] = [];
     try {
       for (const e of unsaved(from)) {
-        const r = await recordCheckResult(round.id, { targetId: target.id, item: e.item, outcome: e.outcome, note: e.note });
+        const r = await recordCheckResult(round.id, { targetId: target.id, item: e.item, outcome: e.outcome, note: e.note, clockOffsetSeconds: e.clockOffsetSeconds });
         w = markSaved(w, e.item);
         ({ next } = r);
         answered = true;
@@ -113,6 +114,7 @@ function Round({ round, kind }: { round: CheckRound; kind: CheckKind }) {
     setWalk(moved);
     if (key === 'fail') {
       setNote('');
+      setOffset('');
       setSaid(`${labelOf(CHECK_ITEMS, item)}: failed. Say what is wrong, then press Enter.`);
       return;
     }
@@ -129,9 +131,9 @@ function Round({ round, kind }: { round: CheckRound; kind: CheckKind }) {
 
   function submitNote(event: React.FormEvent) {
     event.preventDefault();
-    const moved = giveNote(walk, note);
-    if ('error' in moved) {
-      setNoteErrors(fieldErrors([['note', moved.error]]));
+    const moved = giveNote(walk, { note, offset, toleranceSeconds: round.clockToleranceSeconds });
+    if ('errors' in moved) {
+      setNoteErrors(fieldErrors(moved.errors));
       return;
     }
     setNoteErrors(undefined);
@@ -153,10 +155,9 @@ function Round({ round, kind }: { round: CheckRound; kind: CheckKind }) {
   handler.current = act;
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey || isTyping(event.target)) return;
-      if (document.querySelector('dialog[open]') || !readEnabled()) return;
-      const key: Key | undefined = event.key.toLowerCase() === BACK_KEY ? 'back' : outcomeForKey(event.key);
-      if (!key || event.key.length !== 1) return;
+      if (event.defaultPrevented) return;
+      const key = keyAction(event, { typing: isTyping(event.target), dialogOpen: !!document.querySelector('dialog[open]'), enabled: readEnabled() });
+      if (!key) return;
       event.preventDefault();
       handler.current(key);
     };
@@ -190,6 +191,11 @@ function Round({ round, kind }: { round: CheckRound; kind: CheckKind }) {
               <TextField id="note" label={`What is wrong with the ${labelOf(CHECK_ITEMS, walk.failing).toLowerCase()}?`}
                 hint="A failed item needs a note: it goes on the fault. Enter records the failure; Escape goes back." value={note} onChange={setNote}
                 error={noteErrors?.fields.note} autoFocus maxLength={2000} />
+              {walk.failing === 'clock' && (
+                <TextField id="offset" label="How far out is the recorder clock, in seconds? (optional)" value={offset} onChange={setOffset}
+                  hint={`Ahead of the reference clock is +, behind is −, like -14. Within ${round.clockToleranceSeconds} seconds is a pass. With this, the note may be left empty.`}
+                  error={noteErrors?.fields.offset} width="5" inputMode="numeric" spellCheck={false} />
+              )}
               <div className="govuk-button-group">
                 <Button>Record the failure</Button>
                 <Button type="button" variant="secondary" onClick={cancelNote}>Back</Button>

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Target } from '../../../api/checks';
 import {
-  back, choose, countWords, currentItem, entryWords, giveNote, isReadyToSave, markSaved, moveOn, nextWords, outcomeForKey, position,
+  back, choose, countWords, currentItem, entryWords, giveNote, isReadyToSave, keyAction, markSaved, moveOn, nextWords, outcomeForKey, position,
   progressWords, promptOf, savedWords, startWalk, unsaved, type Walk,
 } from './walk';
 
@@ -23,6 +23,22 @@ describe('one key per result', () => {
     expect(outcomeForKey('x')).toBeUndefined();
     expect(outcomeForKey('Enter')).toBeUndefined();
   });
+
+  it('keys act only with no modifier, outside form fields and dialogs, and while shortcuts are on', () => {
+    const free = { typing: false, dialogOpen: false, enabled: true };
+    const press = (key: string, mods: Partial<{ ctrlKey: boolean; metaKey: boolean; altKey: boolean }> = {}) => ({ key, ctrlKey: false, metaKey: false, altKey: false, ...mods });
+    expect(keyAction(press('P'), free)).toBe('pass');
+    expect(keyAction(press('n'), free)).toBe('not_applicable');
+    expect(keyAction(press('b'), free)).toBe('back');
+    expect(keyAction(press('x'), free)).toBeUndefined();
+    expect(keyAction(press('F1'), free)).toBeUndefined();
+    expect(keyAction(press('f', { ctrlKey: true }), free)).toBeUndefined();
+    expect(keyAction(press('p', { altKey: true }), free)).toBeUndefined();
+    expect(keyAction(press('p', { metaKey: true }), free)).toBeUndefined();
+    expect(keyAction(press('p'), { ...free, typing: true })).toBeUndefined();
+    expect(keyAction(press('p'), { ...free, dialogOpen: true })).toBeUndefined();
+    expect(keyAction(press('p'), { ...free, enabled: false })).toBeUndefined();
+  });
 });
 
 describe('the walk through a round', () => {
@@ -43,8 +59,8 @@ describe('the walk through a round', () => {
     expect(currentItem(walk)).toBe('focus');
     // Keys do nothing while the note is awaited.
     expect(choose(walk, 'pass')).toBe(walk);
-    expect(giveNote(walk, '   ')).toEqual({ error: expect.stringContaining('needs a note') });
-    walk = giveNote(walk, ' Blurred ') as Walk;
+    expect(giveNote(walk, { note: '   ', toleranceSeconds: 10 })).toEqual({ errors: [['note', expect.stringContaining('needs a note')]] });
+    walk = giveNote(walk, { note: ' Blurred ', offset: '40', toleranceSeconds: 10 }) as Walk;
     expect(walk.failing).toBeNull();
     expect(isReadyToSave(walk)).toBe(false);
     walk = choose(walk, 'not_applicable');
@@ -52,6 +68,20 @@ describe('the walk through a round', () => {
     expect(walk.entries).toEqual([{ item: 'picture', outcome: 'pass' }, { item: 'focus', outcome: 'fail', note: 'Blurred' }, { item: 'clock', outcome: 'not_applicable' }]);
     expect(currentItem(walk)).toBeNull();
     expect(choose(walk, 'pass')).toBe(walk);
+  });
+
+  it('takes how far out a failed recorder clock is instead of a note, beyond the tolerance only', () => {
+    let walk = choose(choose(startWalk({ targets, results: [], next: next(A, 'picture') }), 'pass'), 'pass');
+    walk = choose(walk, 'fail');
+    expect(walk.failing).toBe('clock');
+    const tolerance = { toleranceSeconds: 10 };
+    expect(giveNote(walk, { note: '', ...tolerance })).toEqual({ errors: [['note', expect.stringContaining('or how far out it is')]] });
+    expect(giveNote(walk, { note: '', offset: 'ten', ...tolerance })).toEqual({ errors: [['note', expect.any(String)], ['offset', expect.stringContaining('whole seconds')]] });
+    expect(giveNote(walk, { note: 'Slow', offset: '-10', ...tolerance })).toEqual({ errors: [['offset', 'The clock is within 10 seconds: record it as passed']] });
+    const done = giveNote(walk, { note: '', offset: '\u221214', ...tolerance }) as Walk;
+    expect(done.entries.at(-1)).toEqual({ item: 'clock', outcome: 'fail', clockOffsetSeconds: -14 });
+    expect(entryWords(done.entries.at(-1)!)).toBe('Recorder clock: failed (-14 s out)');
+    expect(entryWords({ item: 'clock', outcome: 'fail', note: 'Drifting', clockOffsetSeconds: 25 })).toBe('Recorder clock: failed (Drifting; +25 s out)');
   });
 
   it('goes back a step: a failure awaiting its note is dropped, else the last result not saved', () => {

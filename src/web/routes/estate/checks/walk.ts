@@ -14,7 +14,19 @@ export function outcomeForKey(key: string): CheckOutcome | undefined {
   return (Object.keys(OUTCOME_KEYS) as CheckOutcome[]).find((o) => OUTCOME_KEYS[o] === k);
 }
 
-export interface Entry { item: CheckItem; outcome: CheckOutcome; note?: string; saved?: boolean }
+/**
+ * What a key pressed on the page does: a result, back, or nothing (a modifier held, typing in a form
+ * field, a dialog open, or the user's single-key shortcuts turned off).
+ */
+export function keyAction(
+  event: { key: string; ctrlKey: boolean; metaKey: boolean; altKey: boolean },
+  { typing, dialogOpen, enabled }: { typing: boolean; dialogOpen: boolean; enabled: boolean },
+): CheckOutcome | 'back' | undefined {
+  if (event.ctrlKey || event.metaKey || event.altKey || typing || dialogOpen || !enabled || event.key.length !== 1) return undefined;
+  return event.key.toLowerCase() === BACK_KEY ? 'back' : outcomeForKey(event.key);
+}
+
+export interface Entry { item: CheckItem; outcome: CheckOutcome; note?: string; clockOffsetSeconds?: number; saved?: boolean }
 
 export interface Walk {
   /** The round's targets, in order. */
@@ -58,12 +70,27 @@ export function choose(walk: Walk, outcome: CheckOutcome): Walk {
   return { ...walk, entries: [...walk.entries, { item, outcome }] };
 }
 
-/** The failing item's note: required. */
-export function giveNote(walk: Walk, note: string): Walk | { error: string } {
+/**
+ * The failing item's note, required; for the recorder clock, how far out it is (seconds, + ahead,
+ * − behind) may be given instead, and must then be beyond the tolerance. Errors by field, in page order.
+ */
+export function giveNote(walk: Walk, { note, offset = '', toleranceSeconds }: { note: string; offset?: string; toleranceSeconds: number }): Walk | { errors: [string, string][] } {
   if (!walk.failing) return walk;
+  const item = walk.failing;
   const text = note.trim();
-  if (!text) return { error: `Say what is wrong with the ${labelOf(CHECK_ITEMS, walk.failing).toLowerCase()}: a failed item needs a note` };
-  return { ...walk, failing: null, entries: [...walk.entries, { item: walk.failing, outcome: 'fail', note: text }] };
+  const given = walk.failing === 'clock' ? offset.trim().replace(/^\u2212/, '-') : '';
+  const seconds = /^[+-]?\d{1,5}$/.test(given) ? Number(given) : undefined;
+  const errors: [string, string][] = [];
+  if (given && seconds === undefined) errors.push(['offset', 'Enter how far out the clock is in whole seconds, like -14 or 20']);
+  else if (seconds !== undefined && Math.abs(seconds) <= toleranceSeconds) errors.push(['offset', `The clock is within ${toleranceSeconds} seconds: record it as passed`]);
+  if (!text && seconds === undefined) {
+    errors.unshift(['note', item === 'clock'
+      ? 'Say what is wrong with the recorder clock, or how far out it is: a failed item needs a note'
+      : `Say what is wrong with the ${labelOf(CHECK_ITEMS, item).toLowerCase()}: a failed item needs a note`]);
+  }
+  if (errors.length) return { errors };
+  const entry: Entry = { item, outcome: 'fail', ...(text ? { note: text } : {}), ...(seconds !== undefined ? { clockOffsetSeconds: seconds } : {}) };
+  return { ...walk, failing: null, entries: [...walk.entries, entry] };
 }
 
 /** Back one step: the failure waiting for a note is dropped, else the last result not yet saved. */
@@ -116,8 +143,11 @@ export function promptOf(item: CheckItem, toleranceSeconds: number): string {
 const OUTCOME_WORDS: Record<CheckOutcome, string> = { pass: 'passed', fail: 'failed', not_applicable: 'not applicable' };
 
 /** "Focus: failed (Blurred by a spider’s web)". */
-export const entryWords = (e: Pick<Entry, 'item' | 'outcome' | 'note'>) =>
-  `${labelOf(CHECK_ITEMS, e.item)}: ${OUTCOME_WORDS[e.outcome]}${e.note ? ` (${e.note})` : ''}`;
+export function entryWords(e: Pick<Entry, 'item' | 'outcome' | 'note' | 'clockOffsetSeconds'>): string {
+  const out = e.clockOffsetSeconds === undefined ? '' : `${e.clockOffsetSeconds > 0 ? '+' : ''}${e.clockOffsetSeconds} s out`;
+  const detail = [e.note, out].filter(Boolean).join('; ');
+  return `${labelOf(CHECK_ITEMS, e.item)}: ${OUTCOME_WORDS[e.outcome]}${detail ? ` (${detail})` : ''}`;
+}
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
