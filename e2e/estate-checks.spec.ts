@@ -28,6 +28,7 @@ const env = useProduct({
                 ('C48', 'Bridge Street', 'Bridge Street, Burton upon Trent', 52.8050, -1.6280, 'fixed', 'out_of_service'),
                 ('C49', 'Old Market', 'Old Market, Burton upon Trent', 52.8010, -1.6350, 'fixed', 'decommissioned')`,
       );
+      await client.query(`insert into equipment (reference, name, kind, location) values ('RAD-1', 'Radio base station', 'radio', 'Control room desk 2')`);
     } finally {
       await client.end();
     }
@@ -139,4 +140,30 @@ describe('daily checks', () => {
     await expect.poll(() => camerasRow(supervisor).innerText()).toMatch(/12 of 12 items[\s\S]*Dev Patel[\s\S]*Complete/);
     await expectAccessible(supervisor, 'the supervisor’s home page with the check complete');
   }, 180_000);
+
+  it('the control room’s equipment is checked the same way, chosen from the keyboard', async (ctx) => {
+    if (!env.browser) return ctx.skip();
+    const page = await newPage(env.browser);
+    await signIn(page, { url: env.product.url, username: 'dpatel', password: 'harbour violet engine' });
+    await page.getByRole('heading', { name: /^Welcome/ }).waitFor();
+    await page.goto(`${env.product.url}/estate/checks`);
+    await page.getByRole('heading', { name: 'Daily checks', level: 1 }).waitFor();
+    await tabTo(page, /^a:Control-room equipment$/);
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/kind=equipment/);
+    await page.getByRole('heading', { name: 'RAD-1 Radio base station' }).waitFor();
+    await page.getByText('Equipment 1 of 1', { exact: true }).waitFor();
+    await page.getByText('Control room desk 2').waitFor();
+    // Only the page shown is marked current, in the estate's links and in the choice of round.
+    expect(await page.locator('nav [aria-current="page"]').allInnerTexts()).toEqual(expect.arrayContaining(['Daily checks', 'Control-room equipment']));
+    expect(await page.locator('nav[aria-label="What to check"] [aria-current="page"]').allInnerTexts()).toEqual(['Control-room equipment']);
+    expect(await page.locator('nav[aria-label="Camera estate"] [aria-current="page"]').allInnerTexts()).toEqual(['Daily checks']);
+    await expectAccessible(page, 'the equipment round');
+    await page.keyboard.press('p');
+    await expect.poll(() => said(page).innerText()).toBe('Transmit and receive: passed. Next: Battery.');
+    await page.keyboard.press('p');
+    await page.getByRole('heading', { name: 'The control-room equipment round is complete' }).waitFor();
+    expect(await page.locator('.govuk-panel').innerText()).toContain('1 piece of equipment checked: 2 passed.');
+    await expectAccessible(page, 'the equipment round complete');
+  }, 120_000);
 });

@@ -17,7 +17,7 @@ import { EstateNav } from '../EstateNav';
 import { CameraStatusTag } from '../tags';
 import {
   BACK_KEY, OUTCOME_KEYS, back, choose, countWords, currentItem, entryWords, giveNote, isReadyToSave, keyAction, markSaved, moveOn, nextWords,
-  position, progressWords, promptOf, savedWords, startWalk, targetWord, unsaved, type Walk,
+  position, progressWords, promptOf, savedWords, startWalk, targetCountWords, targetWord, unsaved, type Walk,
 } from './walk';
 
 /** The operator's screen: the current shift's round of cameras or control-room equipment, one key per result. */
@@ -32,7 +32,8 @@ export function ChecksPage({ kind }: { kind: CheckKind }) {
         <ul className="vigil-subnav__list">
           {(Object.keys(CHECK_KINDS) as CheckKind[]).map((k) => (
             <li key={k} className="vigil-subnav__item">
-              <Link className="govuk-link" to="/estate/checks" search={{ kind: k === 'cameras' ? undefined : k }} aria-current={k === kind ? 'page' : undefined}>{CHECK_KINDS[k]}</Link>
+              <Link className="govuk-link" to="/estate/checks" search={{ kind: k === 'cameras' ? undefined : k }}
+                activeOptions={{ exact: true, explicitUndefined: true }} aria-current={k === kind ? 'page' : undefined}>{CHECK_KINDS[k]}</Link>
             </li>
           ))}
         </ul>
@@ -172,7 +173,7 @@ function Round({ round, kind }: { round: CheckRound; kind: CheckKind }) {
       <p className="govuk-body">
         {SHIFTS[round.shift]} of {formatUkDay(round.date)}: {counts.done} of {counts.total} {counts.total === 1 ? 'item' : 'items'} checked.
       </p>
-      <ErrorSummary errors={errors} />
+      <ErrorSummary errors={noteErrors ?? errors} />
       {errors && (
         <Button type="button" onClick={() => void save(walk)} disabled={saving}>Try saving {target?.reference} again</Button>
       )}
@@ -187,7 +188,6 @@ function Round({ round, kind }: { round: CheckRound; kind: CheckKind }) {
 
           {walk.failing ? (
             <form onSubmit={submitNote} noValidate onKeyDown={(e) => { if (e.key === 'Escape') { e.preventDefault(); cancelNote(); } }}>
-              <ErrorSummary errors={noteErrors} />
               <TextField id="note" label={`What is wrong with the ${labelOf(CHECK_ITEMS, walk.failing).toLowerCase()}?`}
                 hint="A failed item needs a note: it goes on the fault. Enter records the failure; Escape goes back." value={note} onChange={setNote}
                 error={noteErrors?.fields.note} autoFocus maxLength={2000} />
@@ -280,7 +280,7 @@ function Complete({ round, kind, faults }: { round: CheckRound; kind: CheckKind;
       <div className="govuk-panel govuk-panel--confirmation">
         <h2 className="govuk-panel__title" ref={heading} tabIndex={-1}>The {CHECK_KINDS[kind].toLowerCase()} round is complete</h2>
         <div className="govuk-panel__body">
-          {round.targets.length} {kind === 'cameras' ? (round.targets.length === 1 ? 'camera' : 'cameras') : 'pieces of equipment'} checked: {countWords(round.results.map((r) => r.outcome))}.
+          {targetCountWords(kind, round.targets.length)} checked: {countWords(round.results.map((r) => r.outcome))}.
           {failed > 0 && <> {failed === 1 ? '1 failure' : `${failed} failures`} raised or added to faults{faults.length ? `: ${faults.join(', ')}` : ''}.</>}
         </div>
       </div>

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Target } from '../../../api/checks';
 import {
   back, choose, countWords, currentItem, entryWords, giveNote, isReadyToSave, keyAction, markSaved, moveOn, nextWords, outcomeForKey, position,
-  progressWords, promptOf, savedWords, startWalk, unsaved, type Walk,
+  progressWords, promptOf, savedWords, startWalk, targetCountWords, unsaved, type Walk,
 } from './walk';
 
 const A = '00000000-0000-4000-8000-00000000000a';
@@ -126,6 +126,8 @@ describe('words', () => {
   it('say where the operator is and what is asked', () => {
     expect(progressWords('cameras', { index: 12, count: 58 })).toBe('Camera 12 of 58');
     expect(progressWords('equipment', { index: 1, count: 6 })).toBe('Equipment 1 of 6');
+    expect([targetCountWords('cameras', 1), targetCountWords('cameras', 3), targetCountWords('equipment', 1), targetCountWords('equipment', 2)])
+      .toEqual(['1 camera', '3 cameras', '1 piece of equipment', '2 pieces of equipment']);
     expect(promptOf('clock', 10)).toBe('Is the recorder clock within 10 seconds of the reference clock?');
   });
 

@@ -120,7 +120,12 @@ export const position = (walk: Walk) => ({ index: walk.target ? walk.targets.ind
 
 // ---- Words ----
 
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
 export const targetWord = (kind: CheckKind) => (kind === 'cameras' ? 'Camera' : 'Equipment');
+
+/** "3 cameras", "1 piece of equipment". */
+export const targetCountWords = (kind: CheckKind, n: number) => (kind === 'cameras' ? plural(n, 'camera') : plural(n, 'piece of equipment', 'pieces of equipment'));
 
 /** "Camera 12 of 58". */
 export const progressWords = (kind: CheckKind, { index, count }: { index: number; count: number }) => `${targetWord(kind)} ${index} of ${count}`;
@@ -149,8 +154,6 @@ export function entryWords(e: Pick<Entry, 'item' | 'outcome' | 'note' | 'clockOf
   return `${labelOf(CHECK_ITEMS, e.item)}: ${OUTCOME_WORDS[e.outcome]}${detail ? ` (${detail})` : ''}`;
 }
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
-
 /** "4 passed, 1 failed, 1 not applicable" (zeros left out; "nothing" when empty). */
 export function countWords(outcomes: readonly CheckOutcome[]): string {
   const count = (o: CheckOutcome) => outcomes.filter((x) => x === o).length;
@@ -171,5 +174,3 @@ export function nextWords(kind: CheckKind, walk: Walk): string {
   if (walk.entries.length > 0 || walk.failing) return `Next: ${labelOf(CHECK_ITEMS, item)}.`;
   return `Next: ${progressWords(kind, position(walk)).toLowerCase()}, ${walk.target.reference} ${walk.target.name}: ${labelOf(CHECK_ITEMS, item)}.`;
 }
-
-export const faultsWords = (n: number) => plural(n, 'fault');
