@@ -67,6 +67,8 @@ describe('daily checks', () => {
     await help.getByText('Not applicable (on the daily checks)').waitFor();
     await page.keyboard.press('Escape');
     await help.waitFor({ state: 'hidden' });
+    // Focus goes back from the dialog's checkbox (where keys are typing) a moment after it closes.
+    await page.waitForFunction(() => !document.activeElement?.closest('dialog'));
 
     // One key per result; after the last item the camera is saved and the next comes up by itself.
     await page.keyboard.press('p');
@@ -161,8 +163,23 @@ describe('daily checks', () => {
     await expectAccessible(page, 'the equipment round');
     await page.keyboard.press('p');
     await expect.poll(() => said(page).innerText()).toBe('Transmit and receive: passed. Next: Battery.');
+    // The server fails the second of the two saves: the operator keeps their place, and trying again
+    // sends only what was not saved.
+    const posts: string[] = [];
+    await page.route('**/api/v1/checks/rounds/*/results', async (route) => {
+      posts.push(route.request().postDataJSON().item);
+      if (posts.length === 2) await route.fulfill({ status: 503, contentType: 'application/problem+json', body: JSON.stringify({ status: 503, detail: 'The server is busy: try again in a moment.' }) });
+      else await route.continue();
+    });
     await page.keyboard.press('p');
+    await page.getByRole('link', { name: 'The server is busy: try again in a moment.' }).or(page.getByText('The server is busy: try again in a moment.').first()).first().waitFor();
+    expect(await page.locator('ol li').allInnerTexts()).toEqual(['Transmit and receive: passed', 'Battery: passed']);
+    await page.getByRole('heading', { name: 'RAD-1 Radio base station' }).waitFor();
+    await expectAccessible(page, 'a save that failed');
+    await tabTo(page, /Try saving RAD-1 again/);
+    await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: 'The control-room equipment round is complete' }).waitFor();
+    expect(posts).toEqual(['transmit_receive', 'battery', 'battery']);
     expect(await page.locator('.govuk-panel').innerText()).toContain('1 piece of equipment checked: 2 passed.');
     await expectAccessible(page, 'the equipment round complete');
   }, 120_000);

@@ -5,6 +5,7 @@ import {
   CHECK_ITEMS, CHECK_KINDS, EQUIPMENT_STATUSES, SHIFTS, currentRoundQuery, equipmentQuery, recordCheckResult,
   type CheckItem, type CheckKind, type CheckOutcome, type CheckRound, type Target,
 } from '../../../api/checks';
+import { isApiError } from '../../../api/client';
 import { cameraQuery } from '../../../api/estate';
 import { Button, TextField } from '../../../components/fields';
 import { ErrorSummary } from '../../../components/ErrorSummary';
@@ -57,6 +58,8 @@ function Round({ round, kind }: { round: CheckRound; kind: CheckKind }) {
   const [faults, setFaults] = useState<{ targetId: string; reference: string }[]>([]);
   const [saving, setSaving] = useState(false);
   const [errors, setErrors] = useState<FormErrors>();
+  /** The round's shift is over: its results go to the new shift's round. */
+  const [closed, setClosed] = useState(false);
   const [note, setNote] = useState('');
   const [offset, setOffset] = useState('');
   const [noteErrors, setNoteErrors] = useState<FormErrors>();
@@ -87,6 +90,7 @@ function Round({ round, kind }: { round: CheckRound; kind: CheckKind }) {
       setWalk(w);
       setSaving(false);
       setErrors(formErrorsFrom(err));
+      setClosed(isApiError(err) && err.code === 'checks.round_closed');
       setSaid(`The results for ${target.reference} could not all be saved. ${errorMessage(err)}`);
       return;
     }
@@ -174,9 +178,9 @@ function Round({ round, kind }: { round: CheckRound; kind: CheckKind }) {
         {SHIFTS[round.shift]} of {formatUkDay(round.date)}: {counts.done} of {counts.total} {counts.total === 1 ? 'item' : 'items'} checked.
       </p>
       <ErrorSummary errors={noteErrors ?? errors} />
-      {errors && (
-        <Button type="button" onClick={() => void save(walk)} disabled={saving}>Try saving {target?.reference} again</Button>
-      )}
+      {errors && (closed
+        ? <Button type="button" onClick={() => void queryClient.invalidateQueries({ queryKey: currentRoundQuery(kind).queryKey })}>Open the current shift’s round</Button>
+        : <Button type="button" onClick={() => void save(walk)} disabled={saving}>Try saving {target?.reference} again</Button>)}
       <div role="status" aria-live="polite">{said && <p className="govuk-body govuk-!-font-weight-bold">{said}</p>}</div>
 
       {target ? (
