@@ -161,6 +161,16 @@ describe('daily checks', () => {
     expect(await page.locator('nav[aria-label="What to check"] [aria-current="page"]').allInnerTexts()).toEqual(['Control-room equipment']);
     expect(await page.locator('nav[aria-label="Camera estate"] [aria-current="page"]').allInnerTexts()).toEqual(['Daily checks']);
     await expectAccessible(page, 'the equipment round');
+    // F then Escape: the failure is dropped; P then B: back to the item to answer it again.
+    await page.keyboard.press('f');
+    await page.getByLabel('What is wrong with the transmit and receive?').waitFor();
+    await page.keyboard.press('Escape');
+    await page.getByLabel('What is wrong with the transmit and receive?').waitFor({ state: 'detached' });
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Fail cancelled' }).innerText()).toBe('Fail cancelled. Back to Transmit and receive.');
+    await page.keyboard.press('p');
+    await expect.poll(() => said(page).innerText()).toBe('Transmit and receive: passed. Next: Battery.');
+    await page.keyboard.press('b');
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Back to' }).innerText()).toBe('Back to Transmit and receive.');
     await page.keyboard.press('p');
     await expect.poll(() => said(page).innerText()).toBe('Transmit and receive: passed. Next: Battery.');
     // The server fails the second of the two saves: the operator keeps their place, and trying again

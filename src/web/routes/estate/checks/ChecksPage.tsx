@@ -17,7 +17,7 @@ import { labelOf } from '../../../../domain/labels';
 import { EstateNav } from '../EstateNav';
 import { CameraStatusTag } from '../tags';
 import {
-  BACK_KEY, OUTCOME_KEYS, back, choose, countWords, currentItem, entryWords, giveNote, isReadyToSave, keyAction, markSaved, moveOn, nextWords,
+  BACK_KEY, OUTCOME_KEYS, back, choose, countWords, currentItem, entryWords, giveNote, isReadyToSave, keyAction, markSaved, moveOn, nextWords, outcomeWords,
   position, progressWords, promptOf, savedWords, startWalk, targetCountWords, targetWord, unsaved, type Walk,
 } from './walk';
 
@@ -150,7 +150,7 @@ function Round({ round, kind }: { round: CheckRound; kind: CheckKind }) {
   function cancelNote() {
     setWalk(back(walk));
     setNoteErrors(undefined);
-    setSaid(`Fail cancelled. ${labelOf(CHECK_ITEMS, walk.failing!)} again.`);
+    setSaid(`Fail cancelled. Back to ${labelOf(CHECK_ITEMS, walk.failing!)}.`);
     heading.current?.focus();
   }
 
@@ -257,7 +257,7 @@ function ItemList({ target, walk }: { target: Target; walk: Walk }) {
   const now = currentItem(walk);
   const stateOf = (item: CheckItem) => {
     const entry = walk.entries.find((e) => e.item === item);
-    if (entry) return entryWords(entry).slice(labelOf(CHECK_ITEMS, item).length + 2);
+    if (entry) return outcomeWords(entry);
     if (!walk.items.includes(item)) return 'already checked';
     return item === now ? (walk.failing ? 'failed: say what is wrong' : 'now') : 'to check';
   };

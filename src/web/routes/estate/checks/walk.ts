@@ -148,10 +148,13 @@ export function promptOf(item: CheckItem, toleranceSeconds: number): string {
 const OUTCOME_WORDS: Record<CheckOutcome, string> = { pass: 'passed', fail: 'failed', not_applicable: 'not applicable' };
 
 /** "Focus: failed (Blurred by a spider’s web)". */
-export function entryWords(e: Pick<Entry, 'item' | 'outcome' | 'note' | 'clockOffsetSeconds'>): string {
+export const entryWords = (e: Pick<Entry, 'item' | 'outcome' | 'note' | 'clockOffsetSeconds'>) => `${labelOf(CHECK_ITEMS, e.item)}: ${outcomeWords(e)}`;
+
+/** "failed (Blurred; +25 s out)". */
+export function outcomeWords(e: Pick<Entry, 'outcome' | 'note' | 'clockOffsetSeconds'>): string {
   const out = e.clockOffsetSeconds === undefined ? '' : `${e.clockOffsetSeconds > 0 ? '+' : ''}${e.clockOffsetSeconds} s out`;
   const detail = [e.note, out].filter(Boolean).join('; ');
-  return `${labelOf(CHECK_ITEMS, e.item)}: ${OUTCOME_WORDS[e.outcome]}${detail ? ` (${detail})` : ''}`;
+  return `${OUTCOME_WORDS[e.outcome]}${detail ? ` (${detail})` : ''}`;
 }
 
 /** "4 passed, 1 failed, 1 not applicable" (zeros left out; "nothing" when empty). */
