@@ -25,16 +25,21 @@ const SHORTCUTS: Shortcut[] = [
   { keys: ['k'], description: 'Play or pause (on an exhibit’s player)', permission: 'evidence.read' },
   { keys: [','], description: 'One frame back (on an exhibit’s player)', permission: 'evidence.read' },
   { keys: ['.'], description: 'One frame forward (on an exhibit’s player)', permission: 'evidence.read' },
+  // The daily checks' own keys: the page listens for them first (its N is not "new occurrence").
+  { keys: ['p'], description: 'Pass the item (on the daily checks)', permission: 'occurrences.write' },
+  { keys: ['f'], description: 'Fail the item, then say what is wrong (on the daily checks)', permission: 'occurrences.write' },
+  { keys: ['n'], description: 'Not applicable (on the daily checks)', permission: 'occurrences.write' },
+  { keys: ['b'], description: 'Back one step (on the daily checks)', permission: 'occurrences.write' },
   { keys: ['/'], description: 'Search or filter the list on this page' },
   { keys: ['?'], description: 'Show keyboard shortcuts' },
 ];
 
-function isTyping(target: EventTarget | null): boolean {
+export function isTyping(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
   return target.isContentEditable || !!target.closest('input, textarea, select, [contenteditable="true"]');
 }
 
-function readEnabled(): boolean {
+export function readEnabled(): boolean {
   try {
     return localStorage.getItem(STORAGE_KEY) !== 'off';
   } catch {
@@ -134,7 +139,7 @@ export function KeyboardShortcutsDialog({ isOpen, onClose, session }: { isOpen: 
         </thead>
         <tbody className="govuk-table__body">
           {shown.map((s) => (
-            <tr className="govuk-table__row" key={s.keys.join(' ')}>
+            <tr className="govuk-table__row" key={s.description}>
               <td className="govuk-table__cell vigil-nowrap">
                 {s.keys.map((k, i) => (
                   <span key={i}>{i > 0 && ' then '}<kbd>{k}</kbd></span>

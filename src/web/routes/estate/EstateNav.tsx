@@ -20,7 +20,7 @@ export function EstateNav() {
       <ul className="vigil-subnav__list">
         {PAGES.filter((p) => can(session, p.permission)).map((p) => (
           <li key={p.path} className="vigil-subnav__item">
-            <Link className="govuk-link" to={p.path} activeOptions={{ exact: true }} aria-current={p.path === current ? 'page' : undefined}>{p.name}</Link>
+            <Link className="govuk-link" to={p.path} activeOptions={{ exact: true, includeSearch: false }} aria-current={p.path === current ? 'page' : undefined}>{p.name}</Link>
           </li>
         ))}
       </ul>

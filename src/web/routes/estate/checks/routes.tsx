@@ -1,19 +1,28 @@
 import { createRoute, type AnyRoute } from '@tanstack/react-router';
 import { Gate } from '../../../components/Gate';
-import { useTitle } from '../../../components/useTitle';
-import { EstateNav } from '../EstateNav';
-
-function ChecksPage() {
-  useTitle('Daily checks');
-  return (<><h1 className="govuk-heading-l">Daily checks</h1><EstateNav /></>);
-}
+import { ChecksPage } from './ChecksPage';
+import { FaultsPage } from './FaultsPage';
+import { validateChecksSearch, validateFaultsSearch, type ChecksSearch, type FaultsSearch } from './search';
 
 /** The daily equipment checks: the operator's keyboard checklist and the faults it raised. */
 export function checkRoutes<TParent extends AnyRoute>(parent: TParent) {
   const checksRoute = createRoute({
     getParentRoute: () => parent,
     path: '/estate/checks',
-    component: () => <Gate permission="occurrences.write">{() => <ChecksPage />}</Gate>,
+    validateSearch: validateChecksSearch,
+    component: function ChecksRoute() {
+      const { kind } = checksRoute.useSearch() as ChecksSearch;
+      return <Gate permission="occurrences.write">{() => <ChecksPage kind={kind ?? 'cameras'} key={kind ?? 'cameras'} />}</Gate>;
+    },
   });
-  return [checksRoute] as const;
+  const faultsRoute = createRoute({
+    getParentRoute: () => parent,
+    path: '/estate/checks/faults',
+    validateSearch: validateFaultsSearch,
+    component: function FaultsRoute() {
+      const search = faultsRoute.useSearch() as FaultsSearch;
+      return <Gate permission="estate.read">{() => <FaultsPage search={search} />}</Gate>;
+    },
+  });
+  return [checksRoute, faultsRoute] as const;
 }
