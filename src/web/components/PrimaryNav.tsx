@@ -1,4 +1,4 @@
-import { Link } from '@tanstack/react-router';
+import { Link, useRouterState } from '@tanstack/react-router';
 import { useQuery } from '@tanstack/react-query';
 import { modulesQuery } from '../api/auth';
 
@@ -13,9 +13,17 @@ export function useNavItems(): NavItem[] {
   return [{ href: '/', text: 'Home' }, ...modules.map((m) => ({ href: m.path, text: m.name }))];
 }
 
+/** The one item a page belongs to: the longest whose path is the page's or leads to it (/estate/checks, not /estate). */
+export function currentNavItem(items: readonly NavItem[], pathname: string): string | undefined {
+  const under = (href: string) => pathname === href || (href !== '/' && pathname.startsWith(`${href}/`));
+  return items.filter((i) => under(i.href)).sort((a, b) => b.href.length - a.href.length)[0]?.href;
+}
+
 /** MOJ primary navigation: home, the user's work, then the administration pages their roles allow. */
 export function PrimaryNav() {
   const items = useNavItems();
+  const pathname = useRouterState({ select: (s) => s.location.pathname });
+  const current = currentNavItem(items, pathname);
 
   return (
     <div className="moj-primary-navigation">
@@ -28,8 +36,9 @@ export function PrimaryNav() {
                   <Link
                     className="moj-primary-navigation__link"
                     to={item.href}
-                    activeOptions={{ exact: item.href === '/', includeSearch: false }}
+                    activeOptions={{ exact: true, includeSearch: false }}
                     activeProps={{}}
+                    aria-current={item.href === current ? 'page' : undefined}
                   >
                     {item.text}
                   </Link>
