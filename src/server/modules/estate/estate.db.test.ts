@@ -93,6 +93,27 @@ describe('register history', () => {
     const audit = await (await sealed(deps.db)).selectFrom('audit_events').select('action').where('record_id', '=', cam.id).orderBy('seq').execute();
     expect(audit.map((e) => e.action)).toEqual(['camera.registered', 'camera.decommissioned']);
   });
+
+  it('answers "as at" by when each version took effect, not by its number (versions written out of date order)', async () => {
+    const clock = testClock(new Date('2026-03-01T09:00:00Z'));
+    const deps = testDeps({ clock });
+    const { actor } = await aCoordinator(deps);
+    const ward = `Ward ${randomUUID()}`;
+    const cam = await estate.registerCamera(deps, { actor, input: input({ ward }) });
+    clock.set(new Date('2026-03-20T08:00:00Z'));
+    await estate.updateCamera(deps, { actor, id: cam.id, input: { version: 1, bearing: 215 } });
+    // Recorded after version 2, but it took effect before it (a change made last week, written today).
+    clock.set(new Date('2026-03-10T14:00:00Z'));
+    await estate.updateCamera(deps, { actor, id: cam.id, input: { version: 2, bearing: 180, reason: 'Re-pointed on the 10th, recorded late' } });
+
+    const at = (d: string) => estate.getCamera(deps, { id: cam.id, asAt: new Date(d) });
+    expect(await at('2026-03-05T12:00:00Z')).toMatchObject({ bearing: 90, version: 1 });
+    expect(await at('2026-03-15T12:00:00Z')).toMatchObject({ bearing: 180, version: 3 });
+    expect(await at('2026-03-25T12:00:00Z')).toMatchObject({ bearing: 215, version: 2 });
+    const list = (d: string) => estate.listRegister(deps, { filter: { ward, sort: 'reference_asc', asAt: new Date(d) }, page: 1, pageSize: 10 });
+    expect((await list('2026-03-15T12:00:00Z')).items.map((c) => c.bearing)).toEqual([180]);
+    expect((await list('2026-03-25T12:00:00Z')).items.map((c) => c.bearing)).toEqual([215]);
+  });
 });
 
 describe('the history’s guarantees', () => {
