@@ -117,6 +117,31 @@ describe('register history', () => {
 });
 
 describe('the history’s guarantees', () => {
+  it('gives a change that does not say when, who and why the time it was made, no person and "changed", never the last change’s', async () => {
+    const clock = testClock(new Date('2026-03-01T09:00:00Z'));
+    const deps = testDeps({ clock });
+    const { user, actor } = await aCoordinator(deps);
+    const cam = await estate.registerCamera(deps, { actor, input: input() });
+    const before = new Date();
+    await sql`update cameras set bearing_deg = 120 where id = ${cam.id}`.execute(deps.db);
+    const versions = () => deps.db.selectFrom('camera_versions').select(['version', 'valid_from', 'changed_by', 'reason']).where('camera_id', '=', cam.id).orderBy('version').execute();
+    const [first, second] = await versions();
+    expect(first).toMatchObject({ version: 1, changed_by: user.id, reason: 'registered', valid_from: new Date('2026-03-01T09:00:00Z') });
+    expect(second).toMatchObject({ version: 2, changed_by: null, reason: 'changed' });
+    expect(second.valid_from.getTime()).toBeGreaterThanOrEqual(before.getTime() - 5_000);
+    expect(await estate.getCamera(deps, { id: cam.id })).toMatchObject({ version: 2, changeReason: 'changed', changedAt: second.valid_from.toISOString() });
+
+    // A change that says all three keeps them, even when the same person gives the same reason twice.
+    clock.set(new Date('2026-03-05T10:00:00Z'));
+    await estate.updateCamera(deps, { actor, id: cam.id, input: { version: 2, bearing: 130 } });
+    clock.set(new Date('2026-03-06T10:00:00Z'));
+    await estate.updateCamera(deps, { actor, id: cam.id, input: { version: 3, bearing: 140 } });
+    expect((await versions()).slice(2)).toMatchObject([
+      { version: 3, changed_by: user.id, reason: 'edited', valid_from: new Date('2026-03-05T10:00:00Z') },
+      { version: 4, changed_by: user.id, reason: 'edited', valid_from: new Date('2026-03-06T10:00:00Z') },
+    ]);
+  });
+
   it('refuses to delete a camera, and keeps its history whole', async () => {
     const deps = testDeps();
     const { actor } = await aCoordinator(deps);
