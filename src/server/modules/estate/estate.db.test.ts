@@ -5,6 +5,8 @@ import { makeUser, sealed, testClock, testDeps } from '../../../../test/support/
 import type { Deps } from '../../platform/deps';
 import type { RegisterCamera } from '../../../domain/estate/contract';
 import * as estate from './estate.usecases';
+import * as repo from './estate.repository';
+import { columnsToSet } from './estate.models';
 
 // The register on a real PostgreSQL: history kept by who and when, the register as at a past
 // moment, refused stale updates, filters, sorting and the picker's ordering. Each test keeps to
@@ -114,7 +116,47 @@ describe('register history', () => {
     expect((await list('2026-03-15T12:00:00Z')).items.map((c) => c.bearing)).toEqual([180]);
     expect((await list('2026-03-25T12:00:00Z')).items.map((c) => c.bearing)).toEqual([215]);
   });
+
+  it('answers two people taking the same number at once with the same 409 as the check, not a 500', async () => {
+    const deps = testDeps();
+    const { actor } = await aCoordinator(deps);
+    const other = await estate.registerCamera(deps, { actor, input: input() });
+    // Another coordinator's camera with the number, written but not committed: the check cannot see
+    // it, so the write goes ahead, waits on the other transaction and then meets the unique index.
+    const race = async (write: (reference: string) => Promise<unknown>) => {
+      const reference = ref();
+      let commit!: () => void;
+      const committed = new Promise<void>((resolve) => { commit = resolve; });
+      let written!: () => void;
+      const inserted = new Promise<void>((resolve) => { written = resolve; });
+      const theirs = deps.db.transaction().execute(async (trx) => {
+        const { reason: _, ...fields } = input({ reference });
+        await repo.insertCamera(trx, { ...columnsToSet(fields), updated_by: actor.userId, changed_at: new Date(), change_reason: 'registered' });
+        written();
+        await committed;
+      });
+      await inserted;
+      const mine = write(reference).then(() => undefined, (e: unknown) => e);
+      await waitForLockWait(deps);
+      commit();
+      await theirs;
+      return mine;
+    };
+    expect(await race((reference) => estate.registerCamera(deps, { actor, input: input({ reference }) }))).toMatchObject({ status: 409, code: 'estate.reference_taken' });
+    expect(await race((reference) => estate.updateCamera(deps, { actor, id: other.id, input: { version: 1, reference } }))).toMatchObject({ status: 409, code: 'estate.reference_taken' });
+    expect(await estate.getCamera(deps, { id: other.id })).toMatchObject({ version: 1, reference: other.reference });
+  });
 });
+
+/** Until a statement on the cameras waits on another transaction's lock (at most two seconds). */
+async function waitForLockWait(deps: Deps) {
+  for (let i = 0; i < 40; i++) {
+    const { rows } = await sql<{ n: number }>`select count(*)::int as n from pg_stat_activity
+      where datname = current_database() and wait_event_type = 'Lock' and query ilike '%cameras%'`.execute(deps.db);
+    if (rows[0].n > 0) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
 
 describe('the history’s guarantees', () => {
   it('gives a change that does not say when, who and why the time it was made, no person and "changed", never the last change’s', async () => {
