@@ -52,7 +52,13 @@ describe('parseAsAt', () => {
     expect(parseAsAt('4/6/2026 14:05', now)).toBe('2026-06-04T13:05:00.000Z');
   });
   it('takes a date alone as the end of that day', () => {
-    expect(parseAsAt('4/3/2026', now)).toBe('2026-03-04T23:59:59.000Z');
+    expect(parseAsAt('4/3/2026', now)).toBe('2026-03-04T23:59:59.999Z');
+  });
+  it('ends a day at the next London midnight, on the days the clocks change too (nothing in its last second missed)', () => {
+    expect(parseAsAt('28/3/2026', now)).toBe('2026-03-28T23:59:59.999Z'); // GMT
+    expect(parseAsAt('29/3/2026', now)).toBe('2026-03-29T22:59:59.999Z'); // clocks go forward: the day ends in BST
+    expect(parseAsAt('4/6/2026', now)).toBe('2026-06-04T22:59:59.999Z');
+    expect(parseAsAt('25/10/2026', new Date('2026-11-01T12:00:00Z'))).toBe('2026-10-25T23:59:59.999Z'); // clocks go back: the day ends in GMT
   });
   it('takes today as now, and refuses a moment still to come or no date at all', () => {
     expect(parseAsAt('15/7/2026', now)).toBe(now.toISOString());

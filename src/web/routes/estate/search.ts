@@ -1,6 +1,6 @@
 import { CAMERA_KINDS, CAMERA_OWNERS, CAMERA_SORT_FIELDS, CAMERA_STATUSES } from '../../../domain/estate/contract';
 import { isCodeOf } from '../../../domain/labels';
-import { londonWallClock, parseUkDate } from '../../../domain/calendar/london';
+import { londonDayAfter, londonWallClock, parseUkDate } from '../../../domain/calendar/london';
 import { parseUkDateTime } from '../occurrences/when';
 
 // The register's filters as the address bar keeps them, the sort its column headers toggle,
@@ -72,6 +72,12 @@ export function wardsOf(cameras: readonly { ward: string | null }[], current?: s
   return [...wards.values()].sort((a, b) => a.localeCompare(b, 'en-GB'));
 }
 
+/** The last millisecond of a London day (the next London midnight less 1 ms, whether the day is 23, 24 or 25 hours long). */
+const endOfLondonDay = (day: string) => {
+  const next = londonDayAfter(day);
+  return next && new Date(next.getTime() - 1).toISOString();
+};
+
 /**
  * The "as at" field: "4/3/2026 14:05" that minute (London time), or "4/3/2026" the end of that day
  * -> ISO 8601; '' when empty; undefined when it is not a real date, or is still to come.
@@ -80,7 +86,7 @@ export function parseAsAt(typed: string, now = new Date()): string | undefined {
   const t = typed.trim();
   if (!t) return '';
   const day = parseUkDate(t);
-  const iso = day ? londonWallClock(day, { hour: 23, minute: 59, second: 59 })?.toISOString() : /\d[:.]\d/.test(t) ? parseUkDateTime(t, now) : undefined;
+  const iso = day ? endOfLondonDay(day) : /\d[:.]\d/.test(t) ? parseUkDateTime(t, now) : undefined;
   if (!iso) return undefined;
   if (new Date(iso).getTime() <= now.getTime()) return iso;
   // Today, typed as a day: the register as it stands now. Any later moment has not happened yet.
