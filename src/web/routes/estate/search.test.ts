@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mapMatches, nextSort, parseAsAt, sortOf, validateEstateSearch, wardsOf } from './search';
+import { asAtInput, mapMatches, nextSort, parseAsAt, sortOf, validateEstateSearch, wardsOf } from './search';
 import { fieldValue } from './words';
 
 describe('validateEstateSearch', () => {
@@ -8,6 +8,11 @@ describe('validateEstateSearch', () => {
       .toEqual({ q: 'market', kind: 'ptz', status: 'faulty', owner: 'partner', ward: 'Town', sort: 'ward_desc', page: 3 });
     expect(validateEstateSearch({ kind: 'drone', status: 'broken', owner: 'toString', sort: 'purpose_asc', page: '0', q: '  ' }))
       .toEqual({ q: undefined, kind: undefined, status: undefined, owner: undefined, ward: undefined, sort: undefined, page: undefined });
+  });
+  it('keeps an "as at" moment that is a date and time, as ISO 8601, and drops anything else', () => {
+    expect(validateEstateSearch({ asAt: '2026-03-04T23:59:59.999Z' }).asAt).toBe('2026-03-04T23:59:59.999Z');
+    expect(validateEstateSearch({ asAt: 'yesterday' }).asAt).toBeUndefined();
+    expect(validateEstateSearch({ asAt: 5 }).asAt).toBeUndefined();
   });
   it('leaves the default sort and the first page out of the address', () => {
     expect(validateEstateSearch({ sort: 'reference_asc', page: 1 })).toMatchObject({ sort: undefined, page: undefined });
@@ -90,3 +95,14 @@ describe('wardsOf', () => {
     expect(wardsOf(cameras, 'TOWN')).toEqual(['Anglesey', 'stapenhill', 'TOWN']);
   });
 });
+
+describe('asAtInput', () => {
+  it('shows the end of a London day as the date alone, so that it reads back the same', () => {
+    for (const typed of ['4/3/2026', '29/3/2026', '25/10/2026']) expect(asAtInput(parseAsAt(typed, new Date('2026-11-01T12:00:00Z'))!)).toBe(typed);
+  });
+  it('shows any other moment as a date and time in London', () => {
+    expect(asAtInput('2026-06-04T13:05:00.000Z')).toBe('4/6/2026 14:05');
+    expect(asAtInput('2026-03-04T23:59:00.000Z')).toBe('4/3/2026 23:59');
+  });
+});
+
