@@ -15,7 +15,7 @@ import { EstateMap } from './EstateMap';
 import { EstateNav } from './EstateNav';
 import { SortableHead, type Column } from './SortableHead';
 import { CameraStatusTag } from './tags';
-import { asAtInput, mapMatches, parseAsAt, wardsOf, type EstateFilters } from './search';
+import { asAtInput, mapMatches, parseAsAt, resultsAnnouncement, sortOf, wardsOf, type EstateFilters } from './search';
 
 const options = (any: string, values: Record<string, string>) => [{ value: '', label: any }, ...Object.entries(values).map(([value, label]) => ({ value, label }))];
 
@@ -62,6 +62,10 @@ export function RegisterPage({ search }: { search: EstateFilters }) {
   const onMap = useMemo(() => (mapData.data ?? []).filter((c) => mapMatches(c, filters)), [mapData.data, applied]);
   const total = results.data?.total ?? 0;
   const asAt = search.asAt;
+  const sortName = COLUMNS.find((c) => c.sort === sortOf(search.sort).field)?.name ?? 'Number';
+  const announcement = results.data && !results.isPlaceholderData
+    ? resultsAnnouncement({ total, page: results.data.page, pageSize: results.data.pageSize || CAMERAS_PAGE_SIZE, sort: search.sort, sortName, asAt })
+    : '';
   return (
     <>
       <ErrorSummary errors={errors} />
@@ -98,6 +102,7 @@ export function RegisterPage({ search }: { search: EstateFilters }) {
       {mapData.data && <EstateMap cameras={onMap} />}
       {mapData.data && filters.q && <p className="govuk-body-s">On the map, the search matches camera numbers and names; the table matches streets too.</p>}
 
+      <p className="govuk-visually-hidden" role="status" aria-live="polite">{announcement}</p>
       {results.isPending && <p className="govuk-body">Loading cameras…</p>}
       {results.isError && <p className="govuk-body">The register could not be loaded. {results.error.message}</p>}
       {results.data && (

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { asAtInput, mapMatches, nextSort, parseAsAt, sortOf, validateEstateSearch, wardsOf } from './search';
+import { asAtInput, mapMatches, nextSort, parseAsAt, resultsAnnouncement, sortOf, validateEstateSearch, wardsOf } from './search';
 import { fieldValue } from './words';
 
 describe('validateEstateSearch', () => {
@@ -106,3 +106,14 @@ describe('asAtInput', () => {
   });
 });
 
+describe('resultsAnnouncement', () => {
+  it('says how many cameras, which page of how many, and the order', () => {
+    expect(resultsAnnouncement({ total: 120, page: 2, pageSize: 50, sort: 'name_desc', sortName: 'Name' })).toBe('120 cameras. Page 2 of 3, sorted by name, descending.');
+    expect(resultsAnnouncement({ total: 1, page: 1, pageSize: 50, sort: undefined, sortName: 'Number' })).toBe('1 camera. Page 1 of 1, sorted by number, ascending.');
+  });
+  it('says when none match, and when the table is the register as it stood', () => {
+    expect(resultsAnnouncement({ total: 0, page: 1, pageSize: 50, sort: undefined, sortName: 'Number' })).toBe('No cameras match these filters.');
+    expect(resultsAnnouncement({ total: 3, page: 1, pageSize: 50, sort: undefined, sortName: 'Number', asAt: '2026-03-04T23:59:59.999Z' }))
+      .toBe('3 cameras in the register as at 4 Mar 2026, 23:59. Page 1 of 1, sorted by number, ascending.');
+  });
+});

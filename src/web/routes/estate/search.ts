@@ -1,6 +1,6 @@
 import { CAMERA_KINDS, CAMERA_OWNERS, CAMERA_SORT_FIELDS, CAMERA_STATUSES } from '../../../domain/estate/contract';
 import { isCodeOf } from '../../../domain/labels';
-import { formatUkDateTimeInput, londonDay, londonDayAfter, londonWallClock, parseUkDate } from '../../../domain/calendar/london';
+import { formatDateTime, formatUkDateTimeInput, londonDay, londonDayAfter, londonWallClock, parseUkDate } from '../../../domain/calendar/london';
 import { parseUkDateTime } from '../occurrences/when';
 
 // The register's filters as the address bar keeps them, the sort its column headers toggle,
@@ -104,3 +104,13 @@ export function asAtInput(iso: string): string {
   return endOfLondonDay(londonDay(new Date(iso))) === new Date(iso).toISOString() ? typed.split(' ')[0] : typed;
 }
 
+/** What the register's live region says once the table has changed (filtered, sorted, paged): how many, which page, in what order. */
+export function resultsAnnouncement({ total, page, pageSize, sort, sortName, asAt }: {
+  total: number; page: number; pageSize: number; sort: Sort | undefined; sortName: string; asAt?: string;
+}): string {
+  const count = `${total === 0 ? 'No' : total} camera${total === 1 ? '' : 's'}${asAt ? ` in the register as at ${formatDateTime(asAt)}` : ''}`;
+  if (total === 0) return `${count} match these filters.`;
+  const pages = Math.max(1, Math.ceil(total / pageSize));
+  const { direction } = sortOf(sort);
+  return `${count}. Page ${Math.min(page, pages)} of ${pages}, sorted by ${sortName.toLowerCase()}, ${direction === 'asc' ? 'ascending' : 'descending'}.`;
+}
