@@ -4,7 +4,8 @@ import { expectAccessible, newPage, signIn, useProduct } from './helpers';
 
 // The camera register in the browser: the coordinator finds a camera by its status, opens it,
 // re-points it from the keyboard with a reason, and sees the change in its history; the register
-// as it stood before still shows the old bearing. axe on every page.
+// as it stood before still shows the old bearing, on the camera's page and in the register as at a
+// date. axe on every page.
 
 const env = useProduct({
   users: [{ username: 'mokafor', displayName: 'Martin Okafor', roles: ['coordinator'], password: 'copper meadow lantern' }],
@@ -40,6 +41,8 @@ describe('the camera register', () => {
     await page.getByRole('button', { name: 'Filter' }).press('Enter');
     await page.waitForURL(/status=faulty/);
     await page.getByRole('link', { name: 'C32' }).waitFor({ state: 'detached' });
+    // The new count is said, politely, to a screen reader (the table changed without a page load).
+    await page.getByRole('status').filter({ hasText: /^1 camera\. Page 1 of 1, sorted by number, ascending\.$/ }).waitFor();
     await page.getByRole('link', { name: 'C31' }).press('Enter');
     await page.getByRole('heading', { name: /Station Street east/ }).waitFor();
     await expectAccessible(page, 'a camera');
@@ -64,5 +67,33 @@ describe('the camera register', () => {
     const entry = await page.locator('main dl').first().innerText();
     expect(entry).toMatch(/90\s*°/);
     expect(entry).not.toMatch(/135\s*°/);
+
+    // The register as at a week ago, from its "As at (date)" field: said to be so, with the way back to today.
+    await page.goto(`${env.product.url}/estate`);
+    await page.getByRole('link', { name: 'C32' }).waitFor();
+    await page.getByLabel('As at (date)').fill('31/2/2026');
+    await page.getByRole('button', { name: 'Filter' }).press('Enter');
+    await page.getByRole('link', { name: /Enter a date that has passed/ }).waitFor();
+    expect(await page.getByLabel('As at (date)').inputValue()).toBe('31/2/2026');
+    await expectAccessible(page, 'the register with a wrong date');
+    const day = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', day: 'numeric', month: 'numeric', year: 'numeric' }).format(new Date(weekAgo));
+    const typed = day.split('/').map((p) => String(Number(p))).join('/');
+    await page.getByLabel('As at (date)').fill(typed);
+    await page.getByRole('button', { name: 'Filter' }).press('Enter');
+    await page.waitForURL(/asAt=/);
+    await page.getByRole('heading', { name: /^Camera register as at / }).waitFor();
+    await page.getByText(/This is the register as it stood at/).waitFor();
+    await page.getByText(/The map shows the cameras as they stand today/).waitFor();
+    await page.getByRole('status').filter({ hasText: /^2 cameras in the register as at / }).waitFor();
+    expect(await page.getByLabel('As at (date)').inputValue()).toBe(typed);
+    await expectAccessible(page, 'the register as at a date');
+    // A camera opened from it opens as it stood: the old bearing.
+    await page.getByRole('link', { name: 'C31' }).press('Enter');
+    await page.getByText(/As it stood at/).waitFor();
+    expect(await page.locator('main dl').first().innerText()).toMatch(/90\s*°/);
+    await page.goBack();
+    await page.getByRole('link', { name: 'See the register as it stands today' }).press('Enter');
+    await page.getByRole('heading', { name: 'Camera register', exact: true }).waitFor();
+    expect(page.url()).not.toMatch(/asAt=/);
   }, 120_000);
 });

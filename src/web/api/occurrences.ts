@@ -1,5 +1,6 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import { api, withQuery } from './client';
+import { cameraMapQuery, type CameraMapItem } from './estate';
 import { londonDayAfter, londonDayStart } from '../../domain/calendar/london';
 
 // The control-room occurrence log: search, one occurrence with its timeline, writes, and handovers.
@@ -78,6 +79,18 @@ export const camerasQuery = queryOptions({
   queryKey: ['cameras'],
   queryFn: async () => (await api<{ items: Camera[] }>('/cameras')).items,
   staleTime: 5 * 60_000,
+});
+
+/** A camera as the map of points draws it (councilMap's MapCamera). */
+export const mapPointOf = (c: CameraMapItem) => ({ id: c.id, reference: c.reference, latitude: c.lat, longitude: c.lon, status: c.status });
+
+/**
+ * Every camera in service, for a map to pick a point on: the estate map's data (the whole register in
+ * one small reply, shared with the register's map), not the register's list, which comes a page at a time.
+ */
+export const cameraMapPointsQuery = queryOptions({
+  ...cameraMapQuery(false),
+  select: (items: CameraMapItem[]) => items.map(mapPointOf),
 });
 
 export type PickedCamera = z.infer<typeof CameraPick>['items'][number];

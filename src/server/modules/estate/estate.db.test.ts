@@ -5,6 +5,8 @@ import { makeUser, sealed, testClock, testDeps } from '../../../../test/support/
 import type { Deps } from '../../platform/deps';
 import type { RegisterCamera } from '../../../domain/estate/contract';
 import * as estate from './estate.usecases';
+import * as repo from './estate.repository';
+import { columnsToSet } from './estate.models';
 
 // The register on a real PostgreSQL: history kept by who and when, the register as at a past
 // moment, refused stale updates, filters, sorting and the picker's ordering. Each test keeps to
@@ -93,9 +95,95 @@ describe('register history', () => {
     const audit = await (await sealed(deps.db)).selectFrom('audit_events').select('action').where('record_id', '=', cam.id).orderBy('seq').execute();
     expect(audit.map((e) => e.action)).toEqual(['camera.registered', 'camera.decommissioned']);
   });
+
+  it('answers "as at" by when each version took effect, not by its number (versions written out of date order)', async () => {
+    const clock = testClock(new Date('2026-03-01T09:00:00Z'));
+    const deps = testDeps({ clock });
+    const { actor } = await aCoordinator(deps);
+    const ward = `Ward ${randomUUID()}`;
+    const cam = await estate.registerCamera(deps, { actor, input: input({ ward }) });
+    clock.set(new Date('2026-03-20T08:00:00Z'));
+    await estate.updateCamera(deps, { actor, id: cam.id, input: { version: 1, bearing: 215 } });
+    // Recorded after version 2, but it took effect before it (a change made last week, written today).
+    clock.set(new Date('2026-03-10T14:00:00Z'));
+    await estate.updateCamera(deps, { actor, id: cam.id, input: { version: 2, bearing: 180, reason: 'Re-pointed on the 10th, recorded late' } });
+
+    const at = (d: string) => estate.getCamera(deps, { id: cam.id, asAt: new Date(d) });
+    expect(await at('2026-03-05T12:00:00Z')).toMatchObject({ bearing: 90, version: 1 });
+    expect(await at('2026-03-15T12:00:00Z')).toMatchObject({ bearing: 180, version: 3 });
+    expect(await at('2026-03-25T12:00:00Z')).toMatchObject({ bearing: 215, version: 2 });
+    const list = (d: string) => estate.listRegister(deps, { filter: { ward, sort: 'reference_asc', asAt: new Date(d) }, page: 1, pageSize: 10 });
+    expect((await list('2026-03-15T12:00:00Z')).items.map((c) => c.bearing)).toEqual([180]);
+    expect((await list('2026-03-25T12:00:00Z')).items.map((c) => c.bearing)).toEqual([215]);
+  });
+
+  it('answers two people taking the same number at once with the same 409 as the check, not a 500', async () => {
+    const deps = testDeps();
+    const { actor } = await aCoordinator(deps);
+    const other = await estate.registerCamera(deps, { actor, input: input() });
+    // Another coordinator's camera with the number, written but not committed: the check cannot see
+    // it, so the write goes ahead, waits on the other transaction and then meets the unique index.
+    const race = async (write: (reference: string) => Promise<unknown>) => {
+      const reference = ref();
+      let commit!: () => void;
+      const committed = new Promise<void>((resolve) => { commit = resolve; });
+      let written!: () => void;
+      const inserted = new Promise<void>((resolve) => { written = resolve; });
+      const theirs = deps.db.transaction().execute(async (trx) => {
+        const { reason: _, ...fields } = input({ reference });
+        await repo.insertCamera(trx, { ...columnsToSet(fields), updated_by: actor.userId, changed_at: new Date(), change_reason: 'registered' });
+        written();
+        await committed;
+      });
+      await inserted;
+      const mine = write(reference).then(() => undefined, (e: unknown) => e);
+      await waitForLockWait(deps);
+      commit();
+      await theirs;
+      return mine;
+    };
+    expect(await race((reference) => estate.registerCamera(deps, { actor, input: input({ reference }) }))).toMatchObject({ status: 409, code: 'estate.reference_taken' });
+    expect(await race((reference) => estate.updateCamera(deps, { actor, id: other.id, input: { version: 1, reference } }))).toMatchObject({ status: 409, code: 'estate.reference_taken' });
+    expect(await estate.getCamera(deps, { id: other.id })).toMatchObject({ version: 1, reference: other.reference });
+  });
 });
 
+/** Until a statement on the cameras waits on another transaction's lock (at most two seconds). */
+async function waitForLockWait(deps: Deps) {
+  for (let i = 0; i < 40; i++) {
+    const { rows } = await sql<{ n: number }>`select count(*)::int as n from pg_stat_activity
+      where datname = current_database() and wait_event_type = 'Lock' and query ilike '%cameras%'`.execute(deps.db);
+    if (rows[0].n > 0) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
 describe('the history’s guarantees', () => {
+  it('gives a change that does not say when, who and why the time it was made, no person and "changed", never the last change’s', async () => {
+    const clock = testClock(new Date('2026-03-01T09:00:00Z'));
+    const deps = testDeps({ clock });
+    const { user, actor } = await aCoordinator(deps);
+    const cam = await estate.registerCamera(deps, { actor, input: input() });
+    const before = new Date();
+    await sql`update cameras set bearing_deg = 120 where id = ${cam.id}`.execute(deps.db);
+    const versions = () => deps.db.selectFrom('camera_versions').select(['version', 'valid_from', 'changed_by', 'reason']).where('camera_id', '=', cam.id).orderBy('version').execute();
+    const [first, second] = await versions();
+    expect(first).toMatchObject({ version: 1, changed_by: user.id, reason: 'registered', valid_from: new Date('2026-03-01T09:00:00Z') });
+    expect(second).toMatchObject({ version: 2, changed_by: null, reason: 'changed' });
+    expect(second.valid_from.getTime()).toBeGreaterThanOrEqual(before.getTime() - 5_000);
+    expect(await estate.getCamera(deps, { id: cam.id })).toMatchObject({ version: 2, changeReason: 'changed', changedAt: second.valid_from.toISOString() });
+
+    // A change that says all three keeps them, even when the same person gives the same reason twice.
+    clock.set(new Date('2026-03-05T10:00:00Z'));
+    await estate.updateCamera(deps, { actor, id: cam.id, input: { version: 2, bearing: 130 } });
+    clock.set(new Date('2026-03-06T10:00:00Z'));
+    await estate.updateCamera(deps, { actor, id: cam.id, input: { version: 3, bearing: 140 } });
+    expect((await versions()).slice(2)).toMatchObject([
+      { version: 3, changed_by: user.id, reason: 'edited', valid_from: new Date('2026-03-05T10:00:00Z') },
+      { version: 4, changed_by: user.id, reason: 'edited', valid_from: new Date('2026-03-06T10:00:00Z') },
+    ]);
+  });
+
   it('refuses to delete a camera, and keeps its history whole', async () => {
     const deps = testDeps();
     const { actor } = await aCoordinator(deps);

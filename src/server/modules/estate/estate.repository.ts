@@ -9,11 +9,15 @@ import type { CameraColumn, CameraRow } from './estate.models';
 const escapeLike = (q: string) => q.replace(/[%_\\]/g, '\\$&');
 const like = (q: string) => `%${escapeLike(q)}%`;
 
-/** The register as it stood at a moment: each camera's newest version at or before it, as a cameras row. */
+/**
+ * The register as it stood at a moment: each camera's version in effect then (the latest to take
+ * effect at or before it, as a cameras row). By when it took effect, not by number: versions are not
+ * always written in date order (a deployment recorded today for a camera put up last week).
+ */
 const registerAsAt = (asAt: Date) => sql<Omit<CameraRow, 'installed_on'> & { installed_on: unknown; updated_by: string | null }>`(
   select (jsonb_populate_record(null::cameras, v.entry || jsonb_build_object(
     'id', v.camera_id, 'version', v.version, 'changed_at', v.valid_from, 'updated_by', v.changed_by, 'change_reason', v.reason))).*
-  from (select distinct on (camera_id) * from camera_versions where valid_from <= ${asAt} order by camera_id, version desc) v
+  from (select distinct on (camera_id) * from camera_versions where valid_from <= ${asAt} order by camera_id, valid_from desc, version desc) v
 )`.as('c');
 
 /** The register now, or as at a moment, as table `c`. */

@@ -25,10 +25,24 @@ export async function registerCamera(deps: Deps, { actor, input }: { actor: Acto
   const { reason, ...fields } = input;
   return deps.db.transaction().execute(async (trx) => {
     if (await repo.findCameraIdByReference(trx, fields.reference)) throw errors.referenceTaken(fields);
-    const { id } = await repo.insertCamera(trx, { ...columnsToSet(fields), updated_by: actor.userId, changed_at: deps.clock.now(), change_reason: reason ?? 'registered' });
+    const { id } = await numberKept(fields.reference, repo.insertCamera(trx, { ...columnsToSet(fields), updated_by: actor.userId, changed_at: deps.clock.now(), change_reason: reason ?? 'registered' }));
     await recordAudit(trx, actor.audit, { action: 'camera.registered', recordType: 'camera', recordId: id, details: { reference: fields.reference } });
     return getCamera({ db: trx }, { id });
   });
+}
+
+/**
+ * The write, with a clash on the camera number answered as the check before it answers one: two
+ * people taking the same number at once both pass the check, and the later write meets the index.
+ */
+async function numberKept<T>(reference: string, write: Promise<T>): Promise<T> {
+  try {
+    return await write;
+  } catch (e) {
+    const pg = e as { code?: unknown; constraint?: unknown };
+    if (pg.code === '23505' && pg.constraint === 'cameras_reference_idx') throw errors.referenceTaken({ reference });
+    throw e;
+  }
 }
 
 /**
@@ -45,9 +59,9 @@ export async function updateCamera(deps: Deps, { actor, id, input }: { actor: Ac
     const changed = changedFields(toCameraDto(row), fields);
     if (!changed.length) throw errors.nothingChanged();
     if (fields.reference && fields.reference !== row.reference && (await repo.findCameraIdByReference(trx, fields.reference))) throw errors.referenceTaken({ reference: fields.reference });
-    const updated = await repo.updateCameraAt(trx, {
+    const updated = await numberKept(fields.reference ?? row.reference, repo.updateCameraAt(trx, {
       id, version: input.version, set: { ...columnsToSet(fields), updated_by: actor.userId, changed_at: deps.clock.now(), change_reason: input.reason ?? 'edited' },
-    });
+    }));
     if (!updated) throw errors.staleVersion({ reference: row.reference, yours: input.version, current: row.version + 1 });
     await recordAudit(trx, actor.audit, {
       action: fields.status === 'decommissioned' && row.status !== 'decommissioned' ? 'camera.decommissioned' : 'camera.updated',

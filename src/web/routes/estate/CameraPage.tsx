@@ -8,11 +8,11 @@ import { ErrorSummary } from '../../components/ErrorSummary';
 import { Button, TextField } from '../../components/fields';
 import { useTitle } from '../../components/useTitle';
 import { fieldErrors, type FormErrors } from '../../lib/errors';
-import { formatDateTime, formatUkDateTimeInput } from '../../../domain/calendar/london';
+import { formatDateTime } from '../../../domain/calendar/london';
 import { Row } from '../evidence/SummaryRow';
 import { CameraStatusTag } from './tags';
 import { EstateMap } from './EstateMap';
-import { parseAsAt } from './search';
+import { asAtInput, parseAsAt } from './search';
 import { fieldValue } from './words';
 
 const SHOWN: readonly (keyof typeof CAMERA_FIELD_LABELS)[] = [
@@ -27,8 +27,8 @@ export function CameraPage({ id, asAt, session }: { id: string; asAt?: string; s
   const [errors, setErrors] = useState<FormErrors>();
   useTitle(camera.data ? `Camera ${camera.data.reference}` : 'Camera', { error: !!errors });
   const navigate = useNavigate();
-  const [typed, setTyped] = useState(asAt ? formatUkDateTimeInput(asAt) : '');
-  useEffect(() => setTyped(asAt ? formatUkDateTimeInput(asAt) : ''), [asAt]);
+  const [typed, setTyped] = useState(asAt ? asAtInput(asAt) : '');
+  useEffect(() => setTyped(asAt ? asAtInput(asAt) : ''), [asAt]);
 
   const show = (event: React.FormEvent) => {
     event.preventDefault();

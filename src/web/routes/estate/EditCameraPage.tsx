@@ -8,7 +8,7 @@ import { Button, CheckboxesField, SelectField, TextField } from '../../component
 import { useTitle } from '../../components/useTitle';
 import { fieldErrors } from '../../lib/errors';
 import { useWriteForm } from '../../lib/useWriteForm';
-import { draftOf, patchOf, type CameraDraft } from './edit';
+import { draftOf, patchOf, reasonField, type CameraDraft } from './edit';
 
 const HINTS: Partial<Record<keyof CameraDraft, string>> = {
   reference: 'Letters, digits or hyphens, like C31', latitude: 'WGS84, like 52.80271', longitude: 'WGS84, like -1.63342', bearing: 'Degrees clockwise from north, 0 to 359',
@@ -75,7 +75,7 @@ function EditForm({ camera }: { camera: Camera }) {
         <h2 className="govuk-heading-m">System, owner and purpose</h2>
         {text('videoSystem')}{text('channel', '10')}{text('connectivityLine')}{text('installedOn', '10')}
         {choice('owner', CAMERA_OWNERS)}{text('ownerName', '30')}{text('purpose', 'full')}{text('ward')}
-        <TextField id={form.id('reason')} label="Why are you making this change? (optional)" hint="Kept in the camera’s history, like ‘Re-pointed at the taxi rank after the March review’"
+        <TextField id={form.id('reason')} {...reasonField(camera, draft)}
           value={draft.reason} onChange={set('reason')} error={form.field('reason')} width="full" />
         <div className="govuk-button-group">
           <Button disabled={form.busy}>Save the change</Button>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Camera } from '../../../domain/estate/contract';
-import { draftOf, patchOf } from './edit';
+import { draftOf, patchOf, reasonField } from './edit';
 
 const camera: Camera = {
   id: '00000000-0000-4000-8000-000000000031', reference: 'C31', name: 'Market Place', location: 'Market Place by the church', latitude: 52.8, longitude: -1.63,
@@ -28,5 +28,15 @@ describe('the camera edit form', () => {
     expect(problems).toEqual({
       bearing: 'Enter the bearing as a number', name: 'Enter the name', installedOn: 'Enter the install date as a real date, like 4/3/2024', latitude: 'Enter the latitude',
     });
+  });
+
+  it('says the reason is needed to decommission, and asks for it before sending', () => {
+    expect(reasonField(camera, draftOf(camera))).toMatchObject({ label: 'Why are you making this change? (optional)', hint: expect.stringMatching(/^Needed if you decommission the camera/) });
+    const decommissioned = { ...draftOf(camera), status: 'decommissioned' };
+    expect(reasonField(camera, decommissioned)).toMatchObject({ label: 'Why are you decommissioning this camera?', hint: expect.stringMatching(/^Needed to decommission/) });
+    expect(patchOf(camera, decommissioned).problems).toEqual({ reason: expect.stringMatching(/why the camera is being decommissioned/) });
+    expect(patchOf(camera, { ...decommissioned, reason: 'Pole removed' }).problems).toBeUndefined();
+    // Already decommissioned: any other change needs no reason.
+    expect(patchOf({ ...camera, status: 'decommissioned' }, { ...draftOf({ ...camera, status: 'decommissioned' }), bearing: '100' }).problems).toBeUndefined();
   });
 });

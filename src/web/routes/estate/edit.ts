@@ -49,6 +49,19 @@ export function patchOf(c: Camera, d: CameraDraft): { patch: CameraPatch; change
   if ([...d.capabilities].sort().join() !== [...c.capabilities].sort().join()) patch.capabilities = d.capabilities;
   const reason = d.reason.trim();
   if (reason) patch.reason = reason;
+  else if (decommissioning(c, d)) problems.reason = 'Say why the camera is being decommissioned (the register keeps the reason)';
   const changed = Object.keys(patch).filter((k) => k !== 'version' && k !== 'reason').length;
   return { patch, changed, problems: Object.keys(problems).length ? problems : undefined };
+}
+
+const decommissioning = (c: Camera, d: CameraDraft) => d.status === 'decommissioned' && c.status !== 'decommissioned';
+
+/** The reason field's label and hint: it is needed to decommission the camera, and optional for any other change. */
+export function reasonField(c: Camera, d: CameraDraft): { label: string; hint: string } {
+  return decommissioning(c, d)
+    ? { label: 'Why are you decommissioning this camera?', hint: 'Needed to decommission a camera. Kept in the camera’s history, like ‘Pole removed for road works’' }
+    : {
+      label: 'Why are you making this change? (optional)',
+      hint: 'Needed if you decommission the camera (status ‘Decommissioned’); optional for any other change. Kept in the camera’s history, like ‘Re-pointed at the taxi rank after the March review’',
+    };
 }

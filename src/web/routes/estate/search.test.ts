@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mapMatches, nextSort, parseAsAt, sortOf, validateEstateSearch, wardsOf } from './search';
+import { asAtInput, mapMatches, nextSort, parseAsAt, resultsAnnouncement, sortOf, validateEstateSearch, wardsOf } from './search';
 import { fieldValue } from './words';
 
 describe('validateEstateSearch', () => {
@@ -8,6 +8,11 @@ describe('validateEstateSearch', () => {
       .toEqual({ q: 'market', kind: 'ptz', status: 'faulty', owner: 'partner', ward: 'Town', sort: 'ward_desc', page: 3 });
     expect(validateEstateSearch({ kind: 'drone', status: 'broken', owner: 'toString', sort: 'purpose_asc', page: '0', q: '  ' }))
       .toEqual({ q: undefined, kind: undefined, status: undefined, owner: undefined, ward: undefined, sort: undefined, page: undefined });
+  });
+  it('keeps an "as at" moment that is a date and time, as ISO 8601, and drops anything else', () => {
+    expect(validateEstateSearch({ asAt: '2026-03-04T23:59:59.999Z' }).asAt).toBe('2026-03-04T23:59:59.999Z');
+    expect(validateEstateSearch({ asAt: 'yesterday' }).asAt).toBeUndefined();
+    expect(validateEstateSearch({ asAt: 5 }).asAt).toBeUndefined();
   });
   it('leaves the default sort and the first page out of the address', () => {
     expect(validateEstateSearch({ sort: 'reference_asc', page: 1 })).toMatchObject({ sort: undefined, page: undefined });
@@ -52,7 +57,13 @@ describe('parseAsAt', () => {
     expect(parseAsAt('4/6/2026 14:05', now)).toBe('2026-06-04T13:05:00.000Z');
   });
   it('takes a date alone as the end of that day', () => {
-    expect(parseAsAt('4/3/2026', now)).toBe('2026-03-04T23:59:59.000Z');
+    expect(parseAsAt('4/3/2026', now)).toBe('2026-03-04T23:59:59.999Z');
+  });
+  it('ends a day at the next London midnight, on the days the clocks change too (nothing in its last second missed)', () => {
+    expect(parseAsAt('28/3/2026', now)).toBe('2026-03-28T23:59:59.999Z'); // GMT
+    expect(parseAsAt('29/3/2026', now)).toBe('2026-03-29T22:59:59.999Z'); // clocks go forward: the day ends in BST
+    expect(parseAsAt('4/6/2026', now)).toBe('2026-06-04T22:59:59.999Z');
+    expect(parseAsAt('25/10/2026', new Date('2026-11-01T12:00:00Z'))).toBe('2026-10-25T23:59:59.999Z'); // clocks go back: the day ends in GMT
   });
   it('takes today as now, and refuses a moment still to come or no date at all', () => {
     expect(parseAsAt('15/7/2026', now)).toBe(now.toISOString());
@@ -82,5 +93,27 @@ describe('wardsOf', () => {
     expect(wardsOf(cameras)).toEqual(['Anglesey', 'stapenhill', 'town']);
     expect(wardsOf(cameras, 'Winshill')).toEqual(['Anglesey', 'stapenhill', 'town', 'Winshill']);
     expect(wardsOf(cameras, 'TOWN')).toEqual(['Anglesey', 'stapenhill', 'TOWN']);
+  });
+});
+
+describe('asAtInput', () => {
+  it('shows the end of a London day as the date alone, so that it reads back the same', () => {
+    for (const typed of ['4/3/2026', '29/3/2026', '25/10/2026']) expect(asAtInput(parseAsAt(typed, new Date('2026-11-01T12:00:00Z'))!)).toBe(typed);
+  });
+  it('shows any other moment as a date and time in London', () => {
+    expect(asAtInput('2026-06-04T13:05:00.000Z')).toBe('4/6/2026 14:05');
+    expect(asAtInput('2026-03-04T23:59:00.000Z')).toBe('4/3/2026 23:59');
+  });
+});
+
+describe('resultsAnnouncement', () => {
+  it('says how many cameras, which page of how many, and the order', () => {
+    expect(resultsAnnouncement({ total: 120, page: 2, pageSize: 50, sort: 'name_desc', sortName: 'Name' })).toBe('120 cameras. Page 2 of 3, sorted by name, descending.');
+    expect(resultsAnnouncement({ total: 1, page: 1, pageSize: 50, sort: undefined, sortName: 'Number' })).toBe('1 camera. Page 1 of 1, sorted by number, ascending.');
+  });
+  it('says when none match, and when the table is the register as it stood', () => {
+    expect(resultsAnnouncement({ total: 0, page: 1, pageSize: 50, sort: undefined, sortName: 'Number' })).toBe('No cameras match these filters.');
+    expect(resultsAnnouncement({ total: 3, page: 1, pageSize: 50, sort: undefined, sortName: 'Number', asAt: '2026-03-04T23:59:59.999Z' }))
+      .toBe('3 cameras in the register as at 4 Mar 2026, 23:59. Page 1 of 1, sorted by number, ascending.');
   });
 });

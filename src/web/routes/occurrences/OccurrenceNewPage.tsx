@@ -2,7 +2,7 @@ import { lazy, Suspense, useState } from 'react';
 import { isCodeOf } from '../../../domain/labels';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { PRIORITIES, SOURCES, cameraPickQuery, camerasQuery, categoriesQuery, openOccurrence, type PickedCamera } from '../../api/occurrences';
+import { PRIORITIES, SOURCES, cameraMapPointsQuery, cameraPickQuery, categoriesQuery, openOccurrence, type PickedCamera } from '../../api/occurrences';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { Button, CheckboxesField, SelectField, TextField } from '../../components/fields';
 import { useTitle } from '../../components/useTitle';
@@ -37,7 +37,7 @@ export function OccurrenceNewPage() {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const categories = useQuery(categoriesQuery);
-  const cameras = useQuery(camerasQuery);
+  const cameras = useQuery(cameraMapPointsQuery);
   const [source, setSource] = useState('camera_patrol');
   const [categoryId, setCategoryId] = useState('');
   const [priority, setPriority] = useState('normal');

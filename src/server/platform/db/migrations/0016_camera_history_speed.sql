@@ -35,3 +35,23 @@ $$;
 --    each camera's last version from then, a camera's history all of its versions. The index by
 --    valid_from served no query and cost every version written.
 drop index camera_versions_valid_from_idx;
+
+-- 4. A change that does not say when, who and why is a change made now, by nobody known, for no
+--    stated reason. An UPDATE that leaves changed_at as it was would otherwise carry over the last
+--    change's time, person and reason into the new version, claiming an old change's actor. So when
+--    changed_at is left as it was, it becomes now(); and then a reason or a person also left as they
+--    were becomes 'changed' or null. (Only when changed_at is left: the same person making two
+--    changes with the same reason gives a new time, and keeps their name on the second.) Every
+--    update in the app sets all three.
+create or replace function camera_version_bump() returns trigger language plpgsql as $$
+begin
+  new.version := old.version + 1;
+  new.updated_at := now();
+  if new.changed_at is not distinct from old.changed_at then
+    new.changed_at := now();
+    if new.change_reason is not distinct from old.change_reason then new.change_reason := 'changed'; end if;
+    if new.updated_by is not distinct from old.updated_by then new.updated_by := null; end if;
+  end if;
+  return new;
+end;
+$$;
