@@ -75,9 +75,17 @@ export const categoriesQuery = queryOptions({
   staleTime: 5 * 60_000,
 });
 
+/** Every camera in service, read page by page (the register's pages hold at most 500). */
 export const camerasQuery = queryOptions({
   queryKey: ['cameras'],
-  queryFn: async () => (await api<{ items: Camera[] }>('/cameras')).items,
+  queryFn: async () => {
+    const all: Camera[] = [];
+    for (let page = 1; ; page++) {
+      const r = await api<{ items: Camera[]; total: number }>(`/cameras?pageSize=500&page=${page}`);
+      all.push(...r.items);
+      if (!r.items.length || all.length >= r.total) return all;
+    }
+  },
   staleTime: 5 * 60_000,
 });
 
