@@ -5,6 +5,7 @@ import { SYSTEM_ACTOR } from '../src/server/platform/audit/audit';
 import { gridToWgs84 } from '../src/domain/estate/import/coordinates';
 import { importRegister } from '../src/server/modules/estate/import/import.usecases';
 import { median } from './_support';
+import { copyIn } from '../src/server/platform/db/copy';
 
 // The camera register import against PostgreSQL's COPY of the same rows (npm run bench -- estate).
 // A generated register of N cameras, written as councils' spreadsheets write them (quoted fields
@@ -53,25 +54,6 @@ export function generateRegister(n: number): { csv: string; copy: string } {
       iso, 'council', 'Prevention and detection of crime; public safety', WARDS[i % WARDS.length], caps ? '{pan,tilt,zoom,presets}' : '{}', 'imported from register.csv'].map((v) => q(String(v))).join(','));
   }
   return { csv: `${lines.join('\r\n')}\r\n`, copy: `${copy.join('\n')}\n` };
-}
-
-/** COPY … FROM STDIN on a pg client, without another package: the protocol's copy-in, sent in one go. */
-function copyIn(client: pg.Client, text: string, data: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    let failed: Error | undefined;
-    const submittable = {
-      submit: (connection: { query(t: string): void }) => connection.query(text),
-      handleCopyInResponse: (connection: { sendCopyFromChunk(b: Buffer): void; endCopyFrom(): void }) => {
-        const buf = Buffer.from(data);
-        for (let at = 0; at < buf.length; at += 1 << 20) connection.sendCopyFromChunk(buf.subarray(at, at + (1 << 20)));
-        connection.endCopyFrom();
-      },
-      handleCommandComplete: () => undefined,
-      handleError: (err: Error) => { failed = err; },
-      handleReadyForQuery: () => (failed ? reject(failed) : resolve()),
-    };
-    client.query(submittable as never);
-  });
 }
 
 /** One run: a fresh database, the import timed, then COPY of the same rows timed, in that database. */

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { Kysely, PostgresDialect, sql, type Transaction } from 'kysely';
 import pg from 'pg';
 import type { DB } from './db.types';
+import { COPY_IN, copyIn } from './copy';
 
 /** Every table, as generated from the migrated schema (db.types.ts, `npm run db:types`). */
 export type Database = DB;
@@ -55,6 +56,8 @@ function prepareMarkedStatements(client: pg.PoolClient) {
   const query = client.query.bind(client) as (...args: unknown[]) => unknown;
   const names = new Map<string, string>();
   (client as { query: unknown }).query = (text: unknown, ...rest: unknown[]) => {
+    // A COPY marked by copyRows (copy.ts): the statement, then its data as the one parameter.
+    if (typeof text === 'string' && text.startsWith(COPY_IN) && Array.isArray(rest[0])) return copyIn(client, text.slice(COPY_IN.length).replace(/\s*\$1$/, ''), String(rest[0][0]));
     if (typeof text !== 'string' || !text.startsWith(PREPARE) || !Array.isArray(rest[0])) return query(text, ...rest);
     let name = names.get(text);
     if (!name) names.set(text, name = `v_${createHash('sha1').update(text).digest('hex').slice(0, 20)}`);

@@ -1,10 +1,11 @@
 import { sql } from 'kysely';
 import type { Db } from '../../../platform/db/db';
+import { copyRows } from '../../../platform/db/copy';
 import type { CameraRecord, RegisterEntry } from '../../../../domain/estate/import/plan';
 
-// The register import's SQL: the register as the import compares it, and whole batches of cameras
-// added or changed in one statement each (a batch passed as one JSON parameter read back as
-// rows: one statement, one plan, however many rows). Every row written says who, when and why, so the history trigger
+// The register import's SQL: the register as the import compares it, new cameras by COPY, and
+// changed ones in batches of one statement each (a batch passed as one JSON parameter read back
+// as rows: one statement, one plan, however many rows). Every row written says who, when and why, so the history trigger
 // records each version as imported.
 
 /** Holds off every other change to the register until the import's transaction ends (reads go on). */
@@ -67,12 +68,12 @@ function recordset(rows: readonly CameraWrite[], lead: { name: string; type: str
 
 const value = (name: string) => sql`v.${sql.id(name)}`;
 
+/** New cameras by COPY, each row saying who, when and why: the history trigger writes their first versions. */
 export async function insertCameras(db: Db, { rows, userId, at }: { rows: readonly CameraWrite[]; userId: string | null; at: Date }) {
-  for (const batch of batches(rows)) {
-    await sql`insert into cameras (${sql.join(COLUMNS.map(([n]) => sql.id(n)))}, updated_by, changed_at)
-      select ${sql.join(COLUMNS.map(([n]) => value(n)))}, ${userId}::uuid, ${at}::timestamptz
-      from ${recordset(batch)}`.execute(db);
-  }
+  await copyRows(db, {
+    table: 'cameras', columns: [...COLUMNS.map(([n]) => n), 'updated_by', 'changed_at'],
+    rows: rows.map((w) => [...COLUMNS.map(([, , get]) => get(w) as string | number | null | readonly string[]), userId, at]),
+  });
 }
 
 export async function updateCameras(db: Db, { rows, userId, at }: { rows: readonly (CameraWrite & { id: string })[]; userId: string | null; at: Date }) {
