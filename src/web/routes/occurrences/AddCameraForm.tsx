@@ -38,6 +38,9 @@ export function AddCameraForm({ occurrence }: { occurrence: Occurrence }) {
           { value: '', label: found.isPending ? 'Loading cameras…' : options.length ? 'Choose a camera' : q.trim() ? `No camera matches ‘${q.trim()}’` : 'Every camera in service is on this occurrence' },
           ...options.map((c) => ({ value: c.id, label: [`${c.reference} ${c.name}`, distanceWords(c.distanceM)].filter(Boolean).join(', ') })),
         ]} />
+      <p className="govuk-visually-hidden" role="status" aria-live="polite">
+        {q.trim() && found.isSuccess ? `${options.length} camera${options.length === 1 ? '' : 's'} found for ‘${q.trim()}’${point ? ', nearest first' : ''}` : ''}
+      </p>
       {found.isError && <p className="govuk-body">Cameras could not be loaded. {found.error.message}</p>}
       <Button disabled={f.busy} variant="secondary">Add camera</Button>
       <div role="status" aria-live="polite">{f.done && <p className="govuk-body govuk-!-font-weight-bold">{f.done}</p>}</div>
