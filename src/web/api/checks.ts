@@ -2,7 +2,7 @@ import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { api, withQuery } from './client';
 import type {
-  CheckFaults, CheckKind, CheckRound, CheckTarget, ChecksOverview, Equipment, NextCheck, RecordCheckResult, RecordedCheck, RoundCompletion,
+  CheckFaults, CheckKind, CheckRound, CheckSettings, CheckTarget, ChecksOverview, Equipment, NextCheck, RecordCheckResult, RecordedCheck, RoundCompletion,
 } from '../../domain/estate/checks';
 
 // The daily equipment checks: the shift's round (one result at a time), the supervisor's overview,
@@ -48,3 +48,10 @@ export const equipmentQuery = queryOptions({
   queryFn: async () => (await api<{ items: Equipment[] }>('/equipment')).items,
   staleTime: 60_000,
 });
+
+/** When the shifts start, the recorder clock's tolerance and when an incomplete round is flagged (settings.manage). */
+export const checkSettingsQuery = queryOptions({
+  queryKey: ['checks', 'settings'],
+  queryFn: () => api<CheckSettings>('/checks/settings'),
+});
+export const updateCheckSettings = (body: CheckSettings) => api<CheckSettings>('/checks/settings', { method: 'PUT', body });

@@ -2,6 +2,7 @@ import { createRoute, type AnyRoute } from '@tanstack/react-router';
 import { Gate } from '../../../components/Gate';
 import { ChecksPage } from './ChecksPage';
 import { FaultsPage } from './FaultsPage';
+import { CheckSettingsPage } from './CheckSettingsPage';
 import { validateChecksSearch, validateFaultsSearch, type ChecksSearch, type FaultsSearch } from './search';
 
 /** The daily equipment checks: the operator's keyboard checklist and the faults it raised. */
@@ -24,5 +25,10 @@ export function checkRoutes<TParent extends AnyRoute>(parent: TParent) {
       return <Gate permission="estate.read">{() => <FaultsPage search={search} />}</Gate>;
     },
   });
-  return [checksRoute, faultsRoute] as const;
+  const settingsRoute = createRoute({
+    getParentRoute: () => parent,
+    path: '/estate/checks/settings',
+    component: () => <Gate permission="settings.manage">{() => <CheckSettingsPage />}</Gate>,
+  });
+  return [checksRoute, faultsRoute, settingsRoute] as const;
 }
