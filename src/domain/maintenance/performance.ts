@@ -1,0 +1,222 @@
+import { addDays } from 'date-fns';
+import { z } from 'zod';
+import { inLondon } from '../calendar/london';
+import { codesOf } from '../labels';
+import { isWithin, MINUTE_MS, type Period } from './period';
+
+// The contractor's monthly performance figures for one contract, from its faults. A month's report
+// covers the faults *raised* in it, so each fault is counted in exactly one month whenever it is
+// fixed; a report made before all of them are closed shows the undecided ones as pending and is
+// final once they are. Whether each SLA was met comes from the SLA clock (its stops deducted);
+// the mean times here are plain elapsed time, what the council waited.
+
+export const PRIORITIES = { P1: 'P1 (critical)', P2: 'P2 (high)', P3: 'P3 (medium)', P4: 'P4 (low)' } as const;
+export const Priority = codesOf(PRIORITIES, 'Choose a priority from P1 to P4');
+export type Priority = z.infer<typeof Priority>;
+const priorities = Object.keys(PRIORITIES) as Priority[];
+
+/** A repeat fault is one raised on the same camera within this many London calendar days after an earlier fault's fix. */
+export const REPEAT_WITHIN_DAYS = 30;
+
+export interface ReportFault {
+  id: string;
+  /** null for control-room equipment: such faults count everywhere but in repeats. */
+  cameraId: string | null;
+  priority: Priority;
+  raisedAt: Date;
+  /** When the contractor responded (attended). */
+  respondedAt: Date | null;
+  /** When the contractor said it was fixed (after a reopened fix, the last fix). */
+  fixedAt: Date | null;
+  /** When the council accepted the fix. */
+  acceptedAt: Date | null;
+  /** From the SLA clock: met, breached, or null while the clock still runs within its time. */
+  responseSlaMet: boolean | null;
+  fixSlaMet: boolean | null;
+}
+
+export interface SlaFigures {
+  met: number;
+  breached: number;
+  /** Not yet decided: the fault is still within its time. */
+  pending: number;
+  /** 100 × met / (met + breached); null when none is decided yet. */
+  metPercent: number | null;
+}
+
+export interface PerformanceFigures {
+  raised: number;
+  response: SlaFigures;
+  fix: SlaFigures;
+  /** Mean minutes from raised to responded, over the faults responded to; null when none was. */
+  meanMinutesToRespond: number | null;
+  /** Mean minutes from raised to fixed, over the faults whose fix the council accepted; null when none. */
+  meanMinutesToRepair: number | null;
+  /** Faults that repeat an earlier one on the same camera (see repeatFaults). */
+  repeats: number;
+}
+
+export interface RepeatFault {
+  faultId: string;
+  cameraId: string;
+  raisedAt: Date;
+  /** The latest earlier fault on the camera fixed before this one was raised. */
+  earlierFaultId: string;
+  earlierFixedAt: Date;
+}
+
+// ---- Service credits ----
+
+const pence = (what: string) => z.number({ message: `Enter the ${what} in pence` }).int(`Enter the ${what} in whole pence`).min(0, `The ${what} cannot be negative`);
+const perPriority = (what: string) => z.object(Object.fromEntries(priorities.map((p) => [p, pence(`${what} for ${p}`)])) as Record<Priority, ReturnType<typeof pence>>);
+
+/**
+ * What a contract credits the council when the contractor misses its SLAs: a sum in pence for each
+ * fault whose response SLA was breached and another for each whose fix SLA was breached, by the
+ * fault's priority (a fault that misses both earns both), all capped at a percentage of the month's
+ * charge. The cap is rounded down to whole pence. A contract without the rule has no credits.
+ */
+export const ServiceCreditRule = z.object({
+  monthlyChargePence: pence('monthly charge'),
+  responseBreachPence: perPriority('credit for a missed response'),
+  fixBreachPence: perPriority('credit for a missed fix'),
+  capPercent: z.number({ message: 'Enter the cap as a percentage of the monthly charge, like 10' })
+    .min(0, 'The cap cannot be negative').max(100, 'The cap must be 100% or less')
+    .refine((n) => Number.isInteger(Math.round(n * 100 * 1e6) / 1e6), 'Give the cap to at most 2 decimal places'),
+}).meta({ id: 'ServiceCreditRule' });
+export type ServiceCreditRule = z.infer<typeof ServiceCreditRule>;
+
+export interface ServiceCreditLine {
+  priority: Priority;
+  responseBreaches: number;
+  responsePence: number;
+  fixBreaches: number;
+  fixPence: number;
+}
+
+export interface ServiceCredits {
+  lines: ServiceCreditLine[];
+  /** What the breaches earn before the cap. */
+  earnedPence: number;
+  capPence: number;
+  /** What the council is credited: the lesser of the two. */
+  creditPence: number;
+  isCapped: boolean;
+}
+
+/** The credits the faults' breaches earn under the rule (faults already narrowed to the month). */
+export function serviceCredits({ faults, rule }: { faults: readonly ReportFault[]; rule: ServiceCreditRule }): ServiceCredits {
+  const lines = priorities.map((priority): ServiceCreditLine => {
+    const mine = faults.filter((f) => f.priority === priority);
+    const responseBreaches = mine.filter((f) => f.responseSlaMet === false).length;
+    const fixBreaches = mine.filter((f) => f.fixSlaMet === false).length;
+    return {
+      priority, responseBreaches, fixBreaches,
+      responsePence: responseBreaches * rule.responseBreachPence[priority],
+      fixPence: fixBreaches * rule.fixBreachPence[priority],
+    };
+  });
+  const earnedPence = lines.reduce((sum, l) => sum + l.responsePence + l.fixPence, 0);
+  // In basis points, so that the cap is exact integer arithmetic (7.5% of 12,345p is 925p, not 925.875 or 925.87499…).
+  const capPence = Math.floor((rule.monthlyChargePence * Math.round(rule.capPercent * 100)) / 10_000);
+  return { lines, earnedPence, capPence, creditPence: Math.min(earnedPence, capPence), isCapped: earnedPence > capPence };
+}
+
+// ---- Repeat faults ----
+
+/**
+ * The faults raised in the period on a camera within REPEAT_WITHIN_DAYS London days (to the same
+ * wall-clock minute, inclusive) after an earlier fault on it was fixed. Pass the faults fixed in the
+ * days before the period too, or a repeat of last month's fault is missed. A fault raised while the
+ * earlier one is still unfixed is not a repeat of it.
+ */
+export function repeatFaults({ period, faults }: { period: Period; faults: readonly ReportFault[] }): RepeatFault[] {
+  const fixesByCamera = new Map<string, ReportFault[]>();
+  for (const f of faults) {
+    if (f.cameraId === null || f.fixedAt === null) continue;
+    const list = fixesByCamera.get(f.cameraId) ?? [];
+    list.push(f);
+    fixesByCamera.set(f.cameraId, list);
+  }
+  for (const list of fixesByCamera.values()) list.sort((a, b) => a.fixedAt!.getTime() - b.fixedAt!.getTime());
+
+  const repeats: RepeatFault[] = [];
+  for (const f of faults) {
+    if (f.cameraId === null || !isWithin(f.raisedAt, period)) continue;
+    const fixes = fixesByCamera.get(f.cameraId) ?? [];
+    const raised = f.raisedAt.getTime();
+    // The latest fix at or before the raise, other than the fault's own.
+    let i = lastIndexAtOrBefore(fixes, raised);
+    while (i >= 0 && fixes[i].id === f.id) i--;
+    const earlier = fixes[i];
+    if (!earlier) continue;
+    const until = addDays(inLondon(earlier.fixedAt!), REPEAT_WITHIN_DAYS).getTime();
+    if (raised <= until) repeats.push({ faultId: f.id, cameraId: f.cameraId, raisedAt: f.raisedAt, earlierFaultId: earlier.id, earlierFixedAt: earlier.fixedAt! });
+  }
+  return repeats;
+}
+
+/** The index of the last fault fixed at or before `t` in a list sorted by fix, or −1. */
+function lastIndexAtOrBefore(sorted: readonly ReportFault[], t: number): number {
+  let [lo, hi] = [0, sorted.length]; // the answer + 1 lies in [lo, hi]
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid].fixedAt!.getTime() <= t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
+}
+
+// ---- The month's figures ----
+
+export interface ContractPerformance {
+  period: Period;
+  /** P1 to P4, in that order, each present even with no faults. */
+  byPriority: (PerformanceFigures & { priority: Priority })[];
+  total: PerformanceFigures;
+  repeatFaults: RepeatFault[];
+  /** null when the contract defines no service credits. */
+  serviceCredits: ServiceCredits | null;
+}
+
+const percent = (part: number, whole: number): number | null => (whole > 0 ? (100 * part) / whole : null);
+
+function slaFigures(outcomes: readonly (boolean | null)[]): SlaFigures {
+  const met = outcomes.filter((o) => o === true).length;
+  const breached = outcomes.filter((o) => o === false).length;
+  return { met, breached, pending: outcomes.length - met - breached, metPercent: percent(met, met + breached) };
+}
+
+function meanMinutes(durationsMs: readonly number[]): number | null {
+  return durationsMs.length ? durationsMs.reduce((sum, ms) => sum + ms, 0) / durationsMs.length / MINUTE_MS : null;
+}
+
+function figures(faults: readonly ReportFault[], repeatIds: ReadonlySet<string>): PerformanceFigures {
+  return {
+    raised: faults.length,
+    response: slaFigures(faults.map((f) => f.responseSlaMet)),
+    fix: slaFigures(faults.map((f) => f.fixSlaMet)),
+    meanMinutesToRespond: meanMinutes(faults.flatMap((f) => (f.respondedAt ? [f.respondedAt.getTime() - f.raisedAt.getTime()] : []))),
+    meanMinutesToRepair: meanMinutes(faults.flatMap((f) => (f.fixedAt && f.acceptedAt ? [f.fixedAt.getTime() - f.raisedAt.getTime()] : []))),
+    repeats: faults.filter((f) => repeatIds.has(f.id)).length,
+  };
+}
+
+/**
+ * A contract's figures for a period, over the faults raised in it. `faults` may hold others (those
+ * fixed in the month before, for repeats): only those raised in the period are counted.
+ */
+export function contractPerformance({ period, faults, creditRule = null }: {
+  period: Period; faults: readonly ReportFault[]; creditRule?: ServiceCreditRule | null;
+}): ContractPerformance {
+  const raised = faults.filter((f) => isWithin(f.raisedAt, period));
+  const repeats = repeatFaults({ period, faults });
+  const repeatIds = new Set(repeats.map((r) => r.faultId));
+  return {
+    period,
+    byPriority: priorities.map((priority) => ({ priority, ...figures(raised.filter((f) => f.priority === priority), repeatIds) })),
+    total: figures(raised, repeatIds),
+    repeatFaults: repeats,
+    serviceCredits: creditRule ? serviceCredits({ faults: raised, rule: creditRule }) : null,
+  };
+}
