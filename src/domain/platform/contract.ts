@@ -17,6 +17,8 @@ export interface NavigationEntry {
   group: z.infer<typeof NavigationGroup>;
   /** A module not built yet: what it will do. Its page says so. */
   coming?: string;
+  /** Where a work entry goes among the others, lowest first (the control room's log leads); unset: after them, in registry order. */
+  order?: number;
 }
 
 export const ModuleEntry = z.object({

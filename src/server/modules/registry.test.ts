@@ -35,3 +35,12 @@ describe('the module registry', () => {
     expect(groups.indexOf('admin')).toBeGreaterThan(groups.lastIndexOf('work'));
   });
 });
+
+describe('the order of the work entries', () => {
+  it('puts those given an order first, lowest first (the occurrence log leads), then the rest in registry order', () => {
+    const work = navigationEntries().filter((e) => e.group === 'work').map((e) => e.key);
+    expect(work.slice(0, 2)).toEqual(['occurrences', 'estate-checks']);
+    expect(work.indexOf('estate')).toBeLessThan(work.indexOf('estate-deployments'));
+    expect(work.indexOf('estate-deployments')).toBeLessThan(work.indexOf('evidence'));
+  });
+});

@@ -38,8 +38,9 @@ const PLATFORM_PAGES: readonly NavigationEntry[] = [
   { key: 'audit', name: 'Audit trail', path: '/audit', permission: 'audit.read', group: 'admin', description: 'Who did what and when, exported as CSV, with a check that the record has not been altered.' },
 ];
 
-/** Every navigation entry, work first in registry order, then administration. */
+/** Every navigation entry: work first (those given an order by it, then in registry order), then administration. */
 export function navigationEntries(): NavigationEntry[] {
   const all = [...MODULES.flatMap((m) => m.navigation ?? []), ...PLANNED, ...PLATFORM_PAGES];
-  return [...all.filter((e) => e.group === 'work'), ...all.filter((e) => e.group === 'admin')];
+  const work = all.filter((e) => e.group === 'work').map((e, i) => ({ e, rank: e.order ?? 1000 + i })).sort((a, b) => a.rank - b.rank).map(({ e }) => e);
+  return [...work, ...all.filter((e) => e.group === 'admin')];
 }

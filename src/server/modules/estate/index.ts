@@ -35,7 +35,7 @@ export const estateModule: VigilModule = {
   navigation: [
     { key: 'estate', name: 'Cameras', path: '/estate', permission: 'estate.read', group: 'work', description: 'The camera register: every camera on the map and in a table, with its history.' },
     { key: 'estate-deployments', name: 'Mobile cameras', path: '/estate/deployments', permission: 'estate.read', group: 'work', description: 'Mobile camera deployments: requests, approval, signage, reviews and removal.' },
-    { key: 'estate-checks', name: 'Daily checks', path: '/estate/checks', permission: 'occurrences.write', group: 'work', description: 'The shift’s equipment checks, one key a result, and the faults they raise.' },
+    { key: 'estate-checks', name: 'Daily checks', path: '/estate/checks', permission: 'occurrences.write', group: 'work', order: 2, description: 'The shift’s equipment checks, one key a result, and the faults they raise.' },
     { key: 'estate-check-settings', name: 'Daily check settings', path: '/estate/checks/settings', permission: 'settings.manage', group: 'admin', description: 'When each shift’s round of camera and equipment checks opens, the recorder clock tolerance, and when an unfinished round is flagged.' },
   ],
 };

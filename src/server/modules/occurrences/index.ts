@@ -36,7 +36,7 @@ export const occurrencesModule: VigilModule = {
     return { occurrences: history.occurrences };
   },
   navigation: [
-    { key: 'occurrences', name: 'Occurrences', path: '/occurrences', permission: 'occurrences.read', group: 'work', description: 'Control-room occurrence log and shift handover.' },
+    { key: 'occurrences', name: 'Occurrences', path: '/occurrences', permission: 'occurrences.read', group: 'work', order: 1, description: 'Control-room occurrence log and shift handover.' },
     // Not under /occurrences: administrators review personal data without reading the log.
     { key: 'personal-data-review', name: 'Personal data review', path: '/personal-data-review', permission: 'occurrences.review_personal_data', group: 'admin', description: 'Names and details in the log past their review date: keep them held or remove them now.' },
     // Partner agencies: what the council shared with their organisation.

@@ -291,7 +291,7 @@ describe('sign-in stages', () => {
     const admin = await keys(['admin']);
     expect(admin.map((m) => m.key)).toEqual(['users', 'retention-settings', 'security-settings', 'estate-check-settings', 'personal-data-review', 'procedures', 'audit']);
     const supervisor = await keys(['supervisor']);
-    expect(supervisor.filter((m) => m.group === 'work').map((m) => m.key)).toEqual(['estate', 'estate-deployments', 'estate-checks', 'occurrences', 'evidence', 'maintenance', 'requests', 'analysis', 'governance']);
+    expect(supervisor.filter((m) => m.group === 'work').map((m) => m.key)).toEqual(['occurrences', 'estate-checks', 'estate', 'estate-deployments', 'evidence', 'maintenance', 'requests', 'analysis', 'governance']);
     expect(supervisor.find((m) => m.key === 'evidence')?.coming).toBeNull();
     expect(supervisor.find((m) => m.key === 'requests')?.coming).toMatch(/subject access/);
   });
