@@ -259,6 +259,7 @@ describe('what a clock refuses', () => {
     expect(() => computeSlaDeadline({ calendar: { ...officeHours, opens: '8am' }, start, targetMinutes: 60 })).toThrow(RangeError);
     expect(() => computeSlaDeadline({ calendar: { ...officeHours, days: [] }, start, targetMinutes: 60 })).toThrow(RangeError);
     expect(() => computeSlaDeadline({ calendar: officeHours, start: 'yesterday', targetMinutes: 60 })).toThrow(RangeError);
+    expect(() => computeSlaInstant({ calendar: officeHours, start, targetMinutes: 60, minutes: -1 })).toThrow(RangeError);
   });
 
   it('takes ISO strings as well as dates', () => {

@@ -1,5 +1,5 @@
 import { isBankHoliday } from '../calendar/bankHolidays';
-import { londonDay, londonDayAfter, londonWallClock } from '../calendar/london';
+import { londonDayAfter, londonWallClock } from '../calendar/london';
 
 // The maintenance contract's SLA clocks: how long a fault has had the contractor's clock running,
 // when its response or fix is due, and whether that passed. Pure: plain data in, plain data out;
@@ -13,7 +13,8 @@ import { londonDay, londonDayAfter, londonWallClock } from '../calendar/london';
 //   between opening and closing on the London wall clock (08:00–17:00 whether GMT or BST), never on
 //   an England & Wales bank holiday nor on a closure day the contract names (24 December, say).
 //   Inside those hours it counts real minutes, which differ from wall-clock minutes only where the
-//   opening hours take in 01:00–02:00 on a clock-change Sunday.
+//   opening hours take in 01:00–02:00 on a clock-change Sunday. Bank holidays are known as far as
+//   the copy of GOV.UK's feed goes (BANK_HOLIDAYS_COVER, to the end of 2027): refresh it before then.
 // Stops (awaiting council access, awaiting an ordered part) pause either clock; overlapping stops
 // count once; a stop with no end is still running. So a stop never brings a deadline forward, and
 // adding one never makes a breach earlier: both are property-tested beside this file.
@@ -86,6 +87,7 @@ export interface SlaStatus {
 }
 
 const MINUTE = 60_000;
+const DAY = 24 * 60 * MINUTE;
 const MAX_DAYS = 366 * 200;
 const WEEKDAY_OF_UTC_DAY: Weekday[] = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
 
@@ -105,16 +107,20 @@ function minuteOfDay(time: string, what: string): number {
   return minutes;
 }
 
-const nextDay = (day: string): string => {
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d + 1)).toISOString().slice(0, 10);
-};
-
-const weekdayOf = (day: string): Weekday => WEEKDAY_OF_UTC_DAY[new Date(`${day}T12:00:00Z`).getUTCDay()]!;
+// Turning a London day and time into an instant goes through the time-zone database, the slow part
+// of a clock: a monthly report asks for thousands of faults' clocks over the same few hundred days.
+const wallClockCache = new Map<string, number>();
 
 function wallClockMs(day: string, minute: number): number {
-  const at = minute === 24 * 60 ? londonDayAfter(day) : londonWallClock(day, { hour: Math.floor(minute / 60), minute: minute % 60 });
-  return at!.getTime();
+  const key = `${day} ${minute}`;
+  let ms = wallClockCache.get(key);
+  if (ms === undefined) {
+    const at = minute === 24 * 60 ? londonDayAfter(day) : londonWallClock(day, { hour: Math.floor(minute / 60), minute: minute % 60 });
+    ms = at!.getTime();
+    if (wallClockCache.size >= 100_000) wallClockCache.clear();
+    wallClockCache.set(key, ms);
+  }
+  return ms;
 }
 
 /** The spans the calendar runs, from `fromMs` on, in order: one endless span for 24/7, a day's opening hours each for working hours. */
@@ -129,9 +135,12 @@ function* openSpans(calendar: SlaCalendar, fromMs: number): Generator<Span> {
   if (calendar.days.length === 0) throw new RangeError('A working-hours clock needs at least one working day');
   const days = new Set(calendar.days);
   const closed = new Set(calendar.closedDays ?? []);
-  let day = londonDay(new Date(fromMs));
-  for (let i = 0; i < MAX_DAYS; i++, day = nextDay(day)) {
-    if (!days.has(weekdayOf(day)) || closed.has(day) || isBankHoliday(day, 'england-and-wales')) continue;
+  // London is never behind UTC, so the London day of `fromMs` is its UTC day or the next: start at the UTC day.
+  const firstDayMs = fromMs - (((fromMs % DAY) + DAY) % DAY);
+  for (let i = 0; i < MAX_DAYS; i++) {
+    const date = new Date(firstDayMs + i * DAY);
+    const day = date.toISOString().slice(0, 10);
+    if (!days.has(WEEKDAY_OF_UTC_DAY[date.getUTCDay()]!) || closed.has(day) || isBankHoliday(day, 'england-and-wales')) continue;
     const end = wallClockMs(day, closes);
     if (end <= fromMs) continue;
     yield [Math.max(wallClockMs(day, opens), fromMs), end];
@@ -186,6 +195,7 @@ function checkTarget(targetMinutes: number) {
  * closing time (a target used up at 17:00 is due at 17:00, not at 08:00 next morning).
  */
 export function computeSlaInstant({ minutes, ...clock }: SlaClock & { minutes: number }): Date | null {
+  if (!(minutes >= 0 && minutes < Infinity)) throw new RangeError(`A number of clock minutes is zero or more, not ${minutes}`);
   let left = minutes * MINUTE;
   for (const [from, to] of countedSpans(clock)) {
     if (to - from >= left) return new Date(from + left);
