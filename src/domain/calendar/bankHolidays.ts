@@ -1,9 +1,11 @@
 import govUk from './gov-uk-bank-holidays.json';
 
 // UK bank holidays, from a copy of GOV.UK's feed kept in the repository (the product must run with
-// no network): gov-uk-bank-holidays.json is https://www.gov.uk/bank-holidays.json as published,
-// 2024–2027, Open Government Licence v3.0. To refresh it (gov.uk adds a year each autumn, and a
-// royal proclamation can add or move a day, as in 2022):
+// no network): gov-uk-bank-holidays.json is https://www.gov.uk/bank-holidays.json in GOV.UK's own
+// format, 2024–2027 (Open Government Licence v3.0), taken from the project's reference data, where
+// it came from the GOV.UK feed by way of a public mirror, and checked against the dates worked out
+// from the Banking and Financial Dealings Act 1971 and Easter (bankHolidays.test.ts). To refresh
+// it (gov.uk adds a year each autumn; a royal proclamation can add or move a day, as in 2022):
 //   curl -fsS https://www.gov.uk/bank-holidays.json -o src/domain/calendar/gov-uk-bank-holidays.json
 // then run the unit tests (the feed keeps only a few years: merge rather than lose years that
 // past deadlines depend on). A day past the last year here is never a bank holiday: see

@@ -16,9 +16,9 @@ const awkwardDays = ['2026-03-26', '2026-03-28', '2026-04-01', '2026-04-03', '20
 const quarterHour = (min: number, max: number) => fc.integer({ min: min * 4, max: max * 4 }).map((q) => q * 15);
 const hhmm = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
 
-/** Start instants: an awkward day's midnight plus up to a week, to the second. */
+/** Start instants: an awkward day's midnight plus up to a week, to the second or on a quarter hour (openings and closings). */
 const startArb = fc
-  .tuple(fc.constantFrom(...awkwardDays), fc.integer({ min: 0, max: 7 * 24 * 60 * 60 }))
+  .tuple(fc.constantFrom(...awkwardDays), fc.oneof(fc.integer({ min: 0, max: 7 * 24 * 60 * 60 }), quarterHour(0, 7 * 24).map((m) => m * 60)))
   .map(([day, seconds]) => new Date(londonWallClock(day)!.getTime() + seconds * 1000));
 
 /** Opening hours away from 01:00–02:00, so that every opening and closing happens once on the wall. */
@@ -66,6 +66,26 @@ describe('stops', () => {
     );
   });
 
+  it('wholly outside opening hours change nothing on a working-hours clock', () => {
+    // Mon–Fri 08:00–17:00; stops from 17:00 to 08:00 next morning, or over a weekend.
+    const officeHours: SlaCalendar = { kind: 'working_hours', days: ['mon', 'tue', 'wed', 'thu', 'fri'], opens: '08:00', closes: '17:00' };
+    const dayAfter = (day: string, n: number) => new Date(Date.parse(`${day}T12:00:00Z`) + n * 24 * 60 * MINUTE).toISOString().slice(0, 10);
+    const nightStop = fc
+      .tuple(fc.constantFrom(...awkwardDays), fc.integer({ min: 0, max: 14 }), fc.integer({ min: 0, max: 15 * 60 }), fc.integer({ min: 0, max: 15 * 60 }))
+      .map(([day, n, late, early]): SlaStop => {
+        const from = londonWallClock(dayAfter(day, n), { hour: 17 })!.getTime() + late * MINUTE;
+        const to = londonWallClock(dayAfter(day, n + 1), { hour: 8 })!.getTime() - early * MINUTE;
+        return { reason: 'awaiting_council_access', from: new Date(Math.min(from, to)), to: new Date(to) };
+      });
+    fc.assert(
+      fc.property(startArb, fc.integer({ min: 1, max: 3 * 540 }), fc.array(nightStop, { maxLength: 4 }), (start, targetMinutes, stops) => {
+        const clock = { calendar: officeHours, start, targetMinutes };
+        expect(computeSlaDeadline({ ...clock, stops })).toEqual(computeSlaDeadline(clock));
+      }),
+      RUNS,
+    );
+  });
+
   it('added to those there are, never make a breach earlier, nor a clock breached at any instant that was not', () => {
     fc.assert(
       fc.property(
@@ -81,6 +101,18 @@ describe('stops', () => {
           }
         },
       ),
+      RUNS,
+    );
+  });
+});
+
+describe('a breach', () => {
+  it('once it has happened, stays', () => {
+    fc.assert(
+      fc.property(clockArb(), fc.integer({ min: 0, max: 12 * 24 * 60 }), fc.integer({ min: 0, max: 3 * 24 * 60 }), (clock, a, b) => {
+        const t1 = new Date((clock.start as Date).getTime() + a * MINUTE);
+        if (computeSlaStatus({ ...clock, at: t1 }).isBreached) expect(computeSlaStatus({ ...clock, at: new Date(t1.getTime() + b * MINUTE) }).isBreached).toBe(true);
+      }),
       RUNS,
     );
   });
