@@ -386,20 +386,47 @@ export interface FaultCounters {
   year: number;
 }
 
+export interface FaultEvents {
+  at: Timestamp;
+  by_user_id: string | null;
+  details: Json | null;
+  fault_id: string;
+  kind: "raised" | "prioritised" | "attended" | "diagnosed" | "part_used" | "awaiting_parts" | "clock_stopped" | "clock_restarted" | "fixed" | "accepted" | "reopened" | "note" | "photo";
+  note: string | null;
+  photo_sha256: string | null;
+  priority: "P1" | "P2" | "P3" | "P4" | null;
+  recorded_at: Generated<Timestamp>;
+  seq: number;
+  stop_reason: "awaiting_council_access" | "awaiting_part" | null;
+}
+
 export interface Faults {
   camera_id: string | null;
-  check_result_id: string;
+  check_result_id: string | null;
   closed_at: Timestamp | null;
+  contract_id: string | null;
   description: string;
   equipment_id: string | null;
   id: Generated<string>;
-  item: "picture" | "ptz" | "focus" | "infrared" | "recording" | "clock" | "storage" | "transmit_receive" | "battery";
+  item: "picture" | "ptz" | "focus" | "infrared" | "recording" | "clock" | "storage" | "transmit_receive" | "battery" | null;
   number: number;
+  priority: "P1" | "P2" | "P3" | "P4" | null;
   raised_at: Timestamp;
   raised_by: string;
   reference: string;
+  source: Generated<"check" | "operator" | "ooh" | "contractor">;
+  stage: Generated<"reported" | "attended" | "awaiting_parts" | "fixed" | "accepted">;
   state: Generated<"open" | "closed">;
+  updated_at: Generated<Timestamp>;
   year: number;
+}
+
+export interface FaultSlaNotices {
+  clock: "response" | "fix";
+  due_at: Timestamp;
+  fault_id: string;
+  kind: "warning" | "breach";
+  sent_at: Timestamp;
 }
 
 export interface HandoverCarriedActions {
@@ -449,6 +476,41 @@ export interface LiveOutbox {
   channel: string;
   id: Generated<Int8>;
   payload: string;
+}
+
+export interface MaintenanceClosureDays {
+  contract_id: string;
+  day: Timestamp;
+  reason: string;
+}
+
+export interface MaintenanceContracts {
+  closes_at: Generated<string>;
+  contractor_organisation_id: string;
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  ends_on: Timestamp | null;
+  id: Generated<string>;
+  monthly_charge_pence: Generated<Int8>;
+  name: string;
+  opens_at: Generated<string>;
+  reference: string;
+  service_credits: Json | null;
+  starts_on: Timestamp;
+  working_days: Generated<number[]>;
+}
+
+export interface MaintenanceSlaTerms {
+  clock: "round_the_clock" | "working_hours";
+  contract_id: string;
+  effective_from: Timestamp;
+  fix_minutes: number;
+  id: Generated<string>;
+  priority: "P1" | "P2" | "P3" | "P4";
+  reason: string;
+  response_minutes: number;
+  set_at: Generated<Timestamp>;
+  set_by: string | null;
 }
 
 export interface MobileDeploymentEvents {
@@ -815,6 +877,8 @@ export interface DB {
   exhibits: Exhibits;
   fault_check_results: FaultCheckResults;
   fault_counters: FaultCounters;
+  fault_events: FaultEvents;
+  fault_sla_notices: FaultSlaNotices;
   faults: Faults;
   handover_carried_actions: HandoverCarriedActions;
   handover_occurrences: HandoverOccurrences;
@@ -822,6 +886,9 @@ export interface DB {
   idempotency_keys: IdempotencyKeys;
   live_events: LiveEvents;
   live_outbox: LiveOutbox;
+  maintenance_closure_days: MaintenanceClosureDays;
+  maintenance_contracts: MaintenanceContracts;
+  maintenance_sla_terms: MaintenanceSlaTerms;
   mobile_deployment_events: MobileDeploymentEvents;
   mobile_deployments: MobileDeployments;
   occurrence_cameras: OccurrenceCameras;

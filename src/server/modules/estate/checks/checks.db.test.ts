@@ -27,7 +27,9 @@ describe('a failed item', () => {
     expect(r.fault!.reference).toMatch(/^FLT-\d{4}-\d{6}$/);
     const faults = await deps.db.selectFrom('faults').selectAll().where('camera_id', '=', camera.id).execute();
     expect(faults).toHaveLength(1);
-    expect(faults[0]).toMatchObject({ item: 'picture', state: 'open', raised_by: user.id, check_result_id: r.result.id });
+    expect(faults[0]).toMatchObject({ item: 'picture', state: 'open', stage: 'reported', source: 'check', raised_by: user.id, check_result_id: r.result.id });
+    const events = await deps.db.selectFrom('fault_events').select(['seq', 'kind', 'by_user_id']).where('fault_id', '=', faults[0].id).execute();
+    expect(events).toEqual([{ seq: 1, kind: 'raised', by_user_id: user.id }]);
     expect(faults[0].description).toBe(`Picture failed on the daily check of ${camera.reference}: Black screen`);
 
     const cam = await deps.db.selectFrom('cameras').select(['status', 'updated_by', 'change_reason']).where('id', '=', camera.id).executeTakeFirstOrThrow();

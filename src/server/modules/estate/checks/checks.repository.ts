@@ -132,8 +132,9 @@ export async function takeFaultNumber(db: Db, year: number): Promise<number> {
 export async function insertFault(db: Db, f: { reference: string; year: number; number: number; target: Target; item: CheckItem; description: string; raisedBy: string; raisedAt: Date; checkResultId: string }) {
   const row = await db.insertInto('faults').values({
     reference: f.reference, year: f.year, number: f.number, camera_id: 'cameraId' in f.target ? f.target.cameraId : null, equipment_id: 'equipmentId' in f.target ? f.target.equipmentId : null,
-    item: f.item, description: f.description, raised_by: f.raisedBy, raised_at: f.raisedAt, check_result_id: f.checkResultId,
+    item: f.item, description: f.description, raised_by: f.raisedBy, raised_at: f.raisedAt, check_result_id: f.checkResultId, source: 'check',
   }).returning(['id', 'reference']).executeTakeFirstOrThrow();
+  await db.insertInto('fault_events').values({ fault_id: row.id, seq: 1, kind: 'raised', at: f.raisedAt, by_user_id: f.raisedBy, note: f.description }).execute();
   return row;
 }
 
@@ -154,8 +155,9 @@ export async function listFaults(db: Db, { state, target, limit = 500, offset = 
   let q = db.selectFrom('faults as f')
     .innerJoin('users as u', 'u.id', 'f.raised_by')
     .leftJoin('cameras as c', 'c.id', 'f.camera_id').leftJoin('equipment as e', 'e.id', 'f.equipment_id')
+    .where('f.source', '=', 'check')
     .select([
-      'f.id', 'f.reference', 'f.camera_id', 'f.equipment_id', 'f.item', 'f.description', 'f.raised_by', 'f.raised_at', 'f.state', 'u.display_name as raised_by_name',
+      'f.id', 'f.reference', 'f.camera_id', 'f.equipment_id', sql<CheckItem>`f.item`.as('item'), 'f.description', 'f.raised_by', 'f.raised_at', 'f.state', 'u.display_name as raised_by_name',
       sql<string>`coalesce(c.reference, e.reference)`.as('target_reference'),
       sql<string>`coalesce(c.name, e.name)`.as('target_name'),
       (eb) => eb.selectFrom('fault_check_results as fr').select(sql<number>`count(*)::int`.as('n')).whereRef('fr.fault_id', '=', 'f.id').as('failures'),
@@ -216,7 +218,10 @@ export async function insertPasses(db: Db, { roundId, by, from, stepSeconds, lim
 
 /** The demo's stand-in for the maintenance issue's repair: the fault closed, the target back in operation, the change in its history. */
 export async function closeFaultRepaired(db: Db, { faultId, by, at }: { faultId: string; by: string; at: Date }) {
-  const f = await db.updateTable('faults').set({ state: 'closed', closed_at: at }).where('id', '=', faultId).returning(['camera_id', 'equipment_id', 'reference']).executeTakeFirstOrThrow();
+  const f = await db.updateTable('faults').set({ state: 'closed', stage: 'accepted', closed_at: at, updated_at: at }).where('id', '=', faultId).returning(['camera_id', 'equipment_id', 'reference']).executeTakeFirstOrThrow();
+  await sql`insert into fault_events (fault_id, seq, kind, at, by_user_id, note)
+    select ${faultId}::uuid, max(seq) + s.n, s.kind, ${at}::timestamptz, ${by}::uuid, s.note
+    from fault_events, (values (1, 'fixed', 'repaired'), (2, 'accepted', null)) as s(n, kind, note) where fault_id = ${faultId}::uuid group by s.n, s.kind, s.note`.execute(db);
   const change = { status: 'operational' as const, updated_by: by, changed_at: at, change_reason: `repaired: ${f.reference}` };
   if (f.camera_id) await db.updateTable('cameras').set(change).where('id', '=', f.camera_id).execute();
   else await db.updateTable('equipment').set(change).where('id', '=', f.equipment_id!).execute();
