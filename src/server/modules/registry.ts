@@ -3,6 +3,7 @@ import type { NavigationEntry } from '../../domain/platform/contract';
 import { usersModule } from './users';
 import { settingsModule } from './settings';
 import { estateModule } from './estate';
+import { maintenanceModule } from './maintenance';
 import { occurrencesModule } from './occurrences';
 import { evidenceModule } from './evidence';
 
@@ -15,6 +16,7 @@ export const MODULES: readonly VigilModule[] = [
   usersModule,
   settingsModule,
   estateModule,
+  maintenanceModule,
   occurrencesModule,
   evidenceModule,
 ];

@@ -11,7 +11,7 @@ export const PERMISSIONS = [
   'audit.read',
   'occurrences.read', 'occurrences.write', 'occurrences.supervise', 'occurrences.review_personal_data',
   'estate.read', 'estate.manage', 'estate.approve',
-  'maintenance.read', 'maintenance.manage',
+  'maintenance.read', 'maintenance.manage', 'maintenance.parts',
   'evidence.read', 'evidence.manage', 'evidence.verify',
   'requests.read', 'requests.manage',
   'enforcement.read', 'enforcement.manage',
@@ -33,8 +33,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   supervisor: [...CONTROL_ROOM, 'occurrences.supervise', 'occurrences.review_personal_data', 'estate.manage', 'requests.read', 'analysis.read', 'governance.read'],
   enforcement_officer: ['occurrences.read', 'estate.read', 'estate.manage', 'evidence.read', 'evidence.manage', 'requests.read', 'requests.manage', 'governance.read'],
   // Approving or refusing a mobile camera deployment is the coordinator's alone (the Code's named responsible person).
-  coordinator: ['occurrences.read', 'estate.read', 'estate.manage', 'estate.approve', 'maintenance.read', 'maintenance.manage', 'analysis.read', 'governance.read', 'governance.manage', 'requests.read', 'evidence.verify'],
-  ooh_officer: ['ooh.use', 'occurrences.read', 'enforcement.read', 'enforcement.manage', 'estate.read'],
+  coordinator: ['occurrences.read', 'estate.read', 'estate.manage', 'estate.approve', 'maintenance.read', 'maintenance.manage', 'maintenance.parts', 'analysis.read', 'governance.read', 'governance.manage', 'requests.read', 'evidence.verify'],
+  // Out-of-hours officers sign spare parts out to the contractor's engineers at night.
+  ooh_officer: ['ooh.use', 'occurrences.read', 'enforcement.read', 'enforcement.manage', 'estate.read', 'maintenance.read', 'maintenance.parts'],
   patrol_officer: ['field.use', 'enforcement.read', 'enforcement.manage'],
   contractor: ['shared.read'],
   agency: ['shared.read'],

@@ -1,0 +1,4 @@
+import type { Api } from '../../../platform/http/route';
+
+/** The maintenance contract's contracts routes (being built). */
+export function registerContractsRoutes(_api: Api) {}

@@ -1,0 +1,19 @@
+import type { VigilModule } from '../../platform/modules';
+import { registerContractsRoutes } from './contracts/contracts.routes';
+import { registerPartsRoutes } from './parts/parts.routes';
+import { registerLinesRoutes } from './lines/lines.routes';
+
+/**
+ * The maintenance contract (issue 11, being built): contracts and their SLA terms, spare parts,
+ * connectivity lines; faults on SLA clocks, the contractor's portal, performance, budget and
+ * invoices follow. Its pages are still to come: the navigation keeps its "coming soon" entry
+ * (registry.ts PLANNED) until they land.
+ */
+export const maintenanceModule: VigilModule = {
+  key: 'maintenance',
+  routes(api) {
+    registerContractsRoutes(api);
+    registerPartsRoutes(api);
+    registerLinesRoutes(api);
+  },
+};

@@ -1,0 +1,4 @@
+import type { Api } from '../../../platform/http/route';
+
+/** The maintenance contract's lines routes (being built). */
+export function registerLinesRoutes(_api: Api) {}
