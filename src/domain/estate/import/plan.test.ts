@@ -46,3 +46,22 @@ it('compares a row with a camera at the import\'s precision: a camera the edit f
   const moved = rows('id,lon,lat,bearing,fov,range,height\nC1,-1.632558,52.808427,359.8,62.34,80.13,6.02\n');
   expect(planImport({ register, rows: moved }).update.map((u) => u.changed)).toEqual([['bearing', 'fieldOfView', 'range', 'mountingHeight']]);
 });
+
+it('refuses to move a camera up on a mobile deployment, or to put back in operation a camera with open faults; other changes to them go through', () => {
+  const register = [
+    entry('M1', -1.6320, 52.8080, { kind: 'mobile', deployment: 'MD-2026-0007' }),
+    entry('C5', -1.6330, 52.8090, { status: 'faulty', openFaults: 2 }),
+    entry('C6', -1.6340, 52.8100, { status: 'faulty', openFaults: 0 }),
+  ];
+  const plan = planImport({ register, rows: rows('id,name,lon,lat,status,ward\nM1,M1,-1.6400,52.8000,,\nC5,C5,-1.6330,52.8090,Operational,Burton\nC6,C6,-1.6340,52.8100,Operational,\nM1X,,-1.7,52.9,,\n') });
+  expect(plan.refused.map((r) => [r.row.number, r.reasons])).toEqual([
+    ['M1', ['camera M1 is deployed on MD-2026-0007: move it or take it down through its deployment, not by import']],
+    ['C5', ['camera C5 has 2 open faults: it returns to operational when they are cleared, not by import']],
+  ]);
+  expect(plan.update.map((u) => u.row.number)).toEqual(['C6']); // faulty by hand, no open fault: the register may say so
+  const result = importResult({ parsed: parseRegister('id,lon,lat\n'), plan, outcome: 'dry_run', fileName: 'r.csv' });
+  expect(result.counts.refused).toBe(2);
+  expect(result.refused.map((r) => r.line)).toEqual([2, 3]);
+  // Renaming a deployed camera is not moving it.
+  expect(planImport({ register, rows: rows('id,name,lon,lat\nM1,Mobile one,-1.6320,52.8080\n') }).update.map((u) => u.changed)).toEqual([['name']]);
+});

@@ -12,15 +12,19 @@ export interface RegisterEntry {
   bearing: number | null; fieldOfView: number | null; range: number | null; mountingHeight: number | null; videoSystem: string | null;
   channel: string | null; connectivityLine: string | null; installedOn: string | null; owner: string; ownerName: string | null;
   purpose: string; ward: string | null; capabilities: string[];
+  /** What the register's own workflows hold over the camera: a mobile deployment it is up on, open faults. */
+  deployment?: string | null; openFaults?: number;
 }
 
 /** A camera's fields as they will be written. */
-export type CameraRecord = Omit<RegisterEntry, 'id' | 'reference'>;
+export type CameraRecord = Omit<RegisterEntry, 'id' | 'reference' | 'deployment' | 'openFaults'>;
 export type Field = keyof CameraValues;
 export interface PlannedAdd { row: ImportRow; values: CameraRecord }
 export interface PlannedUpdate { row: ImportRow; id: string; values: CameraRecord; changed: Field[]; renumberedFrom?: string }
 export interface PlannedFlag { row: ImportRow; camera: { id: string; reference: string }; metres: number }
-export interface ImportPlan { add: PlannedAdd[]; update: PlannedUpdate[]; unchanged: { row: ImportRow; id: string }[]; flagged: PlannedFlag[] }
+/** A row the register's own workflows forbid: it would move a deployed camera, or clear a fault by hand. */
+export interface PlannedRefusal { row: ImportRow; reasons: string[] }
+export interface ImportPlan { add: PlannedAdd[]; update: PlannedUpdate[]; unchanged: { row: ImportRow; id: string }[]; flagged: PlannedFlag[]; refused: PlannedRefusal[] }
 
 /** Within this distance, a camera with a new number is taken to stand where an existing one does. */
 export const SAME_POINT_METRES = 5;
@@ -106,19 +110,39 @@ function nearIndex(entries: RegisterEntry[]) {
   };
 }
 
+const WHERE: readonly Field[] = ['location', 'longitude', 'latitude', 'kind', 'status'];
+
+/**
+ * What an import may not do to a camera that the register's own workflows hold: move, re-kind or
+ * change the status of a mobile camera up on a deployment (its deployment moves it and takes it
+ * down), or put back in operation a camera with open faults (it returns when they are cleared).
+ */
+function guarded(e: RegisterEntry, row: ImportRow, changed: readonly Field[]): string[] {
+  const reasons: string[] = [];
+  if (e.deployment && changed.some((f) => WHERE.includes(f))) {
+    reasons.push(`camera ${e.reference} is deployed on ${e.deployment}: move it or take it down through its deployment, not by import`);
+  }
+  if (e.openFaults && row.values.status === 'operational' && e.status !== 'operational') {
+    reasons.push(`camera ${e.reference} has ${e.openFaults} open fault${e.openFaults === 1 ? '' : 's'}: it returns to operational when ${e.openFaults === 1 ? 'it is' : 'they are'} cleared, not by import`);
+  }
+  return reasons;
+}
+
 export function planImport({ rows, register, confirm = [] }: { rows: readonly ImportRow[]; register: readonly RegisterEntry[]; confirm?: readonly string[] }): ImportPlan {
   const byReference = new Map(register.map((e) => [e.reference, e]));
   const inFile = new Set(rows.map((r) => r.number));
   const confirmed = new Set(confirm.map((n) => n.trim().toUpperCase()));
   // Only cameras the file does not name can have been renumbered: two cameras on one pole, both listed, are two cameras.
   const near = nearIndex(register.filter((e) => !inFile.has(e.reference)));
-  const plan: ImportPlan = { add: [], update: [], unchanged: [], flagged: [] };
+  const plan: ImportPlan = { add: [], update: [], unchanged: [], flagged: [], refused: [] };
   const renumbered = new Set<string>();
 
   for (const row of rows) {
     const current = byReference.get(row.number);
     if (current) {
       const changed = changedFields(current, row);
+      const forbidden = guarded(current, row, changed);
+      if (forbidden.length) { plan.refused.push({ row, reasons: forbidden }); continue; }
       if (changed.length) plan.update.push({ row, id: current.id, values: merge(current, row), changed });
       else plan.unchanged.push({ row, id: current.id });
       continue;
@@ -126,6 +150,8 @@ export function planImport({ rows, register, confirm = [] }: { rows: readonly Im
     const candidate = near(row.values).find((n) => !renumbered.has(n.entry.id));
     if (candidate) {
       if (!confirmed.has(row.number)) { plan.flagged.push({ row, camera: { id: candidate.entry.id, reference: candidate.entry.reference }, metres: candidate.metres }); continue; }
+      const forbidden = guarded(candidate.entry, row, changedFields(candidate.entry, row));
+      if (forbidden.length) { plan.refused.push({ row, reasons: forbidden }); continue; }
       renumbered.add(candidate.entry.id);
       plan.update.push({ row, id: candidate.entry.id, values: merge(candidate.entry, row), changed: changedFields(candidate.entry, row), renumberedFrom: candidate.entry.reference });
       continue;

@@ -18,11 +18,12 @@ export function importResult({ parsed, plan, outcome, fileName }: {
     rows: parsed.records,
     columns: parsed.columns.map((c) => ({ header: c.header, field: c.field, by: c.by })),
     unknownHeaders: parsed.unknownHeaders,
-    counts: { added: plan.add.length, updated: plan.update.length, unchanged: plan.unchanged.length, flagged: flagged.length, refused: parsed.problems.length },
+    counts: { added: plan.add.length, updated: plan.update.length, unchanged: plan.unchanged.length, flagged: flagged.length, refused: parsed.problems.length + plan.refused.length },
     added: plan.add.map((a) => ({ line: a.row.line, number: a.row.number, name: a.values.name })),
     updated: plan.update.map((u) => ({ line: u.row.line, number: u.row.number, changed: u.renumberedFrom ? ['number', ...u.changed] : u.changed, ...(u.renumberedFrom ? { renumberedFrom: u.renumberedFrom } : {}) })),
     unchanged: plan.unchanged.map((u) => ({ line: u.row.line, number: u.row.number })),
     flagged,
-    refused: parsed.problems.map((p) => ({ line: p.line, number: p.number, reasons: p.reasons })),
+    refused: [...parsed.problems.map((p) => ({ line: p.line, number: p.number, reasons: p.reasons })), ...plan.refused.map((r) => ({ line: r.row.line, number: r.row.number, reasons: r.reasons }))]
+      .sort((a, b) => a.line - b.line),
   };
 }

@@ -8,6 +8,10 @@ import { registerCamera } from '../estate.usecases';
 import { allCameraRows } from '../estate.repository';
 import { toCameraDto } from '../estate.models';
 import { registerCsv } from '../register/register.exports';
+import * as deployments from '../deployments/deployments.usecases';
+import { RequestDeployment } from '../../../../domain/estate/deployments';
+import { TINY_PNG } from '../deployments/deployments.walk';
+import { londonDay } from '../../../../domain/calendar/london';
 
 // The register import on a real PostgreSQL: nothing written on a dry run or while any row is bad,
 // the same file twice adds nothing, a renumbering waits for the user and keeps the camera's history.
@@ -158,5 +162,39 @@ describe('importRegister', () => {
     const [grid, wgs] = await camerasOf(r.prefix);
     expect({ longitude: grid.longitude, latitude: grid.latitude }).toEqual(gridToWgs84(300000, northing));
     expect(wgs.latitude).toBe(r.at(2).latitude);
+  });
+
+  it('refuses a file that would move a camera up on a mobile deployment or clear a camera\'s open fault, and writes nothing', async () => {
+    const actor = await aCoordinator();
+    const officer = await makeUser(deps, { roles: ['enforcement_officer'] });
+    const officerActor = { audit: { actorId: officer.id, actorUsername: officer.username, ip: null, userAgent: null }, userId: officer.id };
+    const r = aRegister();
+    const first = await importRegister(deps, { actor, input: { dryRun: false, fileName: 'r.csv', csv: r.csv('Camera No,Name,Longitude,Latitude,Type,Status', [
+      `${r.number(1)},Mobile one,${r.at(1).longitude},${r.at(1).latitude},Redeployable,Out of service`,
+      `${r.number(2)},Station Street,${r.at(2).longitude},${r.at(2).latitude},ptz,Faulty`,
+    ]) } });
+    expect(first.counts.added).toBe(2);
+    const [mobile, faulty] = await camerasOf(r.prefix);
+    // The mobile camera goes up on an approved deployment; the other has a fault open.
+    const { id } = await deployments.requestDeployment(deps, { actor: officerActor, input: RequestDeployment.parse({
+      locationText: 'Queen Street corner', latitude: r.at(5).latitude, longitude: r.at(5).longitude, problem: 'Fly-tipping every weekend.',
+      evidencePeriod: { radiusM: 200, from: '2026-01-01', to: '2026-02-28' }, proposedDays: 90, alternatives: 'Signs and patrols tried.', dpiaReference: 'DPIA-2026-09',
+    }) });
+    await deployments.decideDeployment(deps, { actor: { ...actor, userId: actor.userId! }, deploymentId: id, input: { decision: 'approve', reasons: 'Justified by the evidence.' } });
+    await deployments.deployCamera(deps, { actor: officerActor, deploymentId: id, input: { cameraId: mobile.id, deployedOn: londonDay(clock.now()), signagePhotoSha256: (await deps.storage.put(TINY_PNG)).sha256, reviewPeriodDays: 90 } });
+    await deps.db.insertInto('faults').values({ reference: `FLT-9998-${r.prefix}`, year: 9998, number: Number.parseInt(r.prefix.slice(1), 16), camera_id: faulty.id, description: 'No picture', raised_by: officer.id, raised_at: clock.now(), source: 'operator' }).execute();
+    const before = await versionsOf(r.prefix);
+
+    const again = r.csv('Camera No,Name,Longitude,Latitude,Type,Status', [
+      `${r.number(1)},Mobile one,${r.at(1).longitude},${r.at(1).latitude},Redeployable,Out of service`, // back to the depot: refused
+      `${r.number(2)},Station Street,${r.at(2).longitude},${r.at(2).latitude},ptz,Operational`, // fault cleared by hand: refused
+    ]);
+    const result = await importRegister(deps, { actor, input: { dryRun: false, fileName: 'r.csv', csv: again } });
+    expect(result.outcome).toBe('refused');
+    expect(result.refused.map((x) => [x.line, x.reasons[0]])).toEqual([
+      [2, expect.stringMatching(/is deployed on MD-\d{4}-\d{4}: move it or take it down through its deployment/)],
+      [3, expect.stringMatching(/has 1 open fault: it returns to operational when it is cleared/)],
+    ]);
+    expect(await versionsOf(r.prefix)).toEqual(before);
   });
 });

@@ -18,6 +18,11 @@ export async function readRegister(db: Db): Promise<RegisterEntry[]> {
     'id', 'reference', 'name', 'location_text as location', 'longitude', 'latitude', 'kind', 'status', 'bearing_deg as bearing', 'field_of_view_deg as fieldOfView',
     'range_m as range', 'mounting_height_m as mountingHeight', 'video_system as videoSystem', 'channel', 'connectivity_line as connectivityLine',
     sql<string | null>`installed_on::text`.as('installedOn'), 'owner', 'owner_name as ownerName', 'purpose', 'ward', 'capabilities',
+    // Held by the register's own workflows: the deployment a mobile camera is up on, its open faults.
+    sql<string | null>`(select md.reference from mobile_deployment_events e join mobile_deployments md on md.id = e.deployment_id
+      where e.kind = 'deployed' and e.camera_id = cameras.id
+        and not exists (select 1 from mobile_deployment_events r where r.deployment_id = e.deployment_id and r.kind = 'removed') limit 1)`.as('deployment'),
+    sql<number>`(select count(*)::int from faults f where f.camera_id = cameras.id and f.state = 'open')`.as('openFaults'),
   ]).execute();
 }
 

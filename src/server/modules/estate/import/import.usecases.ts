@@ -29,6 +29,7 @@ export async function importRegister(deps: Pick<Deps, 'db' | 'clock'>, { actor, 
   return deps.db.transaction().execute(async (trx) => {
     await repo.lockRegister(trx);
     const plan = planImport({ rows: parsed.rows, register: await repo.readRegister(trx), confirm: input.confirm });
+    if (plan.refused.length) return importResult({ parsed, plan, fileName, outcome: 'refused' });
     const { inserts, updates } = writesFor(plan, fileName);
     const at = deps.clock.now();
     await repo.insertCameras(trx, { rows: inserts, userId: actor.userId, at });
