@@ -44,9 +44,10 @@ export const SLA_TERMS_GRACE_MS = 60_000;
 const day = (what: string) => z.string({ message: `Enter ${what}` }).refine(isValidDay, `Enter ${what} as a real date, YYYY-MM-DD`).meta({ format: 'date' });
 const words = (what: string, { min = 3, max }: { min?: number; max: number }) =>
   text({ message: `Enter ${what}` }).trim().min(min, `Enter ${what} (at least ${min} characters)`).max(max, `Keep ${what} to ${max} characters or fewer`);
+const WALL_CLOCK = /^(([01]\d|2[0-3]):[0-5]\d|24:00)$/;
 /** A London wall-clock time "HH:MM"; '24:00' is the end of the day (a closing time only). */
 const wallClock = (what: string) => z.string({ message: `Enter ${what} as HH:MM` })
-  .regex(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, `Enter ${what} as HH:MM on the 24-hour clock, like 08:00`);
+  .regex(WALL_CLOCK, `Enter ${what} as HH:MM on the 24-hour clock, like 08:00`);
 const pence = (what: string) => z.number({ message: `Enter the ${what} in pence` }).int(`Enter the ${what} in whole pence`).min(0, `The ${what} cannot be negative`);
 const perPriority = (what: string) => z.object(Object.fromEntries(priorities.map((p) => [p, pence(`${what} for ${p}`)])) as Record<Priority, ReturnType<typeof pence>>);
 const capPercent = z.number({ message: 'Enter the cap as a percentage of the monthly charge, like 10' })
@@ -79,7 +80,9 @@ const reference = z.string({ message: 'Enter the contract reference' }).trim().t
   .regex(/^[A-Z0-9][A-Z0-9/-]{1,30}$/, 'Enter the contract reference: 2 to 31 letters, digits, slashes or hyphens, like CCTV/2026-01');
 const workingDays = uniqueArray(Weekday, { what: 'day', max: 7 }).min(1, 'Choose at least one working day');
 
-const hoursInOrder = (h: { opensAt?: string; closesAt?: string }) => h.opensAt === undefined || h.closesAt === undefined || h.closesAt > h.opensAt;
+/** Closing after opening, judged only once both are times (a bad time has its own message). */
+const hoursInOrder = (h: { opensAt?: string; closesAt?: string }) =>
+  !(typeof h.opensAt === 'string' && typeof h.closesAt === 'string' && WALL_CLOCK.test(h.opensAt) && WALL_CLOCK.test(h.closesAt)) || h.closesAt > h.opensAt;
 const HOURS_MESSAGE = { path: ['closesAt'], message: 'The closing time must be after the opening time' };
 
 export const CreateContract = z.object({
