@@ -128,7 +128,8 @@ export async function listSlaTerms(deps: Deps, { contractId }: { contractId: str
   const now = deps.clock.now();
   const history = (await repo.listTerms(deps.db, contractId)).map(toTerm);
   const inForce = (Object.keys(PRIORITIES) as Priority[]).flatMap((p) => history.find((t) => t.priority === p && new Date(t.effectiveFrom) <= now) ?? []);
-  const upcoming = history.filter((t) => new Date(t.effectiveFrom) > now).reverse();
+  const upcoming = history.filter((t) => new Date(t.effectiveFrom) > now)
+    .sort((a, b) => a.effectiveFrom.localeCompare(b.effectiveFrom) || a.priority.localeCompare(b.priority));
   return { inForce, upcoming, history };
 }
 
