@@ -1,7 +1,5 @@
 import { addDays } from 'date-fns';
-import { z } from 'zod';
 import { inLondon } from '../calendar/london';
-import { codesOf } from '../labels';
 import { isWithin, MINUTE_MS, type Period } from './period';
 
 // The contractor's monthly performance figures for one contract, from its faults. A month's report
@@ -10,9 +8,9 @@ import { isWithin, MINUTE_MS, type Period } from './period';
 // final once they are. Whether each SLA was met comes from the SLA clock (its stops deducted);
 // the mean times here are plain elapsed time, what the council waited.
 
-export const PRIORITIES = { P1: 'P1 (critical)', P2: 'P2 (high)', P3: 'P3 (medium)', P4: 'P4 (low)' } as const;
-export const Priority = codesOf(PRIORITIES, 'Choose a priority from P1 to P4');
-export type Priority = z.infer<typeof Priority>;
+// The priorities and the service-credit rule are the module's contract's (contract.ts); re-exported here for the figures' callers.
+import { PRIORITIES, Priority, ServiceCreditRule } from './contract';
+export { PRIORITIES, Priority, ServiceCreditRule };
 const priorities = Object.keys(PRIORITIES) as Priority[];
 
 /** A repeat fault is one raised on the same camera within this many London calendar days after an earlier fault's fix. */
@@ -67,24 +65,6 @@ export interface RepeatFault {
 
 // ---- Service credits ----
 
-const pence = (what: string) => z.number({ message: `Enter the ${what} in pence` }).int(`Enter the ${what} in whole pence`).min(0, `The ${what} cannot be negative`);
-const perPriority = (what: string) => z.object(Object.fromEntries(priorities.map((p) => [p, pence(`${what} for ${p}`)])) as Record<Priority, ReturnType<typeof pence>>);
-
-/**
- * What a contract credits the council when the contractor misses its SLAs: a sum in pence for each
- * fault whose response SLA was breached and another for each whose fix SLA was breached, by the
- * fault's priority (a fault that misses both earns both), all capped at a percentage of the month's
- * charge. The cap is rounded down to whole pence. A contract without the rule has no credits.
- */
-export const ServiceCreditRule = z.object({
-  monthlyChargePence: pence('monthly charge'),
-  responseBreachPence: perPriority('credit for a missed response'),
-  fixBreachPence: perPriority('credit for a missed fix'),
-  capPercent: z.number({ message: 'Enter the cap as a percentage of the monthly charge, like 10' })
-    .min(0, 'The cap cannot be negative').max(100, 'The cap must be 100% or less')
-    .refine((n) => Number.isInteger(Math.round(n * 100 * 1e6) / 1e6), 'Give the cap to at most 2 decimal places'),
-}).meta({ id: 'ServiceCreditRule' });
-export type ServiceCreditRule = z.infer<typeof ServiceCreditRule>;
 
 export interface ServiceCreditLine {
   priority: Priority;
