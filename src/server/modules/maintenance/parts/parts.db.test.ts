@@ -96,6 +96,8 @@ describe('returns and counts', () => {
     expect(ledger.map((m) => [m.kind, m.quantity, m.quantity_after])).toEqual([['received', 4, 4], ['signed_out', -2, 2], ['returned', 1, 3], ['counted', -2, 1]]);
     expect(ledger[3]).toMatchObject({ counted: 1, by_user_id: counter.userId, note: 'One found damaged' });
     expect(await onHand(part.id)).toBe(1);
+    // The quantity on hand is the ledger's sum, kept in step with it.
+    expect(ledger.reduce((n, m) => n + m.quantity, 0)).toBe(1);
   });
 });
 
