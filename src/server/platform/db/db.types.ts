@@ -693,6 +693,44 @@ export interface OutstandingActions {
   text: string;
 }
 
+export interface PartMovements {
+  at: Timestamp;
+  by_user_id: string;
+  counted: number | null;
+  engineer_name: string | null;
+  engineer_organisation: string | null;
+  fault_id: string | null;
+  justification: string | null;
+  kind: "received" | "signed_out" | "returned" | "counted";
+  note: string | null;
+  part_id: string;
+  quantity: number;
+  quantity_after: number;
+  seq: number;
+  signature_sha256: string | null;
+}
+
+export interface Parts {
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  description: string;
+  id: Generated<string>;
+  last_seq: Generated<number>;
+  part_number: string;
+  quantity_on_hand: Generated<number>;
+  reorder_level: number;
+  store_id: string;
+  unit_cost_pence: Int8;
+}
+
+export interface PartStores {
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  id: Generated<string>;
+  location: Generated<string>;
+  name: string;
+}
+
 export interface ProcedureSteps {
   category_id: string;
   created_at: Generated<Timestamp>;
@@ -905,6 +943,9 @@ export interface DB {
   occurrences: Occurrences;
   organisations: Organisations;
   outstanding_actions: OutstandingActions;
+  part_movements: PartMovements;
+  part_stores: PartStores;
+  parts: Parts;
   procedure_steps: ProcedureSteps;
   procedure_versions: ProcedureVersions;
   recordings: Recordings;

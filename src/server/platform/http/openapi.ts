@@ -37,6 +37,7 @@ export const OPENAPI_DOCUMENT = {
     { name: 'Evidence', description: 'Footage in (resumable uploads, ffprobe), exhibits, working copies and stills (ffmpeg jobs), continuity with its hash chain, and the integrity check.' },
     { name: 'Evidence packages', description: 'Signed disclosure packages, the producer\'s witness statement, releases to partner organisations, and checking a package.' },
     { name: 'Released to partners', description: 'What partner agencies see of the packages released to their organisation: download and acknowledge.' },
+    { name: 'Spare parts', description: 'Council-owned spare parts per store, reorder levels, and the append-only movements ledger: received, signed out to the contractor with a signature, returned, counted.' },
     { name: 'Audit', description: 'The hash-chained audit trail: events, export and verification.' },
     { name: 'Maintenance', description: 'The maintenance contract: contracts with their working hours, closure days and dated SLA terms.' },
   ],
