@@ -5,7 +5,7 @@ import { csvDownload } from '../../../platform/http/csv';
 import { actorFrom, recordAudit } from '../../../platform/audit/audit';
 import { pathId } from '../../../../domain/primitives';
 import { labelOf } from '../../../../domain/labels';
-import { formatUkDay, londonDay } from '../../../../domain/calendar/london';
+import { formatTimestamp, formatUkDay, londonDay } from '../../../../domain/calendar/london';
 import * as k from '../../../../domain/maintenance/lines';
 import * as uc from './lines.usecases';
 
@@ -18,7 +18,7 @@ import * as uc from './lines.usecases';
 const tags = ['Maintenance'];
 const params = z.object({ id: pathId('id') });
 const cameraParams = z.object({ id: pathId('id'), cameraId: pathId('cameraId') });
-const LINES_CSV_HEADER = ['reference', 'provider', 'type', 'circuit_id', 'monthly_cost_gbp', 'contract_ends_on', 'contract_end', 'days_left', 'cameras', 'open_fault_since', 'notes'];
+const LINES_CSV_HEADER = ['reference', 'provider', 'type', 'circuit_id', 'monthly_cost_gbp', 'contract_ends_on', 'contract_end', 'days_left', 'cameras', 'open_fault_since_uk_time', 'notes'];
 
 export function registerLinesRoutes(api: Api) {
   route(api, {
@@ -41,7 +41,7 @@ export function registerLinesRoutes(api: Api) {
       filename: `connectivity-lines-${londonDay(deps.clock.now())}.csv`, header: LINES_CSV_HEADER, batches: batches(),
       toRow: (l) => [l.reference, l.provider, labelOf(k.LINE_KINDS, l.kind), l.circuitId, (l.monthlyCostPence / 100).toFixed(2),
         l.contractEndsOn ? formatUkDay(l.contractEndsOn) : '', labelOf(k.CONTRACT_END_STATUSES, l.contractEnd.status), l.contractEnd.daysLeft ?? '', l.cameraCount,
-        l.fault ? l.fault.raisedAt : '', l.notes],
+        l.fault ? formatTimestamp(l.fault.raisedAt) : '', l.notes],
     }) as never;
   });
 
