@@ -4,6 +4,7 @@ import { makeOrganisation, makeUser, sealed, testClock, testDeps } from '../../.
 import type { Deps } from '../../../platform/deps';
 import { CreateLine } from '../../../../domain/maintenance/lines';
 import * as uc from './lines.usecases';
+import { openLineFaultOfCamera } from './lines.repository';
 import { aCameraRow } from './lines.walk';
 
 // Connectivity lines against a real PostgreSQL: the register's connectivity line kept in step by
@@ -135,8 +136,10 @@ describe('a line’s fault marks its cameras', () => {
     const cam = await aCameraRow({ deps });
     await uc.linkCamera(deps, { actor: coordinator, lineId: line.id, cameraId: cam.id });
     expect((await camera(cam.id)).status).toBe('faulty');
+    expect(await openLineFaultOfCamera(deps.db, cam.id)).toMatchObject({ line_id: line.id, circuit_id: line.circuitId });
     await uc.unlinkCamera(deps, { actor: coordinator, lineId: line.id, cameraId: cam.id });
     expect(await camera(cam.id)).toMatchObject({ status: 'operational', connectivity_line: null });
+    expect(await openLineFaultOfCamera(deps.db, cam.id)).toBeUndefined();
     // A camera already faulty when linked is not the line's to return.
     const broken = await aCameraRow({ deps }, { status: 'faulty' });
     await uc.linkCamera(deps, { actor: coordinator, lineId: line.id, cameraId: broken.id });

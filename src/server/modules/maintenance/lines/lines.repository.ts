@@ -164,3 +164,14 @@ export const lockFaultCameras = (db: Db, faultId: string) =>
 /** Takes a camera off the fault's list (unlinked while the fault is open: the fault no longer holds it). */
 export const deleteFaultCamera = (db: Db, { faultId, cameraId }: { faultId: string; cameraId: string }) =>
   db.deleteFrom('connectivity_line_fault_cameras').where('fault_id', '=', faultId).where('camera_id', '=', cameraId).executeTakeFirst();
+
+/**
+ * The open fault of the line serving a camera, if there is one: whoever closes the camera's own last
+ * fault (the fault workflow) keeps it faulty while this answers, instead of returning it to operational.
+ */
+export const openLineFaultOfCamera = (db: Db, cameraId: string) =>
+  sql<{ line_id: string; reference: string; circuit_id: string; fault_id: string }>`
+    select l.id as line_id, l.reference, l.circuit_id, f.id as fault_id
+    from connectivity_line_cameras lc join connectivity_lines l on l.id = lc.line_id
+    join connectivity_line_faults f on f.line_id = l.id and f.cleared_at is null
+    where lc.camera_id = ${cameraId}`.execute(db).then((r) => r.rows[0]);
