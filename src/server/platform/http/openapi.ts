@@ -38,6 +38,6 @@ export const OPENAPI_DOCUMENT = {
     { name: 'Evidence packages', description: 'Signed disclosure packages, the producer\'s witness statement, releases to partner organisations, and checking a package.' },
     { name: 'Released to partners', description: 'What partner agencies see of the packages released to their organisation: download and acknowledge.' },
     { name: 'Audit', description: 'The hash-chained audit trail: events, export and verification.' },
-    { name: 'Maintenance', description: 'The maintenance contract: contracts and SLAs, faults, spare parts, connectivity lines, budget and invoices.' },
+    { name: 'Maintenance', description: 'The maintenance contract: contracts with their working hours, closure days and dated SLA terms.' },
   ],
 };
