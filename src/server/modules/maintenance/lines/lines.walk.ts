@@ -37,21 +37,21 @@ async function aLine(ctx: WalkCtx, { faulty = false } = {}) {
   if (faulty) await uc.raiseLineFault(ctx.deps, { actor: by, lineId: line.id, note: 'No picture from the cabinet.' });
   return line.id;
 }
-const at = (tail = '', opts?: { faulty?: boolean }) => async (ctx: WalkCtx) => `/api/v1/maintenance/lines/${await aLine(ctx, opts)}${tail}`;
+const at = (tail = '', opts?: { faulty?: boolean }) => async (ctx: WalkCtx) => `/api/v1/connectivity-lines/${await aLine(ctx, opts)}${tail}`;
 
 export const walk: Walk = {
-  'GET /api/v1/maintenance/lines': { allowed: LINE_READERS, path: () => '/api/v1/maintenance/lines?kind=fibre&endingSoon=true&sort=contract_ends_on_asc' },
-  'GET /api/v1/maintenance/lines.csv': { allowed: LINE_READERS, path: () => '/api/v1/maintenance/lines.csv?provider=openreach' },
-  'POST /api/v1/maintenance/lines': { allowed: LINE_MANAGERS, body: () => lineInput() },
-  'GET /api/v1/maintenance/lines/:id': { allowed: LINE_READERS, path: at() },
-  'PATCH /api/v1/maintenance/lines/:id': { allowed: LINE_MANAGERS, path: at(), body: () => ({ version: 1, notes: 'Renewal quote requested' }) },
-  'POST /api/v1/maintenance/lines/:id/cameras': {
+  'GET /api/v1/connectivity-lines': { allowed: LINE_READERS, path: () => '/api/v1/connectivity-lines?kind=fibre&endingSoon=true&sort=contract_ends_on_asc' },
+  'GET /api/v1/connectivity-lines.csv': { allowed: LINE_READERS, path: () => '/api/v1/connectivity-lines.csv?provider=openreach' },
+  'POST /api/v1/connectivity-lines': { allowed: LINE_MANAGERS, body: () => lineInput() },
+  'GET /api/v1/connectivity-lines/:id': { allowed: LINE_READERS, path: at() },
+  'PATCH /api/v1/connectivity-lines/:id': { allowed: LINE_MANAGERS, path: at(), body: () => ({ version: 1, notes: 'Renewal quote requested' }) },
+  'POST /api/v1/connectivity-lines/:id/cameras': {
     allowed: LINE_MANAGERS, path: async (ctx) => { const path = await at('/cameras')(ctx); ctx.bag.other = (await aCameraRow(ctx)).id; return path; },
     body: ({ bag }) => ({ cameraId: bag.other }),
   },
-  'DELETE /api/v1/maintenance/lines/:id/cameras/:cameraId': {
+  'DELETE /api/v1/connectivity-lines/:id/cameras/:cameraId': {
     allowed: LINE_MANAGERS, path: async (ctx) => { const path = await at('/cameras')(ctx); return `${path}/${ctx.bag.cameraId}`; },
   },
-  'POST /api/v1/maintenance/lines/:id/fault': { allowed: LINE_MANAGERS, path: at('/fault'), body: () => ({ note: 'Provider reports a cable cut.' }) },
-  'POST /api/v1/maintenance/lines/:id/fault/clearance': { allowed: LINE_MANAGERS, path: at('/fault/clearance', { faulty: true }), body: () => ({ note: 'Repaired by the provider.' }) },
+  'POST /api/v1/connectivity-lines/:id/fault': { allowed: LINE_MANAGERS, path: at('/fault'), body: () => ({ note: 'Provider reports a cable cut.' }) },
+  'POST /api/v1/connectivity-lines/:id/fault/clearance': { allowed: LINE_MANAGERS, path: at('/fault/clearance', { faulty: true }), body: () => ({ note: 'Repaired by the provider.' }) },
 };
