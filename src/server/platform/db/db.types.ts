@@ -131,6 +131,45 @@ export interface CheckRoundTargets {
   round_id: string;
 }
 
+export interface ConnectivityLineCameras {
+  camera_id: string;
+  line_id: string;
+  linked_at: Timestamp;
+  linked_by: string | null;
+}
+
+export interface ConnectivityLineFaultCameras {
+  camera_id: string;
+  fault_id: string;
+}
+
+export interface ConnectivityLineFaults {
+  clear_note: string | null;
+  cleared_at: Timestamp | null;
+  cleared_by: string | null;
+  id: Generated<string>;
+  line_id: string;
+  note: string;
+  raised_at: Timestamp;
+  raised_by: string | null;
+}
+
+export interface ConnectivityLines {
+  circuit_id: string;
+  contract_ends_on: Timestamp | null;
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  id: Generated<string>;
+  kind: "fibre" | "4g" | "radio" | "copper";
+  monthly_cost_pence: Generated<Int8>;
+  notes: Generated<string>;
+  provider: string;
+  reference: string;
+  updated_at: Generated<Timestamp>;
+  updated_by: string | null;
+  version: Generated<number>;
+}
+
 export interface ContinuityEvents {
   actor_id: string | null;
   actor_name: string;
@@ -890,6 +929,10 @@ export interface DB {
   check_results: CheckResults;
   check_round_targets: CheckRoundTargets;
   check_rounds: CheckRounds;
+  connectivity_line_cameras: ConnectivityLineCameras;
+  connectivity_line_fault_cameras: ConnectivityLineFaultCameras;
+  connectivity_line_faults: ConnectivityLineFaults;
+  connectivity_lines: ConnectivityLines;
   continuity_events: ContinuityEvents;
   deployment_review_reminders: DeploymentReviewReminders;
   equipment: Equipment;
