@@ -41,7 +41,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   agency: ['shared.read'],
   auditor: ['audit.read'],
   // Reviewing personal data lists references and dates, never names: an administrator needs no occurrences.read for it.
-  admin: ['users.manage', 'settings.manage', 'audit.read', 'occurrences.review_personal_data', 'evidence.verify'],
+  // Administrators set the maintenance contract's SLA terms, so they read the contract too.
+  admin: ['users.manage', 'settings.manage', 'audit.read', 'occurrences.review_personal_data', 'evidence.verify', 'maintenance.read'],
 };
 
 export function permissionsFor(roles: readonly string[]): Permission[] {

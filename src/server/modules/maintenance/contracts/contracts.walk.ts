@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Walk, WalkCtx } from '../../../../../test/support/walk';
+import { MAINTENANCE_MANAGERS, MAINTENANCE_READERS, type Walk, type WalkCtx } from '../../../../../test/support/walk';
 import type { Role } from '../../../platform/auth/permissions';
 import { makeOrganisation, makeUser } from '../../../../../test/support/deps';
 import type { Deps } from '../../../platform/deps';
@@ -9,10 +9,6 @@ import { createContract, addClosureDay } from './contracts.usecases';
 // Maintenance contracts' part of the route × role table (test/support/walk.ts), written by hand.
 // Contractors and agencies reach none of it: a contractor sees only its own faults (its portal).
 
-/** Who reads contracts: the control room, coordinators and out-of-hours officers (maintenance.read). */
-export const MAINTENANCE_READERS: readonly Role[] = ['operator', 'supervisor', 'coordinator', 'ooh_officer'];
-/** Who keeps contracts: coordinators (maintenance.manage). */
-export const MAINTENANCE_MANAGERS: readonly Role[] = ['coordinator'];
 /** Who dates SLA terms: administrators (settings.manage). */
 const SETTINGS_MANAGERS: readonly Role[] = ['admin'];
 

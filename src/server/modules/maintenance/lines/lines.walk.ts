@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Walk, WalkCtx } from '../../../../../test/support/walk';
+import { MAINTENANCE_MANAGERS, MAINTENANCE_READERS, type Walk, type WalkCtx } from '../../../../../test/support/walk';
 import { makeUser } from '../../../../../test/support/deps';
 import type { Role } from '../../../platform/auth/permissions';
 import * as uc from './lines.usecases';
@@ -7,10 +7,6 @@ import * as uc from './lines.usecases';
 // Connectivity lines' part of the route × role table (test/support/walk.ts), written by hand.
 // Contractors and partner agencies are in none of these lists: the walk expects 404 for them.
 
-/** Who reads the lines: the control room, coordinators and out-of-hours officers (maintenance.read). */
-export const LINE_READERS: readonly Role[] = ['operator', 'supervisor', 'coordinator', 'ooh_officer'];
-/** Who records and changes lines, links cameras and raises or clears a line's fault (maintenance.manage). */
-export const LINE_MANAGERS: readonly Role[] = ['coordinator'];
 
 const short = () => randomUUID().replace(/-/g, '').slice(0, 10).toUpperCase();
 export const lineInput = () => ({ reference: `LN-${short()}`, provider: 'Openreach', kind: 'fibre' as const, circuitId: `OR-${short()}`, monthlyCostPence: 4500, contractEndsOn: '2027-03-31' });
@@ -40,18 +36,18 @@ async function aLine(ctx: WalkCtx, { faulty = false } = {}) {
 const at = (tail = '', opts?: { faulty?: boolean }) => async (ctx: WalkCtx) => `/api/v1/connectivity-lines/${await aLine(ctx, opts)}${tail}`;
 
 export const walk: Walk = {
-  'GET /api/v1/connectivity-lines': { allowed: LINE_READERS, path: () => '/api/v1/connectivity-lines?kind=fibre&endingSoon=true&sort=contract_ends_on_asc' },
-  'GET /api/v1/connectivity-lines.csv': { allowed: LINE_READERS, path: () => '/api/v1/connectivity-lines.csv?provider=openreach' },
-  'POST /api/v1/connectivity-lines': { allowed: LINE_MANAGERS, body: () => lineInput() },
-  'GET /api/v1/connectivity-lines/:id': { allowed: LINE_READERS, path: at() },
-  'PATCH /api/v1/connectivity-lines/:id': { allowed: LINE_MANAGERS, path: at(), body: () => ({ version: 1, notes: 'Renewal quote requested' }) },
+  'GET /api/v1/connectivity-lines': { allowed: MAINTENANCE_READERS, path: () => '/api/v1/connectivity-lines?kind=fibre&endingSoon=true&sort=contract_ends_on_asc' },
+  'GET /api/v1/connectivity-lines.csv': { allowed: MAINTENANCE_READERS, path: () => '/api/v1/connectivity-lines.csv?provider=openreach' },
+  'POST /api/v1/connectivity-lines': { allowed: MAINTENANCE_MANAGERS, body: () => lineInput() },
+  'GET /api/v1/connectivity-lines/:id': { allowed: MAINTENANCE_READERS, path: at() },
+  'PATCH /api/v1/connectivity-lines/:id': { allowed: MAINTENANCE_MANAGERS, path: at(), body: () => ({ version: 1, notes: 'Renewal quote requested' }) },
   'POST /api/v1/connectivity-lines/:id/cameras': {
-    allowed: LINE_MANAGERS, path: async (ctx) => { const path = await at('/cameras')(ctx); ctx.bag.other = (await aCameraRow(ctx)).id; return path; },
+    allowed: MAINTENANCE_MANAGERS, path: async (ctx) => { const path = await at('/cameras')(ctx); ctx.bag.other = (await aCameraRow(ctx)).id; return path; },
     body: ({ bag }) => ({ cameraId: bag.other }),
   },
   'DELETE /api/v1/connectivity-lines/:id/cameras/:cameraId': {
-    allowed: LINE_MANAGERS, path: async (ctx) => { const path = await at('/cameras')(ctx); return `${path}/${ctx.bag.cameraId}`; },
+    allowed: MAINTENANCE_MANAGERS, path: async (ctx) => { const path = await at('/cameras')(ctx); return `${path}/${ctx.bag.cameraId}`; },
   },
-  'POST /api/v1/connectivity-lines/:id/fault': { allowed: LINE_MANAGERS, path: at('/fault'), body: () => ({ note: 'Provider reports a cable cut.' }) },
-  'POST /api/v1/connectivity-lines/:id/fault/clearance': { allowed: LINE_MANAGERS, path: at('/fault/clearance', { faulty: true }), body: () => ({ note: 'Repaired by the provider.' }) },
+  'POST /api/v1/connectivity-lines/:id/fault': { allowed: MAINTENANCE_MANAGERS, path: at('/fault'), body: () => ({ note: 'Provider reports a cable cut.' }) },
+  'POST /api/v1/connectivity-lines/:id/fault/clearance': { allowed: MAINTENANCE_MANAGERS, path: at('/fault/clearance', { faulty: true }), body: () => ({ note: 'Repaired by the provider.' }) },
 };

@@ -1,4 +1,4 @@
-import type { Walk, WalkCtx } from '../../../../../test/support/walk';
+import { MAINTENANCE_MANAGERS, MAINTENANCE_READERS, type Walk, type WalkCtx } from '../../../../../test/support/walk';
 import { makeUser, uniq } from '../../../../../test/support/deps';
 import type { Role } from '../../../platform/auth/permissions';
 import * as uc from './parts.usecases';
@@ -6,10 +6,6 @@ import * as uc from './parts.usecases';
 // Spare parts' part of the route × role table (test/support/walk.ts), written by hand. Contractors
 // and partner agencies get 404: the council's stock is not theirs to see.
 
-/** Who reads the parts list: the control room, the coordinator and out-of-hours officers (maintenance.read). */
-export const MAINTENANCE_READERS: readonly Role[] = ['operator', 'supervisor', 'coordinator', 'ooh_officer'];
-/** Who sets up stores and parts, receives and counts stock (maintenance.manage). */
-export const MAINTENANCE_MANAGERS: readonly Role[] = ['coordinator'];
 /** Who signs parts out to the contractor and takes them back (maintenance.parts). */
 export const PARTS_SIGNERS: readonly Role[] = ['coordinator', 'ooh_officer'];
 
