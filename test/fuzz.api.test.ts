@@ -10,6 +10,8 @@ import { insertCameras } from '../src/server/modules/estate';
 import { testApp } from './support/api';
 import { makeOrganisation, makeSession, makeUser, silentLog, testConfig, testStorage, uniq } from './support/deps';
 import { ownDatabase, type OwnDatabase } from './support/product';
+import { aContract } from '../src/server/modules/maintenance/contracts/contracts.walk';
+import { aStockedPart } from '../src/server/modules/maintenance/parts/parts.walk';
 
 // Hostile input for every operation in the OpenAPI document, generated from the operation's own
 // schemas: no answer may be a 5xx, none may take longer than 2 s, every refusal is problem+json, and
@@ -247,6 +249,13 @@ beforeAll(async () => {
   const target = await makeUser(deps, { roles: ['operator'], organisationId: councilOrgId });
   const sop = await deps.db.insertInto('occurrence_categories').values({ key: uniq('fuzz').replace(/-/g, '_'), name: 'Fuzz procedure' }).returning('id').executeTakeFirstOrThrow();
   const [step] = await listVersionSteps(deps.db, (await insertVersion(deps.db, { categoryId: sop.id, version: 1, steps: [{ text: 'Fuzz step', isRequired: false }], by: null, at: new Date() })).id);
+  // The maintenance contract's records: a contract, a stocked part in its store.
+  const { contract } = await aContract(deps, councilOrgId);
+  const { part, store } = await aStockedPart({ deps, councilOrgId });
+  Object.assign(known, {
+    contracts: [contract.id], parts: [part.id], 'part-stores': [store.id], storeId: [store.id],
+    contractorOrganisationId: [(await deps.db.selectFrom('maintenance_contracts').select('contractor_organisation_id').where('id', '=', contract.id).executeTakeFirstOrThrow()).contractor_organisation_id],
+  });
   Object.assign(known, {
     // by the path segment before an id
     occurrences: [o.id], 'personal-data:pdId': [pd.id], handovers: [h.id], actions: [action.id], alerts: [alert.id],
