@@ -2,6 +2,7 @@ import type { VigilModule } from '../../platform/modules';
 import { registerContractsRoutes } from './contracts/contracts.routes';
 import { registerPartsRoutes } from './parts/parts.routes';
 import { registerLinesRoutes } from './lines/lines.routes';
+import { registerInvoicesRoutes } from './invoices/invoices.routes';
 
 /**
  * The maintenance contract (issue 11, being built): contracts and their SLA terms, spare parts,
@@ -15,5 +16,6 @@ export const maintenanceModule: VigilModule = {
     registerContractsRoutes(api);
     registerPartsRoutes(api);
     registerLinesRoutes(api);
+    registerInvoicesRoutes(api);
   },
 };

@@ -11,7 +11,7 @@ export const PERMISSIONS = [
   'audit.read',
   'occurrences.read', 'occurrences.write', 'occurrences.supervise', 'occurrences.review_personal_data',
   'estate.read', 'estate.manage', 'estate.approve',
-  'maintenance.read', 'maintenance.manage', 'maintenance.parts',
+  'maintenance.read', 'maintenance.manage', 'maintenance.parts', 'maintenance.invoices',
   'evidence.read', 'evidence.manage', 'evidence.verify',
   'requests.read', 'requests.manage',
   'enforcement.read', 'enforcement.manage',
@@ -31,9 +31,10 @@ const CONTROL_ROOM: Permission[] = ['occurrences.read', 'occurrences.write', 'es
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   operator: CONTROL_ROOM,
   supervisor: [...CONTROL_ROOM, 'occurrences.supervise', 'occurrences.review_personal_data', 'estate.manage', 'requests.read', 'analysis.read', 'governance.read'],
-  enforcement_officer: ['occurrences.read', 'estate.read', 'estate.manage', 'evidence.read', 'evidence.manage', 'requests.read', 'requests.manage', 'governance.read'],
+  // Enforcement officers raise and monitor the contract's invoices (coordinators approve them).
+  enforcement_officer: ['occurrences.read', 'estate.read', 'estate.manage', 'evidence.read', 'evidence.manage', 'requests.read', 'requests.manage', 'governance.read', 'maintenance.invoices'],
   // Approving or refusing a mobile camera deployment is the coordinator's alone (the Code's named responsible person).
-  coordinator: ['occurrences.read', 'estate.read', 'estate.manage', 'estate.approve', 'maintenance.read', 'maintenance.manage', 'maintenance.parts', 'analysis.read', 'governance.read', 'governance.manage', 'requests.read', 'evidence.verify'],
+  coordinator: ['occurrences.read', 'estate.read', 'estate.manage', 'estate.approve', 'maintenance.read', 'maintenance.manage', 'maintenance.parts', 'maintenance.invoices', 'analysis.read', 'governance.read', 'governance.manage', 'requests.read', 'evidence.verify'],
   // Out-of-hours officers sign spare parts out to the contractor's engineers at night.
   ooh_officer: ['ooh.use', 'occurrences.read', 'enforcement.read', 'enforcement.manage', 'estate.read', 'maintenance.read', 'maintenance.parts'],
   patrol_officer: ['field.use', 'enforcement.read', 'enforcement.manage'],
