@@ -517,6 +517,16 @@ export interface LiveOutbox {
   payload: string;
 }
 
+export interface MaintenanceBudgets {
+  amount_pence: Int8;
+  financial_year: string;
+  heading: "maintenance" | "lines" | "parts" | "projects";
+  id: Generated<string>;
+  note: Generated<string>;
+  set_at: Timestamp;
+  set_by: string;
+}
+
 export interface MaintenanceClosureDays {
   contract_id: string;
   day: Timestamp;
@@ -537,6 +547,38 @@ export interface MaintenanceContracts {
   service_credits: Json | null;
   starts_on: Timestamp;
   working_days: Generated<number[]>;
+}
+
+export interface MaintenanceInvoiceEvents {
+  at: Timestamp;
+  by: string;
+  invoice_id: string;
+  kind: "received" | "approved" | "paid" | "disputed" | "resolved";
+  paid_on: Timestamp | null;
+  reason: string | null;
+  seq: Generated<Int8>;
+}
+
+export interface MaintenanceInvoices {
+  amount_pence: Int8;
+  approved_at: Timestamp | null;
+  approved_by: string | null;
+  contract_id: string | null;
+  description: string;
+  dispute_reason: string | null;
+  due_date: Timestamp;
+  heading: "maintenance" | "lines" | "parts" | "projects";
+  id: Generated<string>;
+  invoice_date: Timestamp;
+  line_id: string | null;
+  paid_on: Timestamp | null;
+  purchase_order: string;
+  raised_at: Timestamp;
+  raised_by: string;
+  state: Generated<"received" | "approved" | "paid" | "disputed">;
+  supplier_invoice_number: string;
+  updated_at: Timestamp;
+  vat_pence: Generated<Int8>;
 }
 
 export interface MaintenanceSlaTerms {
@@ -967,8 +1009,11 @@ export interface DB {
   idempotency_keys: IdempotencyKeys;
   live_events: LiveEvents;
   live_outbox: LiveOutbox;
+  maintenance_budgets: MaintenanceBudgets;
   maintenance_closure_days: MaintenanceClosureDays;
   maintenance_contracts: MaintenanceContracts;
+  maintenance_invoice_events: MaintenanceInvoiceEvents;
+  maintenance_invoices: MaintenanceInvoices;
   maintenance_sla_terms: MaintenanceSlaTerms;
   mobile_deployment_events: MobileDeploymentEvents;
   mobile_deployments: MobileDeployments;
