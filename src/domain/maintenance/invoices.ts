@@ -47,7 +47,7 @@ export const isOverdue = ({ state, dueDate, now }: { state: InvoiceState; dueDat
 
 // ---- Financial years (April to March) ----
 
-export const FinancialYear = z.string().regex(/^\d{4}-\d{2}$/, 'Give the financial year as 2026-27')
+export const FinancialYear = z.string().regex(/^20\d{2}-\d{2}$/, 'Give the financial year as 2026-27 (this century)')
   .refine((y) => (Number(y.slice(0, 4)) + 1) % 100 === Number(y.slice(5, 7)), 'Give the financial year as 2026-27 (the second year follows the first)');
 
 /** The financial year a London day falls in: 2027-03-31 is in 2026-27, 2027-04-01 in 2027-28. */
