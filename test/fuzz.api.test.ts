@@ -12,6 +12,7 @@ import { makeOrganisation, makeSession, makeUser, silentLog, testConfig, testSto
 import { ownDatabase, type OwnDatabase } from './support/product';
 import { aContract } from '../src/server/modules/maintenance/contracts/contracts.walk';
 import { aStockedPart } from '../src/server/modules/maintenance/parts/parts.walk';
+import { anInvoice } from '../src/server/modules/maintenance/invoices/invoices.walk';
 
 // Hostile input for every operation in the OpenAPI document, generated from the operation's own
 // schemas: no answer may be a 5xx, none may take longer than 2 s, every refusal is problem+json, and
@@ -249,11 +250,12 @@ beforeAll(async () => {
   const target = await makeUser(deps, { roles: ['operator'], organisationId: councilOrgId });
   const sop = await deps.db.insertInto('occurrence_categories').values({ key: uniq('fuzz').replace(/-/g, '_'), name: 'Fuzz procedure' }).returning('id').executeTakeFirstOrThrow();
   const [step] = await listVersionSteps(deps.db, (await insertVersion(deps.db, { categoryId: sop.id, version: 1, steps: [{ text: 'Fuzz step', isRequired: false }], by: null, at: new Date() })).id);
-  // The maintenance contract's records: a contract, a stocked part in its store.
+  // The maintenance contract's records: a contract, a stocked part in its store, a received invoice.
   const { contract } = await aContract(deps, councilOrgId);
   const { part, store } = await aStockedPart({ deps, councilOrgId });
+  const { invoice } = await anInvoice(deps, councilOrgId);
   Object.assign(known, {
-    contracts: [contract.id], parts: [part.id], 'part-stores': [store.id], storeId: [store.id],
+    contracts: [contract.id], parts: [part.id], 'part-stores': [store.id], storeId: [store.id], invoices: [invoice.id], contractId: [contract.id],
     contractorOrganisationId: [(await deps.db.selectFrom('maintenance_contracts').select('contractor_organisation_id').where('id', '=', contract.id).executeTakeFirstOrThrow()).contractor_organisation_id],
   });
   Object.assign(known, {
