@@ -6,8 +6,8 @@ import { registerInvoicesRoutes } from './invoices/invoices.routes';
 
 /**
  * The maintenance contract (issue 11, being built): contracts and their SLA terms, spare parts,
- * connectivity lines; faults on SLA clocks, the contractor's portal, performance, budget and
- * invoices follow. Its pages are still to come: the navigation keeps its "coming soon" entry
+ * connectivity lines, budgets and invoices; faults on SLA clocks, the contractor's portal and
+ * performance follow. Its pages are still to come: the navigation keeps its "coming soon" entry
  * (registry.ts PLANNED) until they land.
  */
 export const maintenanceModule: VigilModule = {
