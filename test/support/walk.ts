@@ -19,8 +19,8 @@ export const LOG_READERS: readonly Role[] = ['operator', 'supervisor', 'enforcem
 export const LOG_WRITERS: readonly Role[] = ['operator', 'supervisor'];
 /** Who sees the camera register. */
 export const CAMERA_READERS: readonly Role[] = ['operator', 'supervisor', 'enforcement_officer', 'coordinator', 'ooh_officer'];
-/** Who reads the maintenance contract (maintenance.read): the control room, coordinators, out-of-hours officers, and administrators, who set its SLA terms. */
-export const MAINTENANCE_READERS: readonly Role[] = ['operator', 'supervisor', 'coordinator', 'ooh_officer', 'admin'];
+/** Who reads the maintenance contract (maintenance.read): the control room, enforcement officers (its invoices), coordinators, out-of-hours officers, and administrators (its SLA terms). */
+export const MAINTENANCE_READERS: readonly Role[] = ['operator', 'supervisor', 'enforcement_officer', 'coordinator', 'ooh_officer', 'admin'];
 /** Who runs it (maintenance.manage): coordinators. */
 export const MAINTENANCE_MANAGERS: readonly Role[] = ['coordinator'];
 /** Who reviews personal data due for removal (references and dates, never names). */

@@ -31,8 +31,8 @@ const CONTROL_ROOM: Permission[] = ['occurrences.read', 'occurrences.write', 'es
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   operator: CONTROL_ROOM,
   supervisor: [...CONTROL_ROOM, 'occurrences.supervise', 'occurrences.review_personal_data', 'estate.manage', 'requests.read', 'analysis.read', 'governance.read'],
-  // Enforcement officers raise and monitor the contract's invoices (coordinators approve them).
-  enforcement_officer: ['occurrences.read', 'estate.read', 'estate.manage', 'evidence.read', 'evidence.manage', 'requests.read', 'requests.manage', 'governance.read', 'maintenance.invoices'],
+  // Enforcement officers raise and monitor the contract's invoices (coordinators approve them), against its budget.
+  enforcement_officer: ['occurrences.read', 'estate.read', 'estate.manage', 'evidence.read', 'evidence.manage', 'requests.read', 'requests.manage', 'governance.read', 'maintenance.read', 'maintenance.invoices'],
   // Approving or refusing a mobile camera deployment is the coordinator's alone (the Code's named responsible person).
   coordinator: ['occurrences.read', 'estate.read', 'estate.manage', 'estate.approve', 'maintenance.read', 'maintenance.manage', 'maintenance.parts', 'maintenance.invoices', 'analysis.read', 'governance.read', 'governance.manage', 'requests.read', 'evidence.verify'],
   // Out-of-hours officers sign spare parts out to the contractor's engineers at night.

@@ -1,11 +1,8 @@
 import { z } from '@hono/zod-openapi';
-import type { Context } from 'hono';
 import { requestActor as actor, route, type Api } from '../../../platform/http/route';
 import { body, commonResponses, json, problemResponse } from '../../../platform/http/openapi';
 import { csvDownload } from '../../../platform/http/csv';
-import { forbidden, notFound } from '../../../platform/http/errors';
 import { actorFrom, recordAudit } from '../../../platform/audit/audit';
-import type { AppEnv } from '../../../platform/http/route';
 import { pathId } from '../../../../domain/primitives';
 import { labelOf } from '../../../../domain/labels';
 import { formatUkDay, londonDay } from '../../../../domain/calendar/london';
@@ -15,30 +12,22 @@ import * as uc from './invoices.usecases';
 // Budget and invoices over HTTP. Invoices are maintenance.invoices (enforcement officers, who raise
 // and monitor them, and coordinators); approving is maintenance.manage (coordinators), never of an
 // invoice one raised. Budgets are set by maintenance.manage; budgets and spend against them are read
-// by anyone with maintenance.read or maintenance.invoices: a route declares one permission, so
-// those routes are 'authenticated' and check either here (403 to council staff without, 404 to
-// partners and contractors, as the guard does).
+// with maintenance.read (which enforcement officers hold too).
 
 const tags = ['Maintenance'];
 const params = z.object({ id: pathId('id') });
 export const INVOICES_CSV_HEADER = ['supplier_invoice_number', 'purchase_order', 'against', 'heading', 'description', 'amount_gbp', 'vat_gbp', 'total_gbp', 'invoice_date', 'due_date', 'state', 'overdue', 'paid_on', 'dispute_reason', 'raised_by', 'approved_by'];
 export const SPEND_CSV_HEADER = ['heading', 'month', 'budget_gbp', 'committed_gbp', 'spent_gbp'];
 
-const READ_BUDGET = ['maintenance.read', 'maintenance.invoices'] as const;
-function mayReadBudget(c: Context<AppEnv>) {
-  const s = c.get('session')!;
-  if (!READ_BUDGET.some((p) => s.permissions.includes(p))) throw s.organisation.isExternal ? notFound() : forbidden();
-}
-const either = 'Requires (checked by the route): permission `maintenance.read` or `maintenance.invoices`.';
 const gbp = (pence: number) => (pence / 100).toFixed(2);
 const csvResponse = (what: string) => ({ 200: { content: { 'text/csv': { schema: z.string() } }, description: what }, ...commonResponses });
 
 export function registerInvoicesRoutes(api: Api) {
   route(api, {
-    operationId: 'listMaintenanceBudgets', method: 'get', path: '/api/v1/maintenance-budgets', access: 'authenticated', tags,
-    summary: 'The budget standing for each cost heading in a financial year, and every setting of it, newest first', description: either,
+    operationId: 'listMaintenanceBudgets', method: 'get', path: '/api/v1/maintenance-budgets', access: 'maintenance.read', tags,
+    summary: 'The budget standing for each cost heading in a financial year, and every setting of it, newest first',
     request: { query: k.BudgetQuery }, responses: { 200: json(k.BudgetList, 'The budgets'), ...commonResponses },
-  }, async (c) => { mayReadBudget(c); return c.json(await uc.listBudgets(c.get('deps'), c.req.valid('query')), 200); });
+  }, async (c) => c.json(await uc.listBudgets(c.get('deps'), c.req.valid('query')), 200));
 
   route(api, {
     operationId: 'setMaintenanceBudget', method: 'post', path: '/api/v1/maintenance-budgets', access: 'maintenance.manage', tags,
@@ -47,17 +36,16 @@ export function registerInvoicesRoutes(api: Api) {
   }, async (c) => c.json(await uc.setBudget(c.get('deps'), { actor: actor(c), input: c.req.valid('json') }), 201));
 
   route(api, {
-    operationId: 'getMaintenanceSpend', method: 'get', path: '/api/v1/maintenance-spend', access: 'authenticated', tags,
-    summary: 'Spend against budget per month of a financial year, per heading: committed (approved, not paid, by invoice month) and spent (paid, by payment month), with VAT', description: either,
+    operationId: 'getMaintenanceSpend', method: 'get', path: '/api/v1/maintenance-spend', access: 'maintenance.read', tags,
+    summary: 'Spend against budget per month of a financial year, per heading: committed (approved, not paid, by invoice month) and spent (paid, by payment month), with VAT',
     request: { query: k.BudgetQuery }, responses: { 200: json(k.SpendReport, 'The report'), ...commonResponses },
-  }, async (c) => { mayReadBudget(c); return c.json(await uc.spendReport(c.get('deps'), c.req.valid('query')), 200); });
+  }, async (c) => c.json(await uc.spendReport(c.get('deps'), c.req.valid('query')), 200));
 
   route(api, {
-    operationId: 'exportMaintenanceSpendCsv', method: 'get', path: '/api/v1/maintenance-spend.csv', access: 'authenticated', tags,
-    summary: 'The same report as CSV, one row per heading and month (amounts in pounds)', description: either,
+    operationId: 'exportMaintenanceSpendCsv', method: 'get', path: '/api/v1/maintenance-spend.csv', access: 'maintenance.read', tags,
+    summary: 'The same report as CSV, one row per heading and month (amounts in pounds)',
     request: { query: k.BudgetQuery }, responses: csvResponse('CSV, a heading and month a row'),
   }, async (c) => {
-    mayReadBudget(c);
     const deps = c.get('deps');
     const { year } = c.req.valid('query');
     const report = await uc.spendReport(deps, { year });

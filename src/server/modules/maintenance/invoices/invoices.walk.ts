@@ -10,8 +10,6 @@ import * as uc from './invoices.usecases';
 
 /** Who raises and monitors invoices (maintenance.invoices). */
 export const INVOICE_KEEPERS: readonly Role[] = ['enforcement_officer', 'coordinator'];
-/** Who reads budgets and spend: maintenance.read or maintenance.invoices. */
-export const BUDGET_READERS: readonly Role[] = [...new Set([...MAINTENANCE_READERS, ...INVOICE_KEEPERS])];
 
 export const invoiceInput = (contractId: string) => ({
   contractId, supplierInvoiceNumber: `INV-${Math.floor(Math.random() * 1e9)}`, purchaseOrder: 'PO-2026-0147', amountPence: 125_000, vatPence: 25_000,
@@ -33,10 +31,10 @@ const at = (tail = '', steps: ('approve' | 'dispute')[] = []) => async ({ deps, 
   `/api/v1/invoices/${(await anInvoice(deps, councilOrgId, steps)).invoice.id}${tail}`;
 
 export const walk: Walk = {
-  'GET /api/v1/maintenance-budgets': { allowed: BUDGET_READERS, path: () => '/api/v1/maintenance-budgets?year=2026-27' },
+  'GET /api/v1/maintenance-budgets': { allowed: MAINTENANCE_READERS, path: () => '/api/v1/maintenance-budgets?year=2026-27' },
   'POST /api/v1/maintenance-budgets': { allowed: MAINTENANCE_MANAGERS, body: () => ({ financialYear: '2031-32', heading: 'parts', amountPence: 500_000 }) },
-  'GET /api/v1/maintenance-spend': { allowed: BUDGET_READERS, path: () => '/api/v1/maintenance-spend?year=2026-27' },
-  'GET /api/v1/maintenance-spend.csv': { allowed: BUDGET_READERS, path: () => '/api/v1/maintenance-spend.csv?year=2026-27' },
+  'GET /api/v1/maintenance-spend': { allowed: MAINTENANCE_READERS, path: () => '/api/v1/maintenance-spend?year=2026-27' },
+  'GET /api/v1/maintenance-spend.csv': { allowed: MAINTENANCE_READERS, path: () => '/api/v1/maintenance-spend.csv?year=2026-27' },
   'GET /api/v1/invoices': { allowed: INVOICE_KEEPERS, path: () => '/api/v1/invoices?overdue=true&heading=maintenance&sort=amount_desc' },
   'GET /api/v1/invoices.csv': { allowed: INVOICE_KEEPERS, path: () => '/api/v1/invoices.csv?disputed=true' },
   'POST /api/v1/invoices': {
