@@ -50,20 +50,37 @@ export function flushLog(log: Logger): Promise<void> {
 }
 
 let fatalHandled = false;
+let dying = false;
 /**
  * A crash leaves its cause in the log: an exception nothing caught, or a promise rejection nothing
- * handled, is logged as a fatal line on standard output, what the logger still held is written out
- * synchronously (the log is otherwise written in the background), and the process exits with 1. Left
- * to Node, the cause would go to standard error as a bare stack trace, outside the JSON log a site
- * collects.
+ * handled, is logged as a fatal line on standard output after what the logger still held, and the
+ * process exits with 1. Left to Node, the cause would go to standard error as a bare stack trace,
+ * outside the JSON log a site collects.
+ *
+ * The log is written in the background, so a write may be in flight when the crash comes: the fatal
+ * line joins the queue behind it and the process exits once the queue has drained. Writing it
+ * synchronously instead would put it on the pipe before the line in flight. A pipe that does not
+ * drain within half a second gets what is left synchronously.
  */
 export function logFatalErrors(log: Logger) {
   if (fatalHandled) return;
   fatalHandled = true;
   const die = (err: unknown, msg: string) => {
+    if (dying) return; // a second failure while the first drains: the first cause is the one logged
+    dying = true;
     try { log.fatal({ err }, msg); } catch { /* the logger itself failed: still flush and exit */ }
-    try { shared?.flushSync(); } catch { /* not open yet, or a closed pipe */ }
-    process.exit(1);
+    const exit = () => {
+      try { shared?.flushSync(); } catch { /* not open yet, a write still in flight, or a closed pipe */ }
+      process.exit(1);
+    };
+    if (!shared) return exit();
+    const fallback = setTimeout(exit, 500);
+    try {
+      shared.flush(() => { clearTimeout(fallback); process.exit(1); });
+    } catch {
+      clearTimeout(fallback);
+      exit();
+    }
   };
   process.on('uncaughtException', (err) => die(err, `stopping after an uncaught exception: ${err.message}`));
   process.on('unhandledRejection', (reason) => die(reason, `stopping after an unhandled promise rejection: ${reason instanceof Error ? reason.message : String(reason)}`));
