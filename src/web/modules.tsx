@@ -4,6 +4,7 @@ import { sharedRoutes } from './routes/shared/routes';
 import { evidenceRoutes } from './routes/evidence/routes';
 import { evidenceRetentionRoutes } from './routes/evidence/retention/routes';
 import { estateRoutes } from './routes/estate/routes';
+import { maintenanceRoutes } from './routes/maintenance/routes';
 
 /**
  * Each module's pages, one line a module: a function that makes its routes under the signed-in
@@ -16,4 +17,5 @@ export const MODULE_ROUTES: readonly (<P extends AnyRoute>(parent: P) => readonl
   evidenceRoutes,
   evidenceRetentionRoutes,
   estateRoutes,
+  maintenanceRoutes,
 ];

@@ -23,6 +23,10 @@ export const CAMERA_READERS: readonly Role[] = ['operator', 'supervisor', 'enfor
 export const MAINTENANCE_READERS: readonly Role[] = ['operator', 'supervisor', 'enforcement_officer', 'coordinator', 'ooh_officer', 'admin'];
 /** Who runs it (maintenance.manage): coordinators. */
 export const MAINTENANCE_MANAGERS: readonly Role[] = ['coordinator'];
+/** Who raises and triages faults (maintenance.faults): the control room, coordinators and out-of-hours officers. */
+export const FAULT_HANDLERS: readonly Role[] = ['operator', 'supervisor', 'coordinator', 'ooh_officer'];
+/** The contractor's engineers (maintenance.contract_work): their own contract's faults, through the portal. */
+export const CONTRACTORS: readonly Role[] = ['contractor'];
 /** Who reviews personal data due for removal (references and dates, never names). */
 export const PERSONAL_DATA_REVIEWERS: readonly Role[] = ['supervisor', 'admin'];
 export const SUPERVISORS: readonly Role[] = ['supervisor'];

@@ -11,7 +11,7 @@ export const PERMISSIONS = [
   'audit.read',
   'occurrences.read', 'occurrences.write', 'occurrences.supervise', 'occurrences.review_personal_data',
   'estate.read', 'estate.manage', 'estate.approve',
-  'maintenance.read', 'maintenance.manage', 'maintenance.parts', 'maintenance.invoices',
+  'maintenance.read', 'maintenance.manage', 'maintenance.parts', 'maintenance.invoices', 'maintenance.faults', 'maintenance.contract_work',
   'evidence.read', 'evidence.manage', 'evidence.verify',
   'requests.read', 'requests.manage',
   'enforcement.read', 'enforcement.manage',
@@ -26,7 +26,8 @@ export type Permission = (typeof PERMISSIONS)[number];
 /** What a route may require: a permission, any signed-in user, or nobody at all. */
 export type Access = Permission | 'authenticated' | 'public';
 
-const CONTROL_ROOM: Permission[] = ['occurrences.read', 'occurrences.write', 'estate.read', 'evidence.read', 'evidence.manage', 'maintenance.read'];
+// The control room raises faults and triages them (priority, clock stops, notes); the coordinator accepts or reopens a fix.
+const CONTROL_ROOM: Permission[] = ['occurrences.read', 'occurrences.write', 'estate.read', 'evidence.read', 'evidence.manage', 'maintenance.read', 'maintenance.faults'];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   operator: CONTROL_ROOM,
@@ -34,11 +35,12 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   // Enforcement officers raise and monitor the contract's invoices (coordinators approve them), against its budget.
   enforcement_officer: ['occurrences.read', 'estate.read', 'estate.manage', 'evidence.read', 'evidence.manage', 'requests.read', 'requests.manage', 'governance.read', 'maintenance.read', 'maintenance.invoices'],
   // Approving or refusing a mobile camera deployment is the coordinator's alone (the Code's named responsible person).
-  coordinator: ['occurrences.read', 'estate.read', 'estate.manage', 'estate.approve', 'maintenance.read', 'maintenance.manage', 'maintenance.parts', 'maintenance.invoices', 'analysis.read', 'governance.read', 'governance.manage', 'requests.read', 'evidence.verify'],
+  coordinator: ['occurrences.read', 'estate.read', 'estate.manage', 'estate.approve', 'maintenance.read', 'maintenance.manage', 'maintenance.parts', 'maintenance.invoices', 'maintenance.faults', 'analysis.read', 'governance.read', 'governance.manage', 'requests.read', 'evidence.verify'],
   // Out-of-hours officers sign spare parts out to the contractor's engineers at night.
-  ooh_officer: ['ooh.use', 'occurrences.read', 'enforcement.read', 'enforcement.manage', 'estate.read', 'maintenance.read', 'maintenance.parts'],
+  ooh_officer: ['ooh.use', 'occurrences.read', 'enforcement.read', 'enforcement.manage', 'estate.read', 'maintenance.read', 'maintenance.faults', 'maintenance.parts'],
   patrol_officer: ['field.use', 'enforcement.read', 'enforcement.manage'],
-  contractor: ['shared.read'],
+  // A contractor's engineers work their own contract's faults through the portal, and nothing else of the council's.
+  contractor: ['shared.read', 'maintenance.contract_work'],
   agency: ['shared.read'],
   auditor: ['audit.read'],
   // Reviewing personal data lists references and dates, never names: an administrator needs no occurrences.read for it.
