@@ -7,9 +7,13 @@ import {
 const COUNCIL_ROLES = ROLES.filter((r) => !EXTERNAL_ROLES.includes(r));
 
 describe('the role → permission map', () => {
-  it('gives external roles (agency, contractor) only what was shared with them', () => {
+  it('gives external roles only what was shared with them, and a contractor its own contract\'s faults', () => {
     expect(permissionsFor(['agency'])).toEqual(['shared.read']);
-    expect(permissionsFor(['contractor'])).toEqual(['shared.read']);
+    expect(permissionsFor(['contractor'])).toEqual(['maintenance.contract_work', 'shared.read']);
+  });
+
+  it('keeps the contractor\'s portal for contractors alone', () => {
+    expect(ROLES.filter((r) => permissionsFor([r]).includes('maintenance.contract_work'))).toEqual(['contractor']);
   });
 
   it('gives the auditor only the audit trail', () => {
