@@ -14,6 +14,9 @@ export { getCamera, registerCamera, updateCamera } from './estate.usecases';
 export { DEMO_CAMERAS } from './estate.demo';
 export { ESTATE_IMPORT_PATH, ESTATE_IMPORT_BODY_LIMIT } from './import/import.routes';
 export { SIGNAGE_PHOTOS_PATH } from './deployments/deployments.routes';
+/** Fault references (FLT-YYYY-NNNNNN) come from one counter per year, whoever raises the fault: a daily check or the maintenance workflow. */
+export { takeFaultNumber } from './checks/checks.repository';
+export { formatFaultReference } from './checks/checks.models';
 
 /** The camera estate: the register (with its history and CSV import), mobile deployments, daily checks. */
 export const estateModule: VigilModule = {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, checkStepDays, daysBetween, deploymentReference, firstReviewDue, imageTypeOf, nextReviewDue, nextState, reviewStatus, stateAfter } from './deployments.models';
+import { addDays, checkStepDays, daysBetween, deploymentReference, firstReviewDue, nextReviewDue, nextState, reviewStatus, stateAfter } from './deployments.models';
+import { imageTypeOf } from '../../../platform/http/upload';
 
 describe('the deployment state machine', () => {
   it('takes a request through approval, deployment, reviews and removal', () => {

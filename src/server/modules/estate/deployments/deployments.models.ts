@@ -80,13 +80,5 @@ export function checkStepDays({ kind, onDay, today, since, nextReviewOn }: {
   return problems;
 }
 
-/** The kind of image the bytes are, from their first bytes (never from what the client claimed). */
-export function imageTypeOf(bytes: Uint8Array): 'image/jpeg' | 'image/png' | undefined {
-  if (bytes.length >= 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'image/jpeg';
-  const png = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
-  if (bytes.length >= 8 && png.every((b, i) => bytes[i] === b)) return 'image/png';
-  return undefined;
-}
-
 /** A readable reference: MD-2026-0007. */
 export const deploymentReference = ({ year, number }: { year: number; number: number }) => `MD-${year}-${String(number).padStart(4, '0')}`;

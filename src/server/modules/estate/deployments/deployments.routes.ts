@@ -2,6 +2,7 @@ import { z } from '@hono/zod-openapi';
 import { requestActor as actor, route, type Api } from '../../../platform/http/route';
 import { body, commonResponses, json, problemResponse } from '../../../platform/http/openapi';
 import { validationFailed } from '../../../platform/http/errors';
+import { readCapped } from '../../../platform/http/upload';
 import { pathId } from '../../../../domain/primitives';
 import * as kd from '../../../../domain/estate/deployments';
 import * as uc from './deployments.usecases';
@@ -76,7 +77,7 @@ export function registerDeploymentRoutes(api: Api) {
     if (!/^image\/(jpeg|png)\b/i.test(c.req.header('content-type') ?? '')) throw errors.notAnImage();
     const declared = Number(c.req.header('content-length') ?? 0);
     if (declared > kd.SIGNAGE_PHOTO_MAX_BYTES) throw errors.photoTooLarge();
-    const bytes = await readCapped(c.req.raw.body, kd.SIGNAGE_PHOTO_MAX_BYTES);
+    const bytes = await readCapped(c.req.raw.body, kd.SIGNAGE_PHOTO_MAX_BYTES, errors.photoTooLarge);
     if (!bytes.byteLength) throw validationFailed([{ path: 'file', message: 'Choose the photo of the signage' }]);
     return c.json(await uc.storeSignagePhoto(c.get('deps'), { actor: actor(c), bytes }), 201);
   });
@@ -107,17 +108,4 @@ export function registerDeploymentRoutes(api: Api) {
     summary: 'Record the camera taken down: the day and the reason; the camera goes back in store (out of service) in the register (audited)',
     request: { params, ...body(kd.RemoveCamera) }, responses: { 200: json(Step, 'Removed'), ...commonResponses, ...refused },
   }, async (c) => c.json(await uc.removeCamera(c.get('deps'), { actor: actor(c), deploymentId: c.req.valid('param').id, input: c.req.valid('json') }), 200));
-}
-
-/** The request body, refused as soon as it passes `max` bytes (a chunked body says no length first). */
-async function readCapped(body: ReadableStream<Uint8Array> | null, max: number): Promise<Uint8Array> {
-  if (!body) return new Uint8Array();
-  const parts: Uint8Array[] = [];
-  let size = 0;
-  for await (const chunk of body as unknown as AsyncIterable<Uint8Array>) {
-    size += chunk.byteLength;
-    if (size > max) throw errors.photoTooLarge();
-    parts.push(chunk);
-  }
-  return new Uint8Array(Buffer.concat(parts));
 }

@@ -7,9 +7,10 @@ import {
   REVIEW_DUE_SOON_DAYS, SIGNAGE_PHOTO_MAX_BYTES,
   type DecideDeployment, type DeployCamera, type Deployment, type DeploymentEventKind, type IncidentCounts, type RemoveCamera, type RequestDeployment, type ReviewDeployment,
 } from '../../../../domain/estate/deployments';
+import { imageTypeOf } from '../../../platform/http/upload';
 import * as repo from './deployments.repository';
 import * as errors from './deployments.errors';
-import { addDays, checkStepDays, deploymentReference, firstReviewDue, imageTypeOf, nextReviewDue, nextState, reviewStatus } from './deployments.models';
+import { addDays, checkStepDays, deploymentReference, firstReviewDue, nextReviewDue, nextState, reviewStatus } from './deployments.models';
 import { toDeployment, toSummary } from './deployments.views';
 
 // What people do with mobile deployments: request one (with the incident counts around the point),
