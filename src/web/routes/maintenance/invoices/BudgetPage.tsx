@@ -63,10 +63,13 @@ export function BudgetPage({ search, session }: { search: BudgetSearch; session:
 
 function Report({ report, heading, year }: { report: Spend; heading?: CostHeading; year: string }) {
   const chart = useMemo(() => spendChart(report.headings, heading), [report, heading]);
+  // A heading with no budget set says so (a budget set to £0.00 shows as that).
+  const budgets = useQuery(budgetsQuery(year));
+  const isSet = (h: string) => !budgets.data || h === 'all' || budgets.data.items.some((b) => b.heading === h);
   const total = report.headings.reduce((t, h) => ({
     budgetPence: t.budgetPence + h.budgetPence, committedPence: t.committedPence + h.committedPence, spentPence: t.spentPence + h.spentPence, remainingPence: t.remainingPence + h.remainingPence,
   }), { budgetPence: 0, committedPence: 0, spentPence: 0, remainingPence: 0 });
-  const rows = [...report.headings.map((h) => ({ name: COST_HEADINGS[h.heading], ...h })), { name: 'All headings', ...total }];
+  const rows = [...report.headings.map((h) => ({ name: COST_HEADINGS[h.heading], key: h.heading as string, ...h })), { name: 'All headings', key: 'all', ...total }];
   return (
     <>
       <div className="vigil-table-wrap">
@@ -82,7 +85,7 @@ function Report({ report, heading, year }: { report: Spend; heading?: CostHeadin
             {rows.map((r) => (
               <tr key={r.name} className="govuk-table__row">
                 <th scope="row" className="govuk-table__header">{r.name}</th>
-                <td className="govuk-table__cell govuk-table__cell--numeric">{r.budgetPence ? formatPence(r.budgetPence) : 'None set'}</td>
+                <td className="govuk-table__cell govuk-table__cell--numeric">{isSet(r.key) ? formatPence(r.budgetPence) : 'None set'}</td>
                 <td className="govuk-table__cell govuk-table__cell--numeric">{formatPence(r.committedPence)}</td>
                 <td className="govuk-table__cell govuk-table__cell--numeric">{formatPence(r.spentPence)}</td>
                 <td className="govuk-table__cell govuk-table__cell--numeric">

@@ -20,8 +20,7 @@ import { dayField } from '../../estate/deployments/forms';
 import { MaintenanceNav } from '../MaintenanceNav';
 import { actionsFor } from './forms';
 import { formatPence } from './money';
-import { againstWords } from './InvoicesPage';
-import { InvoiceTags } from './tags';
+import { againstWords, InvoiceTags } from './tags';
 
 type Done = (message: string) => void;
 const REFRESH = [['maintenance-invoices'], ['maintenance-spend']];

@@ -12,7 +12,7 @@ import { formatUkDay } from '../../../../domain/calendar/london';
 import { MaintenanceNav } from '../MaintenanceNav';
 import { formatPence } from './money';
 import { againstFilter, againstOf, nextSort, sortOf, type InvoiceSortField, type InvoicesSearch } from './search';
-import { InvoiceTags } from './tags';
+import { againstWords, InvoiceTags } from './tags';
 
 const COLUMNS: readonly { name: string; sort?: InvoiceSortField }[] = [
   { name: 'Invoice number', sort: 'supplier_invoice_number' }, { name: 'Against' }, { name: 'Heading' }, { name: 'State', sort: 'state' },
@@ -132,8 +132,6 @@ function SortableHead({ search }: { search: InvoicesSearch }) {
     </thead>
   );
 }
-
-export const againstWords = (i: Pick<Invoice, 'contract' | 'line'>) => (i.contract ? `Contract ${i.contract.reference}` : i.line ? `Line ${i.line.reference}` : '');
 
 function Row({ invoice: i }: { invoice: Invoice }) {
   return (

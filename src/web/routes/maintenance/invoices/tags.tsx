@@ -18,6 +18,9 @@ export const InvoiceTags = ({ invoice }: { invoice: Pick<Invoice, 'state' | 'ove
   </>
 );
 
+/** What an invoice is raised against, in words: "Contract CCTV/2026-01" or "Line L-004". */
+export const againstWords = (i: Pick<Invoice, 'contract' | 'line'>) => (i.contract ? `Contract ${i.contract.reference}` : i.line ? `Line ${i.line.reference}` : '');
+
 /** A text field for pounds, with the £ before it (GOV.UK's prefix). */
 export function MoneyField({ id, label, hint, error, value, onChange }: { id: string; label: ReactNode; hint?: ReactNode; error?: string; value: string; onChange: (v: string) => void }) {
   return (
