@@ -1,5 +1,5 @@
 import { useEffect, useImperativeHandle, useRef, useState, type Ref } from 'react';
-import { ErrorMessage } from '../../components/fields';
+import { ErrorMessage } from './fields';
 import { canvasPoint, fitFontSize, SIGNATURE_FONT, strokeSegments, type Point } from './signature';
 
 export interface SignaturePadHandle {
