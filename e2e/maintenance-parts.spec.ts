@@ -91,6 +91,19 @@ describe('spare parts', () => {
     await expect.poll(() => signature.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(0);
     await expectAccessible(page, 'the part after signing out');
 
+    // From the keyboard alone: the engineer's typed name signs the box (Enter in its field).
+    await typeInto(page, signOut.getByLabel('How many', { exact: true }), '1');
+    await typeInto(page, signOut.getByLabel('Why the part is needed', { exact: true }), 'Spare for camera C14, same supply');
+    await typeInto(page, signOut.getByLabel('Engineer’s name', { exact: true }), 'Kim Keys');
+    await typeInto(page, signOut.getByLabel('Engineer’s organisation', { exact: true }), 'Acme CCTV Maintenance Ltd');
+    await typeInto(page, signOut.getByLabel('Or type the engineer’s name to sign'), 'Kim Keys');
+    await page.keyboard.press('Enter');
+    await signOut.getByRole('img', { name: 'Signature box, signed with the typed name Kim Keys' }).waitFor();
+    await signOut.getByRole('button', { name: 'Sign the part out' }).press('Enter');
+    await page.getByText('1 of part PSU-12V signed out to Kim Keys.').waitFor();
+    await page.getByText('1 on hand is below the reorder level of 3: order more.').waitFor();
+    await ledger.getByRole('img', { name: 'Signature of Kim Keys' }).waitFor();
+
     // The list flags it and counts it in words; the filter keeps only those below the level.
     await page.getByRole('link', { name: 'Spare parts' }).first().click();
     await page.getByRole('heading', { name: 'Spare parts', level: 1 }).waitFor();
