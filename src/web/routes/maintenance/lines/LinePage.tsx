@@ -17,6 +17,7 @@ import { Row } from '../../evidence/SummaryRow';
 import { TextareaField } from '../../occurrences/Radios';
 import { MaintenanceNav } from '../MaintenanceNav';
 import { formatPence } from '../parts/money';
+import { useBanner } from '../parts/banner';
 import { LineForm } from './LineForm';
 import { ContractEnd, LineFaultTag } from './tags';
 
@@ -27,8 +28,7 @@ const outcomeWords = (changed: number, verb: string) => (changed === 0 ? `no cam
 /** One connectivity line: its contract, the cameras it serves, its fault now and before, and the coordinator's changes. */
 export function LinePage({ id, session }: { id: string; session: Session }) {
   const line = useQuery(lineQuery(id));
-  const [banner, setBanner] = useState<{ text: string; n: number }>();
-  const done: Done = (text) => setBanner((b) => ({ text, n: (b?.n ?? 0) + 1 }));
+  const { banner, done } = useBanner();
   useTitle(line.data ? `Connectivity line ${line.data.reference}` : 'Connectivity line');
 
   if (line.isPending) return <p className="govuk-body">Loading the line…</p>;

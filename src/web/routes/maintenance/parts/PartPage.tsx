@@ -17,19 +17,18 @@ import { formatDateTime } from '../../../../domain/calendar/london';
 import { Row } from '../../evidence/SummaryRow';
 import { TextareaField } from '../../occurrences/Radios';
 import { MaintenanceNav } from '../MaintenanceNav';
-import { formatPence } from './money';
+import { formatPence, parseWholeNumber } from './money';
+import { UUID } from './search';
 import { BelowTag } from './tags';
+import { useBanner } from './banner';
 
 type Done = (message: string) => void;
 const REFRESH = [['parts']];
-const wholeNumber = (text: string) => (/^\d+$/.test(text.trim()) ? Number(text.trim()) : undefined);
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** One spare part: its stock, its ledger of movements, and the movements the user may record. */
 export function PartPage({ id, session }: { id: string; session: Session }) {
   const part = useQuery(partQuery(id));
-  const [banner, setBanner] = useState<{ text: string; n: number }>();
-  const done: Done = (text) => setBanner((b) => ({ text, n: (b?.n ?? 0) + 1 }));
+  const { banner, done } = useBanner();
   useTitle(part.data ? `Spare part ${part.data.partNumber}` : 'Spare part');
 
   if (part.isPending) return <p className="govuk-body">Loading the part…</p>;
@@ -127,7 +126,7 @@ function SignOutForm({ part, done }: { part: Part; done: Done }) {
   });
   const submit = async (event: React.FormEvent) => {
     event.preventDefault();
-    const n = wholeNumber(quantity);
+    const n = parseWholeNumber(quantity);
     const signaturePng = pad.current?.toPng();
     if (!form.check(fieldErrors([
       ['quantity', (!n) && 'Enter how many are signed out, as a whole number of at least 1'],
@@ -166,7 +165,7 @@ function ReturnForm({ part, done }: { part: Part; done: Done }) {
   const form = useWriteForm({ scope: `part-${part.id}`, prefix: 'return', fields: ['quantity', 'faultId', 'engineerName', 'note'], fallbackField: 'quantity', refresh: REFRESH });
   const submit = async (event: React.FormEvent) => {
     event.preventDefault();
-    const n = wholeNumber(quantity);
+    const n = parseWholeNumber(quantity);
     if (!form.check(fieldErrors([
       ['quantity', !n && 'Enter how many came back, as a whole number of at least 1'],
       ['faultId', !!faultId.trim() && !UUID.test(faultId.trim()) && 'Enter the fault’s id as shown on the fault, or leave it blank'],
@@ -195,7 +194,7 @@ function ReceiveForm({ part, done }: { part: Part; done: Done }) {
   const form = useWriteForm({ scope: `part-${part.id}`, prefix: 'receive', fields: ['quantity', 'note'], fallbackField: 'quantity', refresh: REFRESH });
   const submit = async (event: React.FormEvent) => {
     event.preventDefault();
-    const n = wholeNumber(quantity);
+    const n = parseWholeNumber(quantity);
     if (!form.check(fieldErrors([['quantity', !n && 'Enter how many were received, as a whole number of at least 1']]))) return;
     if (await form.run(() => receiveParts(part.id, { quantity: n!, note }), 'Received')) {
       done(`${n} of part ${part.partNumber} received.`);
@@ -219,7 +218,7 @@ function CountForm({ part, done }: { part: Part; done: Done }) {
   const form = useWriteForm({ scope: `part-${part.id}`, prefix: 'count', fields: ['counted', 'note'], fallbackField: 'counted', refresh: REFRESH });
   const submit = async (event: React.FormEvent) => {
     event.preventDefault();
-    const n = wholeNumber(counted);
+    const n = parseWholeNumber(counted);
     if (!form.check(fieldErrors([['counted', n === undefined && 'Enter the number counted, as a whole number (0 if none)']]))) return;
     if (await form.run(() => countParts(part.id, { counted: n!, note }), 'Counted')) {
       done(`Stock count of part ${part.partNumber} recorded: ${n} on hand.`);

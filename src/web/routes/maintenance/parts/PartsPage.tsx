@@ -11,17 +11,17 @@ import { useTitle } from '../../../components/useTitle';
 import { fieldErrors } from '../../../lib/errors';
 import { useWriteForm } from '../../../lib/useWriteForm';
 import { MaintenanceNav } from '../MaintenanceNav';
-import { formatPence, parsePounds } from './money';
+import { formatPence, parsePounds, parseWholeNumber } from './money';
 import { belowWords, DEFAULT_PART_SORT, type PartsSearch } from './search';
 import { SortHead } from './SortHead';
 import { BelowTag } from './tags';
+import { useBanner } from './banner';
 
 const COLUMNS = [
   { name: 'Part number', sort: 'part_number' }, { name: 'Description', sort: 'description' }, { name: 'Store', sort: 'store' },
   { name: 'On hand', sort: 'quantity' }, { name: 'Reorder level', sort: 'reorder_level' }, { name: 'Unit cost', sort: 'unit_cost' }, { name: 'Stock value' },
 ] as const;
 const REFRESH = [['parts']];
-const wholeNumber = (text: string) => (/^\d+$/.test(text.trim()) ? Number(text.trim()) : undefined);
 
 /** Spare parts across the stores: filtered and sorted by the server, those below their reorder level flagged; the stores; adding a store or a part. */
 export function PartsPage({ search, session }: { search: PartsSearch; session: Session }) {
@@ -34,8 +34,7 @@ export function PartsPage({ search, session }: { search: PartsSearch; session: S
   const [q, setQ] = useState(search.q ?? '');
   const [below, setBelow] = useState<string[]>(search.below ? ['true'] : []);
   useEffect(() => { setStoreId(search.storeId ?? ''); setQ(search.q ?? ''); setBelow(search.below ? ['true'] : []); }, [search.storeId, search.q, search.below]);
-  const [banner, setBanner] = useState<{ text: string; n: number }>();
-  const done = (text: string) => setBanner((b) => ({ text, n: (b?.n ?? 0) + 1 }));
+  const { banner, done } = useBanner();
   const filter = (event: React.FormEvent) => {
     event.preventDefault();
     void navigate({ to: '/maintenance/parts', search: { storeId: storeId || undefined, q: q.trim() || undefined, below: below.length ? true : undefined, sort: search.sort } });
@@ -156,7 +155,7 @@ function NewPartForm({ stores, done }: { stores: PartStore[]; done: (text: strin
   const submit = async (event: React.FormEvent) => {
     event.preventDefault();
     const pence = parsePounds(unitCost);
-    const level = wholeNumber(reorderLevel);
+    const level = parseWholeNumber(reorderLevel);
     if (!form.check(fieldErrors([
       ['storeId', !storeId && 'Choose the store'],
       ['unitCostPence', pence === undefined && 'Enter the unit cost in pounds, for example 12.50'],

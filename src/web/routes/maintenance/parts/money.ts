@@ -15,3 +15,6 @@ export function parsePounds(text: string): number | undefined {
   const [whole, fraction = ''] = t.split('.');
   return Number(whole) * 100 + Number(fraction.padEnd(2, '0'));
 }
+
+/** A count as typed ("12", " 3 ") → the number; undefined for anything but digits (blank, "2.5", "-1", "ten"). */
+export const parseWholeNumber = (text: string): number | undefined => (/^\d+$/.test(text.trim()) ? Number(text.trim()) : undefined);

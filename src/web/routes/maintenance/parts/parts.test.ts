@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatPence, parsePounds } from './money';
+import { formatPence, parsePounds, parseWholeNumber } from './money';
 import { belowWords, nextSort, validatePartsSearch } from './search';
 import { daysLeftWords, validateLinesSearch } from '../lines/search';
 
@@ -20,6 +20,12 @@ describe('money on the maintenance pages', () => {
     expect(parsePounds('-3')).toBeUndefined();
     expect(parsePounds('ten')).toBeUndefined();
     expect(parsePounds('')).toBeUndefined();
+  });
+
+  it('reads a count as typed, and refuses anything but a whole number', () => {
+    expect(parseWholeNumber(' 12 ')).toBe(12);
+    expect(parseWholeNumber('0')).toBe(0);
+    for (const bad of ['', '2.5', '-1', 'ten', '1e3']) expect(parseWholeNumber(bad)).toBeUndefined();
   });
 });
 

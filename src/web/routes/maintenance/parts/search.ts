@@ -7,7 +7,8 @@ export interface PartsSearch { storeId?: string; q?: string; below?: true; sort?
 
 export const DEFAULT_PART_SORT: PartSort = 'part_number_asc';
 const SORTS = new Set<string>(PART_SORT_FIELDS.flatMap((f) => [`${f}_asc`, `${f}_desc`]));
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** A record's id as the server writes it. */
+export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Keeps what the list understands, drops the rest (an old or hand-typed address still opens the list). */
 export function validatePartsSearch(search: Record<string, unknown>): PartsSearch {
