@@ -9,8 +9,9 @@ import { formatUkDay, londonDay } from '../src/domain/calendar/london';
 // faulty on the line's page, then clears it and sees the camera operational again. axe on every page.
 
 const COORDINATOR = { username: 'lcoord', displayName: 'Lee Coordinator', roles: ['coordinator' as const], password: 'harbour thistle amber' };
+const OPERATOR = { username: 'loper', displayName: 'Lou Operator', roles: ['operator' as const], password: 'willow granite lantern' };
 const env = useProduct({
-  users: [COORDINATOR],
+  users: [COORDINATOR, OPERATOR],
   setup: async (product) => {
     const client = new pg.Client({ connectionString: product.databaseUrl });
     await client.connect();
@@ -98,5 +99,18 @@ describe('connectivity lines', () => {
     await page.getByRole('row', { name: /C101/ }).getByText('Operational').waitFor();
     await page.getByText(/Cleared .* by Lee Coordinator: Provider replaced the splice/).waitFor();
     await expectAccessible(page, 'the line after clearing its fault');
+
+    // The control room reads the line but is offered none of the coordinator's forms.
+    const operator = await newPage(env.browser);
+    await signIn(operator, { url, username: OPERATOR.username, password: OPERATOR.password });
+    await operator.getByRole('heading', { name: /^Welcome/ }).waitFor();
+    await operator.goto(page.url());
+    await operator.getByRole('heading', { name: 'LINE-TOWN-01', level: 1 }).waitFor();
+    await operator.getByRole('row', { name: /C101/ }).waitFor();
+    for (const name of ['Link the camera', 'Raise the line fault', 'Save the changes']) expect(await operator.getByRole('button', { name }).count()).toBe(0);
+    expect(await operator.getByRole('button', { name: /^Unlink/ }).count()).toBe(0);
+    await operator.goto(`${url}/maintenance/lines`);
+    await operator.getByRole('row', { name: /LINE-TOWN-01/ }).waitFor();
+    expect(await operator.getByRole('button', { name: 'Record the line' }).count()).toBe(0);
   });
 });
