@@ -8,7 +8,7 @@ import { fieldErrors } from '../../lib/errors';
 import { useWriteForm } from '../../lib/useWriteForm';
 import { formatDateTime } from '../../../domain/calendar/london';
 import { TextareaField } from '../occurrences/Radios';
-import { SignaturePad, type SignaturePadHandle } from './SignaturePad';
+import { SignaturePad, type SignaturePadHandle } from '../../components/SignaturePad';
 
 // Handling an exhibit by hand: handing it over, sealing it in a bag, returning it to store, and, for
 // the person it was handed to, receiving or refusing it with a signature. Each is a continuity event.

@@ -1,5 +1,5 @@
 import { useEffect, useImperativeHandle, useRef, useState, type Ref } from 'react';
-import { ErrorMessage } from '../../components/fields';
+import { ErrorMessage } from './fields';
 import { canvasPoint, fitFontSize, SIGNATURE_FONT, strokeSegments, type Point } from './signature';
 
 export interface SignaturePadHandle {
@@ -16,12 +16,17 @@ const HEIGHT = 240;
  * A box to sign in with a mouse, a finger or a pen (pointer events). For those who cannot draw, a
  * typed name is written into the box in a handwriting-like font, so that a PNG is made either way.
  */
-export function SignaturePad({ id, error, ref }: { id: string; error?: string; ref: Ref<SignaturePadHandle> }) {
+export function SignaturePad({ id, error, ref, legend = 'Your signature', who = 'your' }: {
+  id: string; error?: string; ref: Ref<SignaturePadHandle>;
+  /** The fieldset's legend, and whose name is typed ("your", "the engineer’s"), when someone else signs. */
+  legend?: string; who?: string;
+}) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const strokes = useRef<Point[][]>([]);
   const drawing = useRef<number | null>(null);
   const [signed, setSigned] = useState<'drawn' | 'typed' | null>(null);
   const [typed, setTyped] = useState('');
+  const button = who === 'your' ? 'Sign with my typed name' : 'Sign with the typed name';
 
   const context = () => canvas.current?.getContext('2d') ?? null;
   const blank = () => {
@@ -107,8 +112,8 @@ export function SignaturePad({ id, error, ref }: { id: string; error?: string; r
   return (
     <div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
       <fieldset className="govuk-fieldset" aria-describedby={`${id}-hint${error ? ` ${id}-error` : ''}`}>
-        <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">Your signature</legend>
-        <div className="govuk-hint" id={`${id}-hint`}>Sign in the box with a mouse, your finger or a pen. Or type your name below and choose “Sign with my typed name”.</div>
+        <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">{legend}</legend>
+        <div className="govuk-hint" id={`${id}-hint`}>Sign in the box with a mouse, your finger or a pen. Or type {who} name below and choose “{button}”.</div>
         <ErrorMessage id={id} message={error} />
         <canvas ref={canvas} width={WIDTH} height={HEIGHT} className="vigil-signature" role="img"
           aria-label={signed === 'typed' ? `Signature box, signed with the typed name ${typed.trim()}` : signed ? 'Signature box, signed' : 'Signature box, empty'}
@@ -117,11 +122,11 @@ export function SignaturePad({ id, error, ref }: { id: string; error?: string; r
         <button type="button" className="govuk-button govuk-button--secondary" onClick={clear}>Clear signature</button>
         <div className="vigil-field-with-button">
           <div className="govuk-form-group govuk-!-margin-bottom-0">
-            <label className="govuk-label" htmlFor={id}>Or type your name to sign</label>
+            <label className="govuk-label" htmlFor={id}>Or type {who} name to sign</label>
             <input className="govuk-input govuk-input--width-20" id={id} type="text" autoComplete="name" spellCheck={false} value={typed} onChange={(e) => setTyped(e.target.value)}
               onKeyDown={(e) => { if (e.key === 'Enter') { e.preventDefault(); signWithName(); } }} />
           </div>
-          <button type="button" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0 vigil-inline-button" onClick={signWithName}>Sign with my typed name</button>
+          <button type="button" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0 vigil-inline-button" onClick={signWithName}>{button}</button>
         </div>
       </fieldset>
     </div>
