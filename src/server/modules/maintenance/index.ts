@@ -1,8 +1,10 @@
 import type { VigilModule } from '../../platform/modules';
+export { FAULT_PHOTO_PATHS } from './faults/faults.routes';
 import { registerContractsRoutes } from './contracts/contracts.routes';
 import { registerPartsRoutes } from './parts/parts.routes';
 import { registerLinesRoutes } from './lines/lines.routes';
 import { registerInvoicesRoutes } from './invoices/invoices.routes';
+import { registerFaultsRoutes } from './faults/faults.routes';
 
 /**
  * The maintenance contract (issue 11, being built): contracts and their SLA terms, spare parts,
@@ -17,5 +19,6 @@ export const maintenanceModule: VigilModule = {
     registerPartsRoutes(api);
     registerLinesRoutes(api);
     registerInvoicesRoutes(api);
+    registerFaultsRoutes(api);
   },
 };

@@ -8,7 +8,7 @@ const PAGES: readonly { path: MaintenancePath; name: string; permission: string 
   { path: '/maintenance/contracts', name: 'Contracts and performance', permission: 'maintenance.read' },
   { path: '/maintenance/parts', name: 'Spare parts', permission: 'maintenance.read' },
   { path: '/maintenance/lines', name: 'Connectivity lines', permission: 'maintenance.read' },
-  { path: '/maintenance/invoices', name: 'Invoices', permission: 'maintenance.read' },
+  { path: '/maintenance/invoices', name: 'Invoices', permission: 'maintenance.invoices' },
   { path: '/maintenance/budget', name: 'Budget and spend', permission: 'maintenance.read' },
 ];
 
