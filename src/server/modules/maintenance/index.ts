@@ -3,6 +3,7 @@ import { registerContractsRoutes } from './contracts/contracts.routes';
 import { registerPartsRoutes } from './parts/parts.routes';
 import { registerLinesRoutes } from './lines/lines.routes';
 import { registerInvoicesRoutes } from './invoices/invoices.routes';
+import { seedDemoMaintenance } from './maintenance.demo';
 
 /**
  * The maintenance contract (issue 11, being built): contracts and their SLA terms, spare parts,
@@ -18,4 +19,5 @@ export const maintenanceModule: VigilModule = {
     registerLinesRoutes(api);
     registerInvoicesRoutes(api);
   },
+  seedDemo: seedDemoMaintenance,
 };
