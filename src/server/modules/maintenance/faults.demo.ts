@@ -63,7 +63,6 @@ export async function seedDemoFaults(deps: Deps, { contractId, people, count = 2
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)];
   const between = (lo: number, hi: number) => lo + random() * (hi - lo);
 
-  const t0 = Date.now();
   const cameras = await deps.db.selectFrom('cameras').select(['id', 'reference', 'status']).where('status', '<>', 'decommissioned').orderBy('reference').execute();
   if (!cameras.length) return { faults: 0, faultEvents: 0, faultsOpen: 0, camerasMarkedFaulty: 0 };
   const calendars: Record<SlaClockKind, SlaCalendar> = {
@@ -191,7 +190,6 @@ export async function seedDemoFaults(deps: Deps, { contractId, people, count = 2
     return { id: randomUUID(), cameraId: camera.id, cameraRef: camera.reference, source, priority, raisedAt, description, steps: done, stage: stageAfter(done, people) };
   }
 
-  console.log('TIMING faults built', Date.now() - t0);
   // References from the faults' yearly counter (as the daily checks take them), a block a year.
   const byYear = new Map<number, DemoFault[]>();
   for (const f of [...faults].sort((a, b) => a.raisedAt.getTime() - b.raisedAt.getTime())) {
@@ -234,7 +232,6 @@ export async function seedDemoFaults(deps: Deps, { contractId, people, count = 2
     });
     marked++;
   }
-  console.log('TIMING faults done', Date.now() - t0);
   return { faults: faults.length, faultEvents: events.length, faultsOpen: open.length, camerasMarkedFaulty: marked };
 }
 

@@ -68,7 +68,6 @@ it('seeds the contract with dated terms, a year of faults (some breached, the re
     const stops = clockStops(steps);
     const late = (target: number, at: Date) => { const s = computeSlaStatus({ calendar, start: f.raised_at, targetMinutes: target, stops, at }); return s.deadline !== null && at > s.deadline; };
     if (late(term.responseMinutes, respondedAt!) || late(term.fixMinutes, fixedAt!)) breached++;
-    console.log('BREACH', f.priority, term.clock, late(term.responseMinutes, respondedAt!), late(term.fixMinutes, fixedAt!), steps.some((s) => s.kind === 'reopened'), stops.length);
   }
   expect(breached / closed.length).toBeGreaterThan(0.07);
   expect(breached / closed.length).toBeLessThan(0.2);

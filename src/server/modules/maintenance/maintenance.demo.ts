@@ -92,15 +92,11 @@ export async function seedDemoMaintenance(deps: Deps, council: DemoCouncil) {
     coordinator: coordinator.userId, contractor: council.users.contractor.id,
   };
   // The lines first: the cameras' history runs in order (linked 40 days back, faulty since their open faults).
-  const t0 = Date.now();
   const lines = await seedDemoLines(deps, { at, actor: coordinator, now });
   const attached = await attachCheckFaults(deps, { contractId: contract.id, by: supervisor.userId });
   const faults = await seedDemoFaults(deps, { contractId: contract.id, people });
-  console.log('TIMING lines+faults', Date.now() - t0);
   const parts = await seedDemoParts(deps, { at, actor: coordinator, now });
-  console.log('TIMING parts', Date.now() - t0);
   const invoices = await seedDemoInvoices(deps, { at, raiser: enforcement, approver: coordinator, contractId: contract.id, lineIds: lines.ids, now });
-  console.log('TIMING invoices', Date.now() - t0);
   return { maintenanceContracts: 1, slaTerms: DEMO_TERMS.original.length + DEMO_TERMS.renegotiated.length, closureDays, ...attached, ...faults, parts: parts.parts, partMovements: parts.movements, lines: lines.ids.length, budgets: invoices.budgets, invoices: invoices.invoices };
 }
 
