@@ -5,6 +5,7 @@ import { registerPartsRoutes } from './parts/parts.routes';
 import { registerLinesRoutes } from './lines/lines.routes';
 import { registerInvoicesRoutes } from './invoices/invoices.routes';
 import { registerFaultsRoutes } from './faults/faults.routes';
+import { seedDemoMaintenance } from './maintenance.demo';
 
 /**
  * The maintenance contract (issue 11, being built): contracts and their SLA terms, spare parts,
@@ -21,4 +22,5 @@ export const maintenanceModule: VigilModule = {
     registerInvoicesRoutes(api);
     registerFaultsRoutes(api);
   },
+  seedDemo: seedDemoMaintenance,
 };
