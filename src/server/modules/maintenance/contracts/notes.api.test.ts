@@ -43,6 +43,9 @@ it('records, corrects, filters and exports a contract\'s notes, each by the role
   expect(lines).toHaveLength(3);
   expect(csv.text).toContain(`2026-11-02,Missed visit,'=No engineer came to the planned visit,,${fix.body.id},`);
 
+  expect((await coordinator.get('/api/v1/maintenance/contractor-organisations')).body.items).toContainEqual({ id: contractorOrg, name: expect.any(String) });
+  expect((await coordinator.get('/api/v1/maintenance/contractor-organisations')).body.items.map((o: { id: string }) => o.id)).not.toContain(council);
+  expect((await operator.get('/api/v1/maintenance/contractor-organisations')).status).toBe(403);
   expect((await contractor.get(NOTES)).status).toBe(404);
   expect((await contractor.get(`${NOTES}.csv`)).status).toBe(404);
   expect((await operator.get(`${BASE}/00000000-0000-4000-8000-000000000000/notes`)).status).toBe(404);

@@ -7,6 +7,7 @@ import { formatTimestamp, londonDay } from '../../../../domain/calendar/london';
 import { labelOf } from '../../../../domain/labels';
 import * as k from '../../../../domain/maintenance/contract';
 import * as uc from './notes.usecases';
+import { registerContractorsRoutes } from './contractors.routes';
 
 // Underperformance and non-compliance notes: HTTP only. Reading (and the CSV) is maintenance.read;
 // recording a note or a correction maintenance.manage (coordinators). Contractors reach none of it.
@@ -18,6 +19,7 @@ const BASE = '/api/v1/maintenance/contracts/{id}/notes';
 export const NOTES_CSV_HEADER = ['occurred_on', 'kind', 'note', 'corrects_note_id', 'corrected_by_note_id', 'recorded_by', 'recorded_at', 'id'];
 
 export function registerContractNotesRoutes(api: Api) {
+  registerContractorsRoutes(api);
   route(api, {
     operationId: 'listMaintenanceContractNotes', method: 'get', path: BASE, access: 'maintenance.read', tags,
     summary: 'A contract\'s underperformance and non-compliance notes (missed visits, staffing…), the latest happened first, by kind and month',
