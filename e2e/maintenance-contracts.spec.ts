@@ -79,7 +79,7 @@ describe('maintenance contracts', () => {
     await signIn(admin, { url, username: ADMIN.username, password: ADMIN.password });
     await admin.getByRole('heading', { name: /^Welcome/ }).waitFor();
     await admin.goto(contractUrl);
-    await admin.getByRole('heading', { name: 'SLA terms' }).waitFor();
+    await admin.getByRole('heading', { name: 'SLA terms', exact: true }).waitFor();
     await admin.getByText('No SLA terms are in force yet.').waitFor();
     await fill(admin, admin.getByLabel('Take effect from'), '1/4/2030 00:00');
     await admin.locator('#sla-terms').selectOption({ label: '24/7' });
@@ -89,7 +89,7 @@ describe('maintenance contracts', () => {
     await admin.getByRole('button', { name: 'Set the SLA terms' }).click();
     const upcoming = admin.getByRole('table', { name: 'Upcoming' });
     await upcoming.getByRole('cell', { name: '24 hours 30 minutes' }).waitFor();
-    await upcoming.getByRole('cell', { name: '4 hours' }).waitFor();
+    await upcoming.getByRole('cell', { name: '4 hours', exact: true }).waitFor();
     await expectAccessible(admin, 'the contract with upcoming SLA terms');
   });
 });
