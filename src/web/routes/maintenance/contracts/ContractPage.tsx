@@ -36,7 +36,7 @@ export function ContractPage({ id, session, search }: { id: string; session: Ses
   const c = contract.data;
   return (
     <>
-      <Link className="govuk-back-link" to={'/maintenance/contracts' as never}>Contracts</Link>
+      <Link className="govuk-back-link" to={'/maintenance/contracts'}>Contracts</Link>
       <span className="govuk-caption-l">Contract {c.reference}</span>
       <h1 className="govuk-heading-l">{c.name}</h1>
       <MaintenanceNav />
@@ -214,7 +214,7 @@ function NotesSection({ id, canAdd, search }: { id: string; canAdd: boolean; sea
   const form = useWriteForm({ scope: `contract-${id}`, prefix: 'note', fields: NOTE_FIELDS, fallbackField: 'note', refresh: [['maintenance-contracts', 'one', id, 'notes']] });
   const applyFilter = (event: React.FormEvent) => {
     event.preventDefault();
-    void navigate({ to: '/maintenance/contracts/$id' as never, params: { id } as never, search: { noteKind: kind || undefined, noteMonth: /^\d{4}-\d{2}$/.test(month.trim()) ? month.trim() : undefined } as never });
+    void navigate({ to: '/maintenance/contracts/$id', params: { id } as never, search: { noteKind: kind || undefined, noteMonth: /^\d{4}-\d{2}$/.test(month.trim()) ? month.trim() : undefined } as never });
   };
   const submit = async (event: React.FormEvent) => {
     event.preventDefault();

@@ -34,7 +34,7 @@ export function ContractsPage({ session }: { session: Session }) {
           <tbody className="govuk-table__body">
             {list.data.map((c) => (
               <tr className="govuk-table__row" key={c.id}>
-                <td className="govuk-table__cell"><Link className="govuk-link" to={'/maintenance/contracts/$id' as never} params={{ id: c.id } as never}>{c.reference}</Link></td>
+                <td className="govuk-table__cell"><Link className="govuk-link" to={'/maintenance/contracts/$id'} params={{ id: c.id }}>{c.reference}</Link></td>
                 <td className="govuk-table__cell">{c.name}</td>
                 <td className="govuk-table__cell">{c.contractor.name}</td>
                 <td className="govuk-table__cell">{formatUkDay(c.startsOn)}</td>
@@ -62,7 +62,7 @@ function CreateContractForm() {
     if (!form.check(fieldErrors(FIELDS.map((f) => [f, problems[f]]))) || !body) return;
     let made: Contract | undefined;
     const ok = await form.run(async () => { made = await createContract(body); }, 'Contract set up');
-    if (ok && made) void navigate({ to: '/maintenance/contracts/$id' as never, params: { id: made.id } as never });
+    if (ok && made) void navigate({ to: '/maintenance/contracts/$id', params: { id: made.id } });
   };
   const text = (f: keyof ContractDraft & string, label: string, hint?: string, width: '20' | '10' | '5' | 'full' = 'full', errorField: string = f) => (
     <TextField id={form.id(errorField)} label={label} hint={hint} value={draft[f] as string} onChange={set(f) as (v: string) => void} error={form.field(errorField)} width={width} autoComplete="off" spellCheck={false} />
