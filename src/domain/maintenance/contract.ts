@@ -182,3 +182,46 @@ export type AddClosureDay = z.output<typeof AddClosureDay>;
 export const ClosureDay = z.object({ day: z.string().meta({ format: 'date' }), reason: z.string() }).meta({ id: 'ClosureDay' });
 export type ClosureDay = z.infer<typeof ClosureDay>;
 export const ClosureDays = z.object({ items: z.array(ClosureDay) }).meta({ id: 'ClosureDays' });
+
+// ---- Underperformance and non-compliance notes ----
+
+export const CONTRACT_NOTE_KINDS = {
+  missed_visit: 'Missed visit',
+  staffing: 'Staffing',
+  late_attendance: 'Late attendance',
+  poor_workmanship: 'Poor workmanship',
+  health_and_safety: 'Health and safety',
+  other: 'Other',
+} as const;
+export const ContractNoteKind = codesOf(CONTRACT_NOTE_KINDS, 'Choose what kind of underperformance or non-compliance it was');
+export type ContractNoteKind = z.infer<typeof ContractNoteKind>;
+
+const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+
+/**
+ * An underperformance or non-compliance note against a contract (a missed visit, short staffing…),
+ * never changed: a correction is a new note whose `correctsNoteId` names the note it corrects.
+ */
+export const AddContractNote = z.object({
+  kind: ContractNoteKind,
+  occurredOn: day('the day it happened'),
+  note: words('what happened', { max: 4000 }),
+  correctsNoteId: z.uuid({ message: 'Choose the note this corrects' }).nullable().optional(),
+}).meta({ id: 'AddMaintenanceContractNote' });
+export type AddContractNote = z.output<typeof AddContractNote>;
+
+export const ContractNotesQuery = z.object({
+  kind: ContractNoteKind.optional(),
+  month: z.string().regex(MONTH, 'Enter the month as YYYY-MM, like 2026-11').optional().describe('Notes of things that happened in this month (YYYY-MM)'),
+});
+export type ContractNotesQuery = z.output<typeof ContractNotesQuery>;
+
+export const ContractNote = z.object({
+  id: z.uuid(), contractId: z.uuid(), kind: ContractNoteKind, occurredOn: z.string().meta({ format: 'date' }), note: z.string(),
+  correctsNoteId: z.uuid().nullable().describe('The note this one corrects, if it is a correction'),
+  correctedByNoteId: z.uuid().nullable().describe('The latest note correcting this one, if any'),
+  recordedBy: PersonRef.nullable(), recordedAt: instant,
+}).meta({ id: 'MaintenanceContractNote' });
+export type ContractNote = z.infer<typeof ContractNote>;
+export const ContractNotes = z.object({ items: z.array(ContractNote).describe('The latest happened first') }).meta({ id: 'MaintenanceContractNotes' });
+export type ContractNotes = z.infer<typeof ContractNotes>;

@@ -533,6 +533,17 @@ export interface MaintenanceClosureDays {
   reason: string;
 }
 
+export interface MaintenanceContractNotes {
+  contract_id: string;
+  corrects_note_id: string | null;
+  id: Generated<string>;
+  kind: "missed_visit" | "staffing" | "late_attendance" | "poor_workmanship" | "health_and_safety" | "other";
+  note: string;
+  occurred_on: Timestamp;
+  recorded_at: Generated<Timestamp>;
+  recorded_by: string | null;
+}
+
 export interface MaintenanceContracts {
   closes_at: Generated<string>;
   contractor_organisation_id: string;
@@ -1011,6 +1022,7 @@ export interface DB {
   live_outbox: LiveOutbox;
   maintenance_budgets: MaintenanceBudgets;
   maintenance_closure_days: MaintenanceClosureDays;
+  maintenance_contract_notes: MaintenanceContractNotes;
   maintenance_contracts: MaintenanceContracts;
   maintenance_invoice_events: MaintenanceInvoiceEvents;
   maintenance_invoices: MaintenanceInvoices;

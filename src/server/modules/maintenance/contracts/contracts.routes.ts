@@ -5,6 +5,7 @@ import { pathId } from '../../../../domain/primitives';
 import { isValidDay } from '../../../../domain/calendar/london';
 import * as k from '../../../../domain/maintenance/contract';
 import * as uc from './contracts.usecases';
+import { registerContractNotesRoutes } from './notes.routes';
 
 // Maintenance contracts: HTTP only. Reading is maintenance.read (the control room, coordinators,
 // out-of-hours officers); setting up and changing a contract and its closure days
@@ -79,4 +80,6 @@ export function registerContractsRoutes(api: Api) {
     const { id, day } = c.req.valid('param');
     return c.json(await uc.removeClosureDay(c.get('deps'), { actor: actor(c), contractId: id, day }), 200);
   });
+
+  registerContractNotesRoutes(api);
 }

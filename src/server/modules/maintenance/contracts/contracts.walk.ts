@@ -62,4 +62,10 @@ export const walk: Walk = {
       return path;
     },
   },
+  'GET /api/v1/maintenance/contractor-organisations': { allowed: MAINTENANCE_MANAGERS },
+  'GET /api/v1/maintenance/contracts/:id/notes': { allowed: MAINTENANCE_READERS, path: onContract('/notes?kind=missed_visit&month=2026-11') },
+  'GET /api/v1/maintenance/contracts/:id/notes.csv': { allowed: MAINTENANCE_READERS, path: onContract('/notes.csv') },
+  'POST /api/v1/maintenance/contracts/:id/notes': {
+    allowed: MAINTENANCE_MANAGERS, path: onContract('/notes'), body: () => ({ kind: 'missed_visit', occurredOn: '2026-11-02', note: 'No engineer came to the planned monthly visit' }),
+  },
 };
