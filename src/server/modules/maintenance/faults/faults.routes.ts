@@ -128,6 +128,13 @@ function registerSide(api: Api, side: Side) {
 }
 
 export function registerFaultsRoutes(api: Api) {
+  // Before /faults/{id}, which would take 'at-risk' for an id.
+  route(api, {
+    operationId: 'listMaintenanceFaultsAtRisk', method: 'get', path: '/api/v1/maintenance/faults/at-risk', access: 'maintenance.read', tags,
+    summary: 'Open faults whose response or fix clock is at risk (75% used) or breached, and how many fixes await acceptance: the coordinator\'s home page',
+    responses: { 200: json(k.FaultsAtRisk, 'Faults at risk'), ...commonResponses },
+  }, async (c) => c.json(await uc.faultsAtRisk(c.get('deps')), 200));
+
   registerSide(api, 'council');
   registerSide(api, 'contractor');
 
@@ -136,12 +143,6 @@ export function registerFaultsRoutes(api: Api) {
     summary: 'Accept the contractor\'s fix (the fault closes; its camera returns to operation unless another fault or its line holds it) or reopen the fault with the reason (audited)',
     request: { params, ...body(k.FixDecision) }, responses: { 200: json(k.FaultStepRecorded, 'Decided'), ...commonResponses, ...refused },
   }, async (c) => c.json(await uc.recordStep(c.get('deps'), { actor: actor(c), id: c.req.valid('param').id, step: c.req.valid('json'), party: partyOf(c, 'council') }), 200));
-
-  route(api, {
-    operationId: 'listMaintenanceFaultsAtRisk', method: 'get', path: '/api/v1/maintenance/faults/at-risk', access: 'maintenance.read', tags,
-    summary: 'Open faults whose response or fix clock is at risk (75% used) or breached, and how many fixes await acceptance: the coordinator\'s home page',
-    responses: { 200: json(k.FaultsAtRisk, 'Faults at risk'), ...commonResponses },
-  }, async (c) => c.json(await uc.faultsAtRisk(c.get('deps')), 200));
 
   route(api, {
     operationId: 'listContractorFaultTargets', method: 'get', path: '/api/v1/contractor/fault-targets', access: 'maintenance.contract_work', tags,

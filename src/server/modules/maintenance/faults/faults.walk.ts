@@ -28,6 +28,8 @@ type Step = 'attended' | 'fixed';
  */
 export async function aFault(deps: Deps, { councilOrgId, contractorOrgId, steps = [] }: { councilOrgId: string; contractorOrgId?: string; steps?: Step[] }) {
   const contractorOrg = contractorOrgId ?? (await makeOrganisation(deps, { external: true, kind: 'contractor' })).id;
+  // The walk's external callers get an organisation of no particular kind: a contract needs a contractor's.
+  if (contractorOrgId) await deps.db.updateTable('organisations').set({ kind: 'contractor' }).where('id', '=', contractorOrgId).execute();
   const coordinator = await makeUser(deps, { roles: ['coordinator'], organisationId: councilOrgId });
   const contract = await createContract(deps, { actor: actorOf(coordinator), input: { ...contractInput(contractorOrg), startsOn: '2020-01-01', endsOn: null } });
   const operator = await makeUser(deps, { roles: ['operator'], organisationId: councilOrgId });
