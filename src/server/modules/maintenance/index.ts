@@ -6,6 +6,7 @@ import { registerLinesRoutes } from './lines/lines.routes';
 import { registerInvoicesRoutes } from './invoices/invoices.routes';
 import { registerFaultsRoutes } from './faults/faults.routes';
 import { seedDemoMaintenance } from './maintenance.demo';
+import { slaNoticesJob } from './faults/faults.jobs';
 
 /**
  * The maintenance contract (issue 11, being built): contracts and their SLA terms, spare parts,
@@ -22,5 +23,6 @@ export const maintenanceModule: VigilModule = {
     registerInvoicesRoutes(api);
     registerFaultsRoutes(api);
   },
+  jobs: [slaNoticesJob],
   seedDemo: seedDemoMaintenance,
 };

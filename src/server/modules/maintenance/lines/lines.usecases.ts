@@ -212,7 +212,11 @@ export async function raiseLineFault(deps: Deps, { actor, lineId, note }: { acto
     const cameras = await repo.listLineCameras(trx, lineId);
     const marked = cameras.filter((c) => markedByLineFault(c.status));
     await repo.changeCameras(trx, { ids: marked.map((c) => c.id), set: { status: 'faulty' }, by: actor.userId, at: now, reason: lineFaultReason(line.circuit_id) });
-    await repo.insertFaultCameras(trx, { faultId, cameraIds: marked.map((c) => c.id) });
+    // The fault holds the cameras it marked, and those already faulty under faults of their own: when
+    // their own faults are fixed the line keeps them faulty, and clearing it returns them to operation.
+    const own = await repo.openFaultCounts(trx, cameras.map((c) => c.id));
+    const alreadyDown = cameras.filter((c) => c.status === 'faulty' && (own.get(c.id) ?? 0) > 0);
+    await repo.insertFaultCameras(trx, { faultId, cameraIds: [...marked, ...alreadyDown].map((c) => c.id) });
     const left = cameras.filter((c) => !markedByLineFault(c.status)).map((c) => ({ id: c.id, reference: c.reference, status: c.status, why: `already ${c.status.replace(/_/g, ' ')}` }));
     await recordAudit(trx, actor.audit, {
       action: 'line.fault-raised', recordType: 'connectivity_line', recordId: lineId,
