@@ -17,9 +17,10 @@ import { Row } from '../../evidence/SummaryRow';
 import { TextareaField } from '../../occurrences/Radios';
 import { clearFlash, peekFlash } from '../../estate/deployments/flash';
 import { dayField } from '../../estate/deployments/forms';
+import { useBanner } from '../banner';
 import { MaintenanceNav } from '../MaintenanceNav';
 import { actionsFor } from './forms';
-import { formatPence } from './money';
+import { formatPence } from '../../../lib/money';
 import { againstWords, InvoiceTags } from './tags';
 
 type Done = (message: string) => void;
@@ -29,9 +30,8 @@ const EVENT_WORDS: Record<InvoiceEvent['kind'], string> = { received: 'Recorded 
 /** One invoice: what it is for and its amounts, its state, every step so far, and the steps its state allows this user. */
 export function InvoicePage({ id, session }: { id: string; session: Session }) {
   const invoice = useQuery(invoiceQuery(id));
-  const [banner, setBanner] = useState(() => ({ text: peekFlash(id), n: 0 }));
+  const { banner, done } = useBanner(() => peekFlash(id));
   useEffect(() => clearFlash(id), [id]);
-  const done: Done = (text) => setBanner((b) => ({ text, n: b.n + 1 }));
   useTitle(invoice.data ? `Invoice ${invoice.data.supplierInvoiceNumber}` : 'Invoice');
 
   if (invoice.isPending) return <p className="govuk-body">Loading the invoice…</p>;
@@ -49,7 +49,7 @@ export function InvoicePage({ id, session }: { id: string; session: Session }) {
   return (
     <>
       <Link className="govuk-back-link" to="/maintenance/invoices">Invoices</Link>
-      {banner.text && <NotificationBanner key={banner.n} success heading={banner.text} />}
+      {banner && <NotificationBanner key={banner.n} success heading={banner.text} />}
       <span className="govuk-caption-l">Invoice, {againstWords(i).toLowerCase()}</span>
       <h1 className="govuk-heading-l">{i.supplierInvoiceNumber} <InvoiceTags invoice={i} /></h1>
       <MaintenanceNav />

@@ -16,8 +16,8 @@ import { CameraStatusTag } from '../../estate/tags';
 import { Row } from '../../evidence/SummaryRow';
 import { TextareaField } from '../../occurrences/Radios';
 import { MaintenanceNav } from '../MaintenanceNav';
-import { formatPence } from '../parts/money';
-import { useBanner } from '../parts/banner';
+import { formatPence } from '../../../lib/money';
+import { useBanner } from '../banner';
 import { LineForm } from './LineForm';
 import { ContractEnd, LineFaultTag } from './tags';
 

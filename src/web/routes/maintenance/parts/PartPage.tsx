@@ -17,10 +17,10 @@ import { formatDateTime } from '../../../../domain/calendar/london';
 import { Row } from '../../evidence/SummaryRow';
 import { TextareaField } from '../../occurrences/Radios';
 import { MaintenanceNav } from '../MaintenanceNav';
-import { formatPence, parseWholeNumber } from './money';
-import { UUID } from './search';
+import { formatPence, parseWholeNumber } from '../../../lib/money';
+import { UUID } from '../search';
 import { BelowTag } from './tags';
-import { useBanner } from './banner';
+import { useBanner } from '../banner';
 
 type Done = (message: string) => void;
 const REFRESH = [['parts']];
