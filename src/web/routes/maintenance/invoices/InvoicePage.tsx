@@ -19,6 +19,7 @@ import { clearFlash, peekFlash } from '../../estate/deployments/flash';
 import { dayField } from '../../estate/deployments/forms';
 import { useBanner } from '../banner';
 import { MaintenanceNav } from '../MaintenanceNav';
+import { NotLoaded } from '../NotLoaded';
 import { actionsFor } from './forms';
 import { formatPence } from '../../../lib/money';
 import { againstWords, InvoiceTags } from './tags';
@@ -35,15 +36,7 @@ export function InvoicePage({ id, session }: { id: string; session: Session }) {
   useTitle(invoice.data ? `Invoice ${invoice.data.supplierInvoiceNumber}` : 'Invoice');
 
   if (invoice.isPending) return <p className="govuk-body">Loading the invoice…</p>;
-  if (invoice.isError) {
-    return (
-      <>
-        <h1 className="govuk-heading-l">Invoice</h1>
-        <p className="govuk-body">The invoice could not be loaded. {invoice.error.message}</p>
-        <p className="govuk-body"><Link className="govuk-link" to="/maintenance/invoices">Back to the invoices</Link></p>
-      </>
-    );
-  }
+  if (invoice.isError) return <NotLoaded title="Invoice" what="The invoice" error={invoice.error} back="Back to the invoices" backTo="/maintenance/invoices" />;
   const i = invoice.data;
   const actions = actionsFor({ state: i.state, canApprove: can(session, 'maintenance.manage'), canHandle: can(session, 'maintenance.invoices'), raisedByViewer: i.raisedBy.id === session.user.id });
   return (
