@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import pg from 'pg';
-import type { Locator, Page } from 'playwright-core';
-import { expectAccessible, focused, newPage, signIn, useProduct } from './helpers';
+import type { Page } from 'playwright-core';
+import { expectAccessible, focused, newPage, signIn, typeInto, useProduct } from './helpers';
 
 // Mobile camera deployments in the browser, from the keyboard after signing in: an enforcement
 // officer requests a camera with the incident count around the point, a coordinator approves it,
@@ -59,12 +59,6 @@ const env = useProduct({
 });
 
 /** Types into a field from the keyboard, replacing what it held. */
-async function typeInto(page: Page, field: Locator, text: string) {
-  await field.focus();
-  await page.keyboard.press('ControlOrMeta+A');
-  await page.keyboard.type(text);
-}
-
 const bannerHasFocus = (page: Page) => page.evaluate(() => !!document.activeElement?.closest('.govuk-notification-banner--success'));
 
 describe('mobile camera deployments', () => {

@@ -1,5 +1,5 @@
 import { AxeBuilder } from '@axe-core/playwright';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { generate } from 'otplib';
 import pg from 'pg';
 import { afterAll, beforeAll, expect } from 'vitest';
@@ -34,6 +34,13 @@ export async function tabTo(page: Page, match: RegExp, max = 80) {
     if (match.test(await focused(page))) return;
   }
   throw new Error(`Tab never reached ${match}; focus is on ${await focused(page)}`);
+}
+
+/** Replaces what a field holds by typing, as a user does: select all, then type (so input events and formatting run). */
+export async function typeInto(page: Page, field: Locator, text: string) {
+  await field.focus();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.type(text);
 }
 
 export async function newPage(browser: Browser): Promise<Page> {

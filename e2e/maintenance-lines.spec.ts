@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import pg from 'pg';
-import type { Locator, Page } from 'playwright-core';
-import { expectAccessible, newPage, signIn, useProduct } from './helpers';
+import type { Page } from 'playwright-core';
+import { expectAccessible, newPage, signIn, typeInto, useProduct } from './helpers';
 import { formatUkDay, londonDay } from '../src/domain/calendar/london';
 
 // Connectivity lines in the browser: a coordinator records a line whose contract ends within 90
@@ -25,12 +25,6 @@ const env = useProduct({
     }
   },
 });
-
-async function typeInto(page: Page, field: Locator, text: string) {
-  await field.focus();
-  await page.keyboard.press('ControlOrMeta+A');
-  await page.keyboard.type(text);
-}
 
 describe('connectivity lines', () => {
   it('are recorded, serve a camera, and a line fault marks the camera faulty until it is cleared', async (ctx) => {

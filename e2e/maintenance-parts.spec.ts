@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Locator, Page } from 'playwright-core';
-import { expectAccessible, newPage, signIn, useProduct } from './helpers';
+import type { Page } from 'playwright-core';
+import { expectAccessible, newPage, signIn, typeInto, useProduct } from './helpers';
 
 // Spare parts in the browser: a coordinator adds a store and a part with a reorder level, receives
 // stock, and signs some out to the contractor's engineer with the engineer's signature drawn in the
@@ -9,12 +9,6 @@ import { expectAccessible, newPage, signIn, useProduct } from './helpers';
 
 const COORDINATOR = { username: 'pcoord', displayName: 'Pat Coordinator', roles: ['coordinator' as const], password: 'copper lantern meadow' };
 const env = useProduct({ users: [COORDINATOR] });
-
-async function typeInto(page: Page, field: Locator, text: string) {
-  await field.focus();
-  await page.keyboard.press('ControlOrMeta+A');
-  await page.keyboard.type(text);
-}
 
 describe('spare parts', () => {
   it('are set up, received and signed out with a drawn signature, then flagged below their reorder level', async (ctx) => {

@@ -14,9 +14,10 @@ import { useWriteForm } from '../../../lib/useWriteForm';
 import { formatDateTime } from '../../../../domain/calendar/london';
 import { TextareaField } from '../../occurrences/Radios';
 import { renameFields } from '../../estate/deployments/forms';
+import { useBanner } from '../banner';
 import { MaintenanceNav } from '../MaintenanceNav';
 import { budgetOf } from './forms';
-import { formatPence } from './money';
+import { formatPence } from '../../../lib/money';
 import { currentFinancialYear, spendChart, yearChoices, yearWords, type BudgetSearch } from './search';
 import { MoneyField } from './tags';
 
@@ -111,7 +112,7 @@ function SetBudgetForm({ year }: { year: string }) {
   const [heading, setHeading] = useState('');
   const [amount, setAmount] = useState('');
   const [note, setNote] = useState('');
-  const [banner, setBanner] = useState<{ text: string; n: number }>();
+  const { banner, done } = useBanner();
   const form = useWriteForm({ scope: 'budget', prefix: 'budget', fields: ['heading', 'amount', 'note'], fallbackField: 'heading', refresh: [['maintenance-budgets'], ['maintenance-spend']] });
   const submit = async (event: React.FormEvent) => {
     event.preventDefault();
@@ -121,7 +122,7 @@ function SetBudgetForm({ year }: { year: string }) {
       try { await setBudget({ financialYear: year, heading: heading as CostHeading, amountPence: budget.pence!, note: note || undefined }); } catch (err) { throw renameFields(err, { amountPence: 'amount' }); }
     }, 'Set');
     if (ok) {
-      setBanner((b) => ({ text: `${COST_HEADINGS[heading as CostHeading]} budget for ${year} set to ${formatPence(budget.pence!)}.`, n: (b?.n ?? 0) + 1 }));
+      done(`${COST_HEADINGS[heading as CostHeading]} budget for ${year} set to ${formatPence(budget.pence!)}.`);
       setHeading(''); setAmount(''); setNote('');
     }
   };

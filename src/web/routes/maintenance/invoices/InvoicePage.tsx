@@ -17,9 +17,11 @@ import { Row } from '../../evidence/SummaryRow';
 import { TextareaField } from '../../occurrences/Radios';
 import { clearFlash, peekFlash } from '../../estate/deployments/flash';
 import { dayField } from '../../estate/deployments/forms';
+import { useBanner } from '../banner';
 import { MaintenanceNav } from '../MaintenanceNav';
+import { NotLoaded } from '../NotLoaded';
 import { actionsFor } from './forms';
-import { formatPence } from './money';
+import { formatPence } from '../../../lib/money';
 import { againstWords, InvoiceTags } from './tags';
 
 type Done = (message: string) => void;
@@ -29,27 +31,18 @@ const EVENT_WORDS: Record<InvoiceEvent['kind'], string> = { received: 'Recorded 
 /** One invoice: what it is for and its amounts, its state, every step so far, and the steps its state allows this user. */
 export function InvoicePage({ id, session }: { id: string; session: Session }) {
   const invoice = useQuery(invoiceQuery(id));
-  const [banner, setBanner] = useState(() => ({ text: peekFlash(id), n: 0 }));
+  const { banner, done } = useBanner(() => peekFlash(id));
   useEffect(() => clearFlash(id), [id]);
-  const done: Done = (text) => setBanner((b) => ({ text, n: b.n + 1 }));
   useTitle(invoice.data ? `Invoice ${invoice.data.supplierInvoiceNumber}` : 'Invoice');
 
   if (invoice.isPending) return <p className="govuk-body">Loading the invoice…</p>;
-  if (invoice.isError) {
-    return (
-      <>
-        <h1 className="govuk-heading-l">Invoice</h1>
-        <p className="govuk-body">The invoice could not be loaded. {invoice.error.message}</p>
-        <p className="govuk-body"><Link className="govuk-link" to="/maintenance/invoices">Back to the invoices</Link></p>
-      </>
-    );
-  }
+  if (invoice.isError) return <NotLoaded title="Invoice" what="The invoice" error={invoice.error} back="Back to the invoices" backTo="/maintenance/invoices" />;
   const i = invoice.data;
   const actions = actionsFor({ state: i.state, canApprove: can(session, 'maintenance.manage'), canHandle: can(session, 'maintenance.invoices'), raisedByViewer: i.raisedBy.id === session.user.id });
   return (
     <>
       <Link className="govuk-back-link" to="/maintenance/invoices">Invoices</Link>
-      {banner.text && <NotificationBanner key={banner.n} success heading={banner.text} />}
+      {banner && <NotificationBanner key={banner.n} success heading={banner.text} />}
       <span className="govuk-caption-l">Invoice, {againstWords(i).toLowerCase()}</span>
       <h1 className="govuk-heading-l">{i.supplierInvoiceNumber} <InvoiceTags invoice={i} /></h1>
       <MaintenanceNav />

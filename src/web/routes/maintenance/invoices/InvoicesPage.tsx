@@ -10,13 +10,14 @@ import { Button, CheckboxesField, SelectField } from '../../../components/fields
 import { useTitle } from '../../../components/useTitle';
 import { formatUkDay } from '../../../../domain/calendar/london';
 import { MaintenanceNav } from '../MaintenanceNav';
-import { formatPence } from './money';
-import { againstFilter, againstOf, nextSort, sortOf, type InvoiceSortField, type InvoicesSearch } from './search';
+import { formatPence } from '../../../lib/money';
+import { SortHead } from '../SortHead';
+import { againstFilter, againstOf, DEFAULT_INVOICE_SORT, type InvoiceSortField, type InvoicesSearch } from './search';
 import { againstWords, InvoiceTags } from './tags';
 
-const COLUMNS: readonly { name: string; sort?: InvoiceSortField }[] = [
+const COLUMNS: readonly { name: string; sort?: InvoiceSortField; numeric?: boolean }[] = [
   { name: 'Invoice number', sort: 'supplier_invoice_number' }, { name: 'Against' }, { name: 'Heading' }, { name: 'State', sort: 'state' },
-  { name: 'Invoice date', sort: 'invoice_date' }, { name: 'Due', sort: 'due_date' }, { name: 'Total with VAT', sort: 'amount' },
+  { name: 'Invoice date', sort: 'invoice_date' }, { name: 'Due', sort: 'due_date' }, { name: 'Total with VAT', sort: 'amount', numeric: true },
 ];
 
 const describe = (s: InvoicesSearch) => [
@@ -96,7 +97,7 @@ export function InvoicesPage({ search, session }: { search: InvoicesSearch; sess
               <caption className="govuk-table__caption govuk-table__caption--s">
                 {items.length === 1 ? '1 invoice' : `${items.length} invoices`}{filtered ? `: ${filtered}` : ''}
               </caption>
-              <SortableHead search={search} />
+              <SortHead columns={COLUMNS} to="/maintenance/invoices" search={search as Record<string, unknown>} sort={search.sort} fallback={DEFAULT_INVOICE_SORT} />
               <tbody className="govuk-table__body">{items.map((i) => <Row key={i.id} invoice={i} />)}</tbody>
             </table>
           </div>
@@ -104,32 +105,6 @@ export function InvoicesPage({ search, session }: { search: InvoicesSearch; sess
         </>
       )}
     </>
-  );
-}
-
-/** The list's header: a sortable column's name sorts by it (again reverses it); the sorted column says so. */
-function SortableHead({ search }: { search: InvoicesSearch }) {
-  const current = sortOf(search.sort);
-  return (
-    <thead className="govuk-table__head">
-      <tr className="govuk-table__row">
-        {COLUMNS.map(({ name, sort }) => {
-          const active = sort && current.field === sort;
-          const words = current.direction === 'asc' ? 'ascending' : 'descending';
-          return (
-            <th key={name} scope="col" className={`govuk-table__header${sort === 'amount' ? ' govuk-table__header--numeric' : ''}`} aria-sort={active ? words : sort ? 'none' : undefined}>
-              {sort ? (
-                <Link className="govuk-link govuk-link--no-visited-state" to="/maintenance/invoices" search={{ ...search, sort: nextSort(search.sort, sort) }}>
-                  {name}
-                  {active && <span aria-hidden="true">{current.direction === 'asc' ? ' ▲' : ' ▼'}</span>}
-                  <span className="govuk-visually-hidden">{active ? `, sorted ${words}: select to reverse` : ': select to sort by this'}</span>
-                </Link>
-              ) : name}
-            </th>
-          );
-        })}
-      </tr>
-    </thead>
   );
 }
 

@@ -1,6 +1,6 @@
 import { parseUkDate } from '../../../../domain/calendar/london';
 import type { CostHeading, InvoiceState } from '../../../api/maintenanceInvoices';
-import { parsePounds } from './money';
+import { parsePounds } from '../../../lib/money';
 
 // What the invoice and budget forms send, from what was typed (pounds, UK dates), and which steps an
 // invoice's page offers to whom.

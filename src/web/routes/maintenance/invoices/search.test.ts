@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { spendChart, againstFilter, againstOf, monthLabel, nextSort, sortOf, validateBudgetSearch, validateInvoicesSearch, yearChoices, yearWords, currentFinancialYear } from './search';
+import { nextSort, sortOf } from '../search';
+import { spendChart, againstFilter, againstOf, DEFAULT_INVOICE_SORT, monthLabel, validateBudgetSearch, validateInvoicesSearch, yearChoices, yearWords, currentFinancialYear } from './search';
 
 const ID = '0b8f2c7e-4d1a-4f3b-9c2e-1a2b3c4d5e6f';
 
@@ -12,9 +13,9 @@ describe('the invoices list address', () => {
   });
   it('leaves the default sort out of the address', () => {
     expect(validateInvoicesSearch({ sort: 'due_date_asc' }).sort).toBeUndefined();
-    expect(nextSort(undefined, 'due_date')).toBe('due_date_desc');
-    expect(nextSort('due_date_desc', 'due_date')).toBeUndefined();
-    expect(nextSort(undefined, 'amount')).toBe('amount_asc');
+    expect(nextSort(undefined, 'due_date', DEFAULT_INVOICE_SORT)).toBe('due_date_desc');
+    expect(nextSort('due_date_desc', 'due_date', DEFAULT_INVOICE_SORT)).toBeUndefined();
+    expect(nextSort(undefined, 'amount', DEFAULT_INVOICE_SORT)).toBe('amount_asc');
     expect(sortOf('supplier_invoice_number_desc')).toEqual({ field: 'supplier_invoice_number', direction: 'desc' });
   });
   it('filters by one contract or one line', () => {

@@ -2,6 +2,7 @@ import { COST_HEADINGS, INVOICE_SORT_FIELDS, INVOICE_STATES, financialYearOf, ty
 import { FinancialYear } from '../../../../domain/maintenance/invoices';
 import { isCodeOf } from '../../../../domain/labels';
 import { londonDay } from '../../../../domain/calendar/london';
+import { UUID } from '../search';
 
 // The invoices list's filters and sort as the address bar keeps them (the server filters and sorts),
 // and the budget page's financial year.
@@ -11,8 +12,7 @@ export type InvoicesSearch = InvoicesFilter;
 
 const SORTS = new Set<string>(INVOICE_SORT_FIELDS.flatMap((f) => [`${f}_asc`, `${f}_desc`]));
 /** The server's default: the soonest due first. */
-const DEFAULT_SORT: InvoiceSort = 'due_date_asc';
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const DEFAULT_INVOICE_SORT: InvoiceSort = 'due_date_asc';
 const yes = (v: unknown) => v === true || v === 'true' || undefined;
 
 /** What the address may say; anything else is left out (the list then shows everything). */
@@ -30,21 +30,8 @@ export function validateInvoicesSearch(search: Record<string, unknown>): Invoice
     heading: heading && isCodeOf(COST_HEADINGS, heading) ? heading : undefined,
     contractId: contractId && UUID.test(contractId) ? contractId : undefined,
     lineId: !(contractId && UUID.test(contractId)) && lineId && UUID.test(lineId) ? lineId : undefined,
-    sort: sort && SORTS.has(sort) && sort !== DEFAULT_SORT ? (sort as InvoiceSort) : undefined,
+    sort: sort && SORTS.has(sort) && sort !== DEFAULT_INVOICE_SORT ? (sort as InvoiceSort) : undefined,
   };
-}
-
-export function sortOf(sort: InvoiceSort | undefined): { field: InvoiceSortField; direction: 'asc' | 'desc' } {
-  const s = sort ?? DEFAULT_SORT;
-  const at = s.lastIndexOf('_');
-  return { field: s.slice(0, at) as InvoiceSortField, direction: s.slice(at + 1) as 'asc' | 'desc' };
-}
-
-/** A column's header leads to that column ascending, or reversed when it is already the sort; the default is left out of the address. */
-export function nextSort(current: InvoiceSort | undefined, field: InvoiceSortField): InvoiceSort | undefined {
-  const now = sortOf(current);
-  const next = (now.field === field && now.direction === 'asc' ? `${field}_desc` : `${field}_asc`) as InvoiceSort;
-  return next === DEFAULT_SORT ? undefined : next;
 }
 
 /** The "against" filter's single choice: "contract:<id>", "line:<id>" or "". */

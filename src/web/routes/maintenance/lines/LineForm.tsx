@@ -7,7 +7,7 @@ import { fieldErrors } from '../../../lib/errors';
 import { useWriteForm } from '../../../lib/useWriteForm';
 import { formatUkDay, parseUkDate } from '../../../../domain/calendar/london';
 import { TextareaField } from '../../occurrences/Radios';
-import { parsePounds } from '../parts/money';
+import { parsePounds, penceAsPounds } from '../../../lib/money';
 
 const FIELDS = ['reference', 'provider', 'kind', 'circuitId', 'monthlyCostPence', 'contractEndsOn', 'notes'];
 const KIND_OPTIONS = [{ value: '', label: 'Choose the kind' }, ...Object.entries(LINE_KINDS).map(([value, label]) => ({ value, label }))];
@@ -19,21 +19,21 @@ export function LineForm({ line, done }: { line?: LineDetail; done?: (text: stri
   const [provider, setProvider] = useState(line?.provider ?? '');
   const [kind, setKind] = useState<string>(line?.kind ?? '');
   const [circuitId, setCircuitId] = useState(line?.circuitId ?? '');
-  const [cost, setCost] = useState(line ? (line.monthlyCostPence / 100).toFixed(2) : '');
+  const [cost, setCost] = useState(line ? penceAsPounds(line.monthlyCostPence) : '');
   const [endsOn, setEndsOn] = useState(line?.contractEndsOn ? formatUkDay(line.contractEndsOn) : '');
   const [notes, setNotes] = useState(line?.notes ?? '');
   const prefix = line ? 'edit' : 'line';
   const form = useWriteForm({ scope: line ? `line-${line.id}` : 'lines', prefix, fields: FIELDS, fallbackField: 'reference', refresh: [['lines']] });
   const submit = async (event: React.FormEvent) => {
     event.preventDefault();
-    const pence = cost.trim() ? parsePounds(cost) : 0;
+    const monthly = parsePounds(cost, 'monthly cost', { optional: true });
     const day = endsOn.trim() ? parseUkDate(endsOn) : null;
     if (!form.check(fieldErrors([
       ['kind', !kind && 'Choose the kind of line: fibre, 4G, radio or copper'],
-      ['monthlyCostPence', pence === undefined && 'Enter the monthly cost in pounds, for example 45.00'],
+      ['monthlyCostPence', monthly.problem && 'Enter the monthly cost in pounds, for example 45.00'],
       ['contractEndsOn', day === undefined && 'Enter the contract end date as a real date, for example 31/3/2027, or leave it blank'],
     ]))) return;
-    const fields = { reference, provider, kind: kind as LineKind, circuitId, monthlyCostPence: pence!, contractEndsOn: day ?? null, notes };
+    const fields = { reference, provider, kind: kind as LineKind, circuitId, monthlyCostPence: monthly.pence!, contractEndsOn: day ?? null, notes };
     let created: LineDetail | undefined;
     const ok = await form.run(async () => {
       if (line) await updateLine(line.id, { ...fields, version: line.version });

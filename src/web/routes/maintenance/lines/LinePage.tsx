@@ -16,8 +16,9 @@ import { CameraStatusTag } from '../../estate/tags';
 import { Row } from '../../evidence/SummaryRow';
 import { TextareaField } from '../../occurrences/Radios';
 import { MaintenanceNav } from '../MaintenanceNav';
-import { formatPence } from '../parts/money';
-import { useBanner } from '../parts/banner';
+import { NotLoaded } from '../NotLoaded';
+import { formatPence } from '../../../lib/money';
+import { useBanner } from '../banner';
 import { LineForm } from './LineForm';
 import { ContractEnd, LineFaultTag } from './tags';
 
@@ -32,15 +33,7 @@ export function LinePage({ id, session }: { id: string; session: Session }) {
   useTitle(line.data ? `Connectivity line ${line.data.reference}` : 'Connectivity line');
 
   if (line.isPending) return <p className="govuk-body">Loading the line…</p>;
-  if (line.isError) {
-    return (
-      <>
-        <h1 className="govuk-heading-l">Connectivity line</h1>
-        <p className="govuk-body">The line could not be loaded. {line.error.message}</p>
-        <p className="govuk-body"><Link className="govuk-link" to="/maintenance/lines">Back to the connectivity lines</Link></p>
-      </>
-    );
-  }
+  if (line.isError) return <NotLoaded title="Connectivity line" what="The line" error={line.error} back="Back to the connectivity lines" backTo="/maintenance/lines" />;
   const l = line.data;
   const manage = can(session, 'maintenance.manage');
   return (

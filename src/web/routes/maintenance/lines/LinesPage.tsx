@@ -8,8 +8,8 @@ import { Button, CheckboxesField, SelectField, TextField } from '../../../compon
 import { useTitle } from '../../../components/useTitle';
 import { formatDateTime } from '../../../../domain/calendar/london';
 import { MaintenanceNav } from '../MaintenanceNav';
-import { formatPence } from '../parts/money';
-import { SortHead } from '../parts/SortHead';
+import { formatPence } from '../../../lib/money';
+import { SortHead } from '../SortHead';
 import { LineForm } from './LineForm';
 import { DEFAULT_LINE_SORT, type LinesSearch } from './search';
 import { ContractEnd, LineFaultTag } from './tags';

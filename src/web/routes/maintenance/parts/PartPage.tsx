@@ -17,10 +17,11 @@ import { formatDateTime } from '../../../../domain/calendar/london';
 import { Row } from '../../evidence/SummaryRow';
 import { TextareaField } from '../../occurrences/Radios';
 import { MaintenanceNav } from '../MaintenanceNav';
-import { formatPence, parseWholeNumber } from './money';
-import { UUID } from './search';
+import { NotLoaded } from '../NotLoaded';
+import { formatPence, parseWholeNumber } from '../../../lib/money';
+import { UUID } from '../search';
 import { BelowTag } from './tags';
-import { useBanner } from './banner';
+import { useBanner } from '../banner';
 
 type Done = (message: string) => void;
 const REFRESH = [['parts']];
@@ -32,15 +33,7 @@ export function PartPage({ id, session }: { id: string; session: Session }) {
   useTitle(part.data ? `Spare part ${part.data.partNumber}` : 'Spare part');
 
   if (part.isPending) return <p className="govuk-body">Loading the part…</p>;
-  if (part.isError) {
-    return (
-      <>
-        <h1 className="govuk-heading-l">Spare part</h1>
-        <p className="govuk-body">The part could not be loaded. {part.error.message}</p>
-        <p className="govuk-body"><Link className="govuk-link" to="/maintenance/parts">Back to the spare parts</Link></p>
-      </>
-    );
-  }
+  if (part.isError) return <NotLoaded title="Spare part" what="The part" error={part.error} back="Back to the spare parts" backTo="/maintenance/parts" />;
   const p = part.data;
   const manage = can(session, 'maintenance.manage');
   const moves = can(session, 'maintenance.parts');

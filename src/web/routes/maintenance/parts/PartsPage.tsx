@@ -11,11 +11,11 @@ import { useTitle } from '../../../components/useTitle';
 import { fieldErrors } from '../../../lib/errors';
 import { useWriteForm } from '../../../lib/useWriteForm';
 import { MaintenanceNav } from '../MaintenanceNav';
-import { formatPence, parsePounds, parseWholeNumber } from './money';
+import { formatPence, parsePounds, parseWholeNumber } from '../../../lib/money';
 import { belowWords, DEFAULT_PART_SORT, type PartsSearch } from './search';
-import { SortHead } from './SortHead';
+import { SortHead } from '../SortHead';
 import { BelowTag } from './tags';
-import { useBanner } from './banner';
+import { useBanner } from '../banner';
 
 const COLUMNS = [
   { name: 'Part number', sort: 'part_number' }, { name: 'Description', sort: 'description' }, { name: 'Store', sort: 'store' },
@@ -154,14 +154,14 @@ function NewPartForm({ stores, done }: { stores: PartStore[]; done: (text: strin
   const form = useWriteForm({ scope: 'parts', prefix: 'part', fields: ['storeId', 'partNumber', 'description', 'unitCostPence', 'reorderLevel'], fallbackField: 'partNumber', refresh: REFRESH });
   const submit = async (event: React.FormEvent) => {
     event.preventDefault();
-    const pence = parsePounds(unitCost);
+    const cost = parsePounds(unitCost, 'unit cost');
     const level = parseWholeNumber(reorderLevel);
     if (!form.check(fieldErrors([
       ['storeId', !storeId && 'Choose the store'],
-      ['unitCostPence', pence === undefined && 'Enter the unit cost in pounds, for example 12.50'],
+      ['unitCostPence', cost.problem && 'Enter the unit cost in pounds, for example 12.50'],
       ['reorderLevel', level === undefined && 'Enter the reorder level as a whole number (0 for none)'],
     ]))) return;
-    if (await form.run(() => createPart({ storeId, partNumber, description, unitCostPence: pence!, reorderLevel: level! }), 'Added')) {
+    if (await form.run(() => createPart({ storeId, partNumber, description, unitCostPence: cost.pence!, reorderLevel: level! }), 'Added')) {
       done(`Part ${partNumber.trim()} added to ${stores.find((s) => s.id === storeId)?.name ?? 'the store'}.`);
       setPartNumber(''); setDescription(''); setUnitCost(''); setReorderLevel('0');
     }

@@ -1,33 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { formatPence, parsePounds, parseWholeNumber } from './money';
-import { belowWords, nextSort, validatePartsSearch } from './search';
+import { belowWords, validatePartsSearch } from './search';
+import { nextSort } from '../search';
 import { daysLeftWords, validateLinesSearch } from '../lines/search';
 
 const STORE = '0b7f3c2e-8a41-4d8e-9d6c-1f2a3b4c5d6e';
-
-describe('money on the maintenance pages', () => {
-  it('shows pence as pounds with thousands and two decimals', () => {
-    expect(formatPence(123456)).toBe('£1,234.56');
-    expect(formatPence(0)).toBe('£0.00');
-    expect(formatPence(5)).toBe('£0.05');
-  });
-
-  it('reads pounds as typed back to whole pence, and refuses what is not an amount', () => {
-    expect(parsePounds('12')).toBe(1200);
-    expect(parsePounds('£1,234.5')).toBe(123450);
-    expect(parsePounds(' 0.99 ')).toBe(99);
-    expect(parsePounds('12.345')).toBeUndefined();
-    expect(parsePounds('-3')).toBeUndefined();
-    expect(parsePounds('ten')).toBeUndefined();
-    expect(parsePounds('')).toBeUndefined();
-  });
-
-  it('reads a count as typed, and refuses anything but a whole number', () => {
-    expect(parseWholeNumber(' 12 ')).toBe(12);
-    expect(parseWholeNumber('0')).toBe(0);
-    for (const bad of ['', '2.5', '-1', 'ten', '1e3']) expect(parseWholeNumber(bad)).toBeUndefined();
-  });
-});
 
 describe('the spare parts list address', () => {
   it('keeps the store, text, below-reorder flag and a known sort; drops the rest and the default sort', () => {

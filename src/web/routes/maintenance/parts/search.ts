@@ -1,4 +1,5 @@
 import { PART_SORT_FIELDS, type PartSort } from '../../../api/maintenanceParts';
+import { UUID } from '../search';
 
 // The spare parts list's filters and sort as the address bar keeps them (the server filters and sorts).
 
@@ -7,8 +8,6 @@ export interface PartsSearch { storeId?: string; q?: string; below?: true; sort?
 
 export const DEFAULT_PART_SORT: PartSort = 'part_number_asc';
 const SORTS = new Set<string>(PART_SORT_FIELDS.flatMap((f) => [`${f}_asc`, `${f}_desc`]));
-/** A record's id as the server writes it. */
-export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Keeps what the list understands, drops the rest (an old or hand-typed address still opens the list). */
 export function validatePartsSearch(search: Record<string, unknown>): PartsSearch {
@@ -22,18 +21,6 @@ export function validatePartsSearch(search: Record<string, unknown>): PartsSearc
     below: search.below === true || search.below === 'true' ? true : undefined,
     sort: SORTS.has(sort) && sort !== DEFAULT_PART_SORT ? (sort as PartSort) : undefined,
   };
-}
-
-export function sortOf<F extends string>(sort: string): { field: F; direction: 'asc' | 'desc' } {
-  const at = sort.lastIndexOf('_');
-  return { field: sort.slice(0, at) as F, direction: sort.slice(at + 1) as 'asc' | 'desc' };
-}
-
-/** A column's header leads to that column ascending, or reversed when it already is; the default is left out of the address. */
-export function nextSort<S extends string>(current: S | undefined, field: string, fallback: S): S | undefined {
-  const now = sortOf(current ?? fallback);
-  const next = (now.field === field && now.direction === 'asc' ? `${field}_desc` : `${field}_asc`) as S;
-  return next === fallback ? undefined : next;
 }
 
 /** "No parts are below…", "1 part is below…", "3 parts are below their reorder level". */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatPence, parsePounds, penceAsPounds } from './money';
+import { formatPence, parsePounds, parseWholeNumber, penceAsPounds } from './money';
 
 describe('formatPence', () => {
   it('shows pence as pounds with thousands separated', () => {
@@ -35,6 +35,14 @@ describe('parsePounds', () => {
     expect(parsePounds('-5', 'VAT').problem).toBe('The VAT cannot be negative');
     expect(parsePounds('12345678901', 'amount').problem).toBe('The amount is too large');
   });
+  it('reads what the parts and lines forms are given, and refuses what is not an amount', () => {
+    expect(parsePounds('12', 'unit cost')).toEqual({ pence: 1200 });
+    expect(parsePounds(' 0.99 ', 'unit cost')).toEqual({ pence: 99 });
+    expect(parsePounds('12.345', 'unit cost').problem).toMatch(/no more than 2 decimal places/);
+    expect(parsePounds('-3', 'unit cost').problem).toBe('The unit cost cannot be negative');
+    expect(parsePounds('ten', 'unit cost').problem).toMatch(/as a number/);
+    expect(parsePounds('', 'unit cost').problem).toBe('Enter the unit cost in pounds, like 1,234.56');
+  });
   it('takes an empty optional field as nothing', () => {
     expect(parsePounds('  ', 'VAT', { optional: true })).toEqual({ pence: 0 });
   });
@@ -44,5 +52,13 @@ describe('penceAsPounds', () => {
   it('writes pence for a field to edit', () => {
     expect(penceAsPounds(123456)).toBe('1234.56');
     expect(penceAsPounds(5)).toBe('0.05');
+  });
+});
+
+describe('parseWholeNumber', () => {
+  it('reads a count as typed, and refuses anything but a whole number', () => {
+    expect(parseWholeNumber(' 12 ')).toBe(12);
+    expect(parseWholeNumber('0')).toBe(0);
+    for (const bad of ['', '2.5', '-1', 'ten', '1e3']) expect(parseWholeNumber(bad)).toBeUndefined();
   });
 });

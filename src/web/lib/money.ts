@@ -1,5 +1,5 @@
-// Money on the invoice and budget pages: integer pence shown as £1,234.56, and pounds typed into a
-// field read as pence exactly (by the digits, never through floating point).
+// Money on the web pages: integer pence shown as £1,234.56, and pounds typed into a field read as
+// pence exactly (by the digits, never through floating point), or what to fix.
 
 const GROUPED = new Intl.NumberFormat('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
@@ -30,3 +30,6 @@ export function parsePounds(text: string, what: string, { optional = false } = {
 
 /** Pence as a field shows them to edit: 123456 -> "1234.56". */
 export const penceAsPounds = (pence: number): string => `${Math.trunc(pence / 100)}.${String(pence % 100).padStart(2, '0')}`;
+
+/** A count as typed ("12", " 3 ") -> the number; undefined for anything but digits (blank, "2.5", "-1", "ten"). */
+export const parseWholeNumber = (text: string): number | undefined => (/^\d+$/.test(text.trim()) ? Number(text.trim()) : undefined);
