@@ -26,7 +26,6 @@ export const MODULES: readonly VigilModule[] = [
  * own index.ts (without `coming`) the day it is built.
  */
 export const PLANNED: readonly NavigationEntry[] = [
-  { key: 'maintenance', name: 'Maintenance', path: '/maintenance', permission: 'maintenance.read', group: 'work', description: 'Faults, SLAs, contractors, spares, lines and invoices.', coming: 'Fault reporting against SLAs, contractor performance, spare parts, connectivity lines, invoices and budget.' },
   { key: 'requests', name: 'Requests', path: '/requests', permission: 'requests.read', group: 'work', description: 'Footage requests, SARs, FOI and complaints.', coming: 'Footage requests from partners, subject access requests, FOI requests and complaints, each on its statutory clock.' },
   { key: 'enforcement', name: 'Enforcement', path: '/enforcement', permission: 'enforcement.read', group: 'work', description: 'Bus lane contraventions, PCNs and FPNs.', coming: 'Bus-lane review within 14 days against the whitelist, penalty charge notices and fixed penalty notices.' },
   { key: 'field', name: 'Patrols', path: '/field', permission: 'field.use', group: 'work', description: 'Patrols, inspections and handheld issuing.', coming: 'Patrol logs and issuing PCNs and FPNs from a handheld that works without signal.' },

@@ -24,5 +24,9 @@ export const maintenanceModule: VigilModule = {
     registerFaultsRoutes(api);
   },
   jobs: [slaNoticesJob],
+  navigation: [
+    { key: 'maintenance', name: 'Maintenance', path: '/maintenance', permission: 'maintenance.read', group: 'work', description: 'Faults on the contract’s SLA clocks, the contractor’s performance, spare parts, connectivity lines, invoices and budget.' },
+    { key: 'contractor-faults', name: 'Contract faults', path: '/contractor/faults', permission: 'maintenance.contract_work', group: 'work', description: 'The faults on your organisation’s maintenance contract: attend, diagnose, record parts and fixes.' },
+  ],
   seedDemo: seedDemoMaintenance,
 };

@@ -291,7 +291,10 @@ describe('sign-in stages', () => {
     const admin = await keys(['admin']);
     expect(admin.map((m) => m.key)).toEqual(['maintenance', 'users', 'retention-settings', 'security-settings', 'estate-check-settings', 'personal-data-review', 'procedures', 'audit']);
     const supervisor = await keys(['supervisor']);
-    expect(supervisor.filter((m) => m.group === 'work').map((m) => m.key)).toEqual(['occurrences', 'estate-checks', 'estate', 'estate-deployments', 'evidence', 'maintenance', 'requests', 'analysis', 'governance']);
+    expect(supervisor.filter((m) => m.group === 'work').map((m) => m.key)).toEqual(['occurrences', 'estate-checks', 'estate', 'estate-deployments', 'maintenance', 'evidence', 'requests', 'analysis', 'governance']);
+    expect(supervisor.find((m) => m.key === 'maintenance')?.coming).toBeNull();
+    // A contractor's work is its own contract's faults, and what was shared with it; nothing of the council's.
+    expect((await keys(['contractor'])).map((m) => m.key)).toEqual(['contractor-faults', 'shared', 'released']);
     expect(supervisor.find((m) => m.key === 'evidence')?.coming).toBeNull();
     expect(supervisor.find((m) => m.key === 'requests')?.coming).toMatch(/subject access/);
   });
