@@ -1,6 +1,5 @@
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SMTPServer } from 'smtp-server';
+import { startSmtp } from '../../../../../test/support/smtp';
 import { makeOrganisation, makeUser, silentLog, testClock, testConfig, testStorage, uniq } from '../../../../../test/support/deps';
 import { ownDatabase, type OwnDatabase } from '../../../../../test/support/product';
 import type { Deps } from '../../../platform/deps';
@@ -13,35 +12,21 @@ import { TINY_PNG } from './deployments.walk';
 // An overdue review is e-mailed once, through a real SMTP server on loopback: not again on the next
 // run, nor a minute later; a failed send is tried again later, not at once.
 
-interface Received { from: string; to: string[]; data: string }
-const received: Received[] = [];
-let smtp: SMTPServer;
-let smtpUrl: string;
+let smtp: Awaited<ReturnType<typeof startSmtp>>;
 let handle: OwnDatabase;
 let deps: Deps;
 const clock = testClock(new Date('2026-02-02T10:00:00Z'));
 let coordinatorEmail: string;
 
 beforeAll(async () => {
-  smtp = new SMTPServer({
-    authOptional: true, disabledCommands: ['STARTTLS'], logger: false,
-    onData(stream, session, done) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (c: Buffer) => chunks.push(c));
-      stream.on('end', () => {
-        received.push({ from: (session.envelope.mailFrom || { address: '' }).address, to: session.envelope.rcptTo.map((r) => r.address), data: Buffer.concat(chunks).toString('utf8') });
-        done();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-  smtpUrl = `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`;
+  smtp = await startSmtp();
+  const smtpUrl = smtp.url;
   handle = await ownDatabase();
   deps = { db: handle.db, config: testConfig({ mail: { smtpUrl, from: 'CCTV control room <cctv@council.test>' }, publicUrl: 'https://vigil.council.test' }), clock, log: silentLog, storage: testStorage() };
 });
 afterAll(async () => {
   await handle?.drop();
-  await new Promise<void>((resolve) => smtp.close(() => resolve()));
+  await smtp?.close();
 });
 
 async function anOverdueDeployment() {
@@ -64,14 +49,7 @@ async function anOverdueDeployment() {
   return { id, reference, camera: camera.reference };
 }
 
-/** The message as read: headers unfolded, the quoted-printable body decoded (nodemailer writes plain text so). */
-function readMessage(data: string) {
-  const split = data.indexOf('\r\n\r\n');
-  const headers = data.slice(0, split).replace(/\r\n[ \t]+/g, ' ');
-  const body = data.slice(split + 4).replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
-  return { subject: /^Subject: (.*)$/m.exec(headers)?.[1] ?? '', body: Buffer.from(body, 'latin1').toString('utf8') };
-}
-const mailsAbout = (reference: string) => received.map((m) => ({ ...m, ...readMessage(m.data) })).filter((m) => m.subject.includes(reference) || m.body.includes(reference));
+const mailsAbout = (reference: string) => smtp.about(reference);
 
 describe('the overdue review reminder', () => {
   it('e-mails the coordinators once per overdue review, however often it runs', async () => {
