@@ -3,6 +3,7 @@ import { registerContractsRoutes } from './contracts/contracts.routes';
 import { registerPartsRoutes } from './parts/parts.routes';
 import { registerLinesRoutes } from './lines/lines.routes';
 import { registerInvoicesRoutes } from './invoices/invoices.routes';
+import { registerPerformanceRoutes } from './performance/performance.routes';
 
 /**
  * The maintenance contract (issue 11, being built): contracts and their SLA terms, spare parts,
@@ -17,5 +18,6 @@ export const maintenanceModule: VigilModule = {
     registerPartsRoutes(api);
     registerLinesRoutes(api);
     registerInvoicesRoutes(api);
+    registerPerformanceRoutes(api);
   },
 };
