@@ -1,7 +1,6 @@
 import { formatDate, formatTimestamp } from '../../../../domain/calendar/london';
-import { PRIORITIES, type PerformanceReport } from '../../../../domain/maintenance/performance';
 import { heading, keyValues, paragraph, renderPdf, type Pdf } from '../../../platform/pdf/pdf';
-import { gbp, minutesText, monthName, percentText } from './performance.format';
+import { PRIORITIES, gbp, minutesText, monthName, percentText, type PerformanceReport } from '../../../../domain/maintenance/performance';
 
 // The monthly performance report as a PDF for the contract meeting: the figures by priority, the
 // service credits, the repeats and the cameras below the availability target.
