@@ -1,4 +1,6 @@
 import { addDays } from 'date-fns';
+import { z } from 'zod';
+import { instant } from '../primitives';
 import { inLondon } from '../calendar/london';
 import { isWithin, MINUTE_MS, type Period } from './period';
 
@@ -199,4 +201,75 @@ export function contractPerformance({ period, faults, creditRule = null }: {
     repeatFaults: repeats,
     serviceCredits: creditRule ? serviceCredits({ faults: raised, rule: creditRule }) : null,
   };
+}
+
+// ---- The report over HTTP (issue 11): request and response schemas ----
+
+/** Below this availability a camera is picked out on the report's page and PDF. */
+export const AVAILABILITY_TARGET_PERCENT = 95;
+
+export const PerformanceMonth = z.string({ message: 'Enter the month as YYYY-MM' })
+  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Enter the month as YYYY-MM, like 2026-10');
+export const PerformanceQuery = z.object({
+  month: PerformanceMonth.optional().describe('The London calendar month, YYYY-MM; the last complete month when absent'),
+});
+
+const Sla = z.object({
+  met: z.number().int(), breached: z.number().int(), pending: z.number().int().describe('Not yet decided: still within its time'),
+  metPercent: z.number().nullable().describe('100 × met / (met + breached); null when none is decided'),
+}).meta({ id: 'PerformanceSla' });
+
+const Figures = z.object({
+  raised: z.number().int(), response: Sla, fix: Sla,
+  meanMinutesToRespond: z.number().nullable(), meanMinutesToRepair: z.number().nullable(),
+  repeats: z.number().int(),
+});
+
+export const PerformanceReport = z.object({
+  contract: z.object({ id: z.uuid(), reference: z.string(), name: z.string(), contractor: z.object({ id: z.uuid(), name: z.string() }) }),
+  month: z.string().describe('YYYY-MM'),
+  from: instant.describe('The month\'s first instant (London midnight)'),
+  to: instant.describe('The first instant after it'),
+  generatedAt: instant,
+  isFinal: z.boolean().describe('The month is over and every fault raised in it has a priority and both SLAs decided'),
+  unprioritised: z.number().int().describe('Faults raised in the month not yet given a priority: outside the figures until they are'),
+  byPriority: z.array(Figures.extend({ priority: Priority })),
+  total: Figures,
+  repeatFaults: z.array(z.object({
+    fault: z.object({ id: z.uuid(), reference: z.string() }), camera: z.object({ id: z.uuid(), reference: z.string(), name: z.string() }),
+    raisedAt: instant, earlierFault: z.object({ id: z.uuid(), reference: z.string() }), earlierFixedAt: instant,
+  })),
+  serviceCredits: z.object({
+    lines: z.array(z.object({ priority: Priority, responseBreaches: z.number().int(), responsePence: z.number().int(), fixBreaches: z.number().int(), fixPence: z.number().int() })),
+    earnedPence: z.number().int(), capPence: z.number().int(), creditPence: z.number().int(), isCapped: z.boolean(),
+  }).nullable().describe('null where the contract defines no service credits'),
+  availability: z.object({
+    targetPercent: z.number(),
+    overallPercent: z.number().nullable(),
+    cameras: z.array(z.object({
+      id: z.uuid(), reference: z.string(), name: z.string(),
+      inServiceHours: z.number(), downHours: z.number(), percent: z.number().nullable(),
+    })).describe('Every camera in service during the month, least available first'),
+  }),
+}).meta({ id: 'MaintenancePerformanceReport' });
+export type PerformanceReport = z.infer<typeof PerformanceReport>;
+
+// ---- How the figures read, on the page and in the PDF ----
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** "2026-10" as "October 2026". */
+export const monthName = (month: string) => `${MONTHS[Number(month.slice(5, 7)) - 1]} ${month.slice(0, 4)}`;
+
+/** Pence as £1,234.56. */
+export const gbp = (pence: number) => `£${(pence / 100).toLocaleString('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+
+/** A percentage to one decimal place, or a dash where there is none. */
+export const percentText = (p: number | null) => (p === null ? '—' : `${p.toFixed(1)}%`);
+
+/** Minutes as "3 h 05 min" (or "45 min"), or a dash. */
+export function minutesText(m: number | null): string {
+  if (m === null) return '—';
+  const total = Math.round(m);
+  const h = Math.floor(total / 60);
+  return h ? `${h} h ${String(total % 60).padStart(2, '0')} min` : `${total} min`;
 }

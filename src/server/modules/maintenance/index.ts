@@ -7,12 +7,13 @@ import { registerInvoicesRoutes } from './invoices/invoices.routes';
 import { registerFaultsRoutes } from './faults/faults.routes';
 import { seedDemoMaintenance } from './maintenance.demo';
 import { slaNoticesJob } from './faults/faults.jobs';
+import { registerPerformanceRoutes } from './performance/performance.routes';
 
 /**
- * The maintenance contract (issue 11, being built): contracts and their SLA terms, spare parts,
- * connectivity lines, budgets and invoices; faults on SLA clocks, the contractor's portal and
- * performance follow. Its pages are still to come: the navigation keeps its "coming soon" entry
- * (registry.ts PLANNED) until they land.
+ * The maintenance contract: contracts and their dated SLA terms and notes (contracts/), faults on
+ * the SLA clocks with the contractor's portal and the warning and breach e-mails (faults/), the
+ * monthly performance report (performance/), spare parts (parts/), connectivity lines (lines/),
+ * budgets and invoices (invoices/).
  */
 export const maintenanceModule: VigilModule = {
   key: 'maintenance',
@@ -22,6 +23,7 @@ export const maintenanceModule: VigilModule = {
     registerLinesRoutes(api);
     registerInvoicesRoutes(api);
     registerFaultsRoutes(api);
+    registerPerformanceRoutes(api);
   },
   jobs: [slaNoticesJob],
   navigation: [
