@@ -1,5 +1,5 @@
 import { clockStops, responseAndFix, type StepRecord } from './faults';
-import { computeSlaDeadline, computeSlaStatus, type SlaCalendar, type SlaClockKind } from './slaClock';
+import { computeSlaStatus, type SlaCalendar, type SlaClockKind } from './slaClock';
 
 // Where a fault stands against its contract's SLA, from its steps: the response clock (raised to
 // the contractor's first attendance) and the fix clock (raised to the last fix the council has not
@@ -55,7 +55,7 @@ function judge({ calendar, start, targetMinutes, stops, doneAt, now, clock }: {
   else if (status.isStopped) outcome = 'stopped';
   else if (status.isWarning) outcome = 'warning';
   else outcome = 'running';
-  return { clock, targetMinutes, deadline: computeSlaDeadline(base), warningAt: status.warningAt, elapsedMinutes: status.elapsedMinutes, outcome, doneAt };
+  return { clock, targetMinutes, deadline: status.deadline, warningAt: status.warningAt, elapsedMinutes: status.elapsedMinutes, outcome, doneAt };
 }
 
 /**

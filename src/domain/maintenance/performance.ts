@@ -2,7 +2,7 @@ import { addDays } from 'date-fns';
 import { z } from 'zod';
 import { instant } from '../primitives';
 import { inLondon } from '../calendar/london';
-import { isWithin, MINUTE_MS, type Period } from './period';
+import { HOUR_MS, isWithin, MINUTE_MS, type Period } from './period';
 
 // The contractor's monthly performance figures for one contract, from its faults. A month's report
 // covers the faults *raised* in it, so each fault is counted in exactly one month whenever it is
@@ -132,8 +132,12 @@ export function repeatFaults({ period, faults }: { period: Period; faults: reado
     while (i >= 0 && fixes[i].id === f.id) i--;
     const earlier = fixes[i];
     if (!earlier) continue;
-    const until = addDays(inLondon(earlier.fixedAt!), REPEAT_WITHIN_DAYS).getTime();
-    if (raised <= until) repeats.push({ faultId: f.id, cameraId: f.cameraId, raisedAt: f.raisedAt, earlierFaultId: earlier.id, earlierFixedAt: earlier.fixedAt! });
+    // 30 London days are 30 × 24 hours give or take the hour the clocks change: only a gap within
+    // that hour of the limit needs the calendar (the slow part, with thousands of faults).
+    const gap = raised - earlier.fixedAt!.getTime();
+    if (gap > (REPEAT_WITHIN_DAYS * 24 + 1) * HOUR_MS) continue;
+    if (gap >= (REPEAT_WITHIN_DAYS * 24 - 1) * HOUR_MS && raised > addDays(inLondon(earlier.fixedAt!), REPEAT_WITHIN_DAYS).getTime()) continue;
+    repeats.push({ faultId: f.id, cameraId: f.cameraId, raisedAt: f.raisedAt, earlierFaultId: earlier.id, earlierFixedAt: earlier.fixedAt! });
   }
   return repeats;
 }

@@ -123,27 +123,58 @@ function wallClockMs(day: string, minute: number): number {
   return ms;
 }
 
-/** The spans the calendar runs, from `fromMs` on, in order: one endless span for 24/7, a day's opening hours each for working hours. */
-function* openSpans(calendar: SlaCalendar, fromMs: number): Generator<Span> {
-  if (calendar.kind === 'round_the_clock') {
-    yield [fromMs, Infinity];
-    return;
-  }
+interface WorkingDays {
+  opens: number;
+  closes: number;
+  /** Each UTC day (epoch day number) → its opening hours as a span, or null when the clock does not run that day. */
+  spans: Map<number, Span | null>;
+  isWorkingDay(dayNumber: number): boolean;
+}
+
+// A calendar's days, worked out once per calendar object: a report judges thousands of faults on
+// the same contract's calendar, over the same few hundred days.
+const workingDaysOf = new WeakMap<object, WorkingDays>();
+
+function workingDays(calendar: Extract<SlaCalendar, { kind: 'working_hours' }>): WorkingDays {
+  let w = workingDaysOf.get(calendar);
+  if (w) return w;
   const opens = minuteOfDay(calendar.opens, 'Opening time');
   const closes = minuteOfDay(calendar.closes, 'Closing time');
   if (closes <= opens) throw new RangeError(`Closing time ${calendar.closes} is not after opening time ${calendar.opens}`);
   if (calendar.days.length === 0) throw new RangeError('A working-hours clock needs at least one working day');
   const days = new Set(calendar.days);
   const closed = new Set(calendar.closedDays ?? []);
+  const spans = new Map<number, Span | null>();
+  w = {
+    opens, closes, spans,
+    isWorkingDay: (n) => {
+      if (!spans.has(n)) {
+        const date = new Date(n * DAY);
+        const day = date.toISOString().slice(0, 10);
+        const works = days.has(WEEKDAY_OF_UTC_DAY[date.getUTCDay()]!) && !closed.has(day) && !isBankHoliday(day, 'england-and-wales');
+        spans.set(n, works ? [wallClockMs(day, opens), wallClockMs(day, closes)] : null);
+      }
+      return spans.get(n) !== null;
+    },
+  };
+  workingDaysOf.set(calendar, w);
+  return w;
+}
+
+/** The spans the calendar runs, from `fromMs` on, in order: one endless span for 24/7, a day's opening hours each for working hours. */
+function* openSpans(calendar: SlaCalendar, fromMs: number): Generator<Span> {
+  if (calendar.kind === 'round_the_clock') {
+    yield [fromMs, Infinity];
+    return;
+  }
+  const w = workingDays(calendar);
   // London is never behind UTC, so the London day of `fromMs` is its UTC day or the next: start at the UTC day.
-  const firstDayMs = fromMs - (((fromMs % DAY) + DAY) % DAY);
+  const firstDay = Math.floor(fromMs / DAY);
   for (let i = 0; i < MAX_DAYS; i++) {
-    const date = new Date(firstDayMs + i * DAY);
-    const day = date.toISOString().slice(0, 10);
-    if (!days.has(WEEKDAY_OF_UTC_DAY[date.getUTCDay()]!) || closed.has(day) || isBankHoliday(day, 'england-and-wales')) continue;
-    const end = wallClockMs(day, closes);
+    if (!w.isWorkingDay(firstDay + i)) continue;
+    const [open, end] = w.spans.get(firstDay + i)!;
     if (end <= fromMs) continue;
-    yield [Math.max(wallClockMs(day, opens), fromMs), end];
+    yield [Math.max(open, fromMs), end];
   }
   throw new RangeError('The working-hours clock has no working time left');
 }
@@ -223,20 +254,33 @@ export function computeSlaElapsedMinutes({ at, ...clock }: SlaClock & { at: Inst
 
 /**
  * Where the clock stands at `at`: now while the fault is open, or the instant of the response or fix
- * to judge it. Meeting the deadline to the minute is not a breach; any later is.
+ * to judge it. Meeting the deadline to the minute is not a breach; any later is. One walk of the
+ * clock gives the elapsed time, the warning instant and the deadline.
  */
 export function computeSlaStatus({ at, ...clock }: SlaClock & { at: Instant }): SlaStatus {
   checkTarget(clock.targetMinutes);
   const atMs = toMs(at, 'The instant');
-  const elapsedMinutes = computeSlaElapsedMinutes({ ...clock, at });
-  const fractionUsed = elapsedMinutes / clock.targetMinutes;
-  const deadline = computeSlaDeadline(clock);
+  const targetMs = clock.targetMinutes * MINUTE;
+  const warnMs = targetMs * SLA_WARNING_FRACTION;
+  let counted = 0;
+  let elapsedMs = 0;
+  let warningAt: Date | null = null;
+  let deadline: Date | null = null;
+  for (const [from, to] of countedSpans(clock)) {
+    if (from < atMs) elapsedMs += Math.min(to, atMs) - from;
+    if (!warningAt && counted + (to - from) >= warnMs) warningAt = new Date(from + (warnMs - counted));
+    if (!deadline && counted + (to - from) >= targetMs) deadline = new Date(from + (targetMs - counted));
+    counted += to - from;
+    // The spans are in order: once one reaches `at`, none after it counts towards the elapsed time.
+    if (deadline && to >= atMs) break;
+  }
+  const elapsedMinutes = elapsedMs / MINUTE;
   const isBreached = deadline !== null && atMs > deadline.getTime();
   return {
     elapsedMinutes,
-    fractionUsed,
-    isWarning: fractionUsed >= SLA_WARNING_FRACTION,
-    warningAt: computeSlaInstant({ ...clock, minutes: clock.targetMinutes * SLA_WARNING_FRACTION }),
+    fractionUsed: elapsedMinutes / clock.targetMinutes,
+    isWarning: elapsedMinutes / clock.targetMinutes >= SLA_WARNING_FRACTION,
+    warningAt,
     deadline,
     isStopped: mergedStops(clock.stops ?? []).some(([from, to]) => from <= atMs && atMs < to),
     isBreached,

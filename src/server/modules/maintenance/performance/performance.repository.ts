@@ -35,12 +35,16 @@ export const faultsFor = (db: Db, { contractId, since, to }: { contractId: strin
     .execute() as Promise<ReportFaultRow[]>;
 
 /** The steps the clocks read (raising, attendance, stops, fixes, acceptance, reopening) of the faults, in one query. */
-export const stepsOf = (db: Db, faultIds: readonly string[]) =>
-  faultIds.length === 0 ? Promise.resolve([] as StepRow[]) :
-    db.selectFrom('fault_events').select(['fault_id', 'kind', 'at', 'stop_reason'])
-      .where(sql<boolean>`fault_id = any(${sql.val(faultIds)}::uuid[])`)
-      .where('kind', 'in', ['attended', 'clock_stopped', 'clock_restarted', 'fixed', 'accepted', 'reopened'])
-      .orderBy('fault_id').orderBy('seq').execute() as Promise<StepRow[]>;
+export const stepsOf = async (db: Db, faultIds: readonly string[]): Promise<StepRow[]> => {
+  if (faultIds.length === 0) return [];
+  // Instants as epoch milliseconds (a float8 the driver reads as a number): parsing thousands of
+  // timestamp strings was a third of the report's time.
+  const rows = await db.selectFrom('fault_events').select(['fault_id', 'kind', sql<number>`(extract(epoch from at) * 1000)::float8`.as('at_ms'), 'stop_reason'])
+    .where(sql<boolean>`fault_id = any(${sql.val(faultIds)}::uuid[])`)
+    .where('kind', 'in', ['attended', 'clock_stopped', 'clock_restarted', 'fixed', 'accepted', 'reopened'])
+    .orderBy('fault_id').orderBy('seq').execute();
+  return rows.map((r) => ({ fault_id: r.fault_id, kind: r.kind as FaultStep, at: new Date(r.at_ms), stop_reason: r.stop_reason as SlaStopReason | null }));
+};
 
 /**
  * The cameras in service at some time in [from, to): installed (or of unknown installation) before
