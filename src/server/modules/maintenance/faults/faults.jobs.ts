@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Deps } from '../../../platform/deps';
 import type { JobDefinition } from '../../../platform/jobs/jobs';
 import { createMailer, type Mail, type Mailer } from '../../../platform/mail';
-import { formatTimestamp } from '../../../../domain/calendar/london';
+import { formatDateTime } from '../../../../domain/calendar/london';
 import { PRIORITIES } from '../../../../domain/maintenance/contract';
 import type { FaultClock } from '../../../../domain/maintenance/faultSla';
 import { labelOf } from '../../../../domain/labels';
@@ -31,7 +31,7 @@ export function noticesDue(items: { fault: repo.FaultRow; response: FaultClock |
 
 export function noticeMail({ fault, clock, kind, sla }: Notice, publicUrl: string): Omit<Mail, 'to'> {
   const what = clock === 'response' ? 'response' : 'fix';
-  const due = formatTimestamp(sla.deadline!);
+  const due = formatDateTime(sla.deadline!);
   const priority = fault.priority ? labelOf(PRIORITIES, fault.priority) : '';
   return {
     subject: kind === 'breach'
@@ -45,7 +45,7 @@ export function noticeMail({ fault, clock, kind, sla }: Notice, publicUrl: strin
       `Priority: ${priority}`,
       `On: ${fault.target_reference} (${fault.target_name})`,
       `Fault: ${fault.description}`,
-      `Raised: ${formatTimestamp(fault.raised_at)}`,
+      `Raised: ${formatDateTime(fault.raised_at)}`,
       '',
       `${publicUrl}/maintenance/faults/${fault.id}`,
       '',
