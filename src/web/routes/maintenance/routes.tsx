@@ -5,7 +5,6 @@ import { partsRoutes } from './parts/routes';
 import { linesRoutes } from './lines/routes';
 import { invoicesRoutes } from './invoices/routes';
 import { contractorRoutes } from './contractor/routes';
-import { performanceRoutes } from './contracts/performance/routes';
 
 /**
  * The maintenance contract's pages, under the signed-in part of the app: the council's (faults,
@@ -14,6 +13,6 @@ import { performanceRoutes } from './contracts/performance/routes';
  */
 export function maintenanceRoutes<TParent extends AnyRoute>(parent: TParent) {
   return [
-    ...faultsRoutes(parent), ...contractsRoutes(parent), ...partsRoutes(parent), ...linesRoutes(parent), ...invoicesRoutes(parent), ...contractorRoutes(parent), ...performanceRoutes(parent),
+    ...faultsRoutes(parent), ...contractsRoutes(parent), ...partsRoutes(parent), ...linesRoutes(parent), ...invoicesRoutes(parent), ...contractorRoutes(parent),
   ] as const;
 }

@@ -1,15 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { changeBodyOf, closureBodyOf, contractBodyOf, durationWords, emptyContract, emptySla, formatPence, noteBodyOf, parseHours, parsePounds, slaBodyOf } from './forms';
+import { changeBodyOf, closureBodyOf, contractBodyOf, durationWords, emptyContract, emptySla, noteBodyOf, parseHours, slaBodyOf } from './forms';
 
 describe('contracts forms', () => {
-  it('shows and reads money in pounds and pence', () => {
-    expect(formatPence(123456)).toBe('£1,234.56');
-    expect(formatPence(5)).toBe('£0.05');
-    expect(parsePounds('£1,234.5')).toBe(123450);
-    expect(parsePounds('12500')).toBe(1250000);
-    for (const bad of ['12.345', 'ten', '-3', '']) expect(parsePounds(bad)).toBeUndefined();
-  });
-
   it('shows SLA times in hours and minutes and reads them as typed', () => {
     expect(durationWords(240)).toBe('4 hours');
     expect(durationWords(270)).toBe('4 hours 30 minutes');

@@ -1,6 +1,7 @@
 import { parseUkDate } from '../../../../domain/calendar/london';
 import { PRIORITIES, type Priority, type SlaClockKind, type Weekday } from '../../../../domain/maintenance/contract';
 import { parseUkDateTime } from '../../occurrences/when';
+import { formatPence, parsePounds as parseMoney, penceAsPounds } from '../../../lib/money';
 
 // The contracts pages' forms as pure functions: what was typed -> the request body, or the
 // problems to show beside the fields (by the server's field names).
@@ -8,24 +9,11 @@ import { parseUkDateTime } from '../../occurrences/when';
 export type Problems = Record<string, string | undefined>;
 export const PRIORITY_LIST = Object.keys(PRIORITIES) as Priority[];
 
-/** 123456 -> "£1,234.56". */
-export function formatPence(pence: number): string {
-  const sign = pence < 0 ? '-' : '';
-  const abs = Math.abs(pence);
-  return `${sign}£${Math.floor(abs / 100).toLocaleString('en-GB')}.${String(abs % 100).padStart(2, '0')}`;
-}
-
-/** "£1,234.56", "1234.5" or "1234" -> pence; undefined when it is not a sum of money. */
-export function parsePounds(text: string): number | undefined {
-  const t = text.trim().replace(/^£/, '').replace(/,(?=\d{3}(\D|$))/g, '');
-  if (!/^\d+(\.\d{1,2})?$/.test(t)) return undefined;
-  const [pounds = '0', pennies = ''] = t.split('.');
-  const pence = Number(pounds) * 100 + Number(pennies.padEnd(2, '0'));
-  return Number.isSafeInteger(pence) ? pence : undefined;
-}
-
+/** Pounds as typed -> whole pence, or undefined when not a sum of money (the message is the form's own). */
+const parsePounds = (text: string): number | undefined => parseMoney(text, 'amount').pence;
+export { formatPence };
 /** Pence as a form shows them: "1234.50". */
-export const poundsInput = (pence: number) => (pence / 100).toFixed(2);
+export const poundsInput = penceAsPounds;
 
 /** 270 -> "4 hours 30 minutes"; 60 -> "1 hour"; 45 -> "45 minutes". */
 export function durationWords(minutes: number): string {

@@ -1,4 +1,5 @@
 import { createRoute, type AnyRoute } from '@tanstack/react-router';
+import { performanceRoutes } from './performance/routes';
 import { Gate } from '../../../components/Gate';
 import { CONTRACT_NOTE_KINDS } from '../../../api/maintenanceContracts';
 import { isCodeOf } from '../../../../domain/labels';
@@ -25,5 +26,5 @@ export function contractsRoutes<TParent extends AnyRoute>(parent: TParent) {
       return <Gate permission="maintenance.read">{(session) => <ContractPage id={id} session={session} search={search} key={id} />}</Gate>;
     },
   });
-  return [listRoute, oneRoute] as const;
+  return [listRoute, oneRoute, ...performanceRoutes(parent)] as const;
 }
