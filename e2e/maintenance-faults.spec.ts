@@ -124,10 +124,15 @@ describe('maintenance faults', () => {
     await operator.getByRole('heading', { name: /^Response/ }).getByText('Within time').waitFor();
     expect(await operator.getByText('The contract’s fix', { exact: false }).count()).toBe(0); // not the operator's to decide
 
-    // A fault 50 minutes into a 60-minute response: at risk, on the coordinator's home page.
+    // A P1 fault 50 minutes into its 60-minute response: at risk, on the coordinator's home page.
     const risky = await sql(env.product.databaseUrl, async (client) => {
       const raiser = (await client.query(`select id from users where username = $1`, [OPERATOR.username])).rows[0].id;
       const camera = await cameraId('C202');
+      // Terms in force before it was raised (the API takes terms from now on only).
+      await client.query(
+        `insert into maintenance_sla_terms (contract_id, priority, clock, response_minutes, fix_minutes, effective_from, reason)
+         values ($1, 'P1', 'round_the_clock', 60, 240, now() - interval '1 day', 'Terms as signed.')`, [contract.id],
+      );
       const id = (await client.query(
         `insert into faults (reference, year, number, camera_id, description, raised_by, raised_at, source, contract_id, priority, stage)
          values ('FLT-2026-900001', 2026, 900001, $1, 'Picture rolling.', $2, now() - interval '50 minutes', 'operator', $3, 'P1', 'reported') returning id`,
@@ -140,7 +145,7 @@ describe('maintenance faults', () => {
     const panel = coordinator.getByRole('region', { name: 'Faults at risk' });
     await panel.getByText('No faults breached, 1 at risk, no fixes awaiting acceptance.').waitFor();
     await panel.getByRole('link', { name: 'FLT-2026-900001' }).waitFor();
-    await panel.getByText('At risk').waitFor();
+    await panel.getByText('At risk', { exact: true }).waitFor();
     await expectAccessible(coordinator, 'the home page with a fault at risk');
     expect(risky).toBeTruthy();
 
