@@ -13,6 +13,7 @@ const OPERATOR = { username: 'fop', displayName: 'Fay Operator', roles: ['operat
 const COORDINATOR = { username: 'fcoord', displayName: 'Flo Coordinator', roles: ['coordinator' as const], password: 'thistle amber harbour' };
 const ADMIN = { username: 'fadmin', displayName: 'Fin Admin', roles: ['admin' as const], password: 'meadow granite lantern' };
 
+const TINY_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 let contractorId = '';
 const env = useProduct({
   users: [OPERATOR, COORDINATOR, ADMIN],
@@ -123,6 +124,18 @@ describe('maintenance faults', () => {
     await operator.getByText(/The clock on fault .* is running again\./).waitFor();
     await operator.getByRole('heading', { name: /^Response/ }).getByText('Within time').waitFor();
     expect(await operator.getByText('The contract’s fix', { exact: false }).count()).toBe(0); // not the operator's to decide
+
+    // A photo: without a file it is refused; then uploaded, added to the history and shown.
+    await operator.getByRole('button', { name: 'Add the photo' }).click();
+    await operator.getByRole('link', { name: 'Choose a photo (JPEG or PNG)' }).waitFor();
+    await operator.locator('#photo-file').setInputFiles({ name: 'pole.png', mimeType: 'image/png', buffer: TINY_PNG });
+    await typeInto(operator, operator.getByLabel('What it shows (optional)'), 'Water in the housing.');
+    await operator.getByRole('button', { name: 'Add the photo' }).click();
+    await operator.getByText(/^Photo added to fault /).waitFor();
+    const photo = operator.getByRole('img', { name: /^Photo added .*: Water in the housing\./ });
+    await photo.waitFor();
+    await expect.poll(() => photo.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(1);
+    await expectAccessible(operator, 'the fault with a photo');
 
     // A P1 fault 50 minutes into its 60-minute response: at risk, on the coordinator's home page.
     const risky = await sql(env.product.databaseUrl, async (client) => {
