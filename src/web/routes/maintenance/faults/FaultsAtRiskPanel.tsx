@@ -2,7 +2,9 @@ import { Link } from '@tanstack/react-router';
 import { useQuery } from '@tanstack/react-query';
 import { faultsAtRiskQuery } from '../../../api/maintenanceFaults';
 import { atRiskWords } from './search';
-import { ClockCell } from './tags';
+import { urgentClock } from './clock';
+import { SlaTag } from './tags';
+import { formatDateTime } from '../../../../domain/calendar/london';
 
 const SHOWN = 10;
 
@@ -21,13 +23,16 @@ export function FaultsAtRiskPanel() {
         <p className="govuk-body">{atRiskWords(risk.data)}</p>
         {items.length > 0 && (
           <ul className="govuk-list govuk-list--bullet">
-            {items.slice(0, SHOWN).map((f) => (
-              <li key={f.id}>
-                <Link className="govuk-link" to="/maintenance/faults/$id" params={{ id: f.id }}>{f.reference}</Link>
-                {' '}{f.targetRef.reference} {f.targetRef.name}{f.priority ? ` (${f.priority})` : ''}:{' '}
-                <ClockCell clock={f.fix?.outcome === 'breached' || f.fix?.outcome === 'warning' ? f.fix : f.response} name={f.fix?.outcome === 'breached' || f.fix?.outcome === 'warning' ? 'Fix' : 'Response'} />
-              </li>
-            ))}
+            {items.slice(0, SHOWN).map((f) => {
+              const urgent = urgentClock(f.response, f.fix);
+              return (
+                <li key={f.id}>
+                  <Link className="govuk-link" to="/maintenance/faults/$id" params={{ id: f.id }}>{f.reference}</Link>
+                  {' '}{f.targetRef.reference} {f.targetRef.name}{f.priority ? ` (${f.priority})` : ''}
+                  {urgent && <>: {urgent.name.toLowerCase()} <SlaTag outcome={urgent.clock.outcome} />{urgent.clock.deadline ? `, due ${formatDateTime(urgent.clock.deadline)}` : ''}</>}
+                </li>
+              );
+            })}
           </ul>
         )}
         <p className="govuk-body">

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { durationWords, OUTCOME_TAGS, targetWords } from './clock';
+import { durationWords, OUTCOME_TAGS, targetWords, urgentClock } from './clock';
 import { SLA_OUTCOMES } from '../../../../domain/maintenance/faultSla';
 
 describe('a fault clock in words', () => {
@@ -21,5 +21,16 @@ describe('a fault clock in words', () => {
   it('has a tag in words for every outcome', () => {
     expect(Object.keys(OUTCOME_TAGS).sort()).toEqual(Object.keys(SLA_OUTCOMES).sort());
     expect(OUTCOME_TAGS.warning.text).toBe('At risk');
+  });
+});
+
+describe('the more urgent clock', () => {
+  const c = (outcome: keyof typeof OUTCOME_TAGS) => ({ outcome });
+  it('is the breached or at-risk one, the response clock when they are equal', () => {
+    expect(urgentClock(c('met'), c('breached'))).toEqual({ name: 'Fix', clock: c('breached') });
+    expect(urgentClock(c('warning'), c('running'))).toEqual({ name: 'Response', clock: c('warning') });
+    expect(urgentClock(c('breached'), c('breached'))?.name).toBe('Response');
+    expect(urgentClock(null, c('warning'))?.name).toBe('Fix');
+    expect(urgentClock(null, null)).toBeUndefined();
   });
 });

@@ -1,4 +1,5 @@
 import type { SlaOutcome } from '../../../../domain/maintenance/faultSla';
+import type { FaultClock } from '../../../../domain/maintenance/faultContract';
 import type { SlaClockKind } from '../../../../domain/maintenance/slaClock';
 
 // How a fault's SLA clock reads in words: its target, the time used, its outcome as a short tag.
@@ -28,3 +29,12 @@ export const OUTCOME_TAGS: Record<SlaOutcome, { text: string; colour: string }> 
   running: { text: 'Within time', colour: 'blue' }, warning: { text: 'At risk', colour: 'orange' }, stopped: { text: 'Clock stopped', colour: 'grey' },
   breached: { text: 'Breached', colour: 'red' }, met: { text: 'Met', colour: 'green' }, missed: { text: 'Missed', colour: 'red' },
 };
+
+const URGENCY: Record<SlaOutcome, number> = { breached: 5, warning: 4, missed: 3, running: 2, stopped: 1, met: 0 };
+
+/** The clock a short list shows for a fault: the more urgent of the two (breached, then at risk), the response clock when equal. */
+export function urgentClock<C extends Pick<FaultClock, 'outcome'>>(response: C | null, fix: C | null): { name: 'Response' | 'Fix'; clock: C } | undefined {
+  if (!response && !fix) return undefined;
+  if (!fix || (response && URGENCY[response.outcome] >= URGENCY[fix.outcome])) return { name: 'Response', clock: response! };
+  return { name: 'Fix', clock: fix };
+}

@@ -1,10 +1,9 @@
 import { createRoute, type AnyRoute } from '@tanstack/react-router';
 import { Gate } from '../../../components/Gate';
-import { UUID } from '../search';
 import { FaultsPage } from './FaultsPage';
 import { FaultPage } from './FaultPage';
 import { RaiseFaultPage } from './RaiseFaultPage';
-import { validateFaultsSearch, type FaultsSearch } from './search';
+import { validateFaultsSearch, validateRaiseSearch, type FaultsSearch } from './search';
 
 /** The maintenance contract's faults: the council's list (the maintenance home page), raising one, and one fault. */
 export function faultsRoutes<TParent extends AnyRoute>(parent: TParent) {
@@ -20,8 +19,7 @@ export function faultsRoutes<TParent extends AnyRoute>(parent: TParent) {
   const newRoute = createRoute({
     getParentRoute: () => parent,
     path: '/maintenance/faults/new',
-    validateSearch: (search: Record<string, unknown>): { cameraId?: string } =>
-      (typeof search.cameraId === 'string' && UUID.test(search.cameraId) ? { cameraId: search.cameraId } : {}),
+    validateSearch: validateRaiseSearch,
     component: function RaiseFaultRoute() {
       const { cameraId } = newRoute.useSearch() as { cameraId?: string };
       return <Gate permission="maintenance.faults">{() => <RaiseFaultPage cameraId={cameraId} />}</Gate>;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { atRiskWords, faultCountWords, faultFilters, FAULTS_PAGE_SIZE, isFiltered, validateFaultsSearch } from './search';
+import { atRiskWords, faultCountWords, faultFilters, FAULTS_PAGE_SIZE, isFiltered, validateFaultsSearch, validateRaiseSearch } from './search';
 
 const ID = '0b7c1f2e-4d5a-4c3b-9a8d-7e6f5a4b3c2d';
 
@@ -41,5 +41,13 @@ describe('the faults list address', () => {
     expect(faultCountWords(26, false)).toBe('26 faults');
     expect(atRiskWords({ breached: 2, atRisk: 0, awaitingAcceptance: 1 })).toBe('2 faults breached, none at risk, 1 fix awaiting acceptance.');
     expect(atRiskWords({ breached: 0, atRisk: 3, awaitingAcceptance: 0 })).toBe('No faults breached, 3 at risk, no fixes awaiting acceptance.');
+  });
+});
+
+describe('the raise page address', () => {
+  it('starts from a camera only when given its id', () => {
+    expect(validateRaiseSearch({ cameraId: ID })).toEqual({ cameraId: ID });
+    expect(validateRaiseSearch({ cameraId: 'C201' })).toEqual({});
+    expect(validateRaiseSearch({})).toEqual({});
   });
 });

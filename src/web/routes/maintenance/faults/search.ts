@@ -75,3 +75,8 @@ export function atRiskWords({ breached, atRisk, awaitingAcceptance }: { breached
   const fixes = awaitingAcceptance === 0 ? 'no fixes awaiting acceptance' : awaitingAcceptance === 1 ? '1 fix awaiting acceptance' : `${awaitingAcceptance} fixes awaiting acceptance`;
   return `${faults}, ${risk}, ${fixes}.`;
 }
+
+/** The raise page's address: a camera to start from (`?cameraId=`, from a camera's page), when it is an id. */
+export function validateRaiseSearch(search: Record<string, unknown>): { cameraId?: string } {
+  return typeof search.cameraId === 'string' && UUID.test(search.cameraId) ? { cameraId: search.cameraId } : {};
+}
