@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { useQuery } from '@tanstack/react-query';
+import { can, sessionQuery } from '../../../api/auth';
 import { CHECK_ITEMS, FAULT_STATES, FAULTS_PAGE_SIZE, TARGET_TYPES, checkFaultsCsvHref, checkFaultsQuery, type CheckFault } from '../../../api/checks';
 import { Button, SelectField } from '../../../components/fields';
 import { useTitle } from '../../../components/useTitle';
@@ -87,9 +88,13 @@ export function FaultsPage({ search }: { search: FaultsSearch }) {
 }
 
 function Row({ fault: f }: { fault: CheckFault }) {
+  // The maintenance contract's page of the same fault, for those who may read it.
+  const { data: session } = useQuery(sessionQuery);
   return (
     <tr className="govuk-table__row">
-      <td className="govuk-table__cell vigil-nowrap">{f.reference}</td>
+      <td className="govuk-table__cell vigil-nowrap">
+        {can(session, 'maintenance.read') ? <Link className="govuk-link" to="/maintenance/faults/$id" params={{ id: f.id }}>{f.reference}</Link> : f.reference}
+      </td>
       <td className="govuk-table__cell">{formatDateTime(f.raisedAt)}<br /><span className="govuk-body-s">by {f.raisedBy.name}</span></td>
       <td className="govuk-table__cell">
         {f.targetType === 'camera'
