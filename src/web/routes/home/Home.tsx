@@ -7,6 +7,7 @@ import { roleNames } from '../../lib/roles';
 import { SupervisorPanel } from '../occurrences/SupervisorPanel';
 import { ChecksPanel } from '../estate/checks/ChecksPanel';
 import { ReviewsDuePanel } from '../estate/deployments/ReviewsDuePanel';
+import { ContractorPanel } from '../maintenance/contractor/ContractorPanel';
 
 export function HomePage({ session }: { session: Session }) {
   useTitle('Home');
@@ -25,6 +26,7 @@ export function HomePage({ session }: { session: Session }) {
       {can(session, 'occurrences.supervise') && <SupervisorPanel />}
       {can(session, 'occurrences.supervise') && <ChecksPanel />}
       {can(session, 'estate.approve') && <ReviewsDuePanel />}
+      {can(session, 'maintenance.contract_work') && <ContractorPanel />}
 
       <h2 className="govuk-heading-m">Your work</h2>
       {modules.isPending && <p className="govuk-body">Loading your modules…</p>}
