@@ -70,6 +70,16 @@ describe('the contractor portal', () => {
     const operator = await signedIn(OPERATOR);
     const fault = await post(operator, '/api/v1/maintenance/faults', { target: 'camera', cameraId: ids.cameraA, description: 'Picture frozen since the storm.', priority: 'P2', contractId: ours.id });
     const other = await post(operator, '/api/v1/maintenance/faults', { target: 'camera', cameraId: ids.cameraB, description: 'No picture at night.', priority: 'P3', contractId: theirs.id });
+    // Raised an hour ago (the terms in force then), so that the engineer can say they arrived minutes ago.
+    const db = new pg.Client({ connectionString: env.product.databaseUrl });
+    await db.connect();
+    try {
+      await db.query(`update faults set raised_at = raised_at - interval '1 hour' where id = $1`, [fault.id]);
+      await db.query(`update fault_events set at = at - interval '1 hour', recorded_at = recorded_at - interval '1 hour' where fault_id = $1`, [fault.id]);
+      await db.query(`update maintenance_sla_terms set effective_from = effective_from - interval '2 hours' where contract_id = $1`, [ours.id]);
+    } finally {
+      await db.end();
+    }
 
     const page = await signedIn(CONTRACTOR);
     await page.getByRole('heading', { name: 'Your contract’s faults' }).waitFor();
@@ -103,6 +113,7 @@ describe('the contractor portal', () => {
     await attended.getByLabel('Time').fill(time);
     await attended.getByRole('button', { name: 'Record attending' }).click();
     await page.getByText('Attendance recorded.').waitFor();
+    await page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Attended' }) }).getByText(new RegExp(`${time}, Eve Engineer`)).waitFor();
     await expect.poll(() => page.locator('.govuk-summary-list').textContent()).toContain('Attended');
     await expectAccessible(page, 'the fault attended');
 

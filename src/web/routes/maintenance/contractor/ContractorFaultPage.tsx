@@ -157,7 +157,7 @@ const STEP_FIELDS = ['at', 'note', 'partId', 'description', 'quantity', 'stopClo
 
 function StepForm({ kind, fault, done }: { kind: StepKind; fault: ContractorFault; done: (text: string) => void }) {
   const now = londonInputsNow();
-  const [fields, setFields] = useState<StepFields>({ date: now.date, time: now.time, note: '', partId: '', description: '', quantity: '1', stopClock: true, reason: '' });
+  const [fields, setFields] = useState<StepFields>({ date: now.date, time: now.time, shown: now, note: '', partId: '', description: '', quantity: '1', stopClock: true, reason: '' });
   const form = useWriteForm({ scope: `contractor-fault-${fault.id}`, prefix: kind.replace('_', '-'), fields: STEP_FIELDS, fallbackField: kind === 'part_used' ? 'description' : 'note', refresh: [['contractor-faults']] });
   const set = <K extends keyof StepFields>(key: K) => (value: StepFields[K]) => setFields((f) => ({ ...f, [key]: value }));
   const h = HEADINGS[kind];
@@ -169,7 +169,7 @@ function StepForm({ kind, fault, done }: { kind: StepKind; fault: ContractorFaul
     if (await form.run(() => recordContractorStep(fault.id, made.body), 'Recorded')) {
       done(h.done);
       const again = londonInputsNow();
-      setFields({ date: again.date, time: again.time, note: '', partId: '', description: '', quantity: '1', stopClock: true, reason: '' });
+      setFields({ date: again.date, time: again.time, shown: again, note: '', partId: '', description: '', quantity: '1', stopClock: true, reason: '' });
     }
   };
   const titleId = `${form.id('title')}`;

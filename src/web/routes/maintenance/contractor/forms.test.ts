@@ -23,6 +23,9 @@ describe('a step form as the request body', () => {
   it('gives attended and fixed their time', () => {
     expect(stepBody('attended', { date: '2026-12-03', time: '10:15', note: ' ' })).toEqual({ body: { kind: 'attended', at: '2026-12-03T10:15:00.000Z', note: undefined } });
     expect(stepBody('fixed', { date: '2026-12-03', time: '11:00', note: 'Replaced the PSU ' })).toEqual({ body: { kind: 'fixed', at: '2026-12-03T11:00:00.000Z', note: 'Replaced the PSU' } });
+    const shown = { date: '2026-12-03', time: '10:15' };
+    expect(stepBody('attended', { date: '2026-12-03', time: '10:15', shown }).body).toEqual({ kind: 'attended', at: undefined, note: undefined });
+    expect(stepBody('attended', { date: '2026-12-03', time: '10:10', shown }).body).toMatchObject({ at: '2026-12-03T10:10:00.000Z' });
     expect(stepBody('attended', { date: '2026-12-03', time: '' }).problems).toEqual([['at', expect.stringMatching(/when the engineer arrived/)]]);
   });
   it('names a council part by its id and description, or takes the contractor\'s own', () => {

@@ -28,7 +28,8 @@ export function londonInputsToIso(date: string, time: string): string | undefine
 
 /** A step form's fields, as typed. */
 export interface StepFields {
-  date?: string; time?: string; note?: string;
+  /** The date and time as typed, and `shown`: the minute the form offered as now (left as it is: now, to the second, as the server takes it). */
+  date?: string; time?: string; shown?: { date: string; time: string }; note?: string;
   partId?: string; description?: string; quantity?: string;
   stopClock?: boolean; reason?: SlaStopReason | '';
 }
@@ -53,6 +54,8 @@ export function stepBody(
   const note = f.note?.trim() ?? '';
   const at = () => londonInputsToIso(f.date ?? '', f.time ?? '');
   const timed = (what: string): { at?: string; problems?: StepProblems } => {
+    // The minute offered as now, untouched: sent as now, since that minute's start may be before the fault was raised.
+    if (f.shown && f.shown.date === f.date && f.shown.time === f.time) return {};
     const iso = at();
     return iso ? { at: iso } : { problems: [['at', `Enter ${what} as a date and a time, for example 14:05`]] };
   };
