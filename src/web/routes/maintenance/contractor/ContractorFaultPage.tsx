@@ -92,9 +92,9 @@ export function ContractorFaultPage({ id }: { id: string }) {
         </ul>
       )}
 
-      {forms.length > 0 && <h2 className="govuk-heading-m">Record what you did</h2>}
+      {(forms.length > 0 || f.state === 'open') && <h2 className="govuk-heading-m">Record what you did</h2>}
       {forms.map((kind) => <StepForm key={kind} kind={kind} fault={f} done={done} />)}
-      {f.nextSteps.includes('photo') && <PhotoForm fault={f} done={done} />}
+      {f.state === 'open' && <PhotoForm fault={f} done={done} />}
 
       <h2 className="govuk-heading-m">History</h2>
       <Timeline fault={f} />
