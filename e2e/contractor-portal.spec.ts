@@ -107,7 +107,8 @@ describe('the contractor portal', () => {
     await page.getByRole('table', { name: /Response and fix deadlines/ }).waitFor();
     await expectAccessible(page, 'the fault');
 
-    // Attended at a time typed in.
+    // On a phone-sized screen, as engineers use it on site. Attended at a time typed in.
+    await page.setViewportSize({ width: 375, height: 800 });
     const attended = page.locator('form', { has: page.getByRole('heading', { name: 'Attended' }) });
     const now = new Date(Date.now() - 5 * 60_000);
     const time = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(now);
@@ -145,6 +146,25 @@ describe('the contractor portal', () => {
     await page.getByText('Fixed, awaiting the council’s acceptance: the council will accept the fix or reopen the fault.').waitFor();
     expect(await page.getByRole('button', { name: 'Record the fix' }).count()).toBe(0);
     await expectAccessible(page, 'the fault fixed');
+
+    // Reporting a fault of their own: refused without the camera, what was typed kept; then reported.
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto(`${url}/contractor/faults`);
+    await page.getByRole('link', { name: 'Report a fault' }).click();
+    await page.getByRole('heading', { name: 'Report a fault', level: 1 }).waitFor();
+    await page.getByLabel('Camera', { exact: true }).first().check();
+    await typeInto(page, page.getByLabel('What is wrong'), 'Housing cracked, water inside the dome.');
+    await page.getByRole('button', { name: 'Report the fault' }).click();
+    await page.getByRole('heading', { name: 'There is a problem' }).waitFor();
+    await page.getByRole('link', { name: 'Choose the camera' }).waitFor();
+    expect(await page.getByLabel('What is wrong').inputValue()).toBe('Housing cracked, water inside the dome.');
+    await expectAccessible(page, 'the report refused');
+    await typeInto(page, page.getByLabel('Find the camera'), 'market');
+    await page.getByLabel('Camera', { exact: true }).last().selectOption({ label: 'C101 Market Place north, Market Place (faulty)' });
+    await page.getByRole('button', { name: 'Report the fault' }).click();
+    await page.getByText(/^Fault .* reported\.$/).waitFor();
+    await page.getByRole('heading', { name: 'C101 Market Place north', level: 1 }).waitFor();
+    await expectAccessible(page, 'the fault reported');
 
     // Nothing else of the council's system.
     for (const path of ['/occurrences', '/evidence', '/estate']) {

@@ -63,7 +63,7 @@ export function ContractorFaultPage({ id }: { id: string }) {
 
       <h2 className="govuk-heading-m">SLA clocks</h2>
       {!f.response && !f.fix ? <p className="govuk-body">The clocks start once the council sets the priority on a contract with SLA terms.</p> : (
-        <div className="vigil-table-wrap">
+        <div className="vigil-table-wrap" tabIndex={0} role="region" aria-label="The SLA clocks (scrolls sideways on a small screen)">
           <table className="govuk-table govuk-table--small-text-until-tablet">
             <caption className="govuk-table__caption govuk-table__caption--s">Response and fix deadlines</caption>
             <thead className="govuk-table__head">

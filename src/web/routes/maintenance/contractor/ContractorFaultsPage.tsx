@@ -66,7 +66,7 @@ export function ContractorFaultsPage({ search }: { search: ContractorFaultsSearc
       {list.data && (
         <>
           {items.length > 0 && <p className="govuk-body"><a className="govuk-link" href={contractorFaultsCsvHref(filters)} download>Download these faults as CSV (spreadsheet)</a></p>}
-          <div className="vigil-table-wrap">
+          <div className="vigil-table-wrap" tabIndex={0} role="region" aria-label="The faults (scrolls sideways on a small screen)">
             <table className="govuk-table govuk-table--small-text-until-tablet">
               <caption className="govuk-table__caption govuk-table__caption--s">
                 {list.data.total === 1 ? `1 ${whose}fault` : `${list.data.total} ${whose}faults`}{filtered ? ' matching the filter' : ''}
