@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Link } from '@tanstack/react-router';
 import { useQuery } from '@tanstack/react-query';
 import { formatDateTime } from '../../../../domain/calendar/london';
@@ -36,11 +36,11 @@ const HEADINGS: Record<StepKind, { title: string; button: string; done: string }
 export function ContractorFaultPage({ id }: { id: string }) {
   const fault = useQuery(contractorFaultQuery(id));
   const { banner, done } = useBanner(() => peekFlash(id));
+  useEffect(() => clearFlash(id), [id]);
   useTitle(fault.data ? `Fault ${fault.data.reference}` : 'Fault');
   if (fault.isPending) return <p className="govuk-body">Loading the fault…</p>;
   if (fault.isError) return <NotLoaded title="Fault not found" what="The fault" error={fault.error} back="Contract faults" backTo="/contractor/faults" />;
   const f = fault.data;
-  clearFlash(id);
   const forms = FORM_ORDER.filter((k) => f.nextSteps.includes(k));
 
   return (

@@ -26,7 +26,7 @@ export function ContractorFaultsPage({ search }: { search: ContractorFaultsSearc
   const filters = faultsFilters(search);
   const list = useQuery(contractorFaultsQuery(filters));
   const [form, setForm] = useState(() => formOf(search));
-  useEffect(() => setForm(formOf(search)), [search.state, search.stage, search.priority, search.sla, search.q]); // eslint-disable-line react-hooks/exhaustive-deps
+  useEffect(() => setForm(formOf(search)), [search.state, search.stage, search.priority, search.sla, search.q]);
   const set = (key: keyof typeof form) => (value: string) => setForm((f) => ({ ...f, [key]: value }));
   const filter = (event: React.FormEvent) => {
     event.preventDefault();
