@@ -8,6 +8,7 @@ import { SupervisorPanel } from '../occurrences/SupervisorPanel';
 import { ChecksPanel } from '../estate/checks/ChecksPanel';
 import { ReviewsDuePanel } from '../estate/deployments/ReviewsDuePanel';
 import { FaultsAtRiskPanel } from '../maintenance/faults/FaultsAtRiskPanel';
+import { ContractorPanel } from '../maintenance/contractor/ContractorPanel';
 
 export function HomePage({ session }: { session: Session }) {
   useTitle('Home');
@@ -27,6 +28,7 @@ export function HomePage({ session }: { session: Session }) {
       {can(session, 'occurrences.supervise') && <ChecksPanel />}
       {can(session, 'estate.approve') && <ReviewsDuePanel />}
       {can(session, 'maintenance.manage') && <FaultsAtRiskPanel />}
+      {can(session, 'maintenance.contract_work') && <ContractorPanel />}
 
       <h2 className="govuk-heading-m">Your work</h2>
       {modules.isPending && <p className="govuk-body">Loading your modules…</p>}
