@@ -70,7 +70,7 @@ export async function* faultBatches(deps: Deps, { query, viewer }: { query: Omit
 /** The steps `party` may take on the fault now. */
 function nextSteps(stage: FaultStage, clockStopped: boolean, party: Party): FaultStep[] {
   const who: FaultParty = party.party;
-  const steps = (Object.keys(STEP_PARTIES) as FaultStep[]).filter((s) => s !== 'photo' && decideStep({ stage, step: s, party: who, clockStopped }).ok);
+  const steps = (Object.keys(STEP_PARTIES) as FaultStep[]).filter((s) => decideStep({ stage, step: s, party: who, clockStopped }).ok);
   return party.party === 'council' && !party.canDecide ? steps.filter((s) => s !== 'accepted' && s !== 'reopened') : steps;
 }
 
