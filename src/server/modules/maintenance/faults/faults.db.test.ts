@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { makeOrganisation, makeUser, sealed, testClock, testDeps } from '../../../../../test/support/deps';
 import type { Deps } from '../../../platform/deps';
@@ -133,11 +134,9 @@ describe('who may take which step', () => {
     await expect(uc.recordStep(deps, { actor: engineer, id: fault.id, party: contractor, step: { kind: 'attended', at: new Date(clock.now().getTime() - 48 * HOUR) } }))
       .rejects.toMatchObject({ status: 400 });
     await uc.recordStep(deps, { actor: engineer, id: fault.id, party: contractor, step: { kind: 'attended' } });
-    const part = await deps.db.selectFrom('parts').select('id').executeTakeFirst();
-    if (part) {
-      await expect(uc.recordStep(deps, { actor: engineer, id: fault.id, party: contractor, step: { kind: 'part_used', description: 'PSU 12 V', quantity: 1, partId: part.id } }))
-        .rejects.toMatchObject({ status: 400, fieldErrors: [{ path: 'partId' }] });
-    }
+    // A council part not signed out against this fault (any id the ledger has no sign-out for) is refused.
+    await expect(uc.recordStep(deps, { actor: engineer, id: fault.id, party: contractor, step: { kind: 'part_used', description: 'PSU 12 V', quantity: 1, partId: randomUUID() } }))
+      .rejects.toMatchObject({ status: 400, fieldErrors: [{ path: 'partId' }] });
     const used = await uc.recordStep(deps, { actor: engineer, id: fault.id, party: contractor, step: { kind: 'part_used', description: 'Contractor’s own 12 V PSU', quantity: 1 } });
     expect(used.stage).toBe('attended');
     const detail = await uc.getFault(deps, { id: fault.id, party: contractor });

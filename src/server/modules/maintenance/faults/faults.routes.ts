@@ -12,7 +12,6 @@ import { PRIORITIES } from '../../../../domain/maintenance/contract';
 import * as k from '../../../../domain/maintenance/faultContract';
 import * as uc from './faults.usecases';
 import * as errors from './faults.errors';
-import * as repo from './faults.repository';
 
 // Faults over HTTP, twice: the council's routes under /api/v1/maintenance/faults (reading is
 // maintenance.read; raising and triage maintenance.faults; accepting or reopening a fix
@@ -148,5 +147,5 @@ export function registerFaultsRoutes(api: Api) {
     operationId: 'listContractorFaultTargets', method: 'get', path: '/api/v1/contractor/fault-targets', access: 'maintenance.contract_work', tags,
     summary: 'The cameras and control-room equipment a contractor may raise a fault on: reference, name, where, status (nothing else of the register)',
     responses: { 200: json(k.FaultTargets, 'Cameras and equipment'), ...commonResponses },
-  }, async (c) => c.json(await repo.faultTargets(c.get('deps').db), 200));
+  }, async (c) => c.json(await uc.faultTargets(c.get('deps')), 200));
 }

@@ -106,6 +106,9 @@ export async function faultsAtRisk(deps: Deps): Promise<FaultsAtRisk> {
   };
 }
 
+/** What a contractor may raise a fault on: the cameras in service and the equipment, no more of the register. */
+export const faultTargets = (deps: Deps) => repo.faultTargets(deps.db);
+
 // ---- Raising ----
 
 export async function raiseFault(deps: Deps, { actor, input, party, source }: {
