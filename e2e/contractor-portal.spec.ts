@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import pg from 'pg';
 import type { Page } from 'playwright-core';
-import { expectAccessible, newPage, signIn, typeInto, useProduct } from './helpers';
+import { expectAccessible, newPage, signIn, typeInto, useProduct, apiPost } from './helpers';
 
 // The contractor's portal in the browser: a contractor's engineer sees only the faults on their
 // organisation's contract (another contractor's fault is neither listed nor reachable by its
@@ -36,14 +36,7 @@ const env = useProduct({
   },
 });
 
-/** A POST to the API as the user signed in on the page; the reply's body. */
-const post = (page: Page, path: string, body: unknown) =>
-  page.evaluate(async ({ path, body }) => {
-    const { csrfToken } = await (await fetch('/api/v1/auth/session')).json();
-    const r = await fetch(path, { method: 'POST', headers: { 'content-type': 'application/json', 'x-csrf-token': csrfToken }, body: JSON.stringify(body) });
-    if (r.status !== 201 && r.status !== 200) throw new Error(`${r.status} ${await r.text()}`);
-    return r.json();
-  }, { path, body });
+const post = apiPost;
 
 const signedIn = async (user: { username: string; password: string }) => {
   const page = await newPage(env.browser!);

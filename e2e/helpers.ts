@@ -107,3 +107,27 @@ export function useProduct({ mfaOptional = true, users, setup, env: productEnv }
   });
   return env;
 }
+
+/** Work on the product's database directly (a journey's setup, or a check of what a page did). */
+export async function withDb<T>(databaseUrl: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try { return await work(client); } finally { await client.end(); }
+}
+
+/** A POST to the API as the user signed in on the page (with the session's CSRF token); the reply's body, or an error with the status. */
+export const apiPost = (page: Page, path: string, body: unknown) =>
+  page.evaluate(async ({ path, body }) => {
+    const { csrfToken } = await (await fetch('/api/v1/auth/session')).json();
+    const r = await fetch(path, { method: 'POST', headers: { 'content-type': 'application/json', 'x-csrf-token': csrfToken }, body: JSON.stringify(body) });
+    if (r.status >= 300) throw new Error(`${r.status} ${await r.text()}`);
+    return r.json();
+  }, { path, body });
+
+/** A new page signed in as the user, on the home page. */
+export async function signedInPage(browser: Browser, url: string, user: { username: string; password: string }): Promise<Page> {
+  const page = await newPage(browser);
+  await signIn(page, { url, username: user.username, password: user.password });
+  await page.getByRole('heading', { name: /^Welcome/ }).waitFor();
+  return page;
+}

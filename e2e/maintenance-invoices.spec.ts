@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import pg from 'pg';
 import type { Page } from 'playwright-core';
-import { expectAccessible, newPage, signIn, useProduct } from './helpers';
+import { expectAccessible, newPage, signIn, useProduct, apiPost } from './helpers';
 import { londonDay } from '../src/domain/calendar/london';
 
 // Invoices and budget in the browser: an enforcement officer records an invoice against a contract
@@ -29,14 +29,7 @@ const env = useProduct({
   },
 });
 
-/** A POST to the API as the user signed in on the page; the reply's body. */
-const post = (page: Page, path: string, body: unknown) =>
-  page.evaluate(async ({ path, body }) => {
-    const { csrfToken } = await (await fetch('/api/v1/auth/session')).json();
-    const r = await fetch(path, { method: 'POST', headers: { 'content-type': 'application/json', 'x-csrf-token': csrfToken }, body: JSON.stringify(body) });
-    if (r.status !== 201) throw new Error(`${r.status} ${await r.text()}`);
-    return r.json();
-  }, { path, body });
+const post = apiPost;
 
 const daysFrom = (day: string, n: number) => new Date(Date.parse(`${day}T12:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 const uk = (day: string) => `${Number(day.slice(8, 10))}/${Number(day.slice(5, 7))}/${day.slice(0, 4)}`;

@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import pg from 'pg';
-import type { Page } from 'playwright-core';
-import { expectAccessible, newPage, signIn, typeInto, useProduct } from './helpers';
+import { apiPost, expectAccessible, signedInPage, typeInto, useProduct, withDb } from './helpers';
 
 // The maintenance contract end to end: a daily check fails a camera and raises a fault; the fault
 // appears in Maintenance, where the operator puts it on the contract at P2; the contractor's
@@ -30,26 +28,9 @@ const env = useProduct({
   },
 });
 
-async function sql<T>(databaseUrl: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: databaseUrl });
-  await client.connect();
-  try { return await work(client); } finally { await client.end(); }
-}
-
-const post = (page: Page, path: string, body: unknown) =>
-  page.evaluate(async ({ path, body }) => {
-    const { csrfToken } = await (await fetch('/api/v1/auth/session')).json();
-    const r = await fetch(path, { method: 'POST', headers: { 'content-type': 'application/json', 'x-csrf-token': csrfToken }, body: JSON.stringify(body) });
-    if (r.status >= 300) throw new Error(`${r.status} ${await r.text()}`);
-    return r.json();
-  }, { path, body });
-
-async function signedIn(user: { username: string; password: string }) {
-  const page = await newPage(env.browser!);
-  await signIn(page, { url: env.product.url, username: user.username, password: user.password });
-  await page.getByRole('heading', { name: /^Welcome/ }).waitFor();
-  return page;
-}
+const sql = withDb;
+const post = apiPost;
+const signedIn = (user: { username: string; password: string }) => signedInPage(env.browser!, env.product.url, user);
 
 const cameraStatus = () => sql(env.product.databaseUrl, async (c) => (await c.query(`select status from cameras where reference = 'C301'`)).rows[0].status as string);
 
