@@ -2,10 +2,17 @@ import govUk from './gov-uk-bank-holidays.json';
 
 // UK bank holidays, from a copy of GOV.UK's feed kept in the repository (the product must run with
 // no network): gov-uk-bank-holidays.json is https://www.gov.uk/bank-holidays.json in GOV.UK's own
-// format, 2024–2027 (Open Government Licence v3.0), taken from the project's reference data, where
-// it came from the GOV.UK feed by way of a public mirror, and checked against the dates worked out
-// from the Banking and Financial Dealings Act 1971 and Easter (bankHolidays.test.ts). To refresh
-// it (gov.uk adds a year each autumn; a royal proclamation can add or move a day, as in 2022):
+// format (Open Government Licence v3.0), 2018–2030 for all three divisions:
+// - 2018–2027 are GOV.UK's published entries (2024–2027 from the project's reference data, where they
+//   came from the GOV.UK feed by way of a public mirror; 2018–2023 transcribed from public copies of
+//   the GOV.UK feed as published in those years), with the proclaimed one-off days: VE Day 2020,
+//   the Platinum Jubilee and the State Funeral of Queen Elizabeth II in 2022, the coronation of
+//   King Charles III in 2023;
+// - 2028–2030 are not GOV.UK's yet: they are computed from the Banking and Financial Dealings Act
+//   1971 and Easter, with GOV.UK's usual substitute days, and know of no proclamation.
+// Every year is checked against the dates the rules give, the one-off days listed by hand
+// (bankHolidays.test.ts). To refresh it (gov.uk adds a year each autumn; a royal proclamation can
+// add or move a day, as in 2022), replacing the computed years with GOV.UK's:
 //   curl -fsS https://www.gov.uk/bank-holidays.json -o src/domain/calendar/gov-uk-bank-holidays.json
 // then run the unit tests (the feed keeps only a few years: merge rather than lose years that
 // past deadlines depend on). A day past the last year here is never a bank holiday: see

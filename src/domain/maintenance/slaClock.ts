@@ -14,7 +14,7 @@ import { londonDayAfter, londonWallClock } from '../calendar/london';
 //   an England & Wales bank holiday nor on a closure day the contract names (24 December, say).
 //   Inside those hours it counts real minutes, which differ from wall-clock minutes only where the
 //   opening hours take in 01:00–02:00 on a clock-change Sunday. Bank holidays are known as far as
-//   the copy of GOV.UK's feed goes (BANK_HOLIDAYS_COVER, to the end of 2027): refresh it before then.
+//   the copy of GOV.UK's feed goes (BANK_HOLIDAYS_COVER, to the end of 2030): refresh it before then.
 // Stops (awaiting council access, awaiting an ordered part) pause either clock; overlapping stops
 // count once; a stop with no end is still running. So a stop never brings a deadline forward, and
 // adding one never makes a breach earlier: both are property-tested beside this file.
