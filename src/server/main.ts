@@ -116,6 +116,17 @@ estate.command('import <file>').description('import a camera register from CSV: 
     await runEstateImportCommand(await config(), { file, dryRun: !!opts.dryRun, json: !!opts.json, map: opts.map, confirm: opts.confirm, as: opts.as });
   });
 
+program.command('deadline <kind>').description('work out the due date of a request (sar, foi, complaint or enquiry) as Vigil does, with the working; the last line is the due date, YYYY-MM-DD')
+  .option('--received <YYYY-MM-DD>', 'the day the request (or the complaint stage) was received')
+  .option('--paused <YYYY-MM-DD:YYYY-MM-DD>', 'the day the clock stopped and the day it restarted (repeatable)', collect, [])
+  .option('--extended', 'a SAR extended by two months, or an FOI request extended for the public-interest test')
+  .option('--stage <n>', 'a complaint: the stage (1, 2, …) that began on --received')
+  .option('--holidays <file>', 'a GOV.UK bank-holidays JSON file to use instead of the copy in this release')
+  .action(async (kind: string, opts: { received?: string; paused: string[]; extended?: boolean; stage?: string; holidays?: string }) => {
+    const { runDeadline } = await import('./modules/requests/deadline.cli');
+    process.exitCode = await runDeadline({ kind, ...opts, extended: !!opts.extended }, { out: (l) => process.stdout.write(`${l}\n`), err: (l) => process.stderr.write(`${l}\n`) });
+  });
+
 program.parseAsync(process.argv).catch((err) => {
   process.stderr.write(`vigil: ${err instanceof Error ? err.message : String(err)}\n`);
   process.exit(1);
