@@ -127,6 +127,13 @@ program.command('deadline <kind>').description('work out the due date of a reque
     process.exitCode = await runDeadline({ kind, ...opts, extended: !!opts.extended }, { out: (l) => process.stdout.write(`${l}\n`), err: (l) => process.stderr.write(`${l}\n`) });
   });
 
+const calendar = program.command('calendar').description('the bank holidays and closure days the request clocks count on');
+calendar.command('import <file>').description("load a newer GOV.UK bank-holidays file (https://www.gov.uk/bank-holidays.json): each year it lists replaces that year, and every open request's due date is worked out again")
+  .action(async (file: string) => {
+    const { runCalendarImport } = await import('./modules/requests/calendar/calendar.cli');
+    await runCalendarImport(await config(), { file }, (l) => process.stdout.write(`${l}\n`));
+  });
+
 program.parseAsync(process.argv).catch((err) => {
   process.stderr.write(`vigil: ${err instanceof Error ? err.message : String(err)}\n`);
   process.exit(1);

@@ -27,6 +27,14 @@ export const MAINTENANCE_MANAGERS: readonly Role[] = ['coordinator'];
 export const FAULT_HANDLERS: readonly Role[] = ['operator', 'supervisor', 'coordinator', 'ooh_officer'];
 /** The contractor's engineers (maintenance.contract_work): their own contract's faults, through the portal. */
 export const CONTRACTORS: readonly Role[] = ['contractor'];
+/** Who reads the register of information requests (requests.read). */
+export const REQUEST_READERS: readonly Role[] = ['supervisor', 'enforcement_officer', 'coordinator'];
+/** Who deals with them (requests.manage): enforcement officers and coordinators. */
+export const REQUEST_HANDLERS: readonly Role[] = ['enforcement_officer', 'coordinator'];
+/** Who books and records viewings of footage in the control room (requests.viewings). */
+export const VIEWING_KEEPERS: readonly Role[] = ['operator', 'supervisor', 'enforcement_officer', 'coordinator'];
+/** Partner agencies' users (requests.submit): their own organisation's requests only. */
+export const AGENCIES: readonly Role[] = ['agency'];
 /** Who reviews personal data due for removal (references and dates, never names). */
 export const PERSONAL_DATA_REVIEWERS: readonly Role[] = ['supervisor', 'admin'];
 export const SUPERVISORS: readonly Role[] = ['supervisor'];

@@ -6,6 +6,7 @@ import { estateModule } from './estate';
 import { maintenanceModule } from './maintenance';
 import { occurrencesModule } from './occurrences';
 import { evidenceModule } from './evidence';
+import { requestsModule } from './requests';
 
 /**
  * Every module, one line each, in the order their demo history is seeded (a module seeds after
@@ -19,6 +20,7 @@ export const MODULES: readonly VigilModule[] = [
   maintenanceModule,
   occurrencesModule,
   evidenceModule,
+  requestsModule,
 ];
 
 /**
@@ -26,7 +28,6 @@ export const MODULES: readonly VigilModule[] = [
  * own index.ts (without `coming`) the day it is built.
  */
 export const PLANNED: readonly NavigationEntry[] = [
-  { key: 'requests', name: 'Requests', path: '/requests', permission: 'requests.read', group: 'work', description: 'Footage requests, SARs, FOI and complaints.', coming: 'Footage requests from partners, subject access requests, FOI requests and complaints, each on its statutory clock.' },
   { key: 'enforcement', name: 'Enforcement', path: '/enforcement', permission: 'enforcement.read', group: 'work', description: 'Bus lane contraventions, PCNs and FPNs.', coming: 'Bus-lane review within 14 days against the whitelist, penalty charge notices and fixed penalty notices.' },
   { key: 'field', name: 'Patrols', path: '/field', permission: 'field.use', group: 'work', description: 'Patrols, inspections and handheld issuing.', coming: 'Patrol logs and issuing PCNs and FPNs from a handheld that works without signal.' },
   { key: 'ooh', name: 'Out of hours', path: '/ooh', permission: 'ooh.use', group: 'work', description: 'Calls, lone workers, alarms and major incidents.', coming: 'Emergency call triage, lone-worker welfare checks with escalation, alarms and M/ETHANE incident logs.' },

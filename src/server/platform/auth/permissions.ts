@@ -13,7 +13,7 @@ export const PERMISSIONS = [
   'estate.read', 'estate.manage', 'estate.approve',
   'maintenance.read', 'maintenance.manage', 'maintenance.parts', 'maintenance.invoices', 'maintenance.faults', 'maintenance.contract_work',
   'evidence.read', 'evidence.manage', 'evidence.verify',
-  'requests.read', 'requests.manage',
+  'requests.read', 'requests.manage', 'requests.viewings', 'requests.submit',
   'enforcement.read', 'enforcement.manage',
   'field.use',
   'ooh.use',
@@ -27,21 +27,25 @@ export type Permission = (typeof PERMISSIONS)[number];
 export type Access = Permission | 'authenticated' | 'public';
 
 // The control room raises faults and triages them (priority, clock stops, notes); the coordinator accepts or reopens a fix.
-const CONTROL_ROOM: Permission[] = ['occurrences.read', 'occurrences.write', 'estate.read', 'evidence.read', 'evidence.manage', 'maintenance.read', 'maintenance.faults'];
+// Operators book and record police viewings of footage in the control room (requests.viewings).
+const CONTROL_ROOM: Permission[] = ['occurrences.read', 'occurrences.write', 'estate.read', 'evidence.read', 'evidence.manage', 'maintenance.read', 'maintenance.faults', 'requests.viewings'];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   operator: CONTROL_ROOM,
   supervisor: [...CONTROL_ROOM, 'occurrences.supervise', 'occurrences.review_personal_data', 'estate.manage', 'requests.read', 'analysis.read', 'governance.read'],
   // Enforcement officers raise and monitor the contract's invoices (coordinators approve them), against its budget.
-  enforcement_officer: ['occurrences.read', 'estate.read', 'estate.manage', 'evidence.read', 'evidence.manage', 'requests.read', 'requests.manage', 'governance.read', 'maintenance.read', 'maintenance.invoices'],
+  // Enforcement officers deal with subject access requests and the public's queries and complaints.
+  enforcement_officer: ['occurrences.read', 'estate.read', 'estate.manage', 'evidence.read', 'evidence.manage', 'requests.read', 'requests.manage', 'requests.viewings', 'governance.read', 'maintenance.read', 'maintenance.invoices'],
   // Approving or refusing a mobile camera deployment is the coordinator's alone (the Code's named responsible person).
-  coordinator: ['occurrences.read', 'estate.read', 'estate.manage', 'estate.approve', 'maintenance.read', 'maintenance.manage', 'maintenance.parts', 'maintenance.invoices', 'maintenance.faults', 'analysis.read', 'governance.read', 'governance.manage', 'requests.read', 'evidence.verify'],
+  // Coordinators deal with requests for footage, FOI requests, formal complaints and members' enquiries.
+  coordinator: ['occurrences.read', 'estate.read', 'estate.manage', 'estate.approve', 'maintenance.read', 'maintenance.manage', 'maintenance.parts', 'maintenance.invoices', 'maintenance.faults', 'analysis.read', 'governance.read', 'governance.manage', 'requests.read', 'requests.manage', 'requests.viewings', 'evidence.verify'],
   // Out-of-hours officers sign spare parts out to the contractor's engineers at night.
   ooh_officer: ['ooh.use', 'occurrences.read', 'enforcement.read', 'enforcement.manage', 'estate.read', 'maintenance.read', 'maintenance.faults', 'maintenance.parts'],
   patrol_officer: ['field.use', 'enforcement.read', 'enforcement.manage'],
   // A contractor's engineers work their own contract's faults through the portal, and nothing else of the council's.
   contractor: ['shared.read', 'maintenance.contract_work'],
-  agency: ['shared.read'],
+  // A partner agency asks for footage in the app and follows its own organisation's requests.
+  agency: ['shared.read', 'requests.submit'],
   auditor: ['audit.read'],
   // Reviewing personal data lists references and dates, never names: an administrator needs no occurrences.read for it.
   // Administrators set the maintenance contract's SLA terms, so they read the contract too.

@@ -59,6 +59,34 @@ export interface AuditPending {
   user_agent: string | null;
 }
 
+export interface CalendarBankHolidays {
+  day: Timestamp;
+  division: "england-and-wales" | "scotland" | "northern-ireland";
+  imported_at: Generated<Timestamp>;
+  imported_by: string | null;
+  notes: Generated<string>;
+  title: string;
+}
+
+export interface CalendarClosureDays {
+  added_at: Generated<Timestamp>;
+  added_by: string | null;
+  day: Timestamp;
+  id: Generated<string>;
+  reason: string;
+  removed_at: Timestamp | null;
+  removed_by: string | null;
+}
+
+export interface CalendarImports {
+  days: number;
+  id: Generated<string>;
+  imported_at: Generated<Timestamp>;
+  imported_by: string | null;
+  sha256: string;
+  years: Json;
+}
+
 export interface Cameras {
   bearing_deg: number | null;
   capabilities: Generated<string[]>;
@@ -867,6 +895,170 @@ export interface RecoveryCodes {
   user_id: string;
 }
 
+export interface RequestCameras {
+  camera_id: string;
+  request_id: string;
+}
+
+export interface RequestClockPolicies {
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  effective_from: Timestamp;
+  id: Generated<string>;
+  policy: Json;
+}
+
+export interface RequestCorrespondence {
+  at: Generated<Timestamp>;
+  attachments: Generated<Json>;
+  body: Generated<string>;
+  by_user_id: string | null;
+  channel: "email" | "post" | "phone" | "in_person" | "portal";
+  counterpart: Generated<string>;
+  direction: "in" | "out";
+  email_error: string | null;
+  email_state: "queued" | "sent" | "failed" | null;
+  id: Generated<string>;
+  letter: string | null;
+  request_id: string;
+  subject: string;
+  template_version: number | null;
+}
+
+export interface RequestCounters {
+  last_number: number;
+  year: number;
+}
+
+export interface RequestEvents {
+  at: Generated<Timestamp>;
+  by_user_id: string | null;
+  corrects_seq: number | null;
+  details: Generated<Json>;
+  kind: string;
+  request_id: string;
+  seq: number;
+}
+
+export interface RequestExhibits {
+  exhibit_id: string;
+  linked_at: Generated<Timestamp>;
+  linked_by: string | null;
+  request_id: string;
+}
+
+export interface RequestHolds {
+  hold_id: string;
+  request_id: string;
+}
+
+export interface RequestLetterTemplates {
+  body: string;
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  id: Generated<string>;
+  key: string;
+  subject: string;
+  version: number;
+}
+
+export interface RequestNotices {
+  key: string;
+  kind: "due_soon" | "breached" | "weekly_summary";
+  recipient: string;
+  request_id: string | null;
+  sent_at: Generated<Timestamp>;
+}
+
+export interface RequestPackages {
+  package_id: string;
+  request_id: string;
+}
+
+export interface RequestPauses {
+  from_day: Timestamp;
+  id: Generated<string>;
+  reason: "identity" | "clarification" | "fee";
+  request_id: string;
+  restarted_at: Timestamp | null;
+  restarted_by: string | null;
+  stopped_at: Generated<Timestamp>;
+  stopped_by: string | null;
+  to_day: Timestamp | null;
+}
+
+export interface Requests {
+  authority: Json | null;
+  channel: "email" | "web_form" | "post" | "phone" | "in_person" | "portal";
+  closed_at: Timestamp | null;
+  clothing: Generated<string>;
+  complaint_stage: Generated<number>;
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  due_on: Timestamp | null;
+  extended: Generated<boolean>;
+  extension_notified_on: Timestamp | null;
+  extension_reason: Generated<string>;
+  id: Generated<string>;
+  is_data_protection_complaint: Generated<boolean>;
+  number: number;
+  organisation_id: string | null;
+  outcome: Generated<string>;
+  owner_id: string | null;
+  person_description: Generated<string>;
+  place: Generated<string>;
+  policy: Json;
+  received_on: Timestamp;
+  reference: string;
+  requester_address: Generated<string>;
+  requester_email: Generated<string>;
+  requester_name: string;
+  requester_organisation: Generated<string>;
+  requester_phone: Generated<string>;
+  stage_received_on: Timestamp;
+  status: string;
+  summary: string;
+  time_from: Timestamp | null;
+  time_to: Timestamp | null;
+  type: "agency_footage" | "third_party_footage" | "sar" | "foi" | "complaint" | "enquiry" | "viewing";
+  updated_at: Generated<Timestamp>;
+  version: Generated<number>;
+  year: number;
+}
+
+export interface RequestSearches {
+  camera_id: string | null;
+  found: boolean;
+  id: Generated<string>;
+  notes: Generated<string>;
+  others_visible: Generated<boolean>;
+  recorded_at: Generated<Timestamp>;
+  recorded_by: string | null;
+  request_id: string;
+  searched_from: Timestamp;
+  searched_to: Timestamp;
+  stills: Generated<Json>;
+}
+
+export interface RequestViewings {
+  booked_at: Generated<Timestamp>;
+  booked_by: string | null;
+  copied: Generated<string>;
+  ends_at: Timestamp;
+  exhibit_id: string | null;
+  id: Generated<string>;
+  recorded_at: Timestamp | null;
+  recorded_by: string | null;
+  request_id: string;
+  room: Generated<string>;
+  starts_at: Timestamp;
+  state: Generated<"booked" | "viewed" | "cancelled" | "no_show">;
+  viewed: Generated<string>;
+  viewer_authority: Generated<string>;
+  viewer_name: string;
+  viewer_organisation: Generated<string>;
+}
+
 export interface SchemaMigrations {
   applied_at: Generated<Timestamp>;
   checksum: string;
@@ -977,6 +1169,9 @@ export interface WitnessStatementVersions {
 export interface DB {
   audit_events: AuditEvents;
   audit_pending: AuditPending;
+  calendar_bank_holidays: CalendarBankHolidays;
+  calendar_closure_days: CalendarClosureDays;
+  calendar_imports: CalendarImports;
   camera_versions: CameraVersions;
   cameras: Cameras;
   check_results: CheckResults;
@@ -1050,6 +1245,20 @@ export interface DB {
   procedure_versions: ProcedureVersions;
   recordings: Recordings;
   recovery_codes: RecoveryCodes;
+  request_cameras: RequestCameras;
+  request_clock_policies: RequestClockPolicies;
+  request_correspondence: RequestCorrespondence;
+  request_counters: RequestCounters;
+  request_events: RequestEvents;
+  request_exhibits: RequestExhibits;
+  request_holds: RequestHolds;
+  request_letter_templates: RequestLetterTemplates;
+  request_notices: RequestNotices;
+  request_packages: RequestPackages;
+  request_pauses: RequestPauses;
+  request_searches: RequestSearches;
+  request_viewings: RequestViewings;
+  requests: Requests;
   schema_migrations: SchemaMigrations;
   sessions: Sessions;
   settings: Settings;

@@ -279,7 +279,7 @@ describe('sign-in stages', () => {
     Object.assign(c, await makeSession(deps, { userId: agencyUser.id }));
     const r = await c.get('/api/v1/modules');
     expect(r.status).toBe(200);
-    expect(r.body.modules.map((m: { key: string }) => m.key)).toEqual(['shared', 'released']);
+    expect(r.body.modules.map((m: { key: string }) => m.key)).toEqual(['shared', 'released', 'partner-requests']);
   });
 
   it('gives each role its work first, then the administration pages from the module registry', async () => {
@@ -296,7 +296,8 @@ describe('sign-in stages', () => {
     // A contractor's work is its own contract's faults, and what was shared with it; nothing of the council's.
     expect((await keys(['contractor'])).map((m) => m.key)).toEqual(['contractor-faults', 'shared', 'released']);
     expect(supervisor.find((m) => m.key === 'evidence')?.coming).toBeNull();
-    expect(supervisor.find((m) => m.key === 'requests')?.coming).toMatch(/subject access/);
+    expect(supervisor.find((m) => m.key === 'requests')?.coming).toBeNull();
+    expect(supervisor.find((m) => m.key === 'analysis')?.coming).toMatch(/crime data/);
   });
 });
 
