@@ -1,0 +1,9 @@
+import type { RequestDetail } from '../../../../domain/requests/contract';
+
+/**
+ * The disclosure part of a request's page (filled in by its own slice of the module). The request
+ * page renders it below the clock; it reloads the request through onChanged after any step.
+ */
+export function DisclosureSections(_props: { request: RequestDetail; onChanged: () => void }) {
+  return null;
+}
