@@ -7,8 +7,8 @@ import {
 const COUNCIL_ROLES = ROLES.filter((r) => !EXTERNAL_ROLES.includes(r));
 
 describe('the role → permission map', () => {
-  it('gives external roles only what was shared with them, and a contractor its own contract\'s faults', () => {
-    expect(permissionsFor(['agency'])).toEqual(['shared.read']);
+  it('gives external roles only what was shared with them, an agency its own footage requests, and a contractor its own contract\'s faults', () => {
+    expect(permissionsFor(['agency'])).toEqual(['requests.submit', 'shared.read']);
     expect(permissionsFor(['contractor'])).toEqual(['maintenance.contract_work', 'shared.read']);
   });
 
@@ -24,6 +24,10 @@ describe('the role → permission map', () => {
     const admin = permissionsFor(['admin']);
     expect(admin).toEqual(expect.arrayContaining(['users.manage', 'settings.manage', 'audit.read']));
     for (const p of ['evidence.read', 'evidence.manage', 'occurrences.read', 'requests.read', 'shared.read'] as const) expect(admin).not.toContain(p);
+  });
+
+  it('keeps requests.submit for partner agencies alone', () => {
+    expect(ROLES.filter((r) => ROLE_PERMISSIONS[r].includes('requests.submit'))).toEqual(['agency']);
   });
 
   it('keeps shared.read for external roles only, and users.manage for the administrator only', () => {
