@@ -46,6 +46,8 @@ export const HAND_WORKED: HandWorkedCase[] = [
   { kind: 'sar', received: '2026-12-01', paused: [['2026-12-10', '2027-01-05']], due: '2027-01-27', note: 'pause over Christmas: 1 Jan 2027 + 26 days = Wed 27 Jan' },
   { kind: 'sar', received: '2026-11-10', paused: [['2026-11-15', '2026-11-30']], due: '2026-12-29', note: '10 Dec + 15 = Fri 25 Dec: holidays and weekend to Tue 29 Dec' },
   { kind: 'sar', received: '2026-06-01', paused: [['2026-06-03', '2026-06-05'], ['2026-06-10', '2026-06-15']], due: '2026-07-08', note: 'two pauses, 2 + 5 days: 1 Jul + 7 = Wed 8 Jul' },
+  { kind: 'sar', received: '2026-01-05', paused: [['2026-03-01', '2026-03-10']], due: '2026-02-05', note: 'a stop that begins after the due date (Thu 5 Feb) gives no time back' },
+  { kind: 'sar', received: '2026-03-02', paused: [['2026-04-02', '2026-04-06']], due: '2026-04-07', note: 'stopped on the due day itself: 2 Apr + 4 = Easter Monday 6 Apr: Tue 7 Apr' },
   { kind: 'sar', received: '2026-01-05', paused: [['2026-01-06', '2026-01-16']], extended: true, due: '2026-04-15', note: 'extended and paused: 5 Apr + 10 = Wed 15 Apr' },
   // FOI: the twentieth working day after receipt; a bank holiday anywhere in the UK is not a working day.
   { kind: 'foi', received: '2025-12-15', due: '2026-01-16', note: 'Christmas, Boxing Day, 1 Jan and the Scottish 2 Jan' },

@@ -1,4 +1,4 @@
-import { addDays, addMonthsClamped, describeDay } from '../calendar/days';
+import { addDays, addMonthsClamped, daysBetween, describeDay } from '../calendar/days';
 import { BUILT_IN_CALENDAR, type CalendarRule, type WorkingCalendar } from '../calendar/workingCalendar';
 import { mergePauses, pausedDays, type Pause } from './pauses';
 import { DEFAULT_CLOCK_POLICY, type ClockPolicy } from './policy';
@@ -66,19 +66,29 @@ export function sarDeadline(c: ClockCase): Deadline & { extensionNoticeBy: strin
   const { months, extensionMonths } = ruleOn(RULES.sarMonths, c.received)?.value ?? { months: 1, extensionMonths: 2 };
   const pause = pauseSteps(c);
   steps.push(`Received ${describeDay(c.received)} (day one)`);
+  let counted = 0;
   const due = (m: number, lines: string[]) => {
     let raw = addMonthsClamped(dayOne, m);
     lines.push(`${m} calendar month${m > 1 ? 's' : ''} on: ${describeDay(raw)}`);
-    if (pause.days) {
-      raw = addDays(raw, pause.days);
-      lines.push(...pause.steps, `${pause.days} day${pause.days > 1 ? 's' : ''} stopped: ${describeDay(raw)}`);
+    counted = 0;
+    // A stop counts only if the clock was still running when it began: one that begins after the
+    // due date (already passed) cannot give the time back.
+    for (const [i, span] of pause.spans.entries()) {
+      const days = daysBetween(span.from, span.to);
+      if (span.from > workingDayOnOrAfter({ day: raw, rule: 'england-and-wales', calendar })) {
+        lines.push(`${pause.steps[i]}: after the due date, so it does not count`);
+        continue;
+      }
+      raw = addDays(raw, days);
+      counted += days;
+      lines.push(`${pause.steps[i]}: ${days} day${days > 1 ? 's' : ''} added: ${describeDay(raw)}`);
     }
     return roll(raw, 'england-and-wales', calendar, lines);
   };
   const monthDue = due(months, c.extended ? [] : steps);
   const result = c.extended ? due(months + extensionMonths, steps) : monthDue;
   if (c.extended) steps.push(`Extended by ${extensionMonths} months; the requester had to be told by ${describeDay(monthDue)}`);
-  return { due: result, paused: pause.open, pausedDays: pause.days, rule: 'england-and-wales', unit: 'calendar days', steps, extensionNoticeBy: monthDue };
+  return { due: result, paused: pause.open, pausedDays: counted, rule: 'england-and-wales', unit: 'calendar days', steps, extensionNoticeBy: monthDue };
 }
 
 /**

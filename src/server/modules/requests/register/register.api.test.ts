@@ -37,7 +37,7 @@ describe('a subject access request', () => {
     // Three months from 2 Mar = 2 Jun + 10 = Fri 12 Jun.
     const extended = await officer.post(`/api/v1/requests/${id}/extension`, { reason: 'Six cameras and many hours of footage to review', notifiedOn: '2026-03-20' });
     expect(extended.body).toMatchObject({ extended: true, clock: { due: '2026-06-12' }, canExtend: false });
-    expect(extended.body.clockSteps.join('\n')).toMatch(/10 days stopped/);
+    expect(extended.body.clockSteps.join('\n')).toMatch(/10 days added/);
     expect(extended.body.events.map((e: { kind: string }) => e.kind)).toEqual(['received', 'clock-stopped', 'clock-restarted', 'extended']);
 
     const responded = await officer.post(`/api/v1/requests/${id}/status`, { status: 'responded', note: 'Stills and redacted copy sent' });
