@@ -1,0 +1,39 @@
+import { createRoute, type AnyRoute } from '@tanstack/react-router';
+import { Gate } from '../../components/Gate';
+import { DashboardPage } from './DashboardPage';
+import { RegisterPage } from './RegisterPage';
+import { NewRequestPage } from './NewRequestPage';
+import { RequestPage } from './RequestPage';
+import { validateRequestsSearch, type RequestsSearch } from './search';
+
+/** The council's requests: the dashboard, the register, recording a request, and one request. */
+export function requestRoutes<TParent extends AnyRoute>(parent: TParent) {
+  const dashboardRoute = createRoute({
+    getParentRoute: () => parent,
+    path: '/requests',
+    component: () => <Gate permission="requests.read">{(session) => <DashboardPage session={session} />}</Gate>,
+  });
+  const registerRoute = createRoute({
+    getParentRoute: () => parent,
+    path: '/requests/register',
+    validateSearch: validateRequestsSearch,
+    component: function RegisterRoute() {
+      const search = registerRoute.useSearch() as RequestsSearch;
+      return <Gate permission="requests.read">{(session) => <RegisterPage search={search} session={session} />}</Gate>;
+    },
+  });
+  const newRoute = createRoute({
+    getParentRoute: () => parent,
+    path: '/requests/new',
+    component: () => <Gate permission="requests.manage">{() => <NewRequestPage />}</Gate>,
+  });
+  const oneRoute = createRoute({
+    getParentRoute: () => parent,
+    path: '/requests/$id',
+    component: function RequestRoute() {
+      const { id } = oneRoute.useParams() as { id: string };
+      return <Gate permission="requests.read">{(session) => <RequestPage id={id} session={session} key={id} />}</Gate>;
+    },
+  });
+  return [dashboardRoute, registerRoute, newRoute, oneRoute] as const;
+}
