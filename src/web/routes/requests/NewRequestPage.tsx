@@ -49,7 +49,7 @@ export function NewRequestPage() {
       <RequestsNav />
       <form onSubmit={(e) => void submit(e)} noValidate>
         <RadiosField {...field('type')} legend="What kind of request is it?" value={f.type} onChange={set('type')} options={options(REQUEST_TYPES)} />
-        <TextField {...field('receivedOn')} label="Day it was received" hint="Its clock starts from this day. Today unless it arrived earlier." type="date" value={f.receivedOn} onChange={set('receivedOn')} />
+        <TextField {...field('receivedOn')} label="Day it was received" hint="Its clock starts from this day: today unless it arrived earlier. Like 3/12/2026" value={f.receivedOn} onChange={set('receivedOn')} width="10" autoComplete="off" spellCheck={false} />
         <SelectField {...field('channel')} label="How it arrived" value={f.channel} onChange={set('channel')} options={[{ value: '', label: 'Choose how it arrived' }, ...options(CHANNELS)]} />
 
         <fieldset className="govuk-fieldset">

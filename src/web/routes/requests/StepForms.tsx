@@ -3,7 +3,11 @@ import { ErrorSummary } from '../../components/ErrorSummary';
 import { Button, SelectField, TextField } from '../../components/fields';
 import { fieldErrors } from '../../lib/errors';
 import { useWriteForm } from '../../lib/useWriteForm';
-import { londonDay } from '../../../domain/calendar/london';
+import { formatUkDay, londonDay, parseUkDate } from '../../../domain/calendar/london';
+
+/** A day typed the UK way (3/12/2026), as the API takes it; undefined when it is not a real date. */
+const isoDay = (text: string) => parseUkDate(text);
+const dayProblem = (text: string, what: string) => (!text.trim() ? `Enter ${what}` : !isoDay(text) ? `Enter ${what} as a real date, like 3/12/2026` : false);
 import { PAUSE_REASONS, STATUSES, type RequestDetail } from '../../../domain/requests/contract';
 import { RadiosField, TextareaField } from '../occurrences/Radios';
 import {
@@ -56,17 +60,17 @@ export function StatusForm({ request: r, done }: Props) {
 
 export function StopClockForm({ request: r, done }: Props) {
   const [reason, setReason] = useState(r.canStopClock.length === 1 ? r.canStopClock[0]! : '');
-  const [on, setOn] = useState(londonDay());
+  const [on, setOn] = useState(formatUkDay(londonDay()));
   const [note, setNote] = useState('');
   const f = useStep(r, 'stop', ['reason', 'on', 'note']);
   const submit = async (e: React.FormEvent) => {
     e.preventDefault();
     if (!f.check(fieldErrors([
       ['reason', !reason && 'Choose what the clock waits for'],
-      ['on', !on && 'Enter the day the clock stopped'],
+      ['on', dayProblem(on, 'the day the clock stopped')],
       ['note', short(note, 3) && 'Enter what was asked for (at least 3 characters)'],
     ]))) return;
-    if (await f.run(() => stopClock(r.id, { reason: reason as keyof typeof PAUSE_REASONS, on, note }), 'Stopped')) {
+    if (await f.run(() => stopClock(r.id, { reason: reason as keyof typeof PAUSE_REASONS, on: isoDay(on)!, note }), 'Stopped')) {
       done(`The clock on ${r.reference} is stopped.`); setNote('');
     }
   };
@@ -75,7 +79,7 @@ export function StopClockForm({ request: r, done }: Props) {
       <Shell id="stop" title="Stop the clock" errors={f.errors} shortcut="s">
         <RadiosField id={f.id('reason')} legend="What the clock waits for" value={reason} onChange={setReason} error={f.field('reason')}
           options={r.canStopClock.map((p) => ({ value: p, label: PAUSE_REASONS[p] }))} />
-        <TextField id={f.id('on')} label="Day the clock stopped" hint="The day you asked for it" type="date" value={on} onChange={setOn} error={f.field('on')} />
+        <TextField id={f.id('on')} label="Day the clock stopped" hint="The day you asked for it, like 3/12/2026" value={on} width="10" autoComplete="off" spellCheck={false} onChange={setOn} error={f.field('on')} />
         <TextareaField id={f.id('note')} label="What was asked for" value={note} onChange={setNote} error={f.field('note')} rows={2} />
         <Button variant="secondary" disabled={f.busy}>Stop the clock</Button>
       </Shell>
@@ -84,18 +88,18 @@ export function StopClockForm({ request: r, done }: Props) {
 }
 
 export function RestartClockForm({ request: r, done }: Props) {
-  const [on, setOn] = useState(londonDay());
+  const [on, setOn] = useState(formatUkDay(londonDay()));
   const [note, setNote] = useState('');
   const f = useStep(r, 'restart', ['on', 'note']);
   const submit = async (e: React.FormEvent) => {
     e.preventDefault();
-    if (!f.check(fieldErrors([['on', !on && 'Enter the day it arrived']]))) return;
-    if (await f.run(() => restartClock(r.id, { on, note }), 'Restarted')) { done(`The clock on ${r.reference} is running again.`); setNote(''); }
+    if (!f.check(fieldErrors([['on', dayProblem(on, 'the day it arrived')]]))) return;
+    if (await f.run(() => restartClock(r.id, { on: isoDay(on)!, note }), 'Restarted')) { done(`The clock on ${r.reference} is running again.`); setNote(''); }
   };
   return (
     <form onSubmit={(e) => void submit(e)} noValidate aria-labelledby="restart-title">
       <Shell id="restart" title="Restart the clock" errors={f.errors} shortcut="r">
-        <TextField id={f.id('on')} label="Day what was asked for arrived" hint="The clock runs again from this day" type="date" value={on} onChange={setOn} error={f.field('on')} />
+        <TextField id={f.id('on')} label="Day what was asked for arrived" hint="The clock runs again from this day, like 3/12/2026" value={on} width="10" autoComplete="off" spellCheck={false} onChange={setOn} error={f.field('on')} />
         <TextareaField id={f.id('note')} label="Note (optional)" value={note} onChange={setNote} error={f.field('note')} rows={2} />
         <Button variant="secondary" disabled={f.busy}>Restart the clock</Button>
       </Shell>
@@ -105,21 +109,21 @@ export function RestartClockForm({ request: r, done }: Props) {
 
 export function ExtendForm({ request: r, done, noticeBy }: Props & { noticeBy?: string }) {
   const [reason, setReason] = useState('');
-  const [notifiedOn, setNotifiedOn] = useState(londonDay());
+  const [notifiedOn, setNotifiedOn] = useState(formatUkDay(londonDay()));
   const f = useStep(r, 'extend', ['reason', 'notifiedOn']);
   const submit = async (e: React.FormEvent) => {
     e.preventDefault();
     if (!f.check(fieldErrors([
       ['reason', short(reason, 10) && 'Enter why more time is needed (at least 10 characters)'],
-      ['notifiedOn', !notifiedOn && 'Enter the day the requester was told'],
+      ['notifiedOn', dayProblem(notifiedOn, 'the day the requester was told')],
     ]))) return;
-    if (await f.run(() => extendClock(r.id, { reason, notifiedOn }), 'Extended')) { done(`${r.reference} is extended.`); setReason(''); }
+    if (await f.run(() => extendClock(r.id, { reason, notifiedOn: isoDay(notifiedOn)! }), 'Extended')) { done(`${r.reference} is extended.`); setReason(''); }
   };
   return (
     <form onSubmit={(e) => void submit(e)} noValidate aria-labelledby="extend-title">
       <Shell id="extend" title="Extend the time" errors={f.errors} shortcut="e">
         <TextareaField id={f.id('reason')} label="Why more time is needed" value={reason} onChange={setReason} error={f.field('reason')} rows={3} />
-        <TextField id={f.id('notifiedOn')} label="Day the requester was told" hint={noticeBy ? `For a SAR, within the first month` : undefined} type="date" value={notifiedOn} onChange={setNotifiedOn} error={f.field('notifiedOn')} />
+        <TextField id={f.id('notifiedOn')} label="Day the requester was told" hint={noticeBy ? 'For a SAR, within the first month; like 3/12/2026' : 'Like 3/12/2026'} value={notifiedOn} width="10" autoComplete="off" spellCheck={false} onChange={setNotifiedOn} error={f.field('notifiedOn')} />
         <Button variant="secondary" disabled={f.busy}>Extend</Button>
       </Shell>
     </form>
@@ -149,18 +153,18 @@ export function AssignForm({ request: r, done }: Props) {
 }
 
 export function EscalateForm({ request: r, done, nextStage }: Props & { nextStage: string }) {
-  const [on, setOn] = useState(londonDay());
+  const [on, setOn] = useState(formatUkDay(londonDay()));
   const [note, setNote] = useState('');
   const f = useStep(r, 'escalate', ['on', 'note']);
   const submit = async (e: React.FormEvent) => {
     e.preventDefault();
-    if (!f.check(fieldErrors([['on', !on && 'Enter the day the next stage was asked for'], ['note', short(note, 3) && 'Enter why the complainant is not satisfied (at least 3 characters)']]))) return;
-    if (await f.run(() => escalateComplaint(r.id, { on, note }), 'Escalated')) { done(`${r.reference} is at ${nextStage}.`); setNote(''); }
+    if (!f.check(fieldErrors([['on', dayProblem(on, 'the day the next stage was asked for')], ['note', short(note, 3) && 'Enter why the complainant is not satisfied (at least 3 characters)']]))) return;
+    if (await f.run(() => escalateComplaint(r.id, { on: isoDay(on)!, note }), 'Escalated')) { done(`${r.reference} is at ${nextStage}.`); setNote(''); }
   };
   return (
     <form onSubmit={(e) => void submit(e)} noValidate aria-labelledby="escalate-title">
       <Shell id="escalate" title={`Escalate to ${nextStage}`} errors={f.errors}>
-        <TextField id={f.id('on')} label="Day the complainant asked" hint="The stage’s own clock starts from this day" type="date" value={on} onChange={setOn} error={f.field('on')} />
+        <TextField id={f.id('on')} label="Day the complainant asked" hint="The stage’s own clock starts from this day, like 3/12/2026" value={on} width="10" autoComplete="off" spellCheck={false} onChange={setOn} error={f.field('on')} />
         <TextareaField id={f.id('note')} label="Why the complainant is not satisfied" value={note} onChange={setNote} error={f.field('note')} rows={3} />
         <Button variant="secondary" disabled={f.busy}>Escalate</Button>
       </Shell>

@@ -1,6 +1,6 @@
 import { ApiError } from '../../api/client';
 import { fieldErrors, type FormErrors } from '../../lib/errors';
-import { isValidDay } from '../../../domain/calendar/london';
+import { formatUkDay, parseUkDate } from '../../../domain/calendar/london';
 import { isCodeOf } from '../../../domain/labels';
 import { CHANNELS, REQUEST_TYPES, type ReceiveRequest } from '../../../domain/requests/contract';
 import type { RequestType } from '../../../domain/requests/workflow';
@@ -19,7 +19,7 @@ export interface NewRequestForm {
 }
 
 export const emptyForm = (today: string): NewRequestForm => ({
-  type: '', receivedOn: today, channel: '', requesterName: '', requesterOrganisation: '', requesterEmail: '', requesterPhone: '', requesterAddress: '',
+  type: '', receivedOn: formatUkDay(today), channel: '', requesterName: '', requesterOrganisation: '', requesterEmail: '', requesterPhone: '', requesterAddress: '',
   summary: '', place: '', timeFrom: '', timeTo: '', cameraIds: [], personDescription: '', clothing: '',
   authorityCrimeReference: '', authorityExemption: '', authorityOfficerName: '', authorityOfficerRank: '', authorityOfficerNumber: '',
   isDataProtectionComplaint: false, ownerId: '',
@@ -51,7 +51,7 @@ export function checkNewRequest(f: NewRequestForm, today: string): FormErrors | 
   const need = (v: string, min: number, message: string) => v.trim().length < min && message;
   return fieldErrors([
     ['type', !isCodeOf(REQUEST_TYPES, f.type) && 'Choose the kind of request'],
-    ['receivedOn', !isValidDay(f.receivedOn) ? 'Enter the day it was received as a real date' : f.receivedOn > today && 'The day it was received cannot be in the future'],
+    ['receivedOn', !parseUkDate(f.receivedOn) ? 'Enter the day it was received as a real date, like 3/12/2026' : parseUkDate(f.receivedOn)! > today && 'The day it was received cannot be in the future'],
     ['channel', !isCodeOf(CHANNELS, f.channel) && 'Choose how the request arrived'],
     ['requesterName', need(f.requesterName, 2, 'Enter the requester’s name')],
     ['requesterEmail', f.requesterEmail.trim() !== '' && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(f.requesterEmail.trim()) && 'Enter an e-mail address like name@example.org, or leave it blank'],
@@ -73,7 +73,7 @@ export function newRequestBody(f: NewRequestForm): ReceiveRequest {
   const show = fieldsFor(f.type);
   const at = (t: string) => { const iso = parseUkDateTime(t); return iso ? new Date(iso) : undefined; };
   return {
-    type: f.type as RequestType, receivedOn: f.receivedOn, channel: f.channel as ReceiveRequest['channel'],
+    type: f.type as RequestType, receivedOn: parseUkDate(f.receivedOn)!, channel: f.channel as ReceiveRequest['channel'],
     requester: { name: f.requesterName.trim(), organisation: f.requesterOrganisation.trim(), email: f.requesterEmail.trim(), phone: f.requesterPhone.trim(), address: f.requesterAddress.trim() },
     summary: f.summary.trim(),
     place: show.footage ? f.place.trim() : '',
