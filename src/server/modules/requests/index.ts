@@ -1,6 +1,8 @@
 import type { VigilModule } from '../../platform/modules';
 import { registerRequestRoutes } from './register/register.routes';
 import { registerCalendarRoutes } from './calendar/calendar.routes';
+import { requestNoticesJob } from './notices/notices.jobs';
+import { registerRequestReportRoutes } from './reports/reports.routes';
 
 /**
  * Information requests: one register of footage requests, subject access, FOI, complaints,
@@ -10,9 +12,11 @@ import { registerCalendarRoutes } from './calendar/calendar.routes';
 export const requestsModule: VigilModule = {
   key: 'requests',
   routes(api) {
+    registerRequestReportRoutes(api); // before the register's /requests/{id}
     registerRequestRoutes(api);
     registerCalendarRoutes(api);
   },
+  jobs: [requestNoticesJob],
   navigation: [
     { key: 'requests', name: 'Requests', path: '/requests', permission: 'requests.read', group: 'work', description: 'Footage requests, subject access, FOI, complaints, members’ enquiries and viewings, each on its statutory clock.' },
     { key: 'partner-requests', name: 'Footage requests', path: '/partner/requests', permission: 'requests.submit', group: 'work', description: 'Ask the council for footage with your authority, and follow your organisation’s requests.' },
