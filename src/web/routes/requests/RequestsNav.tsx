@@ -6,6 +6,7 @@ const PAGES = [
   { path: '/requests', name: 'Dashboard', permission: 'requests.read' },
   { path: '/requests/register', name: 'Register', permission: 'requests.read' },
   { path: '/requests/new', name: 'Record a request', permission: 'requests.manage' },
+  { path: '/requests/reports', name: 'Timeliness report', permission: 'requests.read' },
 ] as const;
 
 /** The requests pages, as links under the page heading; the current one is marked for screen readers. */

@@ -5,8 +5,9 @@ import { RegisterPage } from './RegisterPage';
 import { NewRequestPage } from './NewRequestPage';
 import { RequestPage } from './RequestPage';
 import { validateRequestsSearch, type RequestsSearch } from './search';
+import { ReportsPage, reportsSearch, type ReportsSearch } from './ReportsPage';
 
-/** The council's requests: the dashboard, the register, recording a request, and one request. */
+/** The council's requests: the dashboard, the register, recording a request, the timeliness report, and one request. */
 export function requestRoutes<TParent extends AnyRoute>(parent: TParent) {
   const dashboardRoute = createRoute({
     getParentRoute: () => parent,
@@ -35,5 +36,14 @@ export function requestRoutes<TParent extends AnyRoute>(parent: TParent) {
       return <Gate permission="requests.read">{(session) => <RequestPage id={id} session={session} key={id} />}</Gate>;
     },
   });
-  return [dashboardRoute, registerRoute, newRoute, oneRoute] as const;
+  const reportsRoute = createRoute({
+    getParentRoute: () => parent,
+    path: '/requests/reports',
+    validateSearch: reportsSearch,
+    component: function RequestsReportsRoute() {
+      const search = reportsRoute.useSearch() as ReportsSearch;
+      return <Gate permission="requests.read">{() => <ReportsPage search={search} />}</Gate>;
+    },
+  });
+  return [dashboardRoute, registerRoute, newRoute, reportsRoute, oneRoute] as const;
 }
