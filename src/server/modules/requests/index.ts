@@ -1,6 +1,7 @@
 import type { VigilModule } from '../../platform/modules';
 import { registerRequestRoutes } from './register/register.routes';
 import { registerCalendarRoutes } from './calendar/calendar.routes';
+import { registerCaseworkRoutes } from './casework/casework.routes';
 
 /**
  * Information requests: one register of footage requests, subject access, FOI, complaints,
@@ -11,6 +12,7 @@ export const requestsModule: VigilModule = {
   key: 'requests',
   routes(api) {
     registerRequestRoutes(api);
+    registerCaseworkRoutes(api);
     registerCalendarRoutes(api);
   },
   navigation: [
