@@ -3,17 +3,21 @@ import { registerRequestRoutes } from './register/register.routes';
 import { registerCalendarRoutes } from './calendar/calendar.routes';
 import { requestNoticesJob } from './notices/notices.jobs';
 import { registerRequestReportRoutes } from './reports/reports.routes';
+import { registerCaseworkRoutes } from './casework/casework.routes';
 
 /**
  * Information requests: one register of footage requests, subject access, FOI, complaints,
- * members' enquiries and viewings, each on its clock (register/), and the calendar the clocks count
- * on (calendar/: imported GOV.UK bank holidays, council closure days).
+ * members' enquiries and viewings, each on its clock (register/); SAR and FOI casework (casework/:
+ * identity, searches and stills, exemptions, the disclosure log); reminders and the weekly summary
+ * (notices/); the timeliness report (reports/); and the calendar the clocks count on (calendar/:
+ * imported GOV.UK bank holidays, council closure days).
  */
 export const requestsModule: VigilModule = {
   key: 'requests',
   routes(api) {
     registerRequestReportRoutes(api); // before the register's /requests/{id}
     registerRequestRoutes(api);
+    registerCaseworkRoutes(api);
     registerCalendarRoutes(api);
   },
   jobs: [requestNoticesJob],

@@ -7,6 +7,7 @@ const PAGES = [
   { path: '/requests/register', name: 'Register', permission: 'requests.read' },
   { path: '/requests/new', name: 'Record a request', permission: 'requests.manage' },
   { path: '/requests/reports', name: 'Timeliness report', permission: 'requests.read' },
+  { path: '/requests/disclosure-log', name: 'FOI disclosure log', permission: 'requests.read' },
 ] as const;
 
 /** The requests pages, as links under the page heading; the current one is marked for screen readers. */

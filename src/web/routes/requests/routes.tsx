@@ -6,6 +6,7 @@ import { NewRequestPage } from './NewRequestPage';
 import { RequestPage } from './RequestPage';
 import { validateRequestsSearch, type RequestsSearch } from './search';
 import { ReportsPage, reportsSearch, type ReportsSearch } from './ReportsPage';
+import { DisclosureLogPage } from './DisclosureLogPage';
 
 /** The council's requests: the dashboard, the register, recording a request, the timeliness report, and one request. */
 export function requestRoutes<TParent extends AnyRoute>(parent: TParent) {
@@ -45,5 +46,10 @@ export function requestRoutes<TParent extends AnyRoute>(parent: TParent) {
       return <Gate permission="requests.read">{() => <ReportsPage search={search} />}</Gate>;
     },
   });
-  return [dashboardRoute, registerRoute, newRoute, reportsRoute, oneRoute] as const;
+  const disclosureLogRoute = createRoute({
+    getParentRoute: () => parent,
+    path: '/requests/disclosure-log',
+    component: () => <Gate permission="requests.read">{() => <DisclosureLogPage />}</Gate>,
+  });
+  return [dashboardRoute, registerRoute, newRoute, reportsRoute, disclosureLogRoute, oneRoute] as const;
 }

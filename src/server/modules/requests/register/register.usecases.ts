@@ -145,6 +145,12 @@ async function step(deps: Deps, { actor, id }: { actor: Actor; id: string }, app
   });
 }
 
+/**
+ * The same step for the module's other slices (casework/…): `apply` checks the locked request and
+ * says what event to append; the step appends it, refreshes the due date, audits and returns the request.
+ */
+export const recordStep = step;
+
 const closing = (to: string, now: Date) => (isClosedStatus(to) ? { closed_at: now, outcome: to } : {});
 
 export const changeStatus = (deps: Deps, { actor, id, input }: { actor: Actor; id: string; input: z.output<typeof ChangeStatus> }) =>
