@@ -1,6 +1,7 @@
 import type { VigilModule } from '../../platform/modules';
 import { registerRequestRoutes } from './register/register.routes';
 import { registerCalendarRoutes } from './calendar/calendar.routes';
+import { registerPolicyRoutes } from './policy/policy.routes';
 
 /**
  * Information requests: one register of footage requests, subject access, FOI, complaints,
@@ -10,6 +11,7 @@ import { registerCalendarRoutes } from './calendar/calendar.routes';
 export const requestsModule: VigilModule = {
   key: 'requests',
   routes(api) {
+    registerPolicyRoutes(api); // before the register: /requests/clock-policy is not a request's id
     registerRequestRoutes(api);
     registerCalendarRoutes(api);
   },
