@@ -2,6 +2,7 @@ import type { VigilModule } from '../../platform/modules';
 import { registerRequestRoutes } from './register/register.routes';
 import { registerCalendarRoutes } from './calendar/calendar.routes';
 import { registerPolicyRoutes } from './policy/policy.routes';
+import { seedDemoRequests } from './requests.demo';
 
 /**
  * Information requests: one register of footage requests, subject access, FOI, complaints,
@@ -15,6 +16,7 @@ export const requestsModule: VigilModule = {
     registerRequestRoutes(api);
     registerCalendarRoutes(api);
   },
+  seedDemo: seedDemoRequests,
   navigation: [
     { key: 'requests', name: 'Requests', path: '/requests', permission: 'requests.read', group: 'work', description: 'Footage requests, subject access, FOI, complaints, members’ enquiries and viewings, each on its statutory clock.' },
     { key: 'partner-requests', name: 'Footage requests', path: '/partner/requests', permission: 'requests.submit', group: 'work', description: 'Ask the council for footage with your authority, and follow your organisation’s requests.' },
