@@ -5,6 +5,7 @@ import { evidenceRoutes } from './routes/evidence/routes';
 import { evidenceRetentionRoutes } from './routes/evidence/retention/routes';
 import { estateRoutes } from './routes/estate/routes';
 import { maintenanceRoutes } from './routes/maintenance/routes';
+import { partnerRequestRoutes } from './routes/partner-requests/routes';
 
 /**
  * Each module's pages, one line a module: a function that makes its routes under the signed-in
@@ -18,4 +19,5 @@ export const MODULE_ROUTES: readonly (<P extends AnyRoute>(parent: P) => readonl
   evidenceRetentionRoutes,
   estateRoutes,
   maintenanceRoutes,
+  partnerRequestRoutes,
 ];
