@@ -6,6 +6,7 @@ import { evidenceRetentionRoutes } from './routes/evidence/retention/routes';
 import { estateRoutes } from './routes/estate/routes';
 import { maintenanceRoutes } from './routes/maintenance/routes';
 import { requestRoutes } from './routes/requests/routes';
+import { partnerRequestRoutes } from './routes/partner-requests/routes';
 
 /**
  * Each module's pages, one line a module: a function that makes its routes under the signed-in
@@ -20,4 +21,5 @@ export const MODULE_ROUTES: readonly (<P extends AnyRoute>(parent: P) => readonl
   estateRoutes,
   maintenanceRoutes,
   requestRoutes,
+  partnerRequestRoutes,
 ];

@@ -4,25 +4,31 @@ import { registerCalendarRoutes } from './calendar/calendar.routes';
 import { requestNoticesJob } from './notices/notices.jobs';
 import { registerRequestReportRoutes } from './reports/reports.routes';
 import { registerCaseworkRoutes } from './casework/casework.routes';
+import { registerPolicyRoutes } from './policy/policy.routes';
+import { seedDemoRequests } from './requests.demo';
 
 /**
  * Information requests: one register of footage requests, subject access, FOI, complaints,
  * members' enquiries and viewings, each on its clock (register/); SAR and FOI casework (casework/:
  * identity, searches and stills, exemptions, the disclosure log); reminders and the weekly summary
- * (notices/); the timeliness report (reports/); and the calendar the clocks count on (calendar/:
- * imported GOV.UK bank holidays, council closure days).
+ * (notices/); the timeliness report (reports/); the council's dated clock policy (policy/); and
+ * the calendar the clocks count on (calendar/: imported GOV.UK bank holidays, council closure days).
  */
 export const requestsModule: VigilModule = {
   key: 'requests',
   routes(api) {
-    registerRequestReportRoutes(api); // before the register's /requests/{id}
+    // Before the register's: /requests/reports/… and /requests/clock-policy are not a request's id.
+    registerRequestReportRoutes(api);
+    registerPolicyRoutes(api);
     registerRequestRoutes(api);
     registerCaseworkRoutes(api);
     registerCalendarRoutes(api);
   },
   jobs: [requestNoticesJob],
+  seedDemo: seedDemoRequests,
   navigation: [
     { key: 'requests', name: 'Requests', path: '/requests', permission: 'requests.read', group: 'work', description: 'Footage requests, subject access, FOI, complaints, members’ enquiries and viewings, each on its statutory clock.' },
     { key: 'partner-requests', name: 'Footage requests', path: '/partner/requests', permission: 'requests.submit', group: 'work', description: 'Ask the council for footage with your authority, and follow your organisation’s requests.' },
+    { key: 'request-calendar-settings', name: 'Request calendar and clocks', path: '/admin/request-calendar', permission: 'settings.manage', group: 'admin', description: 'Council closure days, a newer GOV.UK bank-holidays file, and the working days each of the council’s own request clocks allows.' },
   ],
 };
