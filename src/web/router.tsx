@@ -20,6 +20,7 @@ import { UserDetailPage } from './routes/admin/UserDetailPage';
 import { AuditPage, validateAuditSearch } from './routes/audit/AuditPage';
 import { SecuritySettingsPage } from './routes/settings/SecuritySettingsPage';
 import { RetentionSettingsPage } from './routes/settings/RetentionSettingsPage';
+import { LetterTemplatesPage } from './routes/settings/LetterTemplatesPage';
 import { ErrorPage, ForbiddenPage, NotFoundPage } from './routes/errors/NotFound';
 import { MODULE_ROUTES } from './modules';
 
@@ -188,7 +189,7 @@ const auditRoute = createRoute({
 });
 
 /** An administration page: shown to those with the permission, refused to others. */
-function adminPage(path: '/admin/security' | '/admin/retention', permission: string, Page: () => React.ReactNode) {
+function adminPage(path: '/admin/security' | '/admin/retention' | '/admin/letter-templates', permission: string, Page: () => React.ReactNode) {
   const route = createRoute({
     getParentRoute: () => authedRoute,
     path,
@@ -201,6 +202,7 @@ function adminPage(path: '/admin/security' | '/admin/retention', permission: str
 }
 const securitySettingsRoute = adminPage('/admin/security', 'settings.manage', SecuritySettingsPage);
 const retentionSettingsRoute = adminPage('/admin/retention', 'settings.manage', RetentionSettingsPage);
+const letterTemplatesRoute = adminPage('/admin/letter-templates', 'settings.manage', LetterTemplatesPage);
 
 const moduleRoute = createRoute({
   getParentRoute: () => authedRoute,
@@ -223,6 +225,7 @@ const routeTree = rootRoute.addChildren([
     auditRoute,
     securitySettingsRoute,
     retentionSettingsRoute,
+    letterTemplatesRoute,
     ...MODULE_ROUTES.flatMap((routes) => routes(authedRoute)),
     moduleRoute,
   ]),

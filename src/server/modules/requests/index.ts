@@ -12,7 +12,7 @@ export { CORRESPONDENCE_FILES_PATH } from './correspondence/correspondence.route
 export const requestsModule: VigilModule = {
   key: 'requests',
   routes(api) {
-    registerCorrespondenceRoutes(api); // first: its /requests/letter-templates before /requests/{id}
+    registerCorrespondenceRoutes(api);
     registerRequestRoutes(api);
     registerCalendarRoutes(api);
   },

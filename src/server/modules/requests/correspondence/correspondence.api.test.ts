@@ -84,14 +84,14 @@ describe('letters', () => {
 
   it('uses the latest version an administrator saved, and refuses a template with an unknown placeholder', async () => {
     const { client: admin } = await signedInAs(deps, app, ['admin']);
-    const bad = await admin.post('/api/v1/requests/letter-templates/refusal', { subject: 'Ref {{reference}}', body: 'Dear {{requestorName}}' });
+    const bad = await admin.post('/api/v1/request-letter-templates/refusal', { subject: 'Ref {{reference}}', body: 'Dear {{requestorName}}' });
     expect(bad).toMatchObject({ status: 400, body: { errors: [{ path: 'body', message: expect.stringMatching(/\{\{requestorName\}\}/) }] } });
-    const v = await admin.post('/api/v1/requests/letter-templates/refusal', { subject: 'Refused: {{reference}}', body: 'Dear {{requesterName}}, we refuse. {{officerName}}' });
+    const v = await admin.post('/api/v1/request-letter-templates/refusal', { subject: 'Refused: {{reference}}', body: 'Dear {{requesterName}}, we refuse. {{officerName}}' });
     expect(v).toMatchObject({ status: 201, body: { key: 'refusal', subject: 'Refused: {{reference}}' } });
     const made = (await officer.post('/api/v1/requests', requestInput())).body;
     const letter = await officer.post(`/api/v1/requests/${made.id}/letters`, { letter: 'refusal' });
     expect(letter.body).toMatchObject({ subject: `Refused: ${made.reference}`, templateVersion: v.body.version });
-    const list = await admin.get('/api/v1/requests/letter-templates');
+    const list = await admin.get('/api/v1/request-letter-templates');
     expect(list.body.items.find((t: { key: string }) => t.key === 'refusal')).toMatchObject({ version: v.body.version });
   });
 });

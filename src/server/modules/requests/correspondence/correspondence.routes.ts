@@ -33,15 +33,14 @@ const download = (c: Context<AppEnv>, { bytes, file }: { bytes: Buffer; file: k.
   }) as never;
 
 export function registerCorrespondenceRoutes(api: Api) {
-  // Before /api/v1/requests/{id}, which would take 'letter-templates' for an id.
   route(api, {
-    operationId: 'listLetterTemplates', method: 'get', path: '/api/v1/requests/letter-templates', access: 'settings.manage', tags,
+    operationId: 'listLetterTemplates', method: 'get', path: '/api/v1/request-letter-templates', access: 'settings.manage', tags,
     summary: 'The letters to requesters (acknowledgement, clarification, extension, refusal, response), each as in use now, with the wording shipped and the placeholders a template may use',
     responses: { 200: json(k.LetterTemplateList, 'The templates'), ...commonResponses },
   }, async (c) => c.json({ items: await letters.listTemplates(c.get('deps')), placeholders: k.PLACEHOLDER_LIST }, 200));
 
   route(api, {
-    operationId: 'saveLetterTemplate', method: 'post', path: '/api/v1/requests/letter-templates/{key}', access: 'settings.manage', tags,
+    operationId: 'saveLetterTemplate', method: 'post', path: '/api/v1/request-letter-templates/{key}', access: 'settings.manage', tags,
     summary: 'Save a new version of a letter\'s wording (the earlier versions are kept; letters use the latest). An unknown placeholder is refused (audited)',
     request: { params: keyParams, ...body(k.LetterTemplateInput) }, responses: { 201: json(k.LetterTemplateView, 'Saved'), ...commonResponses },
   }, async (c) => c.json(await letters.saveTemplate(c.get('deps'), { actor: actor(c), key: c.req.valid('param').key, input: c.req.valid('json') }), 201));

@@ -20,9 +20,9 @@ async function withLetterIn(ctx: WalkCtx) {
 }
 
 export const walk: Walk = {
-  'GET /api/v1/requests/letter-templates': { allowed: ADMINS },
-  'POST /api/v1/requests/letter-templates/:key': {
-    allowed: ADMINS, path: () => '/api/v1/requests/letter-templates/acknowledgement',
+  'GET /api/v1/request-letter-templates': { allowed: ADMINS },
+  'POST /api/v1/request-letter-templates/:key': {
+    allowed: ADMINS, path: () => '/api/v1/request-letter-templates/acknowledgement',
     body: () => ({ subject: 'We have your request {{reference}}', body: 'Dear {{requesterName}},\n\nWe received it on {{receivedOn}}.' }),
   },
   'POST /api/v1/requests/correspondence-files': { allowed: REQUEST_HANDLERS, body: () => ({ file: 'sent as JSON' }), allowedStatus: () => [415] },
