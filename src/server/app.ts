@@ -23,7 +23,7 @@ import { registerNavigationRoutes } from './modules/navigation.routes';
 import { UPLOADS_PATH, VERIFY_PACKAGE_PATH } from './modules/evidence';
 import { ESTATE_IMPORT_BODY_LIMIT, ESTATE_IMPORT_PATH, SIGNAGE_PHOTOS_PATH } from './modules/estate';
 import { FAULT_PHOTO_PATHS } from './modules/maintenance';
-import { REQUEST_STILLS_PATH } from './modules/requests/casework/casework.routes';
+import { CORRESPONDENCE_FILES_PATH, REQUEST_STILLS_PATH } from './modules/requests';
 import { MODULES } from './modules/registry';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -76,7 +76,7 @@ export function buildApp({ deps, log, pool, sessionCache, listener, shutdown = n
   // Footage uploads and packages to check stream to disk, at any size (tus has its own limit).
   // A camera register to import may be up to 10 MB; a signage photo 5 MB, capped as its route reads it.
   const importLimit = requestBodyLimit({ maxSize: ESTATE_IMPORT_BODY_LIMIT, onError: (c) => problemResponse(c, problem({ status: 413, code: 'http.payload_too_large', detail: 'The register is larger than 10 MB: split it.' })) });
-  app.use('/api/*', (c, next) => (c.req.path.startsWith(`${UPLOADS_PATH}/`) || c.req.path === VERIFY_PACKAGE_PATH || c.req.path === SIGNAGE_PHOTOS_PATH || c.req.path === REQUEST_STILLS_PATH || (FAULT_PHOTO_PATHS as readonly string[]).includes(c.req.path) ? next() : c.req.path === ESTATE_IMPORT_PATH ? importLimit(c, next) : bodyLimit(c, next)));
+  app.use('/api/*', (c, next) => (c.req.path.startsWith(`${UPLOADS_PATH}/`) || c.req.path === VERIFY_PACKAGE_PATH || c.req.path === SIGNAGE_PHOTOS_PATH || (FAULT_PHOTO_PATHS as readonly string[]).includes(c.req.path) || c.req.path === REQUEST_STILLS_PATH || c.req.path === CORRESPONDENCE_FILES_PATH ? next() : c.req.path === ESTATE_IMPORT_PATH ? importLimit(c, next) : bodyLimit(c, next)));
   app.use('/api/*', sessionLoader({ deps, cache: sessionCache }));
   app.use('/api/*', csrfProtection({ publicUrl: deps.config.publicUrl }));
   app.use('/api/v1/*', idempotency({ db: deps.db }));

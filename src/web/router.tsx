@@ -21,6 +21,7 @@ import { AuditPage, validateAuditSearch } from './routes/audit/AuditPage';
 import { SecuritySettingsPage } from './routes/settings/SecuritySettingsPage';
 import { RetentionSettingsPage } from './routes/settings/RetentionSettingsPage';
 import { RequestCalendarPage } from './routes/settings/RequestCalendarPage';
+import { LetterTemplatesPage } from './routes/settings/LetterTemplatesPage';
 import { ErrorPage, ForbiddenPage, NotFoundPage } from './routes/errors/NotFound';
 import { MODULE_ROUTES } from './modules';
 
@@ -189,7 +190,7 @@ const auditRoute = createRoute({
 });
 
 /** An administration page: shown to those with the permission, refused to others. */
-function adminPage(path: '/admin/security' | '/admin/retention' | '/admin/request-calendar', permission: string, Page: () => React.ReactNode) {
+function adminPage(path: '/admin/security' | '/admin/retention' | '/admin/request-calendar' | '/admin/letter-templates', permission: string, Page: () => React.ReactNode) {
   const route = createRoute({
     getParentRoute: () => authedRoute,
     path,
@@ -203,6 +204,7 @@ function adminPage(path: '/admin/security' | '/admin/retention' | '/admin/reques
 const securitySettingsRoute = adminPage('/admin/security', 'settings.manage', SecuritySettingsPage);
 const retentionSettingsRoute = adminPage('/admin/retention', 'settings.manage', RetentionSettingsPage);
 const requestCalendarRoute = adminPage('/admin/request-calendar', 'settings.manage', RequestCalendarPage);
+const letterTemplatesRoute = adminPage('/admin/letter-templates', 'settings.manage', LetterTemplatesPage);
 
 const moduleRoute = createRoute({
   getParentRoute: () => authedRoute,
@@ -226,6 +228,7 @@ const routeTree = rootRoute.addChildren([
     securitySettingsRoute,
     retentionSettingsRoute,
     requestCalendarRoute,
+    letterTemplatesRoute,
     ...MODULE_ROUTES.flatMap((routes) => routes(authedRoute)),
     moduleRoute,
   ]),

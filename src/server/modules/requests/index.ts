@@ -6,6 +6,9 @@ import { registerRequestReportRoutes } from './reports/reports.routes';
 import { registerCaseworkRoutes } from './casework/casework.routes';
 import { registerPolicyRoutes } from './policy/policy.routes';
 import { seedDemoRequests } from './requests.demo';
+import { registerCorrespondenceRoutes } from './correspondence/correspondence.routes';
+export { CORRESPONDENCE_FILES_PATH } from './correspondence/correspondence.routes';
+export { REQUEST_STILLS_PATH } from './casework/casework.routes';
 
 /**
  * Information requests: one register of footage requests, subject access, FOI, complaints,
@@ -20,6 +23,7 @@ export const requestsModule: VigilModule = {
     // Before the register's: /requests/reports/… and /requests/clock-policy are not a request's id.
     registerRequestReportRoutes(api);
     registerPolicyRoutes(api);
+    registerCorrespondenceRoutes(api);
     registerRequestRoutes(api);
     registerCaseworkRoutes(api);
     registerCalendarRoutes(api);
@@ -28,6 +32,7 @@ export const requestsModule: VigilModule = {
   seedDemo: seedDemoRequests,
   navigation: [
     { key: 'requests', name: 'Requests', path: '/requests', permission: 'requests.read', group: 'work', description: 'Footage requests, subject access, FOI, complaints, members’ enquiries and viewings, each on its statutory clock.' },
+    { key: 'letter-templates', name: 'Letter templates', path: '/admin/letter-templates', permission: 'settings.manage', group: 'admin', description: 'The wording of the letters to requesters: acknowledgement, clarification, extension, refusal and response.' },
     { key: 'partner-requests', name: 'Footage requests', path: '/partner/requests', permission: 'requests.submit', group: 'work', description: 'Ask the council for footage with your authority, and follow your organisation’s requests.' },
     { key: 'request-calendar-settings', name: 'Request calendar and clocks', path: '/admin/request-calendar', permission: 'settings.manage', group: 'admin', description: 'Council closure days, a newer GOV.UK bank-holidays file, and the working days each of the council’s own request clocks allows.' },
   ],

@@ -289,7 +289,7 @@ describe('sign-in stages', () => {
       return (await c.get('/api/v1/modules')).body.modules as { key: string; group: string; coming: string | null }[];
     };
     const admin = await keys(['admin']);
-    expect(admin.map((m) => m.key)).toEqual(['maintenance', 'users', 'retention-settings', 'security-settings', 'estate-check-settings', 'personal-data-review', 'procedures', 'request-calendar-settings', 'audit']);
+    expect(admin.map((m) => m.key)).toEqual(['maintenance', 'users', 'retention-settings', 'security-settings', 'estate-check-settings', 'personal-data-review', 'procedures', 'request-calendar-settings', 'letter-templates', 'audit']);
     const supervisor = await keys(['supervisor']);
     expect(supervisor.filter((m) => m.group === 'work').map((m) => m.key)).toEqual(['occurrences', 'estate-checks', 'estate', 'estate-deployments', 'maintenance', 'evidence', 'requests', 'analysis', 'governance']);
     expect(supervisor.find((m) => m.key === 'maintenance')?.coming).toBeNull();

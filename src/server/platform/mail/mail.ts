@@ -9,6 +9,8 @@ export interface Mail {
   to: string[];
   subject: string;
   text: string;
+  /** Files sent with the message (a generated letter's PDF). */
+  attachments?: { filename: string; content: Uint8Array; contentType: string }[];
 }
 
 export interface Mailer {
@@ -30,7 +32,7 @@ export function createMailer({ config, log }: { config: Pick<Config['mail'], 'sm
       kind: 'log',
       async send(mail) {
         const messageId = `log-${Date.now()}-${++n}`;
-        log.warn({ mail: { from: config.from, ...mail }, messageId }, 'e-mail not sent (no VIGIL_SMTP_URL): written here instead');
+        log.warn({ mail: { from: config.from, ...mail, attachments: mail.attachments?.map((a) => a.filename) }, messageId }, 'e-mail not sent (no VIGIL_SMTP_URL): written here instead');
         return { messageId };
       },
       close() {},
@@ -42,7 +44,7 @@ export function createMailer({ config, log }: { config: Pick<Config['mail'], 'sm
   return {
     kind: 'smtp',
     async send(mail) {
-      const info = await transport.sendMail({ from: config.from, to: mail.to, subject: mail.subject, text: mail.text });
+      const info = await transport.sendMail({ from: config.from, to: mail.to, subject: mail.subject, text: mail.text, attachments: mail.attachments?.map((a) => ({ filename: a.filename, content: Buffer.from(a.content), contentType: a.contentType })) });
       const rejected = (info.rejected ?? []).map(String);
       if (rejected.length) throw new Error(`the mail relay refused ${rejected.join(', ')}`);
       return { messageId: info.messageId };

@@ -128,10 +128,13 @@ export async function getRequest(deps: Deps, { actor, id }: { actor: Actor; id: 
   return getRequestIn(deps.db, { actor, id, ctx: await context(deps) });
 }
 
-type StepResult = { kind: string; details?: Record<string, unknown>; correctsSeq?: number | null; set?: Record<string, unknown> };
+export type StepResult = { kind: string; details?: Record<string, unknown>; correctsSeq?: number | null; set?: Record<string, unknown> };
 
-/** One step on one request: locked, checked by `apply`, its event appended, its due date refreshed, audited. */
-async function step(deps: Deps, { actor, id }: { actor: Actor; id: string }, apply: (trx: Db, row: repo.RequestRow, ctx: ViewContext) => Promise<StepResult>) {
+/**
+ * One step on one request: locked, checked by `apply`, its event appended, its due date refreshed,
+ * audited. Exported for the request's other parts (correspondence/) that append their own events.
+ */
+export async function step(deps: Deps, { actor, id }: { actor: Actor; id: string }, apply: (trx: Db, row: repo.RequestRow, ctx: ViewContext) => Promise<StepResult>) {
   return deps.db.transaction().execute(async (trx) => {
     const row = await repo.lockRequest(trx, id, actor.viewer);
     if (!row) throw errors.requestNotFound();
