@@ -1,6 +1,8 @@
 import type { VigilModule } from '../../platform/modules';
 import { registerRequestRoutes } from './register/register.routes';
 import { registerCalendarRoutes } from './calendar/calendar.routes';
+import { registerDisclosureRoutes } from './disclosure/disclosure.routes';
+import { registerViewingRoutes } from './viewings/viewings.routes';
 
 /**
  * Information requests: one register of footage requests, subject access, FOI, complaints,
@@ -12,6 +14,8 @@ export const requestsModule: VigilModule = {
   routes(api) {
     registerRequestRoutes(api);
     registerCalendarRoutes(api);
+    registerDisclosureRoutes(api);
+    registerViewingRoutes(api);
   },
   navigation: [
     { key: 'requests', name: 'Requests', path: '/requests', permission: 'requests.read', group: 'work', description: 'Footage requests, subject access, FOI, complaints, members’ enquiries and viewings, each on its statutory clock.' },
