@@ -13,6 +13,10 @@ import { applyEvidenceRetentionJob } from './retention/retention.jobs';
 export { ingestRecording } from './ingest/ingest.usecases';
 export { UPLOADS_PATH } from './ingest/upload.routes';
 export { VERIFY_PACKAGE_PATH } from './packages/packages.routes';
+// For requests (disclosure and viewings): hold footage, package and release exhibits, record a viewing.
+export { placeHoldIn } from './retention/retention.usecases';
+export { requestPackage, releasePackage } from './packages/packages.usecases';
+export { appendToExhibit } from './continuity/continuity.usecases';
 
 /** Evidence: footage in, exhibits out, with an unbroken chain of custody. */
 export const evidenceModule: VigilModule = {

@@ -9,11 +9,15 @@ import { seedDemoRequests } from './requests.demo';
 import { registerCorrespondenceRoutes } from './correspondence/correspondence.routes';
 export { CORRESPONDENCE_FILES_PATH } from './correspondence/correspondence.routes';
 export { REQUEST_STILLS_PATH } from './casework/casework.routes';
+import { registerDisclosureRoutes } from './disclosure/disclosure.routes';
+import { registerViewingRoutes } from './viewings/viewings.routes';
 
 /**
  * Information requests: one register of footage requests, subject access, FOI, complaints,
  * members' enquiries and viewings, each on its clock (register/); SAR and FOI casework (casework/:
- * identity, searches and stills, exemptions, the disclosure log); reminders and the weekly summary
+ * identity, searches and stills, exemptions, the disclosure log); footage found, held, decided
+ * and disclosed as an evidence package (disclosure/); viewings in the control room (viewings/);
+ * correspondence and letters (correspondence/); reminders and the weekly summary
  * (notices/); the timeliness report (reports/); the council's dated clock policy (policy/); and
  * the calendar the clocks count on (calendar/: imported GOV.UK bank holidays, council closure days).
  */
@@ -27,6 +31,8 @@ export const requestsModule: VigilModule = {
     registerRequestRoutes(api);
     registerCaseworkRoutes(api);
     registerCalendarRoutes(api);
+    registerDisclosureRoutes(api);
+    registerViewingRoutes(api);
   },
   jobs: [requestNoticesJob],
   seedDemo: seedDemoRequests,

@@ -1,7 +1,7 @@
 import type { Db } from '../../../platform/db/db';
 import { custodyOf } from '../evidence.models';
 import { sealContinuityEvent, type ContinuityKind, type ContinuityLink } from './continuity.models';
-import { insertContinuityEvent, listContinuityEvents, updateExhibitCustody, type LockedExhibit } from './continuity.repository';
+import { insertContinuityEvent, listContinuityEvents, lockExhibit, updateExhibitCustody, type LockedExhibit } from './continuity.repository';
 
 // Appending to an exhibit's chain, inside the caller's transaction and under the exhibit's row lock
 // (lockExhibit): the event is sealed onto the head the row holds, written, and the row's head,
@@ -35,4 +35,17 @@ export async function appendContinuity(db: Db, { exhibit, event }: { exhibit: Lo
   exhibit.continuity_hash = link.hash;
   exhibit.state = custody.state;
   return link;
+}
+
+/**
+ * One handling of an exhibit recorded by another module (a viewing in the control room: viewed,
+ * copied), in the caller's transaction under the exhibit's lock, quoting the item's hash as its
+ * first event did. Undefined when there is no such exhibit; refused (as handlingProblem would) once destroyed.
+ */
+export async function appendToExhibit(db: Db, { exhibitId, event }: { exhibitId: string; event: Omit<ContinuityInput, 'itemSha256'> & { kind: 'viewed' | 'copied' } }) {
+  const exhibit = await lockExhibit(db, exhibitId);
+  if (!exhibit) return undefined;
+  if (exhibit.state === 'destroyed') return 'destroyed' as const;
+  const first = await db.selectFrom('continuity_events').select('item_sha256').where('exhibit_id', '=', exhibitId).where('seq', '=', 1).executeTakeFirstOrThrow();
+  return appendContinuity(db, { exhibit, event: { ...event, itemSha256: first.item_sha256 } });
 }

@@ -46,26 +46,29 @@ export type HoldSubject = { exhibitId: string } | { recordingId: string };
 /** A legal hold on an exhibit or a recording: nothing it names is destroyed until it is released. */
 export async function placeHold(deps: Deps, { actor, subject, reason }: { actor: Actor; subject: HoldSubject; reason: string }) {
   const now = deps.clock.now();
-  return deps.db.transaction().execute(async (trx) => {
-    let details: Record<string, unknown>;
-    if ('exhibitId' in subject) {
-      const exhibit = await lockExhibit(trx, subject.exhibitId);
-      if (!exhibit) throw exhibitNotFound();
-      if (exhibit.state === 'destroyed') throw errors.alreadyDestroyed({ what: `Exhibit ${exhibit.reference}` });
-      details = { exhibit: exhibit.reference };
-    } else {
-      const recording = await repo.lockRecording(trx, subject.recordingId);
-      if (!recording) throw recordingNotFound();
-      if (recording.destroyed_at) throw errors.alreadyDestroyed({ what: recording.original_name });
-      details = { recording: recording.original_name, sha256: recording.sha256 };
-    }
-    const hold = await repo.insertHold(trx, {
-      exhibit_id: 'exhibitId' in subject ? subject.exhibitId : null, recording_id: 'recordingId' in subject ? subject.recordingId : null, reason, placed_by: actor.userId, placed_at: now,
-    });
-    const [recordType, recordId] = 'exhibitId' in subject ? ['exhibit', subject.exhibitId] : ['recording', subject.recordingId];
-    await recordAudit(trx, actor.audit, { action: 'evidence.hold-placed', recordType, recordId, details: { holdId: hold.id, reason, ...details } });
-    return { id: hold.id, placedAt: hold.placed_at.toISOString() };
+  return deps.db.transaction().execute((trx) => placeHoldIn(trx, { actor, subject, reason, now }));
+}
+
+/** placeHold inside the caller's transaction (a request holding the footage it concerns, with its own link). */
+export async function placeHoldIn(trx: Db, { actor, subject, reason, now }: { actor: Actor; subject: HoldSubject; reason: string; now: Date }) {
+  let details: Record<string, unknown>;
+  if ('exhibitId' in subject) {
+    const exhibit = await lockExhibit(trx, subject.exhibitId);
+    if (!exhibit) throw exhibitNotFound();
+    if (exhibit.state === 'destroyed') throw errors.alreadyDestroyed({ what: `Exhibit ${exhibit.reference}` });
+    details = { exhibit: exhibit.reference };
+  } else {
+    const recording = await repo.lockRecording(trx, subject.recordingId);
+    if (!recording) throw recordingNotFound();
+    if (recording.destroyed_at) throw errors.alreadyDestroyed({ what: recording.original_name });
+    details = { recording: recording.original_name, sha256: recording.sha256 };
+  }
+  const hold = await repo.insertHold(trx, {
+    exhibit_id: 'exhibitId' in subject ? subject.exhibitId : null, recording_id: 'recordingId' in subject ? subject.recordingId : null, reason, placed_by: actor.userId, placed_at: now,
   });
+  const [recordType, recordId] = 'exhibitId' in subject ? ['exhibit', subject.exhibitId] : ['recording', subject.recordingId];
+  await recordAudit(trx, actor.audit, { action: 'evidence.hold-placed', recordType, recordId, details: { holdId: hold.id, reason, ...details } });
+  return { id: hold.id, placedAt: hold.placed_at.toISOString() };
 }
 
 export async function releaseHold(deps: Deps, { actor, holdId, reason }: { actor: Actor; holdId: string; reason: string }) {
