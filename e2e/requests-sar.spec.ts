@@ -4,7 +4,7 @@ import { expectAccessible, newPage, signIn, useProduct } from './helpers';
 
 // A subject access request from the keyboard alone: an enforcement officer records it (refused
 // first without what is asked, what was typed kept), stops the clock to ask for identity, restarts
-// it when the passport copy arrives, extends it, sends the response letter and closes it. The due
+// it when the passport copy arrives, extends it, makes the response letter and closes it. The due
 // date on the page is checked at each step against dates worked out by hand (received Mon 2 Nov
 // 2026: one month on, Wed 2 Dec; stopped 10 to 20 Nov, ten days: Sat 12 Dec, so Mon 14 Dec; extended:
 // three months on, 2 Feb 2027, plus ten: Fri 12 Feb 2027). axe on every page.
@@ -90,6 +90,17 @@ describe('a subject access request', () => {
     await page.keyboard.press('Enter');
     await expect.poll(() => dueOnPage(page)).toMatch(/^12\/2\/2027/);
     await expectAccessible(page, 'the extended request');
+
+    // The response letter, made from its template as a PDF, goes on the correspondence.
+    await page.getByLabel('Letter', { exact: true }).focus();
+    await page.keyboard.type('Response');
+    await page.getByRole('button', { name: 'Generate letter' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByText('Letter made').waitFor();
+    const pdf = await page.getByRole('link', { name: 'Open the letter (PDF)' }).getAttribute('href');
+    const fetched = await page.evaluate(async (href) => { const r = await fetch(href!); return { status: r.status, type: r.headers.get('content-type') }; }, pdf);
+    expect(fetched).toEqual({ status: 200, type: 'application/pdf' });
+    await expectAccessible(page, 'the request with its response letter');
 
     // Answered: the status moves to responded and the clock closes.
     await page.getByLabel('New status').focus();

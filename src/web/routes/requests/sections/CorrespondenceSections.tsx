@@ -3,12 +3,12 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { RequestDetail } from '../../../../domain/requests/contract';
 import { CORRESPONDENCE_CHANNELS, DIRECTIONS } from '../../../../domain/requests/correspondence';
 import { LETTER_KEYS, LETTER_NAMES, type LetterKey } from '../../../../domain/requests/letters';
-import { formatDateTime } from '../../../../domain/calendar/london';
+import { formatDateTime, parseUkDate } from '../../../../domain/calendar/london';
 import { attachmentHref, correspondenceQuery, generateLetter, letterPdfHref, recordCorrespondence, type CorrespondenceItem } from '../../../api/requestLetters';
 import { ErrorSummary } from '../../../components/ErrorSummary';
 import { Button, SelectField, TextField } from '../../../components/fields';
 import { NotificationBanner } from '../../../components/NotificationBanner';
-import { formErrorsFrom, type FormErrors } from '../../../lib/errors';
+import { fieldErrors, formErrorsFrom, type FormErrors } from '../../../lib/errors';
 
 /**
  * The correspondence part of a request's page: letters, e-mails and calls in and out with their
@@ -109,8 +109,14 @@ function RecordForm({ requestId, onDone }: { requestId: string; onDone: () => Pr
     event.preventDefault();
     setBusy(true);
     setSaved(false);
+    const on = form.on.trim() ? parseUkDate(form.on) : undefined;
+    if (form.on.trim() && !on) {
+      setErrors(fieldErrors([['on', 'Enter the day as a real date, like 3/12/2026']]));
+      setBusy(false);
+      return;
+    }
     try {
-      await recordCorrespondence(requestId, { ...form, on: form.on || undefined }, files);
+      await recordCorrespondence(requestId, { ...form, on }, files);
       setForm(blank);
       setFiles([]);
       setErrors(undefined);
@@ -132,7 +138,7 @@ function RecordForm({ requestId, onDone }: { requestId: string; onDone: () => Pr
       <SelectField id="channel" label="How" value={form.channel} onChange={set('channel')} error={errors?.fields.channel} options={Object.entries(CORRESPONDENCE_CHANNELS).map(([value, label]) => ({ value, label }))} />
       <TextField id="subject" label="Subject" value={form.subject} onChange={set('subject')} error={errors?.fields.subject} />
       <TextField id="counterpart" label="From or to" hint="Who wrote, rang or was written to" value={form.counterpart} onChange={set('counterpart')} error={errors?.fields.counterpart} />
-      <TextField id="on" label="Day" hint="Leave blank for today" type="date" value={form.on} onChange={set('on')} error={errors?.fields.on} />
+      <TextField id="on" label="Day" hint="Leave blank for today; like 3/12/2026" value={form.on} onChange={set('on')} error={errors?.fields.on} width="10" autoComplete="off" spellCheck={false} />
       <div className={`govuk-form-group${errors?.fields.body ? ' govuk-form-group--error' : ''}`}>
         <label className="govuk-label" htmlFor="body">What it said</label>
         {errors?.fields.body && <p id="body-error" className="govuk-error-message">{errors.fields.body}</p>}
