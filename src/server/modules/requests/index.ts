@@ -38,6 +38,7 @@ export const requestsModule: VigilModule = {
   seedDemo: seedDemoRequests,
   navigation: [
     { key: 'requests', name: 'Requests', path: '/requests', permission: 'requests.read', group: 'work', description: 'Footage requests, subject access, FOI, complaints, members’ enquiries and viewings, each on its statutory clock.' },
+    { key: 'viewings', name: 'Viewings', path: '/requests/viewings', permission: 'requests.viewings', group: 'work', description: 'The diary of footage viewings for the next 14 days: book the room, and record what was viewed and copied.' },
     { key: 'letter-templates', name: 'Letter templates', path: '/admin/letter-templates', permission: 'settings.manage', group: 'admin', description: 'The wording of the letters to requesters: acknowledgement, clarification, extension, refusal and response.' },
     { key: 'partner-requests', name: 'Footage requests', path: '/partner/requests', permission: 'requests.submit', group: 'work', description: 'Ask the council for footage with your authority, and follow your organisation’s requests.' },
     { key: 'request-calendar-settings', name: 'Request calendar and clocks', path: '/admin/request-calendar', permission: 'settings.manage', group: 'admin', description: 'Council closure days, a newer GOV.UK bank-holidays file, and the working days each of the council’s own request clocks allows.' },

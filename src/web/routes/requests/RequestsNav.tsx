@@ -8,6 +8,7 @@ const PAGES = [
   { path: '/requests/new', name: 'Record a request', permission: 'requests.manage' },
   { path: '/requests/reports', name: 'Timeliness report', permission: 'requests.read' },
   { path: '/requests/disclosure-log', name: 'FOI disclosure log', permission: 'requests.read' },
+  { path: '/requests/viewings', name: 'Viewings', permission: 'requests.viewings' },
 ] as const;
 
 /** The requests pages, as links under the page heading; the current one is marked for screen readers. */

@@ -7,6 +7,7 @@ import { RequestPage } from './RequestPage';
 import { validateRequestsSearch, type RequestsSearch } from './search';
 import { ReportsPage, reportsSearch, type ReportsSearch } from './ReportsPage';
 import { DisclosureLogPage } from './DisclosureLogPage';
+import { ViewingsPage } from './ViewingsPage';
 
 /** The council's requests: the dashboard, the register, recording a request, the timeliness report, and one request. */
 export function requestRoutes<TParent extends AnyRoute>(parent: TParent) {
@@ -51,5 +52,11 @@ export function requestRoutes<TParent extends AnyRoute>(parent: TParent) {
     path: '/requests/disclosure-log',
     component: () => <Gate permission="requests.read">{() => <DisclosureLogPage />}</Gate>,
   });
-  return [dashboardRoute, registerRoute, newRoute, reportsRoute, disclosureLogRoute, oneRoute] as const;
+  // The viewing diary takes requests.viewings only: the control room keeps it without reading requests.
+  const viewingsRoute = createRoute({
+    getParentRoute: () => parent,
+    path: '/requests/viewings',
+    component: () => <Gate permission="requests.viewings">{(session) => <ViewingsPage session={session} />}</Gate>,
+  });
+  return [dashboardRoute, registerRoute, newRoute, reportsRoute, disclosureLogRoute, viewingsRoute, oneRoute] as const;
 }
