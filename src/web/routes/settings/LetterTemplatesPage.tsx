@@ -35,7 +35,7 @@ export function LetterTemplatesPage() {
             </dl>
           </div>
         </details>
-        {templates.isPending ? <p className="govuk-body">Loading…</p> : templates.data?.items.map((t) => <TemplateForm key={`${t.key}-${t.version}`} template={t} />)}
+        {templates.isPending ? <p className="govuk-body">Loading…</p> : templates.data?.items.map((t) => <TemplateForm key={t.key} template={t} />)}
       </div>
     </div>
   );

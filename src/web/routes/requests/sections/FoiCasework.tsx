@@ -88,8 +88,8 @@ function DisclosureForm({ request, onChanged }: Omit<Props, 'canManage'>) {
     if (await form.run(() => recordDisclosure(request.id, { title, answer, publish: publish === 'yes' }), 'Answer logged')) onChanged();
   };
   return (
-    <form onSubmit={(e) => void submit(e)} noValidate aria-labelledby="disclosure-title">
-      <h4 className="govuk-heading-s" id="disclosure-title">{last ? 'Change the disclosure log entry' : 'Log the answer released'}</h4>
+    <form onSubmit={(e) => void submit(e)} noValidate aria-labelledby="disclosure-log-title">
+      <h4 className="govuk-heading-s" id="disclosure-log-title">{last ? 'Change the disclosure log entry' : 'Log the answer released'}</h4>
       <ErrorSummary errors={form.errors} />
       {form.done && <p className="govuk-body" role="status">{form.done}.</p>}
       <TextField id={form.id('title')} label="Title" value={title} onChange={setTitle} error={form.field('title')} />
