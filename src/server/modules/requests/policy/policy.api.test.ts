@@ -30,7 +30,8 @@ describe('the clock policy', () => {
 
     const view = (await officer.get('/api/v1/requests/clock-policy')).body;
     expect(view.inForce.policy).toEqual(before.inForce.policy);
-    expect(view.upcoming).toEqual([expect.objectContaining({ effectiveFrom: '2030-05-07', createdBy: expect.objectContaining({ id: expect.any(String) }) })]);
+    // The route walk sets versions far in the future (from 2201) in this shared database: leave them out.
+    expect(view.upcoming.filter((u: { effectiveFrom: string }) => u.effectiveFrom < '2100-01-01')).toEqual([expect.objectContaining({ effectiveFrom: '2030-05-07', createdBy: expect.objectContaining({ id: expect.any(String) }) })]);
 
     // Wed 1 May 2030 on the old policy: 10 working days over the bank holiday of Mon 6 May = Thu 16 May. Tue 7 May on the new: 3 working days = Fri 10 May.
     const old = (await officer.post('/api/v1/requests', requestInput({ type: 'enquiry', receivedOn: '2030-05-01', summary: 'Cllr asks about Elm Road' }))).body;
