@@ -13,7 +13,8 @@ import { REQUEST_TYPES, type RequestType } from './workflow';
 // - On time: closed on or before the due date it closed against. A request closed while its clock
 //   was stopped (no due date: withdrawn before identity came, say) missed no deadline: on time.
 
-export const ReportMonth = z.string({ message: 'Enter the month as YYYY-MM' }).regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Enter the month as YYYY-MM, like 2026-04');
+export const ReportMonth = z.string({ message: 'Enter the month as YYYY-MM' }).regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Enter the month as YYYY-MM, like 2026-04')
+  .refine((v) => v >= '2000-01' && v <= '2100-12', 'Enter a month from 2000 to 2100');
 
 /** At most two years in one report. */
 export const MAX_REPORT_MONTHS = 24;
@@ -63,8 +64,9 @@ export interface TimelinessRow {
 export function monthsBetween(from: string, to: string): string[] {
   const out: string[] = [];
   let [y, m] = [Number(from.slice(0, 4)), Number(from.slice(5, 7))];
-  while (`${y}-${String(m).padStart(2, '0')}` <= to) {
-    out.push(`${y}-${String(m).padStart(2, '0')}`);
+  const key = () => `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}`;
+  while (key() <= to && out.length <= MAX_REPORT_MONTHS) {
+    out.push(key());
     [y, m] = m === 12 ? [y + 1, 1] : [y, m + 1];
   }
   return out;
@@ -73,7 +75,7 @@ export function monthsBetween(from: string, to: string): string[] {
 /** The month `n` months after (or before, negative) "YYYY-MM". */
 export function shiftMonth(month: string, n: number): string {
   const total = Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1 + n;
-  return `${Math.floor(total / 12)}-${String((total % 12) + 1).padStart(2, '0')}`;
+  return `${String(Math.floor(total / 12)).padStart(4, '0')}-${String((total % 12) + 1).padStart(2, '0')}`;
 }
 
 /** What is wrong with a range, or undefined. */
