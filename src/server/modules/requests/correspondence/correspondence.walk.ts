@@ -1,3 +1,4 @@
+import { DEFAULT_LETTERS } from '../../../../domain/requests/letters';
 import { ADMINS, REQUEST_HANDLERS, REQUEST_READERS, type Walk, type WalkCtx } from '../../../../../test/support/walk';
 import { aRequest, handlerActor } from '../register/register.walk';
 import * as uc from './correspondence.usecases';
@@ -23,7 +24,8 @@ export const walk: Walk = {
   'GET /api/v1/request-letter-templates': { allowed: ADMINS },
   'POST /api/v1/request-letter-templates/:key': {
     allowed: ADMINS, path: () => '/api/v1/request-letter-templates/acknowledgement',
-    body: () => ({ subject: 'We have your request {{reference}}', body: 'Dear {{requesterName}},\n\nWe received it on {{receivedOn}}.' }),
+    // The shipped wording, saved again: this database is shared, and other tests read the letters it makes.
+    body: () => ({ subject: DEFAULT_LETTERS.acknowledgement.subject, body: DEFAULT_LETTERS.acknowledgement.body }),
   },
   'POST /api/v1/requests/correspondence-files': { allowed: REQUEST_HANDLERS, body: () => ({ file: 'sent as JSON' }), allowedStatus: () => [415] },
   'GET /api/v1/requests/:id/correspondence': { allowed: REQUEST_READERS, path: onRequest('/correspondence') },
