@@ -75,10 +75,9 @@ async function receive(deps: Deps, s: Story, { pick, person, council, owner }: {
       summary: s.summary, place: s.place ?? '', ...timeRange, phone: '101 ext 4471',
       authority: { crimeReference: `SP/${String(4000 + s.d * 37 + s.summary.length).padStart(5, '0')}/${day.slice(2, 4)}`, exemption: 'DPA 2018 Sch 2 Pt 1 para 2 (prevention or detection of crime)', officerName, officerRank, officerNumber },
     });
-    const police = council.users.police!;
     const made = await uc.submitFootageRequest(deps, {
       actor: { ...person('police'), viewer: { party: 'agency', organisationId: council.organisations.police } }, input,
-      user: { name: `${officerRank} ${officerName}`, email: `${police.username}@demo-council.example`, organisationId: council.organisations.police, organisationName: 'Staffordshire Police' },
+      user: { name: `${officerRank} ${officerName}`, organisationId: council.organisations.police, organisationName: 'Staffordshire Police' },
     });
     if (owner) await uc.assignOwner(deps, { actor: { ...person('enforcement'), viewer: { party: 'council' } }, id: made.id, input: { ownerId: owner } });
     return made.id;

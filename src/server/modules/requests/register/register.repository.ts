@@ -132,6 +132,10 @@ export const listEvents = (db: Db, requestId: string) =>
 export const hasEvent = (db: Db, requestId: string, seq: number) =>
   db.selectFrom('request_events').select('seq').where('request_id', '=', requestId).where('seq', '=', seq).executeTakeFirst().then(Boolean);
 
+/** A user's e-mail address ('' or undefined when none). */
+export const findUserEmail = (db: Db, id: string) =>
+  db.selectFrom('users').select('email').where('id', '=', id).executeTakeFirst().then((r) => r?.email ?? undefined);
+
 /** A council user who may own requests (requests.manage through a role), or undefined. */
 export const findOwner = (db: Db, id: string) =>
   db.selectFrom('users as u').innerJoin('organisations as o', 'o.id', 'u.organisation_id').innerJoin('user_roles as ur', 'ur.user_id', 'u.id')

@@ -102,11 +102,9 @@ export function registerRequestRoutes(api: Api) {
     request: body(rc.SubmitFootageRequest), responses: { 201: json(rc.RequestDetail, 'Received'), ...commonResponses },
   }, async (c) => {
     const s = c.get('session')!;
-    const deps = c.get('deps');
-    const email = (await deps.db.selectFrom('users').select('email').where('id', '=', s.userId).executeTakeFirst())?.email ?? '';
-    return c.json(await uc.submitFootageRequest(deps, {
+    return c.json(await uc.submitFootageRequest(c.get('deps'), {
       actor: agencyActor(c), input: c.req.valid('json'),
-      user: { name: s.displayName, email, organisationId: s.organisation.id, organisationName: s.organisation.name },
+      user: { name: s.displayName, organisationId: s.organisation.id, organisationName: s.organisation.name },
     }), 201);
   });
 

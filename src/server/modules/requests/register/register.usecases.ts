@@ -92,12 +92,13 @@ export async function receiveRequest(deps: Deps, { actor, input, organisationId 
 }
 
 /** A partner agency's user asks for footage: the request is their organisation's, received today through the app. */
-export async function submitFootageRequest(deps: Deps, { actor, input, user }: { actor: Actor; input: SubmitFootageRequest; user: { name: string; email: string; organisationId: string; organisationName: string } }) {
+export async function submitFootageRequest(deps: Deps, { actor, input, user }: { actor: Actor; input: SubmitFootageRequest; user: { name: string; organisationId: string; organisationName: string } }) {
+  const email = (await repo.findUserEmail(deps.db, actor.userId)) ?? '';
   return receiveRequest(deps, {
     actor, organisationId: user.organisationId,
     input: {
       type: 'agency_footage', receivedOn: londonDay(deps.clock.now()), channel: 'portal',
-      requester: { name: user.name, organisation: user.organisationName, email: user.email, phone: input.phone, address: '' },
+      requester: { name: user.name, organisation: user.organisationName, email, phone: input.phone, address: '' },
       summary: input.summary, place: input.place, timeFrom: input.timeFrom, timeTo: input.timeTo, cameraIds: input.cameraIds,
       personDescription: '', clothing: '', authority: input.authority, isDataProtectionComplaint: false,
     },
