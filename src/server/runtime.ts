@@ -22,6 +22,10 @@ import { ROLE_INFO } from './platform/auth/permissions';
 import { keepOneTimePasswords } from './platform/auth/one-time-passwords';
 import { flushLog } from './platform/logging/logger';
 import { MODULES } from './modules/registry';
+import { startTimers } from './platform/timers/timers';
+
+/** Every module's durable timers, fired by each process that works jobs. */
+const TIMER_DEFINITIONS = MODULES.flatMap((m) => m.timers ?? []);
 
 export interface Running {
   url: string;
@@ -55,7 +59,7 @@ export async function startServer({ config, log, out = (s: string) => process.st
 
     jobs = await startJobs({ url: database.ownerUrl, deps, log, definitions: JOB_DEFINITIONS, work: config.workerInProcess });
     deps.jobs = jobs; // use cases queue work after their transaction commits
-    housekeeping = startHousekeeping({ db: deps.db, log });
+    housekeeping = startHousekeeping({ db: deps.db, log }, config.workerInProcess ? deps : undefined);
     listener = await startListener({ url: database.handle.url, log });
     // In a terminal a person reads the banner: one JSON line per request would scroll it away, so
     // requests are logged at debug there (LOG_LEVEL=debug shows them). A log collector reads a pipe
@@ -135,12 +139,17 @@ export async function startWorker({ config, log }: { config: Config; log: Logger
   const deps: Deps = { db: database.handle.db, config, clock: systemClock, log, storage: createObjectStore({ config, log }), mail: createMailer({ config: config.mail, log }) };
   const jobs = await startJobs({ url: database.ownerUrl, deps, log, definitions: JOB_DEFINITIONS, work: true });
   deps.jobs = jobs;
-  const housekeeping = startHousekeeping({ db: deps.db, log }); // what the jobs change is sealed and announced too
+  const housekeeping = startHousekeeping({ db: deps.db, log }, deps); // what the jobs change is sealed and announced too
   return { stop: async () => { await jobs.stop(); await housekeeping.stop(); await database.close(); } };
 }
 
-/** What every process that writes runs beside its work: sealing the audit trail, sending live updates, expiring idempotency keys, and each module's own (search documents). */
-function startHousekeeping({ db, log }: { db: Db; log: Logger }): Repeating {
+/**
+ * What every process that writes runs beside its work: sealing the audit trail, sending live
+ * updates, expiring idempotency keys, each module's own (search documents), and, where the process
+ * works jobs (`timerDeps`), firing the modules' durable timers.
+ */
+function startHousekeeping({ db, log }: { db: Db; log: Logger }, timerDeps?: Deps): Repeating {
   const running = [startAuditSealer({ db, log }), startLiveOutbox({ db, log }), startIdempotencyExpiry({ db, log }), ...MODULES.flatMap((m) => (m.housekeeping ? [m.housekeeping({ db, log })] : []))];
+  if (timerDeps && TIMER_DEFINITIONS.length) running.push(startTimers({ deps: timerDeps, definitions: TIMER_DEFINITIONS }));
   return { stop: async () => { for (const r of running) await r.stop(); } };
 }

@@ -7,6 +7,7 @@ import { estateRoutes } from './routes/estate/routes';
 import { maintenanceRoutes } from './routes/maintenance/routes';
 import { requestRoutes } from './routes/requests/routes';
 import { partnerRequestRoutes } from './routes/partner-requests/routes';
+import { oohRoutes } from './routes/ooh/routes';
 
 /**
  * Each module's pages, one line a module: a function that makes its routes under the signed-in
@@ -22,4 +23,5 @@ export const MODULE_ROUTES: readonly (<P extends AnyRoute>(parent: P) => readonl
   maintenanceRoutes,
   requestRoutes,
   partnerRequestRoutes,
+  oohRoutes,
 ];

@@ -37,6 +37,12 @@ export const VIEWING_KEEPERS: readonly Role[] = ['operator', 'supervisor', 'enfo
 export const AGENCIES: readonly Role[] = ['agency'];
 /** Who reviews personal data due for removal (references and dates, never names). */
 export const PERSONAL_DATA_REVIEWERS: readonly Role[] = ['supervisor', 'admin'];
+/** Who runs the out-of-hours service (ooh.use): out-of-hours officers and the control-room manager. */
+export const OOH_OFFICERS: readonly Role[] = ['supervisor', 'ooh_officer'];
+/** Who sets it up (ooh.manage): the control-room manager and administrators. */
+export const OOH_MANAGERS: readonly Role[] = ['supervisor', 'admin'];
+/** Who may work alone under the lone-working service (lone_working.self): council staff in the field or on site. */
+export const LONE_WORKERS: readonly Role[] = ['operator', 'supervisor', 'enforcement_officer', 'coordinator', 'ooh_officer', 'patrol_officer'];
 export const SUPERVISORS: readonly Role[] = ['supervisor'];
 export const ADMINS: readonly Role[] = ['admin'];
 export const AUDITORS: readonly Role[] = ['auditor', 'admin'];

@@ -27,6 +27,26 @@ export const ModuleEntry = z.object({
 }).meta({ id: 'ModuleEntry' });
 export type ModuleEntry = z.infer<typeof ModuleEntry>;
 
+// ---- The shift: what a module hands over beside the occurrence log ----
+
+/** One thing the next shift must know about (an open call, a lone worker still out, an alarm not reset). */
+export const ShiftItem = z.object({
+  text: z.string().describe('What it is, in a line'),
+  detail: z.string().nullable().describe('When, where or who, in a line'),
+  href: z.string().nullable().describe('Its page in the app'),
+  urgent: z.boolean().describe('Needs attention now (overdue, escalating, not reset)'),
+}).meta({ id: 'ShiftItem' });
+export type ShiftItem = z.infer<typeof ShiftItem>;
+
+/** A module's part of the shift handover: a heading and what is open under it. */
+export const ShiftSection = z.object({
+  key: z.string().describe('The section, e.g. ooh-calls'),
+  heading: z.string().describe('e.g. Open out-of-hours calls'),
+  href: z.string().describe('The page listing them all'),
+  items: z.array(ShiftItem),
+}).meta({ id: 'ShiftSection' });
+export type ShiftSection = z.infer<typeof ShiftSection>;
+
 // ---- Signing in, the session and the site ----
 
 export const Stage = z.enum(['active', 'mfa', 'mfa_enrolment', 'password_change']);

@@ -7,6 +7,7 @@ import { maintenanceModule } from './maintenance';
 import { occurrencesModule } from './occurrences';
 import { evidenceModule } from './evidence';
 import { requestsModule } from './requests';
+import { oohModule } from './ooh';
 
 /**
  * Every module, one line each, in the order their demo history is seeded (a module seeds after
@@ -21,6 +22,7 @@ export const MODULES: readonly VigilModule[] = [
   occurrencesModule,
   evidenceModule,
   requestsModule,
+  oohModule,
 ];
 
 /**
@@ -30,7 +32,6 @@ export const MODULES: readonly VigilModule[] = [
 export const PLANNED: readonly NavigationEntry[] = [
   { key: 'enforcement', name: 'Enforcement', path: '/enforcement', permission: 'enforcement.read', group: 'work', description: 'Bus lane contraventions, PCNs and FPNs.', coming: 'Bus-lane review within 14 days against the whitelist, penalty charge notices and fixed penalty notices.' },
   { key: 'field', name: 'Patrols', path: '/field', permission: 'field.use', group: 'work', description: 'Patrols, inspections and handheld issuing.', coming: 'Patrol logs and issuing PCNs and FPNs from a handheld that works without signal.' },
-  { key: 'ooh', name: 'Out of hours', path: '/ooh', permission: 'ooh.use', group: 'work', description: 'Calls, lone workers, alarms and major incidents.', coming: 'Emergency call triage, lone-worker welfare checks with escalation, alarms and M/ETHANE incident logs.' },
   { key: 'analysis', name: 'Analysis', path: '/analysis', permission: 'analysis.read', group: 'work', description: 'Crime data, hotspots, coverage and reports.', coming: 'Police crime data against camera coverage, hotspots, recommendations and Cabinet reports.' },
   { key: 'governance', name: 'Compliance', path: '/governance', permission: 'governance.read', group: 'work', description: 'Code of practice reviews, DPIAs and agreements.', coming: 'Surveillance Camera Code reviews, DPIAs, information-sharing agreements and SIA licences.' },
 ];

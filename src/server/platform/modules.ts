@@ -3,10 +3,11 @@ import type { Api } from './http/route';
 import type { LiveContext } from './http/sse';
 import type { JobDefinition } from './jobs/jobs';
 import type { Repeating } from './jobs/repeat';
+import type { TimerDefinition } from './timers/timers';
 import type { Deps } from './deps';
 import type { Db } from './db/db';
 import type { Role } from './auth/permissions';
-import type { NavigationEntry } from '../../domain/platform/contract';
+import type { NavigationEntry, ShiftSection } from '../../domain/platform/contract';
 
 // What a module contributes to the product. A module is one folder under src/server/modules whose
 // index.ts exports one of these, and one line in src/server/modules/registry.ts. The app, the
@@ -28,10 +29,14 @@ export interface VigilModule {
   routes?(api: Api, live: LiveContext): void;
   /** Its pg-boss jobs; start-up fails if the database holds a queue no module defines. */
   jobs?: JobDefinition[];
+  /** Its durable timers (steps due at an instant, fired once by whichever working process claims them). */
+  timers?: TimerDefinition[];
   /** Loops every writing process runs beside its work (milliseconds apart, unlike jobs). */
   housekeeping?(args: { db: Db; log: Logger }): Repeating;
   /** Adds the module's realistic recent history to the demo council, in registry order. */
   seedDemo?(deps: Deps, council: DemoCouncil): Promise<Record<string, number> | void>;
+  /** What it hands over at the end of a shift, beside the occurrence log (open calls, lone workers out, alarms not reset). */
+  shift?(db: Db, now: Date): Promise<ShiftSection[]>;
   /** Its pages in the navigation and on the home page (each shown to holders of its permission). */
   navigation?: NavigationEntry[];
 }

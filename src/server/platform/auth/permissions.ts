@@ -16,7 +16,7 @@ export const PERMISSIONS = [
   'requests.read', 'requests.manage', 'requests.viewings', 'requests.submit',
   'enforcement.read', 'enforcement.manage',
   'field.use',
-  'ooh.use',
+  'ooh.use', 'ooh.manage', 'lone_working.self',
   'analysis.read',
   'governance.read', 'governance.manage',
   'shared.read',
@@ -31,17 +31,20 @@ export type Access = Permission | 'authenticated' | 'public';
 const CONTROL_ROOM: Permission[] = ['occurrences.read', 'occurrences.write', 'estate.read', 'evidence.read', 'evidence.manage', 'maintenance.read', 'maintenance.faults', 'requests.viewings'];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  operator: CONTROL_ROOM,
-  supervisor: [...CONTROL_ROOM, 'occurrences.supervise', 'occurrences.review_personal_data', 'estate.manage', 'requests.read', 'analysis.read', 'governance.read'],
+  operator: [...CONTROL_ROOM, 'lone_working.self'],
+  // The control-room manager oversees the out-of-hours service too: its calls, lone workers, the
+  // absences reported overnight, and sets its rota, categories and escalation ladder (ooh.manage).
+  supervisor: [...CONTROL_ROOM, 'occurrences.supervise', 'occurrences.review_personal_data', 'estate.manage', 'requests.read', 'analysis.read', 'governance.read', 'ooh.use', 'ooh.manage', 'lone_working.self'],
   // Enforcement officers raise and monitor the contract's invoices (coordinators approve them), against its budget.
   // Enforcement officers deal with subject access requests and the public's queries and complaints.
-  enforcement_officer: ['occurrences.read', 'estate.read', 'estate.manage', 'evidence.read', 'evidence.manage', 'requests.read', 'requests.manage', 'requests.viewings', 'governance.read', 'maintenance.read', 'maintenance.invoices'],
+  enforcement_officer: ['occurrences.read', 'estate.read', 'estate.manage', 'evidence.read', 'evidence.manage', 'requests.read', 'requests.manage', 'requests.viewings', 'governance.read', 'maintenance.read', 'maintenance.invoices', 'lone_working.self'],
   // Approving or refusing a mobile camera deployment is the coordinator's alone (the Code's named responsible person).
   // Coordinators deal with requests for footage, FOI requests, formal complaints and members' enquiries.
-  coordinator: ['occurrences.read', 'estate.read', 'estate.manage', 'estate.approve', 'maintenance.read', 'maintenance.manage', 'maintenance.parts', 'maintenance.invoices', 'maintenance.faults', 'analysis.read', 'governance.read', 'governance.manage', 'requests.read', 'requests.manage', 'requests.viewings', 'evidence.verify'],
+  coordinator: ['occurrences.read', 'estate.read', 'estate.manage', 'estate.approve', 'maintenance.read', 'maintenance.manage', 'maintenance.parts', 'maintenance.invoices', 'maintenance.faults', 'analysis.read', 'governance.read', 'governance.manage', 'requests.read', 'requests.manage', 'requests.viewings', 'evidence.verify', 'lone_working.self'],
   // Out-of-hours officers sign spare parts out to the contractor's engineers at night.
-  ooh_officer: ['ooh.use', 'occurrences.read', 'enforcement.read', 'enforcement.manage', 'estate.read', 'maintenance.read', 'maintenance.faults', 'maintenance.parts'],
-  patrol_officer: ['field.use', 'enforcement.read', 'enforcement.manage'],
+  // Everyone who may work alone starts their own lone-working session and checks in (lone_working.self).
+  ooh_officer: ['ooh.use', 'occurrences.read', 'enforcement.read', 'enforcement.manage', 'estate.read', 'maintenance.read', 'maintenance.faults', 'maintenance.parts', 'lone_working.self'],
+  patrol_officer: ['field.use', 'enforcement.read', 'enforcement.manage', 'lone_working.self'],
   // A contractor's engineers work their own contract's faults through the portal, and nothing else of the council's.
   contractor: ['shared.read', 'maintenance.contract_work'],
   // A partner agency asks for footage in the app and follows its own organisation's requests.
@@ -49,7 +52,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   auditor: ['audit.read'],
   // Reviewing personal data lists references and dates, never names: an administrator needs no occurrences.read for it.
   // Administrators set the maintenance contract's SLA terms, so they read the contract too.
-  admin: ['users.manage', 'settings.manage', 'audit.read', 'occurrences.review_personal_data', 'evidence.verify', 'maintenance.read'],
+  // Administrators set up the out-of-hours service (categories, rota, escalation ladder, buildings) with the control-room manager.
+  admin: ['users.manage', 'settings.manage', 'audit.read', 'occurrences.review_personal_data', 'evidence.verify', 'maintenance.read', 'ooh.manage'],
 };
 
 export function permissionsFor(roles: readonly string[]): Permission[] {

@@ -1122,6 +1122,23 @@ export interface Teams {
   name: string;
 }
 
+export interface Timers {
+  attempts: Generated<number>;
+  cancel_reason: string | null;
+  cancelled_at: Timestamp | null;
+  created_at: Generated<Timestamp>;
+  due_at: Timestamp;
+  fired_at: Timestamp | null;
+  fired_by: string | null;
+  id: Generated<string>;
+  kind: string;
+  last_error: string | null;
+  late_ms: number | null;
+  payload: Generated<Json>;
+  retry_at: Timestamp | null;
+  subject_id: string;
+}
+
 export interface UserRoles {
   role: "operator" | "supervisor" | "enforcement_officer" | "coordinator" | "ooh_officer" | "patrol_officer" | "contractor" | "agency" | "auditor" | "admin";
   user_id: string;
@@ -1266,6 +1283,7 @@ export interface DB {
   signing_keys: SigningKeys;
   supervisor_alerts: SupervisorAlerts;
   teams: Teams;
+  timers: Timers;
   user_roles: UserRoles;
   users: Users;
   witness_statement_versions: WitnessStatementVersions;

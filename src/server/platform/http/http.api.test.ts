@@ -289,14 +289,15 @@ describe('sign-in stages', () => {
       return (await c.get('/api/v1/modules')).body.modules as { key: string; group: string; coming: string | null }[];
     };
     const admin = await keys(['admin']);
-    expect(admin.map((m) => m.key)).toEqual(['maintenance', 'users', 'retention-settings', 'security-settings', 'estate-check-settings', 'personal-data-review', 'procedures', 'letter-templates', 'request-calendar-settings', 'audit']);
+    expect(admin.map((m) => m.key)).toEqual(['maintenance', 'users', 'retention-settings', 'security-settings', 'estate-check-settings', 'personal-data-review', 'procedures', 'letter-templates', 'request-calendar-settings', 'ooh-settings', 'audit']);
     const supervisor = await keys(['supervisor']);
-    expect(supervisor.filter((m) => m.group === 'work').map((m) => m.key)).toEqual(['occurrences', 'estate-checks', 'estate', 'estate-deployments', 'maintenance', 'evidence', 'requests', 'viewings', 'analysis', 'governance']);
+    expect(supervisor.filter((m) => m.group === 'work').map((m) => m.key)).toEqual(['occurrences', 'estate-checks', 'estate', 'estate-deployments', 'maintenance', 'evidence', 'requests', 'viewings', 'ooh', 'lone-working', 'analysis', 'governance']);
     expect(supervisor.find((m) => m.key === 'maintenance')?.coming).toBeNull();
     // A contractor's work is its own contract's faults, and what was shared with it; nothing of the council's.
     expect((await keys(['contractor'])).map((m) => m.key)).toEqual(['contractor-faults', 'shared', 'released']);
     expect(supervisor.find((m) => m.key === 'evidence')?.coming).toBeNull();
     expect(supervisor.find((m) => m.key === 'requests')?.coming).toBeNull();
+    expect(supervisor.find((m) => m.key === 'ooh')?.coming).toBeNull();
     expect(supervisor.find((m) => m.key === 'analysis')?.coming).toMatch(/crime data/);
   });
 });

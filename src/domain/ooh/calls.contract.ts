@@ -1,0 +1,2 @@
+// The calls part of the out-of-hours contract (see contract.ts).
+export {};

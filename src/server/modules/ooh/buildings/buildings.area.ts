@@ -1,0 +1,5 @@
+import type { OohArea } from '../ooh.area';
+
+export const buildingsArea: OohArea = {
+  key: 'buildings',
+};
