@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { codesOf } from '../labels';
 import { changesSomething, dateTime, line, text as plainText, uniqueArray } from '../validation';
+import { ShiftSection } from '../platform/contract';
 
 // The occurrence log's contract between server and web app: its vocabularies with their labels,
 // and the shapes of what its API answers. The server's routes declare these as their response
@@ -247,6 +248,8 @@ export const HandoverDraft = z.object({
     people: z.array(z.object({ id: z.uuid(), name: z.string(), username: z.string() })),
     teams: z.array(z.object({ id: z.uuid(), name: z.string() })),
   }),
+  /** The other duties' open work (out-of-hours calls, lone workers out, alarms not reset, major incidents): the handover keeps it as it stands when sent. */
+  duties: z.array(ShiftSection),
 }).meta({ id: 'HandoverDraft' });
 export type HandoverDraft = z.infer<typeof HandoverDraft>;
 
@@ -268,6 +271,8 @@ export const Handover = z.object({
   actions: z.array(HandoverAction),
   /** Open actions from earlier shifts that this handover passed on. */
   carriedOver: z.array(HandoverAction),
+  /** The other duties' open work as it stood when the handover was sent. */
+  duties: z.array(ShiftSection),
 }).meta({ id: 'Handover' });
 export type Handover = z.infer<typeof Handover>;
 

@@ -510,6 +510,7 @@ export interface Handovers {
   acknowledged_at: Timestamp | null;
   acknowledged_by: string | null;
   created_at: Generated<Timestamp>;
+  duties: Generated<Json>;
   equipment_faults: Generated<string>;
   from_user_id: string;
   id: Generated<string>;

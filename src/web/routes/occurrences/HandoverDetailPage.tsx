@@ -1,3 +1,4 @@
+import { ShiftSections } from '../../components/ShiftSections';
 import { Link } from '@tanstack/react-router';
 import { useQuery } from '@tanstack/react-query';
 import type { Session } from '../../api/types';
@@ -67,6 +68,12 @@ export function HandoverDetailPage({ id }: { id: string; session: Session }) {
         <>
           <h3 className="govuk-heading-s">Passed on from earlier shifts</h3>
           <Actions actions={h.carriedOver} empty="" />
+        </>
+      )}
+      {h.duties.length > 0 && (
+        <>
+          <h2 className="govuk-heading-m">Other duties open at handover</h2>
+          <ShiftSections sections={h.duties} level={3} />
         </>
       )}
       <h2 className="govuk-heading-m">Equipment faults</h2>

@@ -1,3 +1,4 @@
+import { ShiftSections } from '../../components/ShiftSections';
 import { useEffect, useState } from 'react';
 import { Link } from '@tanstack/react-router';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
@@ -246,6 +247,13 @@ function HandoverForm({ onErrors, onSent }: { onErrors: (errors: FormErrors | un
             </ul>
           )}
           {doneMessage && <p className="govuk-body" role="status">{doneMessage}</p>}
+          {draft.data.duties.length > 0 && (
+            <>
+              <h3 className="govuk-heading-m">Other duties still open</h3>
+              <p className="govuk-body">Handed over as they stand when you send this.</p>
+              <ShiftSections sections={draft.data.duties} level={3} />
+            </>
+          )}
         </>
       )}
 

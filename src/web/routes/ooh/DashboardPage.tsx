@@ -1,7 +1,7 @@
 import { Link } from '@tanstack/react-router';
 import { useQuery } from '@tanstack/react-query';
 import { useTitle } from '../../components/useTitle';
-import type { ShiftSection } from '../../../domain/platform/contract';
+import { ShiftSections } from '../../components/ShiftSections';
 import { formatDateTime } from '../../../domain/calendar/london';
 import { oohShiftQuery } from './api';
 import { OohNav } from './OohNav';
@@ -23,33 +23,9 @@ export function OohDashboardPage() {
       {shift.data && (
         <>
           <p className="govuk-body-s">As at {formatDateTime(new Date(shift.data.at))}.</p>
-          {shift.data.sections.map((s) => <Section key={s.key} section={s} />)}
+          <ShiftSections sections={shift.data.sections} />
         </>
       )}
     </>
-  );
-}
-
-function Section({ section }: { section: ShiftSection }) {
-  const items = [...section.items].sort((a, b) => Number(b.urgent) - Number(a.urgent));
-  const urgent = items.filter((i) => i.urgent).length;
-  return (
-    <section aria-labelledby={`shift-${section.key}`}>
-      <h2 className="govuk-heading-m" id={`shift-${section.key}`}>
-        {section.heading} ({items.length}){urgent > 0 && <> <strong className="govuk-tag govuk-tag--red">{urgent} need attention</strong></>}
-      </h2>
-      {items.length === 0 ? <p className="govuk-body">None.</p> : (
-        <ul className="govuk-list govuk-list--bullet">
-          {items.map((i, n) => (
-            <li key={n}>
-              {i.urgent && <strong className="govuk-tag govuk-tag--red">Urgent</strong>}{' '}
-              {i.href ? <Link className="govuk-link" to={i.href as never}>{i.text}</Link> : i.text}
-              {i.detail && <span className="govuk-body-s"> — {i.detail}</span>}
-            </li>
-          ))}
-        </ul>
-      )}
-      <p className="govuk-body"><Link className="govuk-link" to={section.href as never}>All of them<span className="govuk-visually-hidden">: {section.heading.toLowerCase()}</span></Link></p>
-    </section>
   );
 }

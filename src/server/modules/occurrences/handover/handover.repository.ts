@@ -1,3 +1,4 @@
+import type { ShiftSection } from '../../../../domain/platform/contract';
 import { sql } from 'kysely';
 import type { Db } from '../../../platform/db/db';
 import type { Role } from '../../../platform/auth/permissions';
@@ -107,11 +108,11 @@ export async function findAction(db: Db, id: string) {
 }
 
 export async function insertHandover(db: Db, h: {
-  fromUserId: string; to: { kind: 'user' | 'team'; id: string }; shiftStartedAt: Date; at: Date; notes: string; equipmentFaults: string;
+  fromUserId: string; to: { kind: 'user' | 'team'; id: string }; shiftStartedAt: Date; at: Date; notes: string; equipmentFaults: string; duties: ShiftSection[];
 }) {
   return db.insertInto('handovers').values({
     from_user_id: h.fromUserId, to_user_id: h.to.kind === 'user' ? h.to.id : null, to_team_id: h.to.kind === 'team' ? h.to.id : null,
-    shift_started_at: h.shiftStartedAt, created_at: h.at, notes: h.notes, equipment_faults: h.equipmentFaults,
+    shift_started_at: h.shiftStartedAt, created_at: h.at, notes: h.notes, equipment_faults: h.equipmentFaults, duties: JSON.stringify(h.duties),
   })
     .returning('id').executeTakeFirstOrThrow();
 }

@@ -5,6 +5,8 @@ import type { Actor } from '../occurrences.usecases';
 import { ROLES, ROLE_PERMISSIONS } from '../../../platform/auth/permissions';
 import { acknowledgeRefusal, shiftStart } from './handover.models';
 import * as repo from './handover.repository';
+import { shiftSections } from '../../shift';
+import { ShiftSection } from '../../../../domain/platform/contract';
 
 // Handing over the shift: the outgoing operator's handover (what they did during their shift, the
 // open occurrences they pass on, their outstanding actions, equipment faults, notes), addressed to
@@ -63,9 +65,9 @@ const toWork = (w: Awaited<ReturnType<typeof repo.listShiftWork>>[number]) => ({
 export async function draftHandover(deps: Deps, { userId, sessionId, shiftStartedAt }: { userId: string; sessionId?: string; shiftStartedAt?: Date | null }) {
   const now = deps.clock.now();
   const start = await operatorShift(deps.db, { userId, sessionId, given: shiftStartedAt, now });
-  const [occurrences, worked, handed, actions, addressees] = await Promise.all([
+  const [occurrences, worked, handed, actions, addressees, duties] = await Promise.all([
     repo.listOpenOccurrences(deps.db), repo.listShiftWork(deps.db, { userId, from: start.at, to: now }), repo.listOccurrencesHandedTo(deps.db, { userId, since: start.at }),
-    repo.listOperatorOpenActions(deps.db, userId), repo.listAddressees(deps.db, WRITER_ROLES),
+    repo.listOperatorOpenActions(deps.db, userId), repo.listAddressees(deps.db, WRITER_ROLES), shiftSections(deps.db, now),
   ]);
   const yours = new Set([...worked.map((w) => w.id), ...handed]);
   return {
@@ -74,6 +76,7 @@ export async function draftHandover(deps: Deps, { userId, sessionId, shiftStarte
     worked: worked.map(toWork),
     actions: actions.map((a) => toAction(a, now)),
     addressees: { people: addressees.people.filter((p) => p.id !== userId), teams: addressees.teams },
+    duties,
   };
 }
 
@@ -98,14 +101,16 @@ export async function createHandover(deps: Deps, { actor, sessionId, input }: {
     const start = await operatorShift(trx, { userId: actor.userId, sessionId, given: input.shiftStartedAt, now });
     // Open actions from earlier shifts that were the outgoing operator's pass on with the shift.
     const carried = (await repo.listOperatorOpenActions(trx, actor.userId)).map((a) => a.id);
-    const { id } = await repo.insertHandover(trx, { fromUserId: actor.userId, to, shiftStartedAt: start.at, at: now, notes: input.notes, equipmentFaults: input.equipmentFaults });
+    // The other duties' open work as it stands now, kept with the handover (the incoming shift sees what was handed over).
+    const duties = await shiftSections(trx, now);
+    const { id } = await repo.insertHandover(trx, { fromUserId: actor.userId, to, shiftStartedAt: start.at, at: now, notes: input.notes, equipmentFaults: input.equipmentFaults, duties });
     const occurrenceIds = [...new Set(input.occurrenceIds)];
     await repo.linkOccurrences(trx, { handoverId: id, occurrenceIds });
     await repo.insertActions(trx, input.actions.map((a) => ({ ...a, occurrenceId: a.occurrenceId ?? null, by: actor.userId, at: now, handoverId: id })));
     await repo.linkCarriedActions(trx, { handoverId: id, actionIds: carried });
     await recordAudit(trx, actor.audit, {
       action: 'handover.sent', recordType: 'handover', recordId: id,
-      details: { to: { kind: to.kind, id: to.id }, shiftStartedAt: start.at.toISOString(), occurrences: occurrenceIds.length, actions: input.actions.length, carriedOver: carried.length },
+      details: { to: { kind: to.kind, id: to.id }, shiftStartedAt: start.at.toISOString(), occurrences: occurrenceIds.length, actions: input.actions.length, carriedOver: carried.length, duties: duties.map((d) => ({ key: d.key, items: d.items.length })) },
     });
     return { id, to, occurrenceCount: occurrenceIds.length, actionCount: input.actions.length + carried.length };
   });
@@ -154,6 +159,7 @@ export async function getHandover(deps: Deps, { id, viewer }: { id: string; view
     worked: worked.map(toWork),
     actions: actions.map((a) => toAction(a, now)),
     carriedOver: carried.map((a) => toAction(a, now)),
+    duties: ShiftSection.array().catch([]).parse(h.duties),
   };
 }
 
