@@ -72,7 +72,7 @@ export async function seedDemoCalls(deps: Deps, council: DemoCouncil) {
           }
           t = new Date(t.getTime() + (3 + rand(8)) * 60_000);
           await uc.acknowledgeCall(at, { actor, id: call.id, note: '' });
-          if (d > 0) { t = new Date(t.getTime() + 90 * 60_000); await uc.closeCall(at, { actor, id: call.id, advice: 'On-call officer attended and dealt with it' }); }
+          if (d > 1) { t = new Date(t.getTime() + 90 * 60_000); await uc.closeCall(at, { actor, id: call.id, advice: 'On-call officer attended and dealt with it' }); }
         } else await uc.closeCall(at, { actor, id: call.id, advice: 'Nobody on call: advised the caller and logged for the morning' });
       } catch (err) {
         deps.log.warn({ err, reference: call.reference }, 'demo call step skipped');
