@@ -1,5 +1,6 @@
 import type { VigilModule } from '../../platform/modules';
 export { FAULT_PHOTO_PATHS } from './faults/faults.routes';
+export { raiseFault } from './faults/faults.usecases';
 import { registerContractsRoutes } from './contracts/contracts.routes';
 import { registerPartsRoutes } from './parts/parts.routes';
 import { registerLinesRoutes } from './lines/lines.routes';

@@ -9,6 +9,7 @@ import { seedDemoRequests } from './requests.demo';
 import { registerCorrespondenceRoutes } from './correspondence/correspondence.routes';
 export { CORRESPONDENCE_FILES_PATH } from './correspondence/correspondence.routes';
 export { REQUEST_STILLS_PATH } from './casework/casework.routes';
+export { loadCalendar } from './calendar/calendar.load';
 import { registerDisclosureRoutes } from './disclosure/disclosure.routes';
 import { registerViewingRoutes } from './viewings/viewings.routes';
 

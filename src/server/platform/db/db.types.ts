@@ -793,6 +793,108 @@ export interface OccurrenceShareWithdrawals {
   withdrawn_by: string;
 }
 
+export interface OohCallCategories {
+  ack_minutes: number;
+  becomes_fault: Generated<boolean>;
+  duty_id: string | null;
+  id: Generated<string>;
+  is_active: Generated<boolean>;
+  key: string;
+  name: string;
+  priorities: Json;
+  sort_order: Generated<number>;
+  updated_at: Generated<Timestamp>;
+  updated_by: string | null;
+  version: Generated<number>;
+}
+
+export interface OohCallCategoryVersions {
+  category_id: string;
+  changed_at: Generated<Timestamp>;
+  changed_by: string | null;
+  snapshot: Json;
+  version: number;
+}
+
+export interface OohCallCounters {
+  last_number: number;
+  year: number;
+}
+
+export interface OohCallEvents {
+  at: Timestamp;
+  by_user_id: string | null;
+  call_id: string;
+  details: Generated<Json>;
+  kind: string;
+  seq: number;
+}
+
+export interface OohCalls {
+  ack_due_at: Timestamp | null;
+  ack_minutes: number;
+  acknowledged_at: Timestamp | null;
+  address: string;
+  callback_number: Generated<string>;
+  caller_name: string;
+  category_id: string;
+  category_version: number;
+  closed_at: Timestamp | null;
+  created_at: Generated<Timestamp>;
+  description: string;
+  duty_id: string | null;
+  fault_id: string | null;
+  fault_reference: Generated<string>;
+  id: Generated<string>;
+  lat: number | null;
+  lon: number | null;
+  number: number;
+  outcome_note: Generated<string>;
+  priority_key: string;
+  priority_name: string;
+  re_referrals: Generated<number>;
+  received_at: Timestamp;
+  reference: string;
+  referral_level: number | null;
+  referred_at: Timestamp | null;
+  referred_to_entry_id: string | null;
+  referred_to_name: Generated<string>;
+  referred_to_phone: Generated<string>;
+  response: Json;
+  response_by: Timestamp;
+  rota_exhausted: Generated<boolean>;
+  status: "open" | "awaiting_ack" | "referred" | "downgraded" | "closed" | "fault_raised";
+  taken_by: string | null;
+  updated_at: Generated<Timestamp>;
+  version: Generated<number>;
+  vulnerability: Generated<string>;
+  vulnerable: Generated<boolean>;
+  year: number;
+}
+
+export interface OohDuties {
+  id: Generated<string>;
+  is_active: Generated<boolean>;
+  key: string;
+  name: string;
+}
+
+export interface OohRotaEntries {
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  duty_id: string;
+  ends_at: Timestamp;
+  id: Generated<string>;
+  level: number;
+  note: Generated<string>;
+  person_name: string;
+  phone: Generated<string>;
+  removed_at: Timestamp | null;
+  removed_by: string | null;
+  starts_at: Timestamp;
+  user_id: string | null;
+}
+
 export interface Organisations {
   created_at: Generated<Timestamp>;
   id: Generated<string>;
@@ -1254,6 +1356,13 @@ export interface DB {
   occurrence_share_withdrawals: OccurrenceShareWithdrawals;
   occurrence_shares: OccurrenceShares;
   occurrences: Occurrences;
+  ooh_call_categories: OohCallCategories;
+  ooh_call_category_versions: OohCallCategoryVersions;
+  ooh_call_counters: OohCallCounters;
+  ooh_call_events: OohCallEvents;
+  ooh_calls: OohCalls;
+  ooh_duties: OohDuties;
+  ooh_rota_entries: OohRotaEntries;
   organisations: Organisations;
   outstanding_actions: OutstandingActions;
   part_movements: PartMovements;
