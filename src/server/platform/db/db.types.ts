@@ -560,6 +560,7 @@ export interface LoneWorkingEvents {
   details: Generated<Json>;
   id: Generated<string>;
   kind: "started" | "reminder" | "check_in" | "missed" | "step" | "acknowledged" | "duress" | "ended";
+  seq: Generated<Int8>;
   session_id: string;
 }
 

@@ -48,7 +48,7 @@ export async function seedLoneWorkingDemo(deps: Deps, council: Pick<DemoCouncil,
     for (let k = 1; k <= 4; k++) {
       if (day === 19 && k === 2) {
         // Missed, the first rung raised, then checked in late: the ladder stopped where it was.
-        await until(start + 60 * MIN);
+        await until(Date.parse((await uc.getSession(at, { id: s.id })).deadlineAt!));
         const step = (await uc.getSession(at, { id: s.id })).steps[0]!;
         t += 3 * MIN;
         await uc.acknowledgeStep(at, { actor: officer, id: s.id, stepId: step.id, input: { outcome: 'no_answer', note: 'Voicemail' } });

@@ -47,7 +47,7 @@ export const appendEvent = (db: Db, e: { sessionId: string; kind: EventKind; at:
 
 export const listEvents = (db: Db, sessionId: string) =>
   db.selectFrom('lone_working_events as e').leftJoin('users as u', 'u.id', 'e.by_user')
-    .select(['e.kind', 'e.at', 'e.details', 'u.display_name as by_name']).where('e.session_id', '=', sessionId).orderBy('e.at').orderBy('e.id').execute();
+    .select(['e.kind', 'e.at', 'e.details', 'u.display_name as by_name']).where('e.session_id', '=', sessionId).orderBy('e.at').orderBy('e.seq').execute();
 
 export const insertStep = (db: Db, row: { session_id: string; escalation: number; step_index: number; action: string; label: string; script: string; due_at: Date; fired_at: Date; late_ms: number; duress: boolean }) =>
   db.insertInto('lone_working_steps').values(row).returning('id').executeTakeFirstOrThrow();

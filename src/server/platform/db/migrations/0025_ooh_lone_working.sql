@@ -63,6 +63,7 @@ create index lone_working_sessions_ended_idx on lone_working_sessions (ended_at 
 
 create table lone_working_events (
   id uuid primary key default gen_random_uuid(),
+  seq bigint generated always as identity,
   session_id uuid not null references lone_working_sessions (id),
   kind text not null check (kind in ('started', 'reminder', 'check_in', 'missed', 'step', 'acknowledged', 'duress', 'ended')),
   at timestamptz not null,
