@@ -114,7 +114,7 @@ export const OohLoneWorkerDetail = OohLoneWorkerSummary.extend({
   policyVersion: z.number().int(), endNote: z.string(),
   steps: z.array(StepSummary),
   pendingSteps: z.array(z.object({ stepIndex: z.number().int(), label: z.string(), dueAt: instant })).describe('Rungs still to come, if the worker is not reached'),
-  events: z.array(z.object({ kind: z.string(), at: instant, by: z.string().nullable(), details: z.record(z.string(), z.unknown()) })),
+  events: z.array(z.object({ kind: z.string(), at: instant, by: z.string().nullable(), details: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])).describe('What happened: late, via, label, outcome, note, due and deadline times') })),
 }).meta({ id: 'OohLoneWorkerDetail' });
 export type OohLoneWorkerDetail = z.infer<typeof OohLoneWorkerDetail>;
 

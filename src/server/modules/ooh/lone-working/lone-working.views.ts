@@ -39,7 +39,7 @@ export function toDetail(s: SessionRow, { steps, events, pending, now }: {
     vehicle: s.vehicle, importantInfo: s.important_info, managerName: s.manager_name, managerPhone: s.manager_phone, hasDuressWord: s.duress_hash !== null,
     policyVersion: s.policy_version, endNote: s.end_note, steps: steps.map(toStep),
     pendingSteps: pending.map((p) => ({ stepIndex: p.stepIndex, label: p.label, dueAt: p.dueAt.toISOString() })),
-    events: events.map((e) => ({ kind: e.kind, at: e.at.toISOString(), by: e.by_name, details: (e.details ?? {}) as Record<string, unknown> })),
+    events: events.map((e) => ({ kind: e.kind, at: e.at.toISOString(), by: e.by_name, details: (e.details ?? {}) as Record<string, string | number | boolean | null> })),
   };
 }
 
