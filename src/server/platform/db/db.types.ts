@@ -546,6 +546,86 @@ export interface LiveOutbox {
   payload: string;
 }
 
+export interface LoneWorkingAcknowledgements {
+  at: Timestamp;
+  by_user: string;
+  id: Generated<string>;
+  note: Generated<string>;
+  outcome: "answered_safe" | "no_answer" | "note";
+  step_id: string;
+}
+
+export interface LoneWorkingEvents {
+  at: Timestamp;
+  by_user: string | null;
+  details: Generated<Json>;
+  id: Generated<string>;
+  kind: "started" | "reminder" | "check_in" | "missed" | "step" | "acknowledged" | "duress" | "ended";
+  seq: Generated<Int8>;
+  session_id: string;
+}
+
+export interface LoneWorkingPolicies {
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  id: Generated<string>;
+  policy: Json;
+  version: number;
+}
+
+export interface LoneWorkingSessions {
+  checkin_seq: Generated<number>;
+  deadline_at: Timestamp | null;
+  duress: Generated<boolean>;
+  duress_hash: string | null;
+  end_note: Generated<string>;
+  ended_at: Timestamp | null;
+  ended_by: string | null;
+  escalation: Generated<number>;
+  escalation_deadline_at: Timestamp | null;
+  escalation_step: number | null;
+  expected_end_at: Timestamp;
+  id: Generated<string>;
+  important_info: Generated<string>;
+  interval_minutes: number;
+  last_check_in_at: Timestamp | null;
+  latitude: number | null;
+  location: string;
+  longitude: number | null;
+  manager_name: Generated<string>;
+  manager_phone: Generated<string>;
+  next_due_at: Timestamp | null;
+  policy: Json;
+  policy_version: number;
+  reference: string;
+  started_at: Timestamp;
+  started_by: string | null;
+  started_via: "self" | "officer";
+  status: "active" | "escalating" | "ended" | "ended_by_officer";
+  task: string;
+  updated_at: Timestamp;
+  user_id: string | null;
+  vehicle: Generated<string>;
+  worker_email: string | null;
+  worker_name: string;
+  worker_organisation: Generated<string>;
+  worker_phone: Generated<string>;
+}
+
+export interface LoneWorkingSteps {
+  action: string;
+  due_at: Timestamp;
+  duress: Generated<boolean>;
+  escalation: number;
+  fired_at: Timestamp;
+  id: Generated<string>;
+  label: string;
+  late_ms: number;
+  script: string;
+  session_id: string;
+  step_index: number;
+}
+
 export interface MaintenanceBudgets {
   amount_pence: Int8;
   financial_year: string;
@@ -1335,6 +1415,11 @@ export interface DB {
   idempotency_keys: IdempotencyKeys;
   live_events: LiveEvents;
   live_outbox: LiveOutbox;
+  lone_working_acknowledgements: LoneWorkingAcknowledgements;
+  lone_working_events: LoneWorkingEvents;
+  lone_working_policies: LoneWorkingPolicies;
+  lone_working_sessions: LoneWorkingSessions;
+  lone_working_steps: LoneWorkingSteps;
   maintenance_budgets: MaintenanceBudgets;
   maintenance_closure_days: MaintenanceClosureDays;
   maintenance_contract_notes: MaintenanceContractNotes;
