@@ -792,6 +792,106 @@ export interface OccurrenceShareWithdrawals {
   withdrawn_by: string;
 }
 
+export interface OohAbsences {
+  corrects_id: string | null;
+  cover: Generated<string>;
+  id: Generated<string>;
+  no_cover: boolean;
+  notes: Generated<string>;
+  organisation: string;
+  person_name: string;
+  reason: "sickness" | "family_emergency" | "transport" | "other";
+  recorded_at: Timestamp;
+  recorded_by: string;
+  reported_at: Timestamp;
+  reported_by: string;
+  reported_via: "phone" | "text" | "email";
+  shift_end: Timestamp;
+  shift_start: Timestamp;
+}
+
+export interface OohAbsenceSeen {
+  absence_id: string;
+  seen_at: Timestamp;
+  seen_by: string;
+}
+
+export interface OohAccessList {
+  building_id: string;
+  created_at: Timestamp;
+  id: Generated<string>;
+  id_check: string;
+  name: string;
+  organisation: Generated<string>;
+  removed_at: Timestamp | null;
+  updated_at: Timestamp;
+  valid_from: Timestamp;
+  valid_to: Timestamp | null;
+}
+
+export interface OohAccessRequests {
+  at: Timestamp;
+  authorised_by: Generated<string>;
+  building_id: string;
+  decision: "let_in" | "refused";
+  id: Generated<string>;
+  id_last4: Generated<string>;
+  id_type: string;
+  list_entry_id: string | null;
+  reason: Generated<string>;
+  recorded_at: Timestamp;
+  recorded_by: string;
+  time_out: Timestamp | null;
+  visitor_name: string;
+  visitor_organisation: Generated<string>;
+}
+
+export interface OohAlarmEvents {
+  alarm_id: string;
+  at: Timestamp;
+  false_alarm: boolean | null;
+  id: Generated<string>;
+  kind: "keyholder_called" | "attended" | "fire_service_called" | "police_called" | "cause" | "note" | "reset" | "stood_down";
+  note: Generated<string>;
+  recorded_at: Timestamp;
+  recorded_by: string;
+  reference: Generated<string>;
+  seq: number;
+  who: Generated<string>;
+}
+
+export interface OohAlarms {
+  building_id: string;
+  id: Generated<string>;
+  kind: "fire" | "intruder" | "lift" | "panic" | "other";
+  location: Generated<string>;
+  raised_at: Timestamp;
+  recorded_at: Timestamp;
+  recorded_by: string;
+  source: Generated<string>;
+}
+
+export interface OohBuildings {
+  address: Generated<string>;
+  checklist: Generated<Json>;
+  created_at: Timestamp;
+  id: Generated<string>;
+  name: string;
+  updated_at: Timestamp;
+}
+
+export interface OohPatrols {
+  building_id: string;
+  checklist: Json;
+  checks: Generated<Json>;
+  completed_at: Timestamp | null;
+  id: Generated<string>;
+  late_workers: Generated<Json>;
+  notes: Generated<string>;
+  started_at: Timestamp;
+  started_by: string;
+}
+
 export interface Organisations {
   created_at: Generated<Timestamp>;
   id: Generated<string>;
@@ -1253,6 +1353,14 @@ export interface DB {
   occurrence_share_withdrawals: OccurrenceShareWithdrawals;
   occurrence_shares: OccurrenceShares;
   occurrences: Occurrences;
+  ooh_absence_seen: OohAbsenceSeen;
+  ooh_absences: OohAbsences;
+  ooh_access_list: OohAccessList;
+  ooh_access_requests: OohAccessRequests;
+  ooh_alarm_events: OohAlarmEvents;
+  ooh_alarms: OohAlarms;
+  ooh_buildings: OohBuildings;
+  ooh_patrols: OohPatrols;
   organisations: Organisations;
   outstanding_actions: OutstandingActions;
   part_movements: PartMovements;
