@@ -20,7 +20,7 @@ export const buildingsArea: OohArea = {
   async shift(db, now) {
     const open = await alarms.openAlarms(db);
     return [{
-      key: 'ooh-alarms', heading: 'Alarms not reset', href: '/ooh/alarms?open=true',
+      key: 'ooh-alarms', heading: 'Alarms not reset', href: '/ooh/alarms',
       items: open.map((a) => ({
         text: `${ALARM_KINDS[a.kind as keyof typeof ALARM_KINDS] ?? a.kind} at ${a.building_name}`,
         detail: `Since ${formatDateTime(a.raised_at)}${a.location ? `, ${a.location}` : ''}`,
