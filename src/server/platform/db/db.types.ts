@@ -510,7 +510,6 @@ export interface Handovers {
   acknowledged_at: Timestamp | null;
   acknowledged_by: string | null;
   created_at: Generated<Timestamp>;
-  duties: Generated<Json>;
   equipment_faults: Generated<string>;
   from_user_id: string;
   id: Generated<string>;
@@ -544,86 +543,6 @@ export interface LiveOutbox {
   channel: string;
   id: Generated<Int8>;
   payload: string;
-}
-
-export interface LoneWorkingAcknowledgements {
-  at: Timestamp;
-  by_user: string;
-  id: Generated<string>;
-  note: Generated<string>;
-  outcome: "answered_safe" | "no_answer" | "note";
-  step_id: string;
-}
-
-export interface LoneWorkingEvents {
-  at: Timestamp;
-  by_user: string | null;
-  details: Generated<Json>;
-  id: Generated<string>;
-  kind: "started" | "reminder" | "check_in" | "missed" | "step" | "acknowledged" | "duress" | "ended";
-  seq: Generated<Int8>;
-  session_id: string;
-}
-
-export interface LoneWorkingPolicies {
-  created_at: Generated<Timestamp>;
-  created_by: string | null;
-  id: Generated<string>;
-  policy: Json;
-  version: number;
-}
-
-export interface LoneWorkingSessions {
-  checkin_seq: Generated<number>;
-  deadline_at: Timestamp | null;
-  duress: Generated<boolean>;
-  duress_hash: string | null;
-  end_note: Generated<string>;
-  ended_at: Timestamp | null;
-  ended_by: string | null;
-  escalation: Generated<number>;
-  escalation_deadline_at: Timestamp | null;
-  escalation_step: number | null;
-  expected_end_at: Timestamp;
-  id: Generated<string>;
-  important_info: Generated<string>;
-  interval_minutes: number;
-  last_check_in_at: Timestamp | null;
-  latitude: number | null;
-  location: string;
-  longitude: number | null;
-  manager_name: Generated<string>;
-  manager_phone: Generated<string>;
-  next_due_at: Timestamp | null;
-  policy: Json;
-  policy_version: number;
-  reference: string;
-  started_at: Timestamp;
-  started_by: string | null;
-  started_via: "self" | "officer";
-  status: "active" | "escalating" | "ended" | "ended_by_officer";
-  task: string;
-  updated_at: Timestamp;
-  user_id: string | null;
-  vehicle: Generated<string>;
-  worker_email: string | null;
-  worker_name: string;
-  worker_organisation: Generated<string>;
-  worker_phone: Generated<string>;
-}
-
-export interface LoneWorkingSteps {
-  action: string;
-  due_at: Timestamp;
-  duress: Generated<boolean>;
-  escalation: number;
-  fired_at: Timestamp;
-  id: Generated<string>;
-  label: string;
-  late_ms: number;
-  script: string;
-  session_id: string;
-  step_index: number;
 }
 
 export interface MaintenanceBudgets {
@@ -873,106 +792,104 @@ export interface OccurrenceShareWithdrawals {
   withdrawn_by: string;
 }
 
-export interface OohCallCategories {
-  ack_minutes: number;
-  becomes_fault: Generated<boolean>;
-  duty_id: string | null;
+export interface OohAbsences {
+  corrects_id: string | null;
+  cover: Generated<string>;
   id: Generated<string>;
-  is_active: Generated<boolean>;
-  key: string;
-  name: string;
-  priorities: Json;
-  sort_order: Generated<number>;
-  updated_at: Generated<Timestamp>;
-  updated_by: string | null;
-  version: Generated<number>;
-}
-
-export interface OohCallCategoryVersions {
-  category_id: string;
-  changed_at: Generated<Timestamp>;
-  changed_by: string | null;
-  snapshot: Json;
-  version: number;
-}
-
-export interface OohCallCounters {
-  last_number: number;
-  year: number;
-}
-
-export interface OohCallEvents {
-  at: Timestamp;
-  by_user_id: string | null;
-  call_id: string;
-  details: Generated<Json>;
-  kind: string;
-  seq: number;
-}
-
-export interface OohCalls {
-  ack_due_at: Timestamp | null;
-  ack_minutes: number;
-  acknowledged_at: Timestamp | null;
-  address: string;
-  callback_number: Generated<string>;
-  caller_name: string;
-  category_id: string;
-  category_version: number;
-  closed_at: Timestamp | null;
-  created_at: Generated<Timestamp>;
-  description: string;
-  duty_id: string | null;
-  fault_id: string | null;
-  fault_reference: Generated<string>;
-  id: Generated<string>;
-  lat: number | null;
-  lon: number | null;
-  number: number;
-  outcome_note: Generated<string>;
-  priority_key: string;
-  priority_name: string;
-  re_referrals: Generated<number>;
-  received_at: Timestamp;
-  reference: string;
-  referral_level: number | null;
-  referred_at: Timestamp | null;
-  referred_to_entry_id: string | null;
-  referred_to_name: Generated<string>;
-  referred_to_phone: Generated<string>;
-  response: Json;
-  response_by: Timestamp;
-  rota_exhausted: Generated<boolean>;
-  status: "open" | "awaiting_ack" | "referred" | "downgraded" | "closed" | "fault_raised";
-  taken_by: string | null;
-  updated_at: Generated<Timestamp>;
-  version: Generated<number>;
-  vulnerability: Generated<string>;
-  vulnerable: Generated<boolean>;
-  year: number;
-}
-
-export interface OohDuties {
-  id: Generated<string>;
-  is_active: Generated<boolean>;
-  key: string;
-  name: string;
-}
-
-export interface OohRotaEntries {
-  created_at: Generated<Timestamp>;
-  created_by: string | null;
-  duty_id: string;
-  ends_at: Timestamp;
-  id: Generated<string>;
-  level: number;
-  note: Generated<string>;
+  no_cover: boolean;
+  notes: Generated<string>;
+  organisation: string;
   person_name: string;
-  phone: Generated<string>;
+  reason: "sickness" | "family_emergency" | "transport" | "other";
+  recorded_at: Timestamp;
+  recorded_by: string;
+  reported_at: Timestamp;
+  reported_by: string;
+  reported_via: "phone" | "text" | "email";
+  shift_end: Timestamp;
+  shift_start: Timestamp;
+}
+
+export interface OohAbsenceSeen {
+  absence_id: string;
+  seen_at: Timestamp;
+  seen_by: string;
+}
+
+export interface OohAccessList {
+  building_id: string;
+  created_at: Timestamp;
+  id: Generated<string>;
+  id_check: string;
+  name: string;
+  organisation: Generated<string>;
   removed_at: Timestamp | null;
-  removed_by: string | null;
-  starts_at: Timestamp;
-  user_id: string | null;
+  updated_at: Timestamp;
+  valid_from: Timestamp;
+  valid_to: Timestamp | null;
+}
+
+export interface OohAccessRequests {
+  at: Timestamp;
+  authorised_by: Generated<string>;
+  building_id: string;
+  decision: "let_in" | "refused";
+  id: Generated<string>;
+  id_last4: Generated<string>;
+  id_type: string;
+  list_entry_id: string | null;
+  reason: Generated<string>;
+  recorded_at: Timestamp;
+  recorded_by: string;
+  time_out: Timestamp | null;
+  visitor_name: string;
+  visitor_organisation: Generated<string>;
+}
+
+export interface OohAlarmEvents {
+  alarm_id: string;
+  at: Timestamp;
+  false_alarm: boolean | null;
+  id: Generated<string>;
+  kind: "keyholder_called" | "attended" | "fire_service_called" | "police_called" | "cause" | "note" | "reset" | "stood_down";
+  note: Generated<string>;
+  recorded_at: Timestamp;
+  recorded_by: string;
+  reference: Generated<string>;
+  seq: number;
+  who: Generated<string>;
+}
+
+export interface OohAlarms {
+  building_id: string;
+  id: Generated<string>;
+  kind: "fire" | "intruder" | "lift" | "panic" | "other";
+  location: Generated<string>;
+  raised_at: Timestamp;
+  recorded_at: Timestamp;
+  recorded_by: string;
+  source: Generated<string>;
+}
+
+export interface OohBuildings {
+  address: Generated<string>;
+  checklist: Generated<Json>;
+  created_at: Timestamp;
+  id: Generated<string>;
+  name: string;
+  updated_at: Timestamp;
+}
+
+export interface OohPatrols {
+  building_id: string;
+  checklist: Json;
+  checks: Generated<Json>;
+  completed_at: Timestamp | null;
+  id: Generated<string>;
+  late_workers: Generated<Json>;
+  notes: Generated<string>;
+  started_at: Timestamp;
+  started_by: string;
 }
 
 export interface Organisations {
@@ -1415,11 +1332,6 @@ export interface DB {
   idempotency_keys: IdempotencyKeys;
   live_events: LiveEvents;
   live_outbox: LiveOutbox;
-  lone_working_acknowledgements: LoneWorkingAcknowledgements;
-  lone_working_events: LoneWorkingEvents;
-  lone_working_policies: LoneWorkingPolicies;
-  lone_working_sessions: LoneWorkingSessions;
-  lone_working_steps: LoneWorkingSteps;
   maintenance_budgets: MaintenanceBudgets;
   maintenance_closure_days: MaintenanceClosureDays;
   maintenance_contract_notes: MaintenanceContractNotes;
@@ -1441,13 +1353,14 @@ export interface DB {
   occurrence_share_withdrawals: OccurrenceShareWithdrawals;
   occurrence_shares: OccurrenceShares;
   occurrences: Occurrences;
-  ooh_call_categories: OohCallCategories;
-  ooh_call_category_versions: OohCallCategoryVersions;
-  ooh_call_counters: OohCallCounters;
-  ooh_call_events: OohCallEvents;
-  ooh_calls: OohCalls;
-  ooh_duties: OohDuties;
-  ooh_rota_entries: OohRotaEntries;
+  ooh_absence_seen: OohAbsenceSeen;
+  ooh_absences: OohAbsences;
+  ooh_access_list: OohAccessList;
+  ooh_access_requests: OohAccessRequests;
+  ooh_alarm_events: OohAlarmEvents;
+  ooh_alarms: OohAlarms;
+  ooh_buildings: OohBuildings;
+  ooh_patrols: OohPatrols;
   organisations: Organisations;
   outstanding_actions: OutstandingActions;
   part_movements: PartMovements;
