@@ -792,6 +792,99 @@ export interface OccurrenceShareWithdrawals {
   withdrawn_by: string;
 }
 
+export interface OohIncidentActions {
+  action: string;
+  due_at: Timestamp | null;
+  incident_id: string;
+  owner_name: string;
+  owner_organisation: Generated<string>;
+  recorded_at: Timestamp;
+  recorded_by: string | null;
+  seq: number;
+}
+
+export interface OohIncidentActionUpdates {
+  action_seq: number;
+  at: Timestamp;
+  by_user_id: string | null;
+  incident_id: string;
+  n: number;
+  note: Generated<string>;
+  status: "open" | "done" | "cancelled";
+}
+
+export interface OohIncidentCounters {
+  last_number: number;
+  year: number;
+}
+
+export interface OohIncidentDecisions {
+  decided_at: Timestamp;
+  decided_by_name: string;
+  decided_by_role: Generated<string>;
+  decision: string;
+  incident_id: string;
+  options: Generated<string>;
+  rationale: string;
+  recorded_at: Timestamp;
+  recorded_by: string | null;
+  revises_seq: number | null;
+  seq: number;
+}
+
+export interface OohIncidentHandoverAcks {
+  at: Timestamp;
+  by_user_id: string;
+  handover_seq: number;
+  incident_id: string;
+}
+
+export interface OohIncidentHandovers {
+  from_user_id: string | null;
+  handed_at: Timestamp;
+  incident_id: string;
+  outstanding: Generated<string>;
+  seq: number;
+  summary: string;
+  to_user_id: string;
+}
+
+export interface OohIncidentMethane {
+  by_user_id: string | null;
+  incident_id: string;
+  message: Json;
+  sent_at: Timestamp;
+  status: "declared" | "standby" | "not_declared" | "stand_down";
+  version: number;
+}
+
+export interface OohIncidents {
+  closed_at: Timestamp | null;
+  closed_by: string | null;
+  closing_note: Generated<string>;
+  created_at: Generated<Timestamp>;
+  declared_at: Timestamp;
+  declared_by: string | null;
+  exercise: Generated<boolean>;
+  id: Generated<string>;
+  number: number;
+  reference: string;
+  title: string;
+  year: number;
+}
+
+export interface OohIncidentTimeline {
+  content: string;
+  corrects_seq: number | null;
+  incident_id: string;
+  received_at: Timestamp;
+  recorded_at: Timestamp;
+  recorded_by: string | null;
+  seq: number;
+  source: "public" | "fio" | "police" | "fire" | "ambulance" | "environment_agency" | "utilities" | "council_service" | "other";
+  source_name: Generated<string>;
+}
+
 export interface Organisations {
   created_at: Generated<Timestamp>;
   id: Generated<string>;
@@ -1253,6 +1346,15 @@ export interface DB {
   occurrence_share_withdrawals: OccurrenceShareWithdrawals;
   occurrence_shares: OccurrenceShares;
   occurrences: Occurrences;
+  ooh_incident_action_updates: OohIncidentActionUpdates;
+  ooh_incident_actions: OohIncidentActions;
+  ooh_incident_counters: OohIncidentCounters;
+  ooh_incident_decisions: OohIncidentDecisions;
+  ooh_incident_handover_acks: OohIncidentHandoverAcks;
+  ooh_incident_handovers: OohIncidentHandovers;
+  ooh_incident_methane: OohIncidentMethane;
+  ooh_incident_timeline: OohIncidentTimeline;
+  ooh_incidents: OohIncidents;
   organisations: Organisations;
   outstanding_actions: OutstandingActions;
   part_movements: PartMovements;
