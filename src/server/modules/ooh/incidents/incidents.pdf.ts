@@ -46,7 +46,7 @@ export function incidentPdf({ incident: i, councilName, printedBy, printedAt }: 
         keyValues(doc, methaneLines(v.message as MethaneMessage).map((l) => [`${l.letter} ${l.label}`, l.value]));
         if (v.changes.length) {
           paragraph(doc, 'What changed from the version before:', { size: 8, bold: true, colour: '#505a5f' });
-          for (const c of v.changes) paragraph(doc, `${c.label}: ${c.from || '(blank)'} → ${c.to || '(blank)'}`, { size: 8, colour: '#505a5f', indent: 12 });
+          for (const c of v.changes) paragraph(doc, `${c.label}: was ${c.from || '(blank)'}, now ${c.to || '(blank)'}`, { size: 8, colour: '#505a5f', indent: 12 });
         }
         doc.moveDown(0.5);
       }
