@@ -510,6 +510,7 @@ export interface Handovers {
   acknowledged_at: Timestamp | null;
   acknowledged_by: string | null;
   created_at: Generated<Timestamp>;
+  duties: Generated<Json>;
   equipment_faults: Generated<string>;
   from_user_id: string;
   id: Generated<string>;
@@ -543,6 +544,86 @@ export interface LiveOutbox {
   channel: string;
   id: Generated<Int8>;
   payload: string;
+}
+
+export interface LoneWorkingAcknowledgements {
+  at: Timestamp;
+  by_user: string;
+  id: Generated<string>;
+  note: Generated<string>;
+  outcome: "answered_safe" | "no_answer" | "note";
+  step_id: string;
+}
+
+export interface LoneWorkingEvents {
+  at: Timestamp;
+  by_user: string | null;
+  details: Generated<Json>;
+  id: Generated<string>;
+  kind: "started" | "reminder" | "check_in" | "missed" | "step" | "acknowledged" | "duress" | "ended";
+  seq: Generated<Int8>;
+  session_id: string;
+}
+
+export interface LoneWorkingPolicies {
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  id: Generated<string>;
+  policy: Json;
+  version: number;
+}
+
+export interface LoneWorkingSessions {
+  checkin_seq: Generated<number>;
+  deadline_at: Timestamp | null;
+  duress: Generated<boolean>;
+  duress_hash: string | null;
+  end_note: Generated<string>;
+  ended_at: Timestamp | null;
+  ended_by: string | null;
+  escalation: Generated<number>;
+  escalation_deadline_at: Timestamp | null;
+  escalation_step: number | null;
+  expected_end_at: Timestamp;
+  id: Generated<string>;
+  important_info: Generated<string>;
+  interval_minutes: number;
+  last_check_in_at: Timestamp | null;
+  latitude: number | null;
+  location: string;
+  longitude: number | null;
+  manager_name: Generated<string>;
+  manager_phone: Generated<string>;
+  next_due_at: Timestamp | null;
+  policy: Json;
+  policy_version: number;
+  reference: string;
+  started_at: Timestamp;
+  started_by: string | null;
+  started_via: "self" | "officer";
+  status: "active" | "escalating" | "ended" | "ended_by_officer";
+  task: string;
+  updated_at: Timestamp;
+  user_id: string | null;
+  vehicle: Generated<string>;
+  worker_email: string | null;
+  worker_name: string;
+  worker_organisation: Generated<string>;
+  worker_phone: Generated<string>;
+}
+
+export interface LoneWorkingSteps {
+  action: string;
+  due_at: Timestamp;
+  duress: Generated<boolean>;
+  escalation: number;
+  fired_at: Timestamp;
+  id: Generated<string>;
+  label: string;
+  late_ms: number;
+  script: string;
+  session_id: string;
+  step_index: number;
 }
 
 export interface MaintenanceBudgets {
@@ -880,6 +961,185 @@ export interface OohBuildings {
   updated_at: Timestamp;
 }
 
+export interface OohCallCategories {
+  ack_minutes: number;
+  becomes_fault: Generated<boolean>;
+  duty_id: string | null;
+  id: Generated<string>;
+  is_active: Generated<boolean>;
+  key: string;
+  name: string;
+  priorities: Json;
+  sort_order: Generated<number>;
+  updated_at: Generated<Timestamp>;
+  updated_by: string | null;
+  version: Generated<number>;
+}
+
+export interface OohCallCategoryVersions {
+  category_id: string;
+  changed_at: Generated<Timestamp>;
+  changed_by: string | null;
+  snapshot: Json;
+  version: number;
+}
+
+export interface OohCallCounters {
+  last_number: number;
+  year: number;
+}
+
+export interface OohCallEvents {
+  at: Timestamp;
+  by_user_id: string | null;
+  call_id: string;
+  details: Generated<Json>;
+  kind: string;
+  seq: number;
+}
+
+export interface OohCalls {
+  ack_due_at: Timestamp | null;
+  ack_minutes: number;
+  acknowledged_at: Timestamp | null;
+  address: string;
+  callback_number: Generated<string>;
+  caller_name: string;
+  category_id: string;
+  category_version: number;
+  closed_at: Timestamp | null;
+  created_at: Generated<Timestamp>;
+  description: string;
+  duty_id: string | null;
+  fault_id: string | null;
+  fault_reference: Generated<string>;
+  id: Generated<string>;
+  lat: number | null;
+  lon: number | null;
+  number: number;
+  outcome_note: Generated<string>;
+  priority_key: string;
+  priority_name: string;
+  re_referrals: Generated<number>;
+  received_at: Timestamp;
+  reference: string;
+  referral_level: number | null;
+  referred_at: Timestamp | null;
+  referred_to_entry_id: string | null;
+  referred_to_name: Generated<string>;
+  referred_to_phone: Generated<string>;
+  response: Json;
+  response_by: Timestamp;
+  rota_exhausted: Generated<boolean>;
+  status: "open" | "awaiting_ack" | "referred" | "downgraded" | "closed" | "fault_raised";
+  taken_by: string | null;
+  updated_at: Generated<Timestamp>;
+  version: Generated<number>;
+  vulnerability: Generated<string>;
+  vulnerable: Generated<boolean>;
+  year: number;
+}
+
+export interface OohDuties {
+  id: Generated<string>;
+  is_active: Generated<boolean>;
+  key: string;
+  name: string;
+}
+
+export interface OohIncidentActions {
+  action: string;
+  due_at: Timestamp | null;
+  incident_id: string;
+  owner_name: string;
+  owner_organisation: Generated<string>;
+  recorded_at: Timestamp;
+  recorded_by: string | null;
+  seq: number;
+}
+
+export interface OohIncidentActionUpdates {
+  action_seq: number;
+  at: Timestamp;
+  by_user_id: string | null;
+  incident_id: string;
+  n: number;
+  note: Generated<string>;
+  status: "open" | "done" | "cancelled";
+}
+
+export interface OohIncidentCounters {
+  last_number: number;
+  year: number;
+}
+
+export interface OohIncidentDecisions {
+  decided_at: Timestamp;
+  decided_by_name: string;
+  decided_by_role: Generated<string>;
+  decision: string;
+  incident_id: string;
+  options: Generated<string>;
+  rationale: string;
+  recorded_at: Timestamp;
+  recorded_by: string | null;
+  revises_seq: number | null;
+  seq: number;
+}
+
+export interface OohIncidentHandoverAcks {
+  at: Timestamp;
+  by_user_id: string;
+  handover_seq: number;
+  incident_id: string;
+}
+
+export interface OohIncidentHandovers {
+  from_user_id: string | null;
+  handed_at: Timestamp;
+  incident_id: string;
+  outstanding: Generated<string>;
+  seq: number;
+  summary: string;
+  to_user_id: string;
+}
+
+export interface OohIncidentMethane {
+  by_user_id: string | null;
+  incident_id: string;
+  message: Json;
+  sent_at: Timestamp;
+  status: "declared" | "standby" | "not_declared" | "stand_down";
+  version: number;
+}
+
+export interface OohIncidents {
+  closed_at: Timestamp | null;
+  closed_by: string | null;
+  closing_note: Generated<string>;
+  created_at: Generated<Timestamp>;
+  declared_at: Timestamp;
+  declared_by: string | null;
+  exercise: Generated<boolean>;
+  id: Generated<string>;
+  number: number;
+  reference: string;
+  title: string;
+  year: number;
+}
+
+export interface OohIncidentTimeline {
+  content: string;
+  corrects_seq: number | null;
+  incident_id: string;
+  received_at: Timestamp;
+  recorded_at: Timestamp;
+  recorded_by: string | null;
+  seq: number;
+  source: "public" | "fio" | "police" | "fire" | "ambulance" | "environment_agency" | "utilities" | "council_service" | "other";
+  source_name: Generated<string>;
+}
+
 export interface OohPatrols {
   building_id: string;
   checklist: Json;
@@ -890,6 +1150,22 @@ export interface OohPatrols {
   notes: Generated<string>;
   started_at: Timestamp;
   started_by: string;
+}
+
+export interface OohRotaEntries {
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  duty_id: string;
+  ends_at: Timestamp;
+  id: Generated<string>;
+  level: number;
+  note: Generated<string>;
+  person_name: string;
+  phone: Generated<string>;
+  removed_at: Timestamp | null;
+  removed_by: string | null;
+  starts_at: Timestamp;
+  user_id: string | null;
 }
 
 export interface Organisations {
@@ -1332,6 +1608,11 @@ export interface DB {
   idempotency_keys: IdempotencyKeys;
   live_events: LiveEvents;
   live_outbox: LiveOutbox;
+  lone_working_acknowledgements: LoneWorkingAcknowledgements;
+  lone_working_events: LoneWorkingEvents;
+  lone_working_policies: LoneWorkingPolicies;
+  lone_working_sessions: LoneWorkingSessions;
+  lone_working_steps: LoneWorkingSteps;
   maintenance_budgets: MaintenanceBudgets;
   maintenance_closure_days: MaintenanceClosureDays;
   maintenance_contract_notes: MaintenanceContractNotes;
@@ -1360,7 +1641,23 @@ export interface DB {
   ooh_alarm_events: OohAlarmEvents;
   ooh_alarms: OohAlarms;
   ooh_buildings: OohBuildings;
+  ooh_call_categories: OohCallCategories;
+  ooh_call_category_versions: OohCallCategoryVersions;
+  ooh_call_counters: OohCallCounters;
+  ooh_call_events: OohCallEvents;
+  ooh_calls: OohCalls;
+  ooh_duties: OohDuties;
+  ooh_incident_action_updates: OohIncidentActionUpdates;
+  ooh_incident_actions: OohIncidentActions;
+  ooh_incident_counters: OohIncidentCounters;
+  ooh_incident_decisions: OohIncidentDecisions;
+  ooh_incident_handover_acks: OohIncidentHandoverAcks;
+  ooh_incident_handovers: OohIncidentHandovers;
+  ooh_incident_methane: OohIncidentMethane;
+  ooh_incident_timeline: OohIncidentTimeline;
+  ooh_incidents: OohIncidents;
   ooh_patrols: OohPatrols;
+  ooh_rota_entries: OohRotaEntries;
   organisations: Organisations;
   outstanding_actions: OutstandingActions;
   part_movements: PartMovements;
