@@ -1,9 +1,13 @@
 import type { Generated } from 'kysely';
+import type { z } from 'zod';
 import type { DB } from './db.types';
 import type * as occurrences from '../../../domain/occurrences/contract';
 import type * as estate from '../../../domain/estate/contract';
 import type * as audit from '../../../domain/audit/contract';
 import type { Role } from '../auth/permissions';
+import type * as ooh from '../../../domain/ooh/contract';
+import type * as methane from '../../../domain/ooh/methane';
+import type * as incidents from '../../../domain/ooh/incidents';
 
 // Type tests, checked by `npm run typecheck`: each vocabulary in a contract is exactly the list its
 // column's CHECK constraint allows (db.types.ts is generated from the migrated schema, and CI fails
@@ -26,6 +30,17 @@ export const vocabularies = [
   same<Equal<Codes<typeof estate.CAMERA_OWNERS>, Column<DB['cameras']['owner']>>>(),
   same<Equal<Codes<typeof audit.OUTCOMES>, Column<DB['audit_events']['outcome']>>>(),
   same<Equal<Role, Column<DB['user_roles']['role']>>>(),
+  same<Equal<Codes<typeof ooh.OOH_CALL_STATUSES>, Column<DB['ooh_calls']['status']>>>(),
+  same<Equal<z.infer<typeof ooh.OohLoneWorkingStatus>, Column<DB['lone_working_sessions']['status']>>>(),
+  same<Equal<z.infer<typeof ooh.OohStepOutcome>, Column<DB['lone_working_acknowledgements']['outcome']>>>(),
+  same<Equal<Codes<typeof ooh.ABSENCE_REASONS>, Column<DB['ooh_absences']['reason']>>>(),
+  same<Equal<Codes<typeof ooh.REPORTED_VIA>, Column<DB['ooh_absences']['reported_via']>>>(),
+  same<Equal<Codes<typeof ooh.ALARM_KINDS>, Column<DB['ooh_alarms']['kind']>>>(),
+  same<Equal<Codes<typeof ooh.ALARM_EVENT_KINDS>, Column<DB['ooh_alarm_events']['kind']>>>(),
+  same<Equal<Codes<typeof ooh.ACCESS_DECISIONS>, Column<DB['ooh_access_requests']['decision']>>>(),
+  same<Equal<Codes<typeof methane.METHANE_STATUSES>, Column<DB['ooh_incident_methane']['status']>>>(),
+  same<Equal<Codes<typeof incidents.TIMELINE_SOURCES>, Column<DB['ooh_incident_timeline']['source']>>>(),
+  same<Equal<Codes<typeof incidents.ACTION_STATUSES>, Column<DB['ooh_incident_action_updates']['status']>>>(),
 ];
 
 // The check itself can fail: a contract with a code the database lacks is not equal.
