@@ -6,6 +6,8 @@ import { ErrorSummary } from '../../../components/ErrorSummary';
 import { Confirm } from '../../../components/Confirm';
 import { Button, SelectField, TextField } from '../../../components/fields';
 import { useWriteForm } from '../../../lib/useWriteForm';
+import { useSession } from '../../../lib/session';
+import { can } from '../../../api/auth';
 import { fieldErrors } from '../../../lib/errors';
 import { formatDateTime, formatTime, londonDayAfter, londonDayStart, parseUkDate } from '../../../../domain/calendar/london';
 import { LONE_WORKING_STATUSES, type OohLoneWorkerSummary } from '../../../../domain/ooh/contract';
@@ -23,6 +25,7 @@ import { SessionFields, emptySession, flatPaths, sessionBody, sessionProblems, t
  */
 export function BoardPage() {
   useTitle('Lone workers');
+  const session = useSession();
   const board = useQuery(boardQuery);
   const now = useServerNow(board.data?.at, board.dataUpdatedAt);
   const items = useMemo(() => board.data?.items ?? [], [board.data]);
@@ -54,6 +57,7 @@ export function BoardPage() {
       <h1 className="govuk-heading-l">Lone workers</h1>
       <OohNav />
       <div aria-live="assertive" aria-atomic="true">{announcement && <p className="govuk-body govuk-!-font-weight-bold">{announcement}</p>}</div>
+      {can(session, 'ooh.manage') && <p className="govuk-body"><Link className="govuk-link" to={'/ooh/lone-workers/settings' as never}>Set the escalation ladder</Link></p>}
       <p className="govuk-body-s" id="lw-keys">
         Keys: <kbd>s</kbd> start a session, <kbd>j</kbd>/<kbd>k</kbd> next and previous session, <kbd>c</kbd> check in the selected one, <kbd>Enter</kbd> open it.
       </p>
