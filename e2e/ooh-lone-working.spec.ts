@@ -110,7 +110,7 @@ describe('lone working', () => {
     await page.keyboard.press('Space');
     await keyIn(page, 'Note (optional)', 'Phone was on silent; safe');
     await press(page, 'Acknowledge call the worker again');
-    await page.getByText(/Checked in \(answered a call\), the ladder stopped: Phone was on silent; safe/).waitFor();
+    await page.getByText(/Late check-in \(answered a call\), the ladder stopped: Phone was on silent; safe/).waitFor();
     await expect.poll(() => page.getByText('Missed check-in. Now:').count()).toBe(0);
     await expectAccessible(page, 'a session whose ladder stopped');
 
@@ -130,7 +130,7 @@ describe('lone working', () => {
   it('a patrol officer starts their own session, checks in and ends it', async (ctx) => {
     if (!env.browser) return ctx.skip();
     const url = env.product.url;
-    const page = await env.browser.newPage({ viewport: { width: 390, height: 844 }, locale: 'en-GB', timezoneId: 'Europe/London' });
+    const page = await (await env.browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'en-GB', timezoneId: 'Europe/London' })).newPage();
     await signIn(page, { url, username: WORKER.username, password: WORKER.password });
     await page.getByRole('heading', { name: /^Welcome/ }).waitFor();
     await page.goto(`${url}/lone-working`);
