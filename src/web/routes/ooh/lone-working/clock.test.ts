@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clockOffset, countdownLabel, minutesToSeconds, newlyOverdue, secondsToMinutes, serverNow } from './clock';
+import { parseExpectedEnd, clockOffset, countdownLabel, minutesToSeconds, newlyOverdue, secondsToMinutes, serverNow } from './clock';
 
 describe('lone-working countdowns from the server’s time', () => {
   it('a PC clock ten minutes slow does not change the countdown', () => {
@@ -35,5 +35,16 @@ describe('lone-working countdowns from the server’s time', () => {
     expect(minutesToSeconds('')).toBeUndefined();
     expect(secondsToMinutes(900)).toBe('15');
     expect(secondsToMinutes(90)).toBe('1.5');
+  });
+
+  it('reads an expected end typed the UK way; a bare time is the next one to come', () => {
+    const now = new Date('2026-12-03T21:00:00Z');
+    expect(parseExpectedEnd('3/12/2026 23:30', now)).toBe('2026-12-03T23:30:00.000Z');
+    expect(parseExpectedEnd('23:30', now)).toBe('2026-12-03T23:30:00.000Z');
+    expect(parseExpectedEnd('01:15', now)).toBe('2026-12-04T01:15:00.000Z');
+    expect(parseExpectedEnd('1/7/2026 09:00', now)).toBe('2026-07-01T08:00:00.000Z');
+    expect(parseExpectedEnd('00.45', now)).toBe('2026-12-04T00:45:00.000Z');
+    expect(parseExpectedEnd('', now)).toBe('');
+    expect(parseExpectedEnd('soon', now)).toBeUndefined();
   });
 });

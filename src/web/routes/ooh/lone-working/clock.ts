@@ -1,5 +1,7 @@
 import { useEffect, useState } from 'react';
 import { formatCountdown, secondsLeft } from '../../../../domain/ooh/loneWorking';
+import { londonDay, londonDayAfter, londonWallClock } from '../../../../domain/calendar/london';
+import { parseUkDateTime } from '../../occurrences/when';
 
 // Countdowns worked out from the server's time, not the PC's: each reply carries the server's `at`;
 // the difference between it and the PC's clock when the reply came is kept, and every tick adds it.
@@ -15,6 +17,21 @@ export function countdownLabel(deadlineAt: string | null, nowMs: number): string
   if (!deadlineAt) return 'No check-in awaited';
   const s = secondsLeft(deadlineAt, nowMs);
   return s >= 0 ? `${formatCountdown(s)} left` : `Overdue by ${formatCountdown(-s)}`;
+}
+
+/** "3/12/2026 23:30", or "23:30" meaning the next 23:30 to come (an expected end is in the future); '' empty; undefined not a time. */
+export function parseExpectedEnd(text: string, now = new Date()): string | undefined {
+  const iso = parseUkDateTime(text, now);
+  if (!iso || /\d{4}|\d[/-]\d/.test(text)) return iso; // a date was given
+  if (Date.parse(iso) > now.getTime()) return iso;
+  const m = /(\d{1,2})[:.](\d{2})/.exec(text)!;
+  const today = londonDay(now);
+  const tomorrow = londonDayAfter(today);
+  for (const day of [today, tomorrow && londonDay(tomorrow)]) {
+    const at = day ? londonWallClock(day, { hour: Number(m[1]), minute: Number(m[2]) }) : undefined;
+    if (at && at.getTime() > now.getTime()) return at.toISOString();
+  }
+  return undefined;
 }
 
 /** Ids overdue now that were not overdue (or not on the board) before: the ones to announce. */

@@ -1,7 +1,6 @@
 import { ApiError } from '../../../api/client';
 import { ErrorMessage, Hint, TextField, describedBy } from '../../../components/fields';
-import { londonDay, londonDayAfter, londonWallClock } from '../../../../domain/calendar/london';
-import { parseUkDateTime } from '../../occurrences/when';
+import { parseExpectedEnd } from './clock';
 
 // What starting a session asks, on the officer's board and on the worker's own page: where, what,
 // until when, how often, vehicle, important information, manager; each keeps what was typed.
@@ -9,16 +8,6 @@ import { parseUkDateTime } from '../../occurrences/when';
 export const SESSION_FIELDS = ['location', 'task', 'expectedEndAt', 'intervalMinutes', 'vehicle', 'importantInfo', 'managerName', 'managerPhone', 'duressWord'] as const;
 export type SessionValues = Record<(typeof SESSION_FIELDS)[number], string>;
 export const emptySession = (): SessionValues => ({ location: '', task: '', expectedEndAt: '', intervalMinutes: '30', vehicle: '', importantInfo: '', managerName: '', managerPhone: '', duressWord: '' });
-
-/** "3/12/2026 23:30", or "23:30" meaning the next 23:30 to come (an expected end is in the future); '' empty; undefined not a time. */
-export function parseExpectedEnd(text: string, now = new Date()): string | undefined {
-  const iso = parseUkDateTime(text, now);
-  if (!iso || /\d[/.-]\d/.test(text)) return iso;
-  if (Date.parse(iso) > now.getTime()) return iso;
-  const m = /(\d{1,2})[:.](\d{2})/.exec(text)!;
-  const tomorrow = londonDayAfter(londonDay(now));
-  return tomorrow ? londonWallClock(londonDay(tomorrow), { hour: Number(m[1]), minute: Number(m[2]) })?.toISOString() : undefined;
-}
 
 /** The client's own checks on the common fields, by field name. */
 export function sessionProblems(v: SessionValues, now = new Date()): Array<[string, string | false]> {
