@@ -4,6 +4,7 @@ import { AbsencePage, type AbsenceSearch } from './AbsencePage';
 import { AlarmsPage, type AlarmsSearch } from './AlarmsPage';
 import { AlarmPage } from './AlarmPage';
 import { BuildingsPage } from './BuildingsPage';
+import { BuildingSettingsPage } from './BuildingSettingsPage';
 import { PatrolPage } from './PatrolPage';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -39,6 +40,10 @@ export function buildingsRoutes<TParent extends AnyRoute>(parent: TParent): AnyR
     getParentRoute: () => parent, path: '/ooh/buildings',
     component: () => <Gate permission="ooh.use">{(session) => <BuildingsPage session={session} />}</Gate>,
   });
+  const settings = createRoute({
+    getParentRoute: () => parent, path: '/ooh/buildings/settings',
+    component: () => <Gate permission="ooh.manage">{() => <BuildingSettingsPage />}</Gate>,
+  });
   const patrol = createRoute({
     getParentRoute: () => parent, path: '/ooh/patrols/$id',
     component: function PatrolRoute() {
@@ -46,5 +51,5 @@ export function buildingsRoutes<TParent extends AnyRoute>(parent: TParent): AnyR
       return <Gate permission="ooh.use">{() => <PatrolPage id={id} key={id} />}</Gate>;
     },
   });
-  return [absence, alarms, alarm, buildings, patrol];
+  return [absence, alarms, alarm, buildings, settings, patrol];
 }
