@@ -7,7 +7,7 @@ import { can } from '../../../api/auth';
 import { ErrorSummary } from '../../../components/ErrorSummary';
 import { Button, SelectField, TextField } from '../../../components/fields';
 import { useTitle } from '../../../components/useTitle';
-import { fieldErrors, type FormErrors } from '../../../lib/errors';
+import { errorMessage, fieldErrors, type FormErrors } from '../../../lib/errors';
 import { useWriteForm } from '../../../lib/useWriteForm';
 import { OohNav } from '../OohNav';
 import { dayRange, filterDays } from './when';
@@ -24,15 +24,20 @@ export function BuildingsPage({ session, search }: { session: Session; search: P
   const patrols = useQuery(patrolsQuery({ ...patrolFilter, pageSize: '30' }));
   const access = useQuery(accessRequestsQuery({ pageSize: '20' }));
   const [starting, setStarting] = useState(false);
+  const [startError, setStartError] = useState<string>();
   const start = async (buildingId: string) => {
     setStarting(true);
-    try { void navigate({ to: '/ooh/patrols/$id' as never, params: { id: (await startPatrol(buildingId)).id } as never }); } finally { setStarting(false); }
+    setStartError(undefined);
+    try { void navigate({ to: '/ooh/patrols/$id' as never, params: { id: (await startPatrol(buildingId)).id } as never }); }
+    catch (err) { setStartError(`The patrol could not be started. ${errorMessage(err)}`); }
+    finally { setStarting(false); }
   };
   return (
     <>
       <h1 className="govuk-heading-l">Buildings</h1>
       <OohNav />
       {can(session, 'ooh.manage') && <p className="govuk-body"><Link className="govuk-link" to={'/ooh/buildings/settings' as never}>Set up the buildings, their checklists and access lists</Link></p>}
+      {startError && <p className="govuk-error-message" role="alert">{startError}</p>}
       {buildings.isError && <p className="govuk-body">The buildings could not be loaded. {buildings.error.message}</p>}
       <table className="govuk-table govuk-table--small-text-until-tablet">
         <caption className="govuk-table__caption govuk-table__caption--m">Night patrols</caption>
