@@ -6,8 +6,9 @@ import { expectAccessible, newPage, signIn, useProduct, withDb } from './helpers
 // The council's buildings out of hours, from the keyboard alone. The officer logs an intruder alarm
 // at the Civic Centre and works it to reset (the alarm closes), patrols the Civic Centre (every check
 // done, someone found working late, completed), and records a staff absence with no cover. The
-// supervisor marks the absence seen and adds someone to the Civic Centre's access list on the
-// set-up page (refused first without what to check, what was typed kept). axe on every page.
+// supervisor marks the absence seen and, on the set-up page, adds someone to the Civic Centre's
+// access list (refused first without what to check, what was typed kept), gives the entry a last
+// day (refused first when it is not a date) and takes it off the list. axe on every page.
 
 const OFFICER = { username: 'oohnights', displayName: 'Nia Nights', roles: ['ooh_officer' as const], password: 'harbour violet compass' };
 const MANAGER = { username: 'oohmorning', displayName: 'Mo Morning', roles: ['supervisor' as const], password: 'copper meadow lantern' };
@@ -139,5 +140,22 @@ describe('buildings out of hours', () => {
     await page.getByRole('form', { name: 'Chris Walsh at Civic Centre' }).waitFor();
     expect(await civic.getByLabel('Name', { exact: true }).inputValue()).toBe('');
     await expectAccessible(page, 'the access list with its new entry');
+
+    // Chris Walsh's entry: a last day that is not a date is refused (what was typed kept), then a real one; then removed.
+    const entry = page.getByRole('form', { name: 'Chris Walsh at Civic Centre' });
+    await entry.getByRole('textbox', { name: /^To/ }).focus();
+    await page.keyboard.type('next week');
+    await press(page, /^Save dates\W+for Chris Walsh$/);
+    await page.getByRole('link', { name: /Enter the last day as a date/ }).waitFor();
+    expect(await entry.getByRole('textbox', { name: /^To/ }).inputValue()).toBe('next week');
+    await entry.getByRole('textbox', { name: /^To/ }).focus();
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.type('31/12/2099');
+    await press(page, /^Save dates\W+for Chris Walsh$/);
+    await page.getByText('Chris Walsh: dates saved').waitFor();
+    await press(page, /^Remove\W+Chris Walsh from the list$/);
+    await page.getByText('Chris Walsh taken off the list').waitFor();
+    expect(await page.getByRole('form', { name: 'Chris Walsh at Civic Centre' }).count()).toBe(0);
+    await expectAccessible(page, 'the access list after a removal');
   });
 });

@@ -111,18 +111,23 @@ function dayOrProblem(text: string, what: string, optional = false): { day?: str
 const ENTRY_FIELDS = ['name', 'organisation', 'idCheck', 'validFrom', 'validTo'];
 
 function AccessList({ building: b }: { building: Building }) {
+  // A removed entry's form goes with it: what happened is said here, and the keyboard focus comes here.
+  const [removed, setRemoved] = useState<string>();
+  const said = useRef<HTMLParagraphElement>(null);
+  useEffect(() => { if (removed) said.current?.focus(); }, [removed]);
   return (
     <>
       <h3 className="govuk-heading-s">Out-of-hours access list</h3>
+      <p className="govuk-body" role="status" ref={said} tabIndex={-1}>{removed}</p>
       {b.accessList.length === 0 && <p className="govuk-body">Nobody is on the list: anyone asking to be let in needs a manager’s authority.</p>}
-      {b.accessList.map((e) => <EntryForm key={e.id} entry={e} building={b} />)}
+      {b.accessList.map((e) => <EntryForm key={e.id} entry={e} building={b} onRemoved={setRemoved} />)}
       <NewEntryForm building={b} />
     </>
   );
 }
 
 /** One entry: change when it is valid, or take it off the list. */
-function EntryForm({ entry: e, building: b }: { entry: AccessEntry; building: Building }) {
+function EntryForm({ entry: e, building: b, onRemoved }: { entry: AccessEntry; building: Building; onRemoved: (message: string) => void }) {
   const form = useWriteForm({ scope: 'ooh-buildings', prefix: `e-${e.id}`, fields: ENTRY_FIELDS, fallbackField: 'validFrom', refresh: REFRESH });
   const [v, setV] = useState({ validFrom: formatUkDay(e.validFrom), validTo: formatUkDay(e.validTo ?? undefined) });
   const submit = async (ev: FormEvent) => {
@@ -132,7 +137,10 @@ function EntryForm({ entry: e, building: b }: { entry: AccessEntry; building: Bu
     if (!form.check(fieldErrors([['validFrom', from.problem], ['validTo', to.problem]]))) return;
     await form.run(() => changeAccessEntry(e.id, { name: e.name, organisation: e.organisation, idCheck: e.idCheck, validFrom: from.day!, validTo: to.day ?? null }), `${e.name}: dates saved`);
   };
-  const remove = () => void form.run(() => removeAccessEntry(e.id), `${e.name} taken off the list`);
+  const remove = async () => {
+    const message = `${e.name} taken off the list`;
+    if (await form.run(() => removeAccessEntry(e.id), message)) onRemoved(message);
+  };
   return (
     <form onSubmit={(ev) => void submit(ev)} noValidate aria-label={`${e.name} at ${b.name}`} className="govuk-!-margin-bottom-6">
       <p className="govuk-body govuk-!-margin-bottom-2"><strong>{e.name}</strong>{e.organisation && ` (${e.organisation})`}. Check: {e.idCheck}</p>
@@ -142,7 +150,7 @@ function EntryForm({ entry: e, building: b }: { entry: AccessEntry; building: Bu
       <TextField id={form.id('validTo')} label={<>To (optional)<span className="govuk-visually-hidden"> ({e.name})</span></>} hint="The last day; leave empty for no end" value={v.validTo} onChange={(x) => setV((o) => ({ ...o, validTo: x }))} error={form.field('validTo')} width="10" />
       <div className="govuk-button-group">
         <Button variant="secondary" disabled={form.busy}>Save dates<span className="govuk-visually-hidden"> for {e.name}</span></Button>
-        <Button type="button" variant="warning" disabled={form.busy} onClick={remove}>Remove<span className="govuk-visually-hidden"> {e.name} from the list</span></Button>
+        <Button type="button" variant="warning" disabled={form.busy} onClick={() => void remove()}>Remove<span className="govuk-visually-hidden"> {e.name} from the list</span></Button>
       </div>
     </form>
   );
