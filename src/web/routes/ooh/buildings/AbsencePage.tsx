@@ -76,7 +76,7 @@ function Row({ a }: { a: Absence }) {
       <td className="govuk-table__cell">{formatDateTime(a.reportedAt)} by {a.reportedBy} ({REPORTED_VIA[a.reportedVia]})</td>
       <td className="govuk-table__cell">{a.seen ? `${a.seen.by}, ${formatDateTime(a.seen.at)}` : (
         <Button variant="secondary" className="govuk-!-margin-bottom-0" disabled={seen.isPending} onClick={() => seen.mutate()}>Mark seen<span className="govuk-visually-hidden">: {a.personName}</span></Button>
-      )}</td>
+      )}{seen.isError && <span className="govuk-error-message" role="alert">Not marked seen. {seen.error.message}</span>}</td>
     </tr>
   );
 }

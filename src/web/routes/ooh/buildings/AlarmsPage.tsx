@@ -2,37 +2,50 @@ import { useState } from 'react';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { useQuery } from '@tanstack/react-query';
 import { ALARM_KINDS, type Alarm } from '../../../../domain/ooh/contract';
-import { formatDateTime, formatUkDateTimeInput } from '../../../../domain/calendar/london';
+import { formatDateTime, formatUkDateTimeInput, formatUkDay } from '../../../../domain/calendar/london';
 import { ErrorSummary } from '../../../components/ErrorSummary';
 import { Button, SelectField, TextField } from '../../../components/fields';
 import { useTitle } from '../../../components/useTitle';
-import { fieldErrors } from '../../../lib/errors';
+import { fieldErrors, type FormErrors } from '../../../lib/errors';
 import { useWriteForm } from '../../../lib/useWriteForm';
 import { OohNav } from '../OohNav';
 import { alarmsCsvHref, alarmsQuery, buildingsQuery, raiseAlarm } from './api';
-import { whenOrProblem } from './when';
+import { dayRange, filterDays, whenOrProblem } from './when';
 
-export interface AlarmsSearch { open?: string; buildingId?: string; kind?: string; sort?: string }
+export interface AlarmsSearch { open?: string; buildingId?: string; kind?: string; from?: string; to?: string; sort?: string }
 export const kindOptions = Object.entries(ALARM_KINDS).map(([value, label]) => ({ value, label }));
 
 /** Building alarms: the open ones first by default filter, each with its response; logging a new one. */
 export function AlarmsPage({ search }: { search: AlarmsSearch }) {
   useTitle('Alarms');
   const navigate = useNavigate();
-  const list = useQuery(alarmsQuery({ ...search }));
+  const query = { ...search, ...dayRange(search) };
+  const list = useQuery(alarmsQuery(query));
   const buildings = useQuery(buildingsQuery);
   const [f, setF] = useState<AlarmsSearch>(search);
+  const [days, setDays] = useState({ from: formatUkDay(search.from), to: formatUkDay(search.to) });
+  const [filterErrors, setFilterErrors] = useState<FormErrors>();
+  const filter = (e: React.FormEvent) => {
+    e.preventDefault();
+    const typed = filterDays(days);
+    const invalid = fieldErrors(typed.problems.map(([k, m]) => [`f-${k}`, m]));
+    setFilterErrors(invalid);
+    if (!invalid) go({ ...f, from: typed.from, to: typed.to });
+  };
   const go = (s: AlarmsSearch) => void navigate({ to: '/ooh/alarms' as never, search: Object.fromEntries(Object.entries(s).filter(([, v]) => v)) as never });
   const buildingOptions = (buildings.data ?? []).map((b) => ({ value: b.id, label: b.name }));
   return (
     <>
       <h1 className="govuk-heading-l">Alarms</h1>
       <OohNav />
-      <form className="vigil-filter" onSubmit={(e) => { e.preventDefault(); go(f); }} noValidate role="search" aria-label="Filter the alarms">
+      <form className="vigil-filter" onSubmit={filter} noValidate role="search" aria-label="Filter the alarms">
+        <ErrorSummary errors={filterErrors} />
         <div className="vigil-filter__row">
           <SelectField id="f-open" label="State" value={f.open ?? ''} onChange={(open) => setF({ ...f, open })} options={[{ value: '', label: 'Any' }, { value: 'true', label: 'Not reset' }, { value: 'false', label: 'Reset or stood down' }]} />
           <SelectField id="f-building" label="Building" value={f.buildingId ?? ''} onChange={(buildingId) => setF({ ...f, buildingId })} options={[{ value: '', label: 'Any building' }, ...buildingOptions]} />
           <SelectField id="f-kind" label="Alarm" value={f.kind ?? ''} onChange={(kind) => setF({ ...f, kind })} options={[{ value: '', label: 'Any alarm' }, ...kindOptions]} />
+          <TextField id="f-from" label="Went off from" hint="For example 1/12/2026" value={days.from} onChange={(from) => setDays({ ...days, from })} error={filterErrors?.fields['f-from']} width="10" />
+          <TextField id="f-to" label="Went off to" hint="The last day" value={days.to} onChange={(to) => setDays({ ...days, to })} error={filterErrors?.fields['f-to']} width="10" />
           <SelectField id="f-sort" label="Sort by" value={f.sort ?? 'raised_desc'} onChange={(sort) => setF({ ...f, sort })} options={[{ value: 'raised_desc', label: 'Newest first' }, { value: 'raised_asc', label: 'Oldest first' }, { value: 'building_asc', label: 'Building' }, { value: 'kind_asc', label: 'Alarm' }]} />
           <Button variant="secondary">Filter</Button>
         </div>
@@ -40,7 +53,7 @@ export function AlarmsPage({ search }: { search: AlarmsSearch }) {
       {list.isError && <p className="govuk-body">The alarms could not be loaded. {list.error.message}</p>}
       {list.data && (
         <>
-          <p className="govuk-body"><a className="govuk-link" href={alarmsCsvHref({ ...search })} download>Download these alarms as CSV (spreadsheet)</a></p>
+          <p className="govuk-body"><a className="govuk-link" href={alarmsCsvHref(query)} download>Download these alarms as CSV (spreadsheet)</a></p>
           <table className="govuk-table govuk-table--small-text-until-tablet">
             <caption className="govuk-table__caption govuk-table__caption--s">{list.data.total} alarms</caption>
             <thead className="govuk-table__head"><tr className="govuk-table__row">

@@ -2,32 +2,42 @@ import { useState } from 'react';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { useQuery } from '@tanstack/react-query';
 import type { Session } from '../../../api/types';
-import { formatDateTime } from '../../../../domain/calendar/london';
+import { formatDateTime, formatUkDay } from '../../../../domain/calendar/london';
+import { can } from '../../../api/auth';
 import { ErrorSummary } from '../../../components/ErrorSummary';
 import { Button, SelectField, TextField } from '../../../components/fields';
 import { useTitle } from '../../../components/useTitle';
-import { fieldErrors } from '../../../lib/errors';
+import { errorMessage, fieldErrors, type FormErrors } from '../../../lib/errors';
 import { useWriteForm } from '../../../lib/useWriteForm';
 import { OohNav } from '../OohNav';
+import { dayRange, filterDays } from './when';
 import { accessRequestsQuery, buildingsQuery, checkAccess, patrolsCsvHref, patrolsQuery, recordAccess, startPatrol } from './api';
 
+export interface PatrolsSearch { buildingId?: string; from?: string; to?: string; problems?: string }
+
 /** The council's buildings out of hours: start a night patrol, the patrols done, and who asked to be let in. */
-export function BuildingsPage({ session }: { session: Session }) {
-  void session;
+export function BuildingsPage({ session, search }: { session: Session; search: PatrolsSearch }) {
   useTitle('Buildings');
   const navigate = useNavigate();
   const buildings = useQuery(buildingsQuery);
-  const patrols = useQuery(patrolsQuery({ pageSize: '30' }));
+  const patrolFilter = { ...search, ...dayRange(search) };
+  const patrols = useQuery(patrolsQuery({ ...patrolFilter, pageSize: '30' }));
   const access = useQuery(accessRequestsQuery({ pageSize: '20' }));
   const [starting, setStarting] = useState(false);
+  const [startError, setStartError] = useState<string>();
   const start = async (buildingId: string) => {
     setStarting(true);
-    try { void navigate({ to: '/ooh/patrols/$id' as never, params: { id: (await startPatrol(buildingId)).id } as never }); } finally { setStarting(false); }
+    setStartError(undefined);
+    try { void navigate({ to: '/ooh/patrols/$id' as never, params: { id: (await startPatrol(buildingId)).id } as never }); }
+    catch (err) { setStartError(`The patrol could not be started. ${errorMessage(err)}`); }
+    finally { setStarting(false); }
   };
   return (
     <>
       <h1 className="govuk-heading-l">Buildings</h1>
       <OohNav />
+      {can(session, 'ooh.manage') && <p className="govuk-body"><Link className="govuk-link" to={'/ooh/buildings/settings' as never}>Set up the buildings, their checklists and access lists</Link></p>}
+      {startError && <p className="govuk-error-message" role="alert">{startError}</p>}
       {buildings.isError && <p className="govuk-body">The buildings could not be loaded. {buildings.error.message}</p>}
       <table className="govuk-table govuk-table--small-text-until-tablet">
         <caption className="govuk-table__caption govuk-table__caption--m">Night patrols</caption>
@@ -47,10 +57,11 @@ export function BuildingsPage({ session }: { session: Session }) {
       </table>
 
       <h2 className="govuk-heading-m">Patrols done</h2>
-      <p className="govuk-body"><a className="govuk-link" href={patrolsCsvHref({})} download>Download every patrol as CSV (spreadsheet)</a></p>
+      <PatrolFilter search={search} buildings={(buildings.data ?? []).map((b) => ({ value: b.id, label: b.name }))} />
+      <p className="govuk-body"><a className="govuk-link" href={patrolsCsvHref(patrolFilter)} download>Download these patrols as CSV (spreadsheet)</a></p>
       {patrols.data && (
         <table className="govuk-table govuk-table--small-text-until-tablet">
-          <caption className="govuk-table__caption govuk-table__caption--s">The latest {patrols.data.items.length} of {patrols.data.total}</caption>
+          <caption className="govuk-table__caption govuk-table__caption--s">{patrols.data.total === patrols.data.items.length ? `${patrols.data.total} patrols` : `The latest ${patrols.data.items.length} of ${patrols.data.total}`}</caption>
           <thead className="govuk-table__head"><tr className="govuk-table__row">
             {['Started', 'Building', 'Officer', 'Problems', 'Working late', 'Completed'].map((h) => <th key={h} scope="col" className="govuk-table__header">{h}</th>)}
           </tr></thead>
@@ -91,6 +102,41 @@ export function BuildingsPage({ session }: { session: Session }) {
         </table>
       )}
     </>
+  );
+}
+
+/** Which patrols the list shows: a building, the days they started, only those with a problem found. */
+function PatrolFilter({ search, buildings }: { search: PatrolsSearch; buildings: { value: string; label: string }[] }) {
+  const navigate = useNavigate();
+  const [f, setF] = useState({ buildingId: search.buildingId ?? '', from: formatUkDay(search.from), to: formatUkDay(search.to), problems: search.problems === 'true' });
+  const [errors, setErrors] = useState<FormErrors>();
+  const submit = (e: React.FormEvent) => {
+    e.preventDefault();
+    const days = filterDays(f);
+    const invalid = fieldErrors(days.problems.map(([k, m]) => [`p-${k}`, m]));
+    setErrors(invalid);
+    if (invalid) return;
+    const next = { buildingId: f.buildingId || undefined, from: days.from, to: days.to, problems: f.problems ? 'true' : undefined };
+    void navigate({ to: '/ooh/buildings' as never, search: Object.fromEntries(Object.entries(next).filter(([, v]) => v)) as never });
+  };
+  return (
+    <form className="vigil-filter" onSubmit={submit} noValidate role="search" aria-label="Filter the patrols">
+      <ErrorSummary errors={errors} />
+      <div className="vigil-filter__row">
+        <SelectField id="p-building" label="Building" value={f.buildingId} onChange={(buildingId) => setF({ ...f, buildingId })} options={[{ value: '', label: 'Any building' }, ...buildings]} />
+        <TextField id="p-from" label="Started from" hint="For example 1/12/2026" value={f.from} onChange={(from) => setF({ ...f, from })} error={errors?.fields['p-from']} width="10" />
+        <TextField id="p-to" label="Started to" hint="The last day" value={f.to} onChange={(to) => setF({ ...f, to })} error={errors?.fields['p-to']} width="10" />
+        <div className="govuk-form-group">
+          <div className="govuk-checkboxes govuk-checkboxes--small">
+            <div className="govuk-checkboxes__item">
+              <input className="govuk-checkboxes__input" id="p-problems" type="checkbox" checked={f.problems} onChange={(e) => setF({ ...f, problems: e.target.checked })} />
+              <label className="govuk-label govuk-checkboxes__label" htmlFor="p-problems">Only patrols that found a problem</label>
+            </div>
+          </div>
+        </div>
+        <Button variant="secondary">Show patrols</Button>
+      </div>
+    </form>
   );
 }
 

@@ -23,6 +23,7 @@ export const recordAlarmStep = (id: string, body: AlarmStep) => api<Alarm>(`/ooh
 export const buildingsQuery = queryOptions({ queryKey: ['ooh', 'buildings'], queryFn: async () => (await api<z.infer<typeof BuildingList>>('/ooh/buildings')).items });
 export const saveBuilding = (id: string | undefined, body: SaveBuilding) => api<Building>(id ? `/ooh/buildings/${encodeURIComponent(id)}` : '/ooh/buildings', { method: id ? 'PUT' : 'POST', body });
 export const addAccessEntry = (buildingId: string, body: SaveAccessEntry) => api<AccessEntry>(`/ooh/buildings/${encodeURIComponent(buildingId)}/access-list`, { method: 'POST', body });
+export const changeAccessEntry = (id: string, body: SaveAccessEntry) => api<AccessEntry>(`/ooh/access-list/${encodeURIComponent(id)}`, { method: 'PUT', body });
 export const removeAccessEntry = (id: string) => api<void>(`/ooh/access-list/${encodeURIComponent(id)}`, { method: 'DELETE' });
 export const checkAccess = (buildingId: string, name: string) => api<z.infer<typeof AccessCheck>>('/ooh/access-check', { query: { buildingId, name } });
 

@@ -3,10 +3,12 @@ import { Gate } from '../../../components/Gate';
 import { AbsencePage, type AbsenceSearch } from './AbsencePage';
 import { AlarmsPage, type AlarmsSearch } from './AlarmsPage';
 import { AlarmPage } from './AlarmPage';
-import { BuildingsPage } from './BuildingsPage';
+import { BuildingsPage, type PatrolsSearch } from './BuildingsPage';
+import { BuildingSettingsPage } from './BuildingSettingsPage';
 import { PatrolPage } from './PatrolPage';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const pick = (search: Record<string, unknown>, keys: Record<string, RegExp>) =>
   Object.fromEntries(Object.entries(keys).flatMap(([k, re]) => (typeof search[k] === 'string' && re.test(search[k] as string) ? [[k, search[k]]] : [])));
 
@@ -22,7 +24,7 @@ export function buildingsRoutes<TParent extends AnyRoute>(parent: TParent): AnyR
   });
   const alarms = createRoute({
     getParentRoute: () => parent, path: '/ooh/alarms',
-    validateSearch: (s: Record<string, unknown>): AlarmsSearch => pick(s, { open: /^(true|false)$/, buildingId: UUID, kind: /^[a-z]+$/, sort: /^[a-z]+_(asc|desc)$/ }),
+    validateSearch: (s: Record<string, unknown>): AlarmsSearch => pick(s, { open: /^(true|false)$/, buildingId: UUID, kind: /^[a-z]+$/, from: DAY, to: DAY, sort: /^[a-z]+_(asc|desc)$/ }),
     component: function AlarmsRoute() {
       const search = alarms.useSearch() as AlarmsSearch;
       return <Gate permission="ooh.use">{() => <AlarmsPage search={search} />}</Gate>;
@@ -37,7 +39,15 @@ export function buildingsRoutes<TParent extends AnyRoute>(parent: TParent): AnyR
   });
   const buildings = createRoute({
     getParentRoute: () => parent, path: '/ooh/buildings',
-    component: () => <Gate permission="ooh.use">{(session) => <BuildingsPage session={session} />}</Gate>,
+    validateSearch: (s: Record<string, unknown>): PatrolsSearch => pick(s, { buildingId: UUID, from: DAY, to: DAY, problems: /^true$/ }),
+    component: function BuildingsRoute() {
+      const search = buildings.useSearch() as PatrolsSearch;
+      return <Gate permission="ooh.use">{(session) => <BuildingsPage session={session} search={search} />}</Gate>;
+    },
+  });
+  const settings = createRoute({
+    getParentRoute: () => parent, path: '/ooh/buildings/settings',
+    component: () => <Gate permission="ooh.manage">{() => <BuildingSettingsPage />}</Gate>,
   });
   const patrol = createRoute({
     getParentRoute: () => parent, path: '/ooh/patrols/$id',
@@ -46,5 +56,5 @@ export function buildingsRoutes<TParent extends AnyRoute>(parent: TParent): AnyR
       return <Gate permission="ooh.use">{() => <PatrolPage id={id} key={id} />}</Gate>;
     },
   });
-  return [absence, alarms, alarm, buildings, patrol];
+  return [absence, alarms, alarm, buildings, settings, patrol];
 }
