@@ -6,7 +6,8 @@ import { buildWeb, isWebBuildStale } from './ensure-web-build.mjs';
 import { buildServer, isServerBuildStale } from './ensure-server-build.mjs';
 
 // VIGIL_TEST_PROJECTS (e.g. "unit,api") runs only those suites: CI's second pass on Node.js 24.
-const only = process.env.VIGIL_TEST_PROJECTS?.split(',').map((p) => p.trim()).filter(Boolean);
+const listed = process.env.VIGIL_TEST_PROJECTS?.split(',').map((p) => p.trim()).filter(Boolean);
+const only = listed?.length ? listed : undefined;
 const projects = ['unit', 'media', 'db', 'api'].filter((p) => !only || only.includes(p));
 const wantBrowser = !only || only.includes('e2e');
 const path = wantBrowser ? chromiumPath() : undefined;

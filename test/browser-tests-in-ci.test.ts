@@ -33,8 +33,12 @@ describe('npm test with CI=true', () => {
   writeFileSync(broken, '#!/bin/sh\necho "chromium: cannot open display" >&2\nexit 1\n');
   chmodSync(broken, 0o755);
 
-  const runLauncher = (env: Record<string, string>) =>
-    spawnSync(process.execPath, ['scripts/test.mjs'], { env: { ...process.env, ...env }, encoding: 'utf8', timeout: 90_000 });
+  // The launcher as `npm test` runs it: every suite, whatever suite list this run was given
+  // (CI's Node 24 pass sets VIGIL_TEST_PROJECTS=unit,api, which leaves the browser check out).
+  const runLauncher = (env: Record<string, string>) => {
+    const { VIGIL_TEST_PROJECTS: _only, ...inherited } = process.env;
+    return spawnSync(process.execPath, ['scripts/test.mjs'], { env: { ...inherited, ...env }, encoding: 'utf8', timeout: 90_000 });
+  };
 
   it('a chromium that does not launch is reported as such', async () => {
     expect(await chromiumLaunchError(broken)).toBeTruthy();
