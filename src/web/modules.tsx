@@ -8,6 +8,8 @@ import { maintenanceRoutes } from './routes/maintenance/routes';
 import { requestRoutes } from './routes/requests/routes';
 import { partnerRequestRoutes } from './routes/partner-requests/routes';
 import { oohRoutes } from './routes/ooh/routes';
+import { fieldRoutes } from './routes/field/routes';
+import { enforcementRoutes } from './routes/enforcement/routes';
 
 /**
  * Each module's pages, one line a module: a function that makes its routes under the signed-in
@@ -24,4 +26,6 @@ export const MODULE_ROUTES: readonly (<P extends AnyRoute>(parent: P) => readonl
   requestRoutes,
   partnerRequestRoutes,
   oohRoutes,
+  fieldRoutes,
+  enforcementRoutes,
 ];

@@ -11,7 +11,7 @@ export const HALF_SIGNED_IN: readonly Stage[] = ['password_change', 'mfa_enrolme
 
 /** Every role, written out (the walk checks this against the product's list). */
 export const EVERY_ROLE: readonly Role[] = [
-  'operator', 'supervisor', 'enforcement_officer', 'coordinator', 'ooh_officer', 'patrol_officer', 'contractor', 'agency', 'auditor', 'admin',
+  'operator', 'supervisor', 'enforcement_officer', 'coordinator', 'ooh_officer', 'patrol_officer', 'patrol_leader', 'contractor', 'agency', 'auditor', 'admin',
 ];
 /** Council staff who read the occurrence log: the control room and the officers who work from it. */
 export const LOG_READERS: readonly Role[] = ['operator', 'supervisor', 'enforcement_officer', 'coordinator', 'ooh_officer'];
@@ -42,7 +42,12 @@ export const OOH_OFFICERS: readonly Role[] = ['supervisor', 'ooh_officer'];
 /** Who sets it up (ooh.manage): the control-room manager and administrators. */
 export const OOH_MANAGERS: readonly Role[] = ['supervisor', 'admin'];
 /** Who may work alone under the lone-working service (lone_working.self): council staff in the field or on site. */
-export const LONE_WORKERS: readonly Role[] = ['operator', 'supervisor', 'enforcement_officer', 'coordinator', 'ooh_officer', 'patrol_officer'];
+export const LONE_WORKERS: readonly Role[] = ['operator', 'supervisor', 'enforcement_officer', 'coordinator', 'ooh_officer', 'patrol_officer', 'patrol_leader'];
+/** The handheld's users, their team leader, and who processes notices after issue. */
+export const FIELD_USERS: readonly Role[] = ['patrol_officer', 'patrol_leader'];
+export const FIELD_LEADERS: readonly Role[] = ['patrol_leader'];
+export const ENFORCEMENT_READERS: readonly Role[] = ['enforcement_officer', 'ooh_officer', 'patrol_officer', 'patrol_leader'];
+export const ENFORCEMENT_PROCESSORS: readonly Role[] = ['enforcement_officer', 'patrol_leader'];
 export const SUPERVISORS: readonly Role[] = ['supervisor'];
 export const ADMINS: readonly Role[] = ['admin'];
 export const AUDITORS: readonly Role[] = ['auditor', 'admin'];

@@ -3,7 +3,7 @@
 
 export const ROLES = [
   'operator', 'supervisor', 'enforcement_officer', 'coordinator', 'ooh_officer',
-  'patrol_officer', 'contractor', 'agency', 'auditor', 'admin',
+  'patrol_officer', 'patrol_leader', 'contractor', 'agency', 'auditor', 'admin',
 ] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -17,6 +17,7 @@ export const ROLE_INFO: Record<Role, { name: string; description: string }> = {
   coordinator: { name: 'CCTV coordinator', description: 'Maintenance contract, compliance with the Surveillance Camera Code, crime analysis and reporting.' },
   ooh_officer: { name: 'Out-of-hours officer', description: 'Emergency calls, lone-worker welfare checks, alarms, major incidents, bus-lane review.' },
   patrol_officer: { name: 'Community protection officer', description: 'Patrols, parking PCNs and fixed penalty notices from a handheld device.' },
+  patrol_leader: { name: 'Community protection team leader', description: 'Leads the patrol team: officers on patrol, notices and devices’ sync, parish contracts; processes PCNs and FPNs after issue.' },
   contractor: { name: 'Maintenance contractor (external)', description: 'Sees and updates the faults assigned to their company.' },
   agency: { name: 'Partner agency (external)', description: 'Police or insurer: requests footage and receives only what was released to them.' },
   auditor: { name: 'Auditor', description: 'Reads the audit trail and verifies its integrity.' },

@@ -8,6 +8,8 @@ import { occurrencesModule } from './occurrences';
 import { evidenceModule } from './evidence';
 import { requestsModule } from './requests';
 import { oohModule } from './ooh';
+import { enforcementModule } from './enforcement';
+import { fieldModule } from './field';
 
 /**
  * Every module, one line each, in the order their demo history is seeded (a module seeds after
@@ -23,6 +25,8 @@ export const MODULES: readonly VigilModule[] = [
   evidenceModule,
   requestsModule,
   oohModule,
+  fieldModule,
+  enforcementModule,
 ];
 
 /**
@@ -30,8 +34,6 @@ export const MODULES: readonly VigilModule[] = [
  * own index.ts (without `coming`) the day it is built.
  */
 export const PLANNED: readonly NavigationEntry[] = [
-  { key: 'enforcement', name: 'Enforcement', path: '/enforcement', permission: 'enforcement.read', group: 'work', description: 'Bus lane contraventions, PCNs and FPNs.', coming: 'Bus-lane review within 14 days against the whitelist, penalty charge notices and fixed penalty notices.' },
-  { key: 'field', name: 'Patrols', path: '/field', permission: 'field.use', group: 'work', description: 'Patrols, inspections and handheld issuing.', coming: 'Patrol logs and issuing PCNs and FPNs from a handheld that works without signal.' },
   { key: 'analysis', name: 'Analysis', path: '/analysis', permission: 'analysis.read', group: 'work', description: 'Crime data, hotspots, coverage and reports.', coming: 'Police crime data against camera coverage, hotspots, recommendations and Cabinet reports.' },
   { key: 'governance', name: 'Compliance', path: '/governance', permission: 'governance.read', group: 'work', description: 'Code of practice reviews, DPIAs and agreements.', coming: 'Surveillance Camera Code reviews, DPIAs, information-sharing agreements and SIA licences.' },
 ];

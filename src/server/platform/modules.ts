@@ -40,3 +40,34 @@ export interface VigilModule {
   /** Its pages in the navigation and on the home page (each shown to holders of its permission). */
   navigation?: NavigationEntry[];
 }
+
+/**
+ * One part of a large module, kept in its own sub-folder (out of hours: calls, lone working…;
+ * enforcement: PCNs, FPNs…): what it adds to the module. The module's index puts its parts
+ * together with `moduleOfAreas`, so that each sub-folder stays on its own.
+ */
+export type ModuleArea = Pick<VigilModule, 'routes' | 'timers' | 'jobs' | 'seedDemo' | 'shift'> & { key: string };
+
+/** A module made of its areas (in seeding order), with its own routes and navigation beside theirs. */
+export function moduleOfAreas(key: string, areas: readonly ModuleArea[], own: Pick<VigilModule, 'routes' | 'navigation'> = {}): VigilModule {
+  return {
+    key,
+    routes(api, live) {
+      own.routes?.(api, live);
+      for (const a of areas) a.routes?.(api, live);
+    },
+    timers: areas.flatMap((a) => a.timers ?? []),
+    jobs: areas.flatMap((a) => a.jobs ?? []),
+    async seedDemo(deps, council) {
+      const counts: Record<string, number> = {};
+      for (const a of areas) Object.assign(counts, (await a.seedDemo?.(deps, council)) ?? {});
+      return counts;
+    },
+    shift: shiftOfAreas(areas),
+    navigation: own.navigation,
+  };
+}
+
+/** What the areas hand over at the end of a shift, area by area. */
+export const shiftOfAreas = (areas: readonly ModuleArea[]) => async (db: Db, now: Date): Promise<ShiftSection[]> =>
+  (await Promise.all(areas.map((a) => a.shift?.(db, now) ?? Promise.resolve([])))).flat();

@@ -49,6 +49,8 @@ export const DEMO_USERS: { username: string; displayName: string; role: Role; or
   { username: 'coordinator', displayName: 'Martin Okafor', role: 'coordinator', org: 'council', team: 'safety' },
   { username: 'ooh', displayName: 'Lisa Brennan', role: 'ooh_officer', org: 'council', team: 'ooh' },
   { username: 'patrol', displayName: 'Tom Fielding', role: 'patrol_officer', org: 'council', team: 'community' },
+  { username: 'patrol2', displayName: 'Aisha Rahman', role: 'patrol_officer', org: 'council', team: 'community' },
+  { username: 'teamleader', displayName: 'Gareth Lewis', role: 'patrol_leader', org: 'council', team: 'community' },
   { username: 'auditor', displayName: 'Helen Price', role: 'auditor', org: 'council' },
   { username: 'contractor', displayName: 'Gary Newton', role: 'contractor', org: 'contractor' },
   { username: 'police', displayName: 'PC 4471 Jordan Ellis', role: 'agency', org: 'police' },

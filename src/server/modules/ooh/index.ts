@@ -1,5 +1,5 @@
-import type { VigilModule } from '../../platform/modules';
-import { OOH_AREAS, oohShift } from './ooh.areas';
+import { moduleOfAreas, type VigilModule } from '../../platform/modules';
+import { OOH_AREAS } from './ooh.areas';
 import { registerShiftRoutes } from './ooh.routes';
 
 /**
@@ -10,23 +10,11 @@ import { registerShiftRoutes } from './ooh.routes';
  * their M/ETHANE messages, timeline and decision log (incidents/). Each sub-folder is an OohArea
  * (ooh.areas.ts lists them); what is open at the end of a shift goes into the handover (shift).
  */
-export const oohModule: VigilModule = {
-  key: 'ooh',
-  routes(api) {
-    registerShiftRoutes(api);
-    for (const a of OOH_AREAS) a.routes?.(api);
-  },
-  timers: OOH_AREAS.flatMap((a) => a.timers ?? []),
-  jobs: OOH_AREAS.flatMap((a) => a.jobs ?? []),
-  async seedDemo(deps, council) {
-    const counts: Record<string, number> = {};
-    for (const a of OOH_AREAS) Object.assign(counts, (await a.seedDemo?.(deps, council)) ?? {});
-    return counts;
-  },
-  shift: oohShift,
+export const oohModule: VigilModule = moduleOfAreas('ooh', OOH_AREAS, {
+  routes: registerShiftRoutes,
   navigation: [
     { key: 'ooh', name: 'Out of hours', path: '/ooh', permission: 'ooh.use', group: 'work', description: 'The emergency line’s calls and referrals, lone workers on their check-ins, staff absence, alarms and building patrols, major incidents.' },
     { key: 'lone-working', name: 'Lone working', path: '/lone-working', permission: 'lone_working.self', group: 'work', description: 'Start a lone-working session, check in, and end it safely: the out-of-hours officer watches over you.' },
     { key: 'ooh-settings', name: 'Out-of-hours set-up', path: '/admin/ooh', permission: 'ooh.manage', group: 'admin', description: 'Call categories and their response times, the on-call rota, the lone-working escalation ladder, buildings and who may have access out of hours.' },
   ],
-};
+});

@@ -1,4 +1,4 @@
-import type { Db } from '../../platform/db/db';
+import { shiftOfAreas } from '../../platform/modules';
 import type { OohArea } from './ooh.area';
 import { callsArea } from './calls/calls.area';
 import { rotaArea } from './rota/rota.area';
@@ -18,6 +18,4 @@ import { incidentsArea } from './incidents/incidents.area';
 export const OOH_AREAS: readonly OohArea[] = [rotaArea, callsArea, loneWorkingArea, absenceArea, buildingsArea, incidentsArea];
 
 /** What the next shift must know about, area by area. */
-export async function oohShift(db: Db, now: Date) {
-  return (await Promise.all(OOH_AREAS.map((a) => a.shift?.(db, now) ?? Promise.resolve([])))).flat();
-}
+export const oohShift = shiftOfAreas(OOH_AREAS);

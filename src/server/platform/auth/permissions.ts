@@ -15,7 +15,8 @@ export const PERMISSIONS = [
   'evidence.read', 'evidence.manage', 'evidence.verify',
   'requests.read', 'requests.manage', 'requests.viewings', 'requests.submit',
   'enforcement.read', 'enforcement.manage',
-  'field.use',
+  'enforcement.process',
+  'field.use', 'field.lead',
   'ooh.use', 'ooh.manage', 'lone_working.self',
   'analysis.read',
   'governance.read', 'governance.manage',
@@ -37,14 +38,20 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   supervisor: [...CONTROL_ROOM, 'occurrences.supervise', 'occurrences.review_personal_data', 'estate.manage', 'requests.read', 'analysis.read', 'governance.read', 'ooh.use', 'ooh.manage', 'lone_working.self'],
   // Enforcement officers raise and monitor the contract's invoices (coordinators approve them), against its budget.
   // Enforcement officers deal with subject access requests and the public's queries and complaints.
-  enforcement_officer: ['occurrences.read', 'estate.read', 'estate.manage', 'evidence.read', 'evidence.manage', 'requests.read', 'requests.manage', 'requests.viewings', 'governance.read', 'maintenance.read', 'maintenance.invoices', 'lone_working.self'],
+  enforcement_officer: ['enforcement.read', 'enforcement.process', 'occurrences.read', 'estate.read', 'estate.manage', 'evidence.read', 'evidence.manage', 'requests.read', 'requests.manage', 'requests.viewings', 'governance.read', 'maintenance.read', 'maintenance.invoices', 'lone_working.self'],
   // Approving or refusing a mobile camera deployment is the coordinator's alone (the Code's named responsible person).
   // Coordinators deal with requests for footage, FOI requests, formal complaints and members' enquiries.
   coordinator: ['occurrences.read', 'estate.read', 'estate.manage', 'estate.approve', 'maintenance.read', 'maintenance.manage', 'maintenance.parts', 'maintenance.invoices', 'maintenance.faults', 'analysis.read', 'governance.read', 'governance.manage', 'requests.read', 'requests.manage', 'requests.viewings', 'evidence.verify', 'lone_working.self'],
   // Out-of-hours officers sign spare parts out to the contractor's engineers at night.
   // Everyone who may work alone starts their own lone-working session and checks in (lone_working.self).
   ooh_officer: ['ooh.use', 'occurrences.read', 'enforcement.read', 'enforcement.manage', 'estate.read', 'maintenance.read', 'maintenance.faults', 'maintenance.parts', 'lone_working.self'],
+  // Community protection officers issue PCNs and FPNs from the handheld (field.use) and read them
+  // back; what follows issue (payments, representations, notices to owner, prosecution) is processed
+  // by someone other than the officer who issued it (enforcement.process).
   patrol_officer: ['field.use', 'enforcement.read', 'enforcement.manage', 'lone_working.self'],
+  // The team leader sees the team: officers on patrol, every device's sync backlog, the day's
+  // figures and the parish and town councils' contracts (field.lead).
+  patrol_leader: ['field.use', 'field.lead', 'enforcement.read', 'enforcement.manage', 'enforcement.process', 'lone_working.self'],
   // A contractor's engineers work their own contract's faults through the portal, and nothing else of the council's.
   contractor: ['shared.read', 'maintenance.contract_work'],
   // A partner agency asks for footage in the app and follows its own organisation's requests.

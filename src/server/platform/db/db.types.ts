@@ -496,6 +496,16 @@ export interface FaultSlaNotices {
   sent_at: Timestamp;
 }
 
+export interface FieldPhotos {
+  bytes: Int8;
+  content_type: "image/jpeg" | "image/png" | "image/webp";
+  device_id: string;
+  id: string;
+  sha256: string;
+  taken_by: string;
+  uploaded_at: Generated<Timestamp>;
+}
+
 export interface HandoverCarriedActions {
   action_id: string;
   handover_id: string;
@@ -1516,7 +1526,7 @@ export interface Timers {
 }
 
 export interface UserRoles {
-  role: "operator" | "supervisor" | "enforcement_officer" | "coordinator" | "ooh_officer" | "patrol_officer" | "contractor" | "agency" | "auditor" | "admin";
+  role: "operator" | "supervisor" | "enforcement_officer" | "coordinator" | "ooh_officer" | "patrol_officer" | "patrol_leader" | "contractor" | "agency" | "auditor" | "admin";
   user_id: string;
 }
 
@@ -1602,6 +1612,7 @@ export interface DB {
   fault_events: FaultEvents;
   fault_sla_notices: FaultSlaNotices;
   faults: Faults;
+  field_photos: FieldPhotos;
   handover_carried_actions: HandoverCarriedActions;
   handover_occurrences: HandoverOccurrences;
   handovers: Handovers;

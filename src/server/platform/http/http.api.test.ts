@@ -299,6 +299,9 @@ describe('sign-in stages', () => {
     expect(supervisor.find((m) => m.key === 'requests')?.coming).toBeNull();
     expect(supervisor.find((m) => m.key === 'ooh')?.coming).toBeNull();
     expect(supervisor.find((m) => m.key === 'analysis')?.coming).toMatch(/crime data/);
+    // The community protection team: the handheld's officers and their team leader, who alone sees the team.
+    expect((await keys(['patrol_officer'])).map((m) => m.key)).toEqual(['lone-working', 'field', 'enforcement']);
+    expect((await keys(['patrol_leader'])).map((m) => m.key)).toEqual(['lone-working', 'field', 'field-team', 'enforcement']);
   });
 });
 

@@ -1,0 +1,6 @@
+import type { ModuleArea } from '../../../platform/modules';
+
+/** Fixed penalty notices for people (littering, PSPO and CPN breaches, fly-posting, graffiti), the officer's notebook, payments and prosecution case files. */
+export const fpnsArea: ModuleArea = {
+  key: 'fpns',
+};

@@ -1,0 +1,6 @@
+import type { ModuleArea } from '../../../platform/modules';
+
+/** Parking PCNs and the penalty-charge engine's lifecycle after issue (payment, discount, representations, notice to owner, charge certificate, order for recovery). */
+export const pcnsArea: ModuleArea = {
+  key: 'pcns',
+};
