@@ -179,3 +179,13 @@ export const SyncResult = z.object({
 export type SyncResult = z.infer<typeof SyncResult>;
 export const SyncReply = z.object({ results: z.array(SyncResult), serverTime: instant }).meta({ id: 'FieldSyncReply' });
 export type SyncReply = z.infer<typeof SyncReply>;
+
+export type PatrolStartPayload = z.infer<typeof PatrolStartPayload>;
+export type PatrolTrailPayload = z.infer<typeof PatrolTrailPayload>;
+export type PatrolNotePayload = z.infer<typeof PatrolNotePayload>;
+export type PatrolCheckInPayload = z.infer<typeof PatrolCheckInPayload>;
+export type PatrolEndPayload = z.infer<typeof PatrolEndPayload>;
+export type NotebookEntryPayload = z.infer<typeof NotebookEntryPayload>;
+export type CarparkInspectionPayload = z.infer<typeof CarparkInspectionPayload>;
+export type DefectReportPayload = z.infer<typeof DefectReportPayload>;
+export type AsbReportPayload = z.infer<typeof AsbReportPayload>;
