@@ -66,8 +66,12 @@ export const VehicleSeen = z.object({
   permitSeen: line().trim().max(200).default('').describe('Permit, ticket, voucher or blue badge seen, as displayed'),
 }).meta({ id: 'FieldVehicleSeen' });
 
+/** The patrol a notice was issued on, where there was one (parish contracts are billed by it). */
+const onPatrol = z.uuid().nullable().default(null);
+
 export const PcnIssuePayload = z.object({
   pcnId: z.uuid(),
+  patrolId: onPatrol,
   number: line().trim().toUpperCase().regex(/^[A-Z]{2,3}[0-9]{7,9}[0-9A-Z]?$/, 'Enter a PCN number from this device’s block'),
   enforcementAreaId: z.uuid(),
   contraventionCode: line().trim().toUpperCase().regex(/^[0-9]{2}[A-Z]?$/, 'Enter a contravention code such as 01 or 30'),
@@ -96,6 +100,7 @@ export const OffenderDetails = z.object({
 
 export const FpnIssuePayload = z.object({
   fpnId: z.uuid(),
+  patrolId: onPatrol,
   offenceCode: line().trim().min(1, 'Choose the offence').max(40),
   issuedAt: at,
   offender: OffenderDetails,
@@ -118,6 +123,7 @@ export const NotebookEntryPayload = z.object({
 
 export const CarparkInspectionPayload = z.object({
   inspectionId: z.uuid(),
+  patrolId: onPatrol,
   machineId: z.uuid(),
   at,
   checks: z.object({ working: z.boolean(), cash: z.boolean(), card: z.boolean(), paper: z.boolean(), display: z.boolean() }),
@@ -127,6 +133,7 @@ export const CarparkInspectionPayload = z.object({
 
 export const DefectReportPayload = z.object({
   defectId: z.uuid(),
+  patrolId: onPatrol,
   at,
   category: line().trim().min(1, 'Choose the kind of defect').max(40),
   point: FieldPoint,
@@ -137,6 +144,7 @@ export const DefectReportPayload = z.object({
 
 export const AsbReportPayload = z.object({
   reportId: z.uuid(),
+  patrolId: onPatrol,
   at,
   category: line().trim().min(1, 'Choose the kind of behaviour').max(40),
   point: FieldPoint,
