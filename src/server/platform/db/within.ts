@@ -1,4 +1,4 @@
-import type { Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { Database } from './db';
 import type { Deps } from '../deps';
 
@@ -10,11 +10,11 @@ import type { Deps } from '../deps';
  * then happens before the caller commits: jobs are swept, so a job sent for a write that rolls
  * back finds nothing to do.
  */
-export function withinTransaction(deps: Deps, trx: Transaction<Database>): Deps {
+export function withinTransaction(deps: Deps, trx: Kysely<Database>): Deps {
   const joined = {
     setIsolationLevel: () => joined,
     setAccessMode: () => joined,
-    execute: <T>(fn: (t: Transaction<Database>) => Promise<T>) => fn(trx),
+    execute: <T>(fn: (t: Transaction<Database>) => Promise<T>) => fn(trx as Transaction<Database>),
   };
   const db = new Proxy(trx, {
     get(target, prop) {

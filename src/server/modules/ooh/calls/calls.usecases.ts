@@ -6,6 +6,7 @@ import { londonYear } from '../../../../domain/calendar/london';
 import { describeResponse, responseBy } from '../../../../domain/ooh/triage';
 import { formatOohCallReference, type OohCallsQuery, type TakeOohCall } from '../../../../domain/ooh/calls.contract';
 import { raiseFault } from '../../maintenance';
+import { withinTransaction } from '../../../platform/db/within';
 import { loadCalendar } from '../../requests';
 import { onCallFor, toEntry } from '../rota/rota.usecases';
 import * as repo from './calls.repository';
@@ -127,17 +128,15 @@ export const closeCall = (deps: Deps, { actor, id, advice }: { actor: Actor; id:
  * (its own transaction: the fault is raised first, then linked to the call under the call's lock;
  * a call that moved on in between keeps the fault, which is linked and noted all the same).
  */
-export async function raiseFaultFromCall(deps: Deps, { actor, id, input }: { actor: Actor; id: string; input: { target: 'camera' | 'equipment'; cameraId?: string; equipmentId?: string } }) {
-  const call = await repo.findCall(deps.db, id);
-  if (!call) throw errors.callNotFound();
-  if (call.status !== 'open' || !call.becomes_fault || call.fault_id) throw errors.notAFault();
-  const fault = await raiseFault(deps, {
-    actor, party: { party: 'council', canDecide: false }, source: 'ooh',
-    input: { ...input, description: `${call.reference}: ${call.description}`.slice(0, 2500) },
-  });
-  return step(deps, id, async (trx, c, now) => {
-    await repo.updateCall(trx, c.id, { fault_id: fault.id, fault_reference: fault.reference, ...(c.status === 'open' ? { status: 'fault_raised', outcome_note: `Maintenance fault ${fault.reference}`, closed_at: now } : {}) });
+/** The fault and the call's link to it commit together (maintenance's use case runs in this transaction), under the call's lock, so it is raised once. */
+export const raiseFaultFromCall = (deps: Deps, { actor, id, input }: { actor: Actor; id: string; input: { target: 'camera' | 'equipment'; cameraId?: string; equipmentId?: string } }) =>
+  step(deps, id, async (trx, c, now) => {
+    if (c.status !== 'open' || !c.becomes_fault || c.fault_id) throw errors.notAFault();
+    const fault = await raiseFault(withinTransaction(deps, trx), {
+      actor, party: { party: 'council', canDecide: false }, source: 'ooh',
+      input: { ...input, description: `${c.reference}: ${c.description}`.slice(0, 2500) },
+    });
+    await repo.updateCall(trx, c.id, { fault_id: fault.id, fault_reference: fault.reference, status: 'fault_raised', outcome_note: `Maintenance fault ${fault.reference}`, closed_at: now });
     await repo.appendEvent(trx, { callId: c.id, kind: 'fault-raised', at: now, by: actor.userId, details: { faultId: fault.id, faultReference: fault.reference } });
     await recordAudit(trx, actor.audit, { action: 'ooh.call.fault_raised', recordType: 'ooh_call', recordId: c.id, details: { reference: c.reference, fault: fault.reference } });
   });
-}
