@@ -32,10 +32,13 @@ const SCENARIOS: Record<string, Plan> = {
   repsPending: [{ after: 28, step: d('notice_to_owner') }, { after: 5, step: d('representations'), note: 'Keeper says there was a medical emergency' }],
   writtenOff: [{ after: 28, step: d('notice_to_owner') }, { after: 28, step: d('charge_certificate') }, { after: 14, step: d('order_for_recovery') }, { after: 21, step: d('warrant') }, { after: 30, step: (day) => ({ kind: 'write_off', day }), note: 'Enforcement agents: no trace of the keeper' }],
   issuedOnly: [],
+  informalPending: [{ after: 1, step: d('informal_challenge'), note: 'Driver says the machine was out of order' }],
+  ntoServed: [{ after: 28, step: d('notice_to_owner') }],
+  appealPending: [{ after: 28, step: d('notice_to_owner') }, { after: 5, step: d('representations'), note: 'Keeper disputes the restriction hours' }, { after: 10, step: (day) => ({ kind: 'representations_decision', day, accepted: false }), outcome: 'rejected', note: 'Traffic order checked' }, { after: 10, step: d('appeal'), note: 'Appeal to the Traffic Penalty Tribunal' }],
 };
-const YOUNG = ['paidDiscount', 'paidFull', 'informalRejectedThenPaid', 'informalAccepted', 'issuedOnly', 'cancelled', 'paidDiscount', 'issuedOnly'];
+const YOUNG = ['paidDiscount', 'paidFull', 'informalRejectedThenPaid', 'informalAccepted', 'issuedOnly', 'cancelled', 'paidDiscount', 'informalPending', 'issuedOnly'];
 /** The older PCNs this seed issues itself: age in days and what happens to each. */
-const OLDER: [number, string][] = [[150, 'writtenOff'], [110, 'appealAllowed'], [100, 'toWarrant'], [90, 'ccThenPaid'], [75, 'toWarrant'], [70, 'repsAccepted'], [78, 'repsPending'], [40, 'issuedOnly']];
+const OLDER: [number, string][] = [[150, 'writtenOff'], [110, 'appealAllowed'], [100, 'toWarrant'], [90, 'ccThenPaid'], [75, 'toWarrant'], [70, 'repsAccepted'], [78, 'repsPending'], [40, 'ntoServed'], [60, 'appealPending'], [62, 'toWarrant']];
 
 export async function seedDemoPcns(deps: Deps, council: DemoCouncil) {
   const officer = council.users.patrol ?? Object.values(council.users).find((u) => u.role === 'patrol_officer');
@@ -53,7 +56,7 @@ export async function seedDemoPcns(deps: Deps, council: DemoCouncil) {
       actor: issuer, deviceId, payload: {
         pcnId: randomUUID(), patrolId: null, number: `DM${String(90000000 + i).padStart(8, '0')}`, enforcementAreaId: DEMO_AREA_ID, contraventionCode: i % 2 ? '01' : '40',
         observedFrom: new Date(at.getTime() - 6 * 60_000), observedTo: at, issuedAt: at,
-        vehicle: { vrm: ['AB12 CDE', 'KX19 LMN', 'YR68 PQS', 'WP21 TUV', 'LC70 XYZ', 'BD15 FGH', 'SN64 JKL', 'VU17 RST'][i]!, make: 'Ford', model: 'Focus', colour: 'Grey', permitSeen: '' },
+        vehicle: { vrm: ['AB12 CDE', 'KX19 LMN', 'YR68 PQS', 'WP21 TUV', 'LC70 XYZ', 'BD15 FGH', 'SN64 JKL', 'VU17 RST'][i % 8]!, make: 'Ford', model: 'Focus', colour: 'Grey', permitSeen: '' },
         point: { lat: council.area.centre.lat + i * 0.0004, lon: council.area.centre.lon - i * 0.0003, accuracyM: 8 },
         street: streets[i % streets.length]!, locationDetail: '', served: 'affixed', notes: '', photoIds: [],
       },
