@@ -226,6 +226,38 @@ export interface DeploymentReviewReminders {
   sent_at: Timestamp | null;
 }
 
+export interface EnforcementAreas {
+  band: "ogl_band_1" | "ogl_band_2" | "london_a" | "london_b";
+  created_at: Generated<Timestamp>;
+  id: Generated<string>;
+  is_active: Generated<boolean>;
+  kind: "england_outside_london" | "london";
+  name: string;
+}
+
+export interface EnforcementChargeLevels {
+  amount_pence: number;
+  band: "ogl_band_1" | "ogl_band_2" | "london_a" | "london_b";
+  discount_percent: Generated<number>;
+  effective_from: Timestamp;
+  effective_to: Timestamp | null;
+  id: Generated<string>;
+  level: "higher" | "lower";
+  surcharge_percent: Generated<number>;
+}
+
+export interface EnforcementContraventionCodes {
+  code: string;
+  description: string;
+  effective_from: Timestamp;
+  effective_to: Timestamp | null;
+  grace_applies: boolean;
+  id: Generated<string>;
+  level: "higher" | "lower";
+  observation_minutes: number;
+  regime: Generated<"parking" | "bus_lane">;
+}
+
 export interface Equipment {
   change_reason: Generated<string>;
   changed_at: Timestamp | null;
@@ -1237,6 +1269,68 @@ export interface PartStores {
   name: string;
 }
 
+export interface PcnEvents {
+  amount_pence: number | null;
+  at: Generated<Timestamp>;
+  by: string | null;
+  day: Timestamp;
+  id: Generated<string>;
+  kind: "issued" | "payment" | "informal_challenge" | "informal_decision" | "notice_to_owner" | "representations" | "representations_decision" | "appeal" | "appeal_decision" | "charge_certificate" | "order_for_recovery" | "warrant" | "cancel" | "write_off";
+  method: Generated<string>;
+  note: Generated<string>;
+  outcome: "accepted" | "rejected" | "allowed" | "dismissed" | null;
+  pcn_id: string;
+  reoffer_discount: boolean | null;
+  seq: number;
+}
+
+export interface PcnPhotos {
+  pcn_id: string;
+  photo_id: string;
+  position: number;
+}
+
+export interface Pcns {
+  accuracy_m: number | null;
+  amount_pence: number;
+  area_id: string;
+  code_description: string;
+  contravention_code: string;
+  contravention_day: Timestamp;
+  created_at: Generated<Timestamp>;
+  device_id: string;
+  discounted_pence: number;
+  id: string;
+  issued_at: Timestamp;
+  issued_by: string;
+  lat: number;
+  level: "higher" | "lower";
+  location_detail: Generated<string>;
+  lon: number;
+  next_by: Timestamp | null;
+  next_from: Timestamp | null;
+  next_step: string | null;
+  notes: Generated<string>;
+  notice_kind: "reg9" | "reg10_camera" | "reg10_postal";
+  number: string;
+  observed_from: Timestamp;
+  observed_to: Timestamp;
+  paid_pence: Generated<number>;
+  patrol_id: string | null;
+  permit_seen: Generated<string>;
+  regime: Generated<"parking" | "bus_lane">;
+  served: "affixed" | "handed" | "drive_away";
+  served_day: Timestamp;
+  status: Generated<"issued" | "informal_challenge" | "notice_to_owner" | "representations" | "rejected" | "appeal" | "appeal_dismissed" | "charge_certificate" | "order_for_recovery" | "warrant" | "paid" | "cancelled" | "written_off">;
+  street: string;
+  surcharge_percent: number;
+  updated_at: Generated<Timestamp>;
+  vehicle_colour: Generated<string>;
+  vehicle_make: Generated<string>;
+  vehicle_model: Generated<string>;
+  vrm: string;
+}
+
 export interface ProcedureSteps {
   category_id: string;
   created_at: Generated<Timestamp>;
@@ -1586,6 +1680,9 @@ export interface DB {
   connectivity_lines: ConnectivityLines;
   continuity_events: ContinuityEvents;
   deployment_review_reminders: DeploymentReviewReminders;
+  enforcement_areas: EnforcementAreas;
+  enforcement_charge_levels: EnforcementChargeLevels;
+  enforcement_contravention_codes: EnforcementContraventionCodes;
   equipment: Equipment;
   equipment_versions: EquipmentVersions;
   evidence_destruction_removals: EvidenceDestructionRemovals;
@@ -1674,6 +1771,9 @@ export interface DB {
   part_movements: PartMovements;
   part_stores: PartStores;
   parts: Parts;
+  pcn_events: PcnEvents;
+  pcn_photos: PcnPhotos;
+  pcns: Pcns;
   procedure_steps: ProcedureSteps;
   procedure_versions: ProcedureVersions;
   recordings: Recordings;

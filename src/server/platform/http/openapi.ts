@@ -43,5 +43,6 @@ export const OPENAPI_DOCUMENT = {
     { name: 'Calendar', description: 'The calendar the request clocks count on: GOV.UK bank holidays imported beyond the copy in the release, and the council\'s closure days.' },
     { name: 'Audit', description: 'The hash-chained audit trail: events, export and verification.' },
     { name: 'Maintenance', description: 'The maintenance contract: contracts with their working hours, closure days and dated SLA terms.' },
+    { name: 'Enforcement', description: 'Penalty charge notices after issue on the penalty-charge engine (dated charges and codes, payments, informal challenges, notices to owner, representations, appeals, charge certificates, orders for recovery) and fixed penalty notices.' },
   ],
 };
