@@ -102,7 +102,7 @@ export function offenceProblems(o: FpnOffenceVersion): FieldProblem[] {
 }
 
 /** The version of an offence in force on a day, from its dated versions. */
-export function offenceOn(versions: readonly FpnOffenceVersion[], code: string, day: string): FpnOffenceVersion | undefined {
+export function offenceOn<V extends FpnOffenceVersion>(versions: readonly V[], code: string, day: string): V | undefined {
   return versions.filter((v) => v.code === code && v.effectiveFrom <= day && (v.effectiveTo === null || v.effectiveTo >= day))
     .sort((a, b) => (a.effectiveFrom < b.effectiveFrom ? 1 : -1))[0];
 }
