@@ -538,6 +538,92 @@ export interface FieldPhotos {
   uploaded_at: Generated<Timestamp>;
 }
 
+export interface FpnCounters {
+  last_number: number;
+  year: number;
+}
+
+export interface FpnEvents {
+  amount_pence: number | null;
+  at: Timestamp;
+  by_user_id: string | null;
+  details: Generated<Json>;
+  fpn_id: string;
+  kind: "issued" | "payment" | "reminder" | "withdrawn" | "prosecution";
+  paid_on: Timestamp | null;
+  seq: number;
+}
+
+export interface FpnOffences {
+  amount_pence: number | null;
+  code: string;
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  early_amount_pence: number | null;
+  early_days: number | null;
+  effective_from: Timestamp;
+  effective_to: Timestamp | null;
+  id: Generated<string>;
+  kind: "littering" | "pspo" | "cpn" | "graffiti" | "fly_posting";
+  legislation: string;
+  name: string;
+}
+
+export interface FpnPhotos {
+  fpn_id: string;
+  photo_id: string;
+  position: number;
+}
+
+export interface FpnPolicies {
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  effective_from: Timestamp;
+  id: Generated<string>;
+  youngest_age: number;
+}
+
+export interface Fpns {
+  accuracy_m: number | null;
+  amount_pence: number;
+  body_worn_video_ref: Generated<string>;
+  case_statement: Generated<string>;
+  circumstances: string;
+  created_at: Generated<Timestamp>;
+  device_id: string | null;
+  early_amount_pence: number | null;
+  early_days: number | null;
+  escalated_at: Timestamp | null;
+  escalated_by: string | null;
+  id: string;
+  issued_at: Timestamp;
+  issued_by: string;
+  lat: number;
+  legislation: string;
+  lon: number;
+  notice_day: Timestamp;
+  number: number;
+  offence_code: string;
+  offence_id: string;
+  offence_name: string;
+  offender_address: string;
+  offender_date_of_birth: Timestamp | null;
+  offender_description: Generated<string>;
+  offender_guardian: Generated<string>;
+  offender_identification: Generated<string>;
+  offender_name: string;
+  offender_postcode: Generated<string>;
+  paid_pence: Generated<number>;
+  patrol_id: string | null;
+  place: string;
+  reference: string;
+  settled_on: Timestamp | null;
+  status: "issued" | "part_paid" | "paid" | "withdrawn" | "prosecution";
+  updated_at: Generated<Timestamp>;
+  withdrawn_reason: Generated<string>;
+  year: number;
+}
+
 export interface HandoverCarriedActions {
   action_id: string;
   handover_id: string;
@@ -787,6 +873,24 @@ export interface MobileDeployments {
   reference: string;
   requested_at: Timestamp;
   requested_by: string;
+}
+
+export interface NotebookCounters {
+  last_number: number;
+  officer_id: string;
+}
+
+export interface NotebookEntries {
+  at: Timestamp;
+  corrects_entry_id: string | null;
+  device_id: string | null;
+  fpn_id: string | null;
+  id: string;
+  number: number;
+  officer_id: string;
+  pcn_id: string | null;
+  recorded_at: Generated<Timestamp>;
+  text: string;
 }
 
 export interface OccurrenceCameras {
@@ -1710,6 +1814,12 @@ export interface DB {
   fault_sla_notices: FaultSlaNotices;
   faults: Faults;
   field_photos: FieldPhotos;
+  fpn_counters: FpnCounters;
+  fpn_events: FpnEvents;
+  fpn_offences: FpnOffences;
+  fpn_photos: FpnPhotos;
+  fpn_policies: FpnPolicies;
+  fpns: Fpns;
   handover_carried_actions: HandoverCarriedActions;
   handover_occurrences: HandoverOccurrences;
   handovers: Handovers;
@@ -1730,6 +1840,8 @@ export interface DB {
   maintenance_sla_terms: MaintenanceSlaTerms;
   mobile_deployment_events: MobileDeploymentEvents;
   mobile_deployments: MobileDeployments;
+  notebook_counters: NotebookCounters;
+  notebook_entries: NotebookEntries;
   occurrence_cameras: OccurrenceCameras;
   occurrence_categories: OccurrenceCategories;
   occurrence_counters: OccurrenceCounters;

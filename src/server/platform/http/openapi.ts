@@ -41,6 +41,7 @@ export const OPENAPI_DOCUMENT = {
     { name: 'Requests', description: 'Information requests on their clocks: footage requests from partners and the public, subject access, FOI, complaints, members\' enquiries and viewings; partner agencies\' own requests.' },
     { name: 'Out of hours', description: 'The out-of-hours service: emergency calls and their triage and referral on the on-call rota, lone workers on timed check-ins with an escalation ladder, staff absence, alarms and building patrols, major incidents (M/ETHANE, timeline, decision log).' },
     { name: 'Calendar', description: 'The calendar the request clocks count on: GOV.UK bank holidays imported beyond the copy in the release, and the council\'s closure days.' },
+    { name: 'Enforcement', description: 'Penalty charge notices and fixed penalty notices after issue: payments, withdrawals, prosecutions and case files; the officer\'s notebook and the reference data the handheld caches.' },
     { name: 'Audit', description: 'The hash-chained audit trail: events, export and verification.' },
     { name: 'Maintenance', description: 'The maintenance contract: contracts with their working hours, closure days and dated SLA terms.' },
     { name: 'Enforcement', description: 'Penalty charge notices after issue on the penalty-charge engine (dated charges and codes, payments, informal challenges, notices to owner, representations, appeals, charge certificates, orders for recovery) and fixed penalty notices.' },
