@@ -496,6 +496,18 @@ export interface FaultSlaNotices {
   sent_at: Timestamp;
 }
 
+export interface FieldDevices {
+  data_key: Buffer;
+  id: string;
+  last_seen_at: Timestamp | null;
+  last_sync_at: Timestamp | null;
+  name: string;
+  queued_count: Generated<number>;
+  registered_at: Generated<Timestamp>;
+  revoked_at: Timestamp | null;
+  user_id: string;
+}
+
 export interface FieldPhotos {
   bytes: Int8;
   content_type: "image/jpeg" | "image/png" | "image/webp";
@@ -504,6 +516,19 @@ export interface FieldPhotos {
   sha256: string;
   taken_by: string;
   uploaded_at: Generated<Timestamp>;
+}
+
+export interface FieldSyncRecords {
+  device_created_at: Timestamp;
+  device_id: string;
+  id: string;
+  kind: "patrol.start" | "patrol.trail" | "patrol.note" | "patrol.check_in" | "patrol.end" | "pcn.issue" | "fpn.issue" | "notebook.entry" | "carpark.inspection" | "defect.report" | "asb.report";
+  outcome: "accepted" | "rejected";
+  payload_sha256: string;
+  problems: Generated<Json>;
+  received_at: Generated<Timestamp>;
+  reference: string | null;
+  user_id: string;
 }
 
 export interface HandoverCarriedActions {
@@ -1237,6 +1262,76 @@ export interface PartStores {
   name: string;
 }
 
+export interface PatrolNotePhotos {
+  note_id: string;
+  photo_id: string;
+}
+
+export interface PatrolNotes {
+  at: Timestamp;
+  id: string;
+  lat: number | null;
+  lon: number | null;
+  patrol_id: string;
+  text: string;
+}
+
+export interface PatrolNotices {
+  at: Timestamp;
+  kind: "pcn" | "fpn" | "defect" | "asb" | "inspection";
+  patrol_id: string;
+  record_id: string;
+  reference: string | null;
+}
+
+export interface Patrols {
+  beat: string;
+  check_in_minutes: number;
+  created_at: Generated<Timestamp>;
+  device_id: string;
+  end_note: Generated<string>;
+  ended_at: Timestamp | null;
+  expected_end_at: Timestamp;
+  id: string;
+  last_lat: number | null;
+  last_lon: number | null;
+  last_point_at: Timestamp | null;
+  lone_working_session_id: string | null;
+  officer_id: string;
+  parish_contract_id: string | null;
+  started_at: Timestamp;
+  task: string;
+}
+
+export interface PatrolTrailPoints {
+  accuracy_m: number | null;
+  at: Timestamp;
+  lat: number;
+  lon: number;
+  patrol_id: string;
+}
+
+export interface PcnNumberBlocks {
+  allocated_at: Generated<Timestamp>;
+  device_id: string;
+  first_serial: Int8;
+  id: Generated<string>;
+  last_serial: Int8;
+  prefix: string;
+}
+
+export interface PcnNumbersUsed {
+  device_id: string;
+  number: string;
+  record_id: string;
+  used_at: Generated<Timestamp>;
+}
+
+export interface PcnSerialCounters {
+  next_serial: Int8;
+  prefix: string;
+}
+
 export interface ProcedureSteps {
   category_id: string;
   created_at: Generated<Timestamp>;
@@ -1612,7 +1707,9 @@ export interface DB {
   fault_events: FaultEvents;
   fault_sla_notices: FaultSlaNotices;
   faults: Faults;
+  field_devices: FieldDevices;
   field_photos: FieldPhotos;
+  field_sync_records: FieldSyncRecords;
   handover_carried_actions: HandoverCarriedActions;
   handover_occurrences: HandoverOccurrences;
   handovers: Handovers;
@@ -1674,6 +1771,14 @@ export interface DB {
   part_movements: PartMovements;
   part_stores: PartStores;
   parts: Parts;
+  patrol_note_photos: PatrolNotePhotos;
+  patrol_notes: PatrolNotes;
+  patrol_notices: PatrolNotices;
+  patrol_trail_points: PatrolTrailPoints;
+  patrols: Patrols;
+  pcn_number_blocks: PcnNumberBlocks;
+  pcn_numbers_used: PcnNumbersUsed;
+  pcn_serial_counters: PcnSerialCounters;
   procedure_steps: ProcedureSteps;
   procedure_versions: ProcedureVersions;
   recordings: Recordings;
