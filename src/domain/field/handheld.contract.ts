@@ -54,3 +54,4 @@ export type DeviceList = z.infer<typeof DeviceList>;
 
 export const PhotoQuery = z.object({ deviceId: z.uuid({ message: 'Name the device (deviceId) the photo was taken on' }) });
 export const PhotoStored = z.object({ id: z.uuid(), sha256: z.string() }).meta({ id: 'FieldPhotoStored' });
+export type PhotoType = (typeof PHOTO_TYPES)[number];

@@ -12,7 +12,7 @@ import * as repo from './patrols.repository';
 // session's, and the patrol's end ends it. A patrol whose start reaches the server only after its
 // expected end (synced late) has no session: there is no one left to watch over.
 
-const PHONE = 'On patrol: reach them through the team leader or on their council mobile';
+const PHONE = 'Council mobile: ask the patrol team leader';
 
 async function ownPatrol(deps: Deps, ctx: FieldSyncContext, patrolId: string) {
   const p = await repo.lockPatrol(deps.db, patrolId);

@@ -32,14 +32,15 @@ export const insertNotePhotos = (db: Db, noteId: string, photoIds: string[]) => 
 export const ownPhotos = (db: Db, ids: string[], userId: string) => ids.length === 0 ? Promise.resolve([]) :
   db.selectFrom('field_photos').select('id').where('id', 'in', ids).where('taken_by', '=', userId).execute();
 
-export function listPatrols(db: Db, { userIds, state, q, officerId, from, to, limit }: {
-  userIds: string[]; state: 'any' | 'running' | 'ended'; q?: string; officerId?: string; from?: Date; to?: Date; limit: number;
+export function listPatrols(db: Db, { userIds, state, q, officerId, from, to, limit, ids }: {
+  userIds: string[]; ids?: string[]; state: 'any' | 'running' | 'ended'; q?: string; officerId?: string; from?: Date; to?: Date; limit: number;
 }) {
   let query = db.selectFrom('patrols as p').innerJoin('users as u', 'u.id', 'p.officer_id')
     .select(['p.id', 'p.officer_id', 'u.display_name', 'p.device_id', 'p.beat', 'p.task', 'p.parish_contract_id', 'p.started_at', 'p.expected_end_at',
       'p.ended_at', 'p.end_note', 'p.check_in_minutes', 'p.lone_working_session_id', 'p.last_lat', 'p.last_lon', 'p.last_point_at',
       (eb) => eb.selectFrom('patrol_notices as n').select((e) => e.fn.countAll<string>().as('n')).whereRef('n.patrol_id', '=', 'p.id').as('notices')])
     .where('p.officer_id', 'in', userIds);
+  if (ids) query = query.where('p.id', 'in', ids);
   if (officerId) query = query.where('p.officer_id', '=', officerId);
   if (state === 'running') query = query.where('p.ended_at', 'is', null);
   if (state === 'ended') query = query.where('p.ended_at', 'is not', null);

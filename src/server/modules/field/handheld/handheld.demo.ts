@@ -1,0 +1,3 @@
+import type { Deps } from '../../../platform/deps';
+import type { DemoCouncil } from '../../../platform/modules';
+export async function seedHandheldDemo(_deps: Deps, _council: DemoCouncil) { return {}; }
