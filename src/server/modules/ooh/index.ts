@@ -18,3 +18,6 @@ export const oohModule: VigilModule = moduleOfAreas('ooh', OOH_AREAS, {
     { key: 'ooh-settings', name: 'Out-of-hours set-up', path: '/admin/ooh', permission: 'ooh.manage', group: 'admin', description: 'Call categories and their response times, the on-call rota, the lone-working escalation ladder, buildings and who may have access out of hours.' },
   ],
 });
+
+/** Lone working for other modules: a field patrol is a lone-working session of its officer's own. */
+export { startOwnSession as startOwnLoneWorking, ownCheckIn as loneWorkingCheckIn, endOwnSession as endOwnLoneWorking } from './lone-working/lone-working.usecases';

@@ -226,38 +226,6 @@ export interface DeploymentReviewReminders {
   sent_at: Timestamp | null;
 }
 
-export interface EnforcementAreas {
-  band: "ogl_band_1" | "ogl_band_2" | "london_a" | "london_b";
-  created_at: Generated<Timestamp>;
-  id: Generated<string>;
-  is_active: Generated<boolean>;
-  kind: "england_outside_london" | "london";
-  name: string;
-}
-
-export interface EnforcementChargeLevels {
-  amount_pence: number;
-  band: "ogl_band_1" | "ogl_band_2" | "london_a" | "london_b";
-  discount_percent: Generated<number>;
-  effective_from: Timestamp;
-  effective_to: Timestamp | null;
-  id: Generated<string>;
-  level: "higher" | "lower";
-  surcharge_percent: Generated<number>;
-}
-
-export interface EnforcementContraventionCodes {
-  code: string;
-  description: string;
-  effective_from: Timestamp;
-  effective_to: Timestamp | null;
-  grace_applies: boolean;
-  id: Generated<string>;
-  level: "higher" | "lower";
-  observation_minutes: number;
-  regime: Generated<"parking" | "bus_lane">;
-}
-
 export interface Equipment {
   change_reason: Generated<string>;
   changed_at: Timestamp | null;
@@ -528,6 +496,18 @@ export interface FaultSlaNotices {
   sent_at: Timestamp;
 }
 
+export interface FieldDevices {
+  data_key: Buffer;
+  id: string;
+  last_seen_at: Timestamp | null;
+  last_sync_at: Timestamp | null;
+  name: string;
+  queued_count: Generated<number>;
+  registered_at: Generated<Timestamp>;
+  revoked_at: Timestamp | null;
+  user_id: string;
+}
+
 export interface FieldPhotos {
   bytes: Int8;
   content_type: "image/jpeg" | "image/png" | "image/webp";
@@ -538,90 +518,17 @@ export interface FieldPhotos {
   uploaded_at: Generated<Timestamp>;
 }
 
-export interface FpnCounters {
-  last_number: number;
-  year: number;
-}
-
-export interface FpnEvents {
-  amount_pence: number | null;
-  at: Timestamp;
-  by_user_id: string | null;
-  details: Generated<Json>;
-  fpn_id: string;
-  kind: "issued" | "payment" | "reminder" | "withdrawn" | "prosecution";
-  paid_on: Timestamp | null;
-  seq: number;
-}
-
-export interface FpnOffences {
-  amount_pence: number | null;
-  code: string;
-  created_at: Generated<Timestamp>;
-  created_by: string | null;
-  early_amount_pence: number | null;
-  early_days: number | null;
-  effective_from: Timestamp;
-  effective_to: Timestamp | null;
-  id: Generated<string>;
-  kind: "littering" | "pspo" | "cpn" | "graffiti" | "fly_posting";
-  legislation: string;
-  name: string;
-}
-
-export interface FpnPhotos {
-  fpn_id: string;
-  photo_id: string;
-  position: number;
-}
-
-export interface FpnPolicies {
-  created_at: Generated<Timestamp>;
-  created_by: string | null;
-  effective_from: Timestamp;
-  id: Generated<string>;
-  youngest_age: number;
-}
-
-export interface Fpns {
-  accuracy_m: number | null;
-  amount_pence: number;
-  body_worn_video_ref: Generated<string>;
-  case_statement: Generated<string>;
-  circumstances: string;
-  created_at: Generated<Timestamp>;
-  device_id: string | null;
-  early_amount_pence: number | null;
-  early_days: number | null;
-  escalated_at: Timestamp | null;
-  escalated_by: string | null;
+export interface FieldSyncRecords {
+  device_created_at: Timestamp;
+  device_id: string;
   id: string;
-  issued_at: Timestamp;
-  issued_by: string;
-  lat: number;
-  legislation: string;
-  lon: number;
-  notice_day: Timestamp;
-  number: number;
-  offence_code: string;
-  offence_id: string;
-  offence_name: string;
-  offender_address: string;
-  offender_date_of_birth: Timestamp | null;
-  offender_description: Generated<string>;
-  offender_guardian: Generated<string>;
-  offender_identification: Generated<string>;
-  offender_name: string;
-  offender_postcode: Generated<string>;
-  paid_pence: Generated<number>;
-  patrol_id: string | null;
-  place: string;
-  reference: string;
-  settled_on: Timestamp | null;
-  status: "issued" | "part_paid" | "paid" | "withdrawn" | "prosecution";
-  updated_at: Generated<Timestamp>;
-  withdrawn_reason: Generated<string>;
-  year: number;
+  kind: "patrol.start" | "patrol.trail" | "patrol.note" | "patrol.check_in" | "patrol.end" | "pcn.issue" | "fpn.issue" | "notebook.entry" | "carpark.inspection" | "defect.report" | "asb.report";
+  outcome: "accepted" | "rejected";
+  payload_sha256: string;
+  problems: Generated<Json>;
+  received_at: Generated<Timestamp>;
+  reference: string | null;
+  user_id: string;
 }
 
 export interface HandoverCarriedActions {
@@ -873,24 +780,6 @@ export interface MobileDeployments {
   reference: string;
   requested_at: Timestamp;
   requested_by: string;
-}
-
-export interface NotebookCounters {
-  last_number: number;
-  officer_id: string;
-}
-
-export interface NotebookEntries {
-  at: Timestamp;
-  corrects_entry_id: string | null;
-  device_id: string | null;
-  fpn_id: string | null;
-  id: string;
-  number: number;
-  officer_id: string;
-  pcn_id: string | null;
-  recorded_at: Generated<Timestamp>;
-  text: string;
 }
 
 export interface OccurrenceCameras {
@@ -1373,66 +1262,74 @@ export interface PartStores {
   name: string;
 }
 
-export interface PcnEvents {
-  amount_pence: number | null;
-  at: Generated<Timestamp>;
-  by: string | null;
-  day: Timestamp;
-  id: Generated<string>;
-  kind: "issued" | "payment" | "informal_challenge" | "informal_decision" | "notice_to_owner" | "representations" | "representations_decision" | "appeal" | "appeal_decision" | "charge_certificate" | "order_for_recovery" | "warrant" | "cancel" | "write_off";
-  method: Generated<string>;
-  note: Generated<string>;
-  outcome: "accepted" | "rejected" | "allowed" | "dismissed" | null;
-  pcn_id: string;
-  reoffer_discount: boolean | null;
-  seq: number;
-}
-
-export interface PcnPhotos {
-  pcn_id: string;
+export interface PatrolNotePhotos {
+  note_id: string;
   photo_id: string;
-  position: number;
 }
 
-export interface Pcns {
-  accuracy_m: number | null;
-  amount_pence: number;
-  area_id: string;
-  code_description: string;
-  contravention_code: string;
-  contravention_day: Timestamp;
+export interface PatrolNotes {
+  at: Timestamp;
+  id: string;
+  lat: number | null;
+  lon: number | null;
+  patrol_id: string;
+  text: string;
+}
+
+export interface PatrolNotices {
+  at: Timestamp;
+  kind: "pcn" | "fpn" | "defect" | "asb" | "inspection";
+  patrol_id: string;
+  record_id: string;
+  reference: string | null;
+}
+
+export interface Patrols {
+  beat: string;
+  check_in_minutes: number;
   created_at: Generated<Timestamp>;
   device_id: string;
-  discounted_pence: number;
+  end_note: Generated<string>;
+  ended_at: Timestamp | null;
+  expected_end_at: Timestamp;
   id: string;
-  issued_at: Timestamp;
-  issued_by: string;
+  last_lat: number | null;
+  last_lon: number | null;
+  last_point_at: Timestamp | null;
+  lone_working_session_id: string | null;
+  officer_id: string;
+  parish_contract_id: string | null;
+  started_at: Timestamp;
+  task: string;
+}
+
+export interface PatrolTrailPoints {
+  accuracy_m: number | null;
+  at: Timestamp;
   lat: number;
-  level: "higher" | "lower";
-  location_detail: Generated<string>;
   lon: number;
-  next_by: Timestamp | null;
-  next_from: Timestamp | null;
-  next_step: string | null;
-  notes: Generated<string>;
-  notice_kind: "reg9" | "reg10_camera" | "reg10_postal";
+  patrol_id: string;
+}
+
+export interface PcnNumberBlocks {
+  allocated_at: Generated<Timestamp>;
+  device_id: string;
+  first_serial: Int8;
+  id: Generated<string>;
+  last_serial: Int8;
+  prefix: string;
+}
+
+export interface PcnNumbersUsed {
+  device_id: string;
   number: string;
-  observed_from: Timestamp;
-  observed_to: Timestamp;
-  paid_pence: Generated<number>;
-  patrol_id: string | null;
-  permit_seen: Generated<string>;
-  regime: Generated<"parking" | "bus_lane">;
-  served: "affixed" | "handed" | "drive_away";
-  served_day: Timestamp;
-  status: Generated<"issued" | "informal_challenge" | "notice_to_owner" | "representations" | "rejected" | "appeal" | "appeal_dismissed" | "charge_certificate" | "order_for_recovery" | "warrant" | "paid" | "cancelled" | "written_off">;
-  street: string;
-  surcharge_percent: number;
-  updated_at: Generated<Timestamp>;
-  vehicle_colour: Generated<string>;
-  vehicle_make: Generated<string>;
-  vehicle_model: Generated<string>;
-  vrm: string;
+  record_id: string;
+  used_at: Generated<Timestamp>;
+}
+
+export interface PcnSerialCounters {
+  next_serial: Int8;
+  prefix: string;
 }
 
 export interface ProcedureSteps {
@@ -1784,9 +1681,6 @@ export interface DB {
   connectivity_lines: ConnectivityLines;
   continuity_events: ContinuityEvents;
   deployment_review_reminders: DeploymentReviewReminders;
-  enforcement_areas: EnforcementAreas;
-  enforcement_charge_levels: EnforcementChargeLevels;
-  enforcement_contravention_codes: EnforcementContraventionCodes;
   equipment: Equipment;
   equipment_versions: EquipmentVersions;
   evidence_destruction_removals: EvidenceDestructionRemovals;
@@ -1813,13 +1707,9 @@ export interface DB {
   fault_events: FaultEvents;
   fault_sla_notices: FaultSlaNotices;
   faults: Faults;
+  field_devices: FieldDevices;
   field_photos: FieldPhotos;
-  fpn_counters: FpnCounters;
-  fpn_events: FpnEvents;
-  fpn_offences: FpnOffences;
-  fpn_photos: FpnPhotos;
-  fpn_policies: FpnPolicies;
-  fpns: Fpns;
+  field_sync_records: FieldSyncRecords;
   handover_carried_actions: HandoverCarriedActions;
   handover_occurrences: HandoverOccurrences;
   handovers: Handovers;
@@ -1840,8 +1730,6 @@ export interface DB {
   maintenance_sla_terms: MaintenanceSlaTerms;
   mobile_deployment_events: MobileDeploymentEvents;
   mobile_deployments: MobileDeployments;
-  notebook_counters: NotebookCounters;
-  notebook_entries: NotebookEntries;
   occurrence_cameras: OccurrenceCameras;
   occurrence_categories: OccurrenceCategories;
   occurrence_counters: OccurrenceCounters;
@@ -1883,9 +1771,14 @@ export interface DB {
   part_movements: PartMovements;
   part_stores: PartStores;
   parts: Parts;
-  pcn_events: PcnEvents;
-  pcn_photos: PcnPhotos;
-  pcns: Pcns;
+  patrol_note_photos: PatrolNotePhotos;
+  patrol_notes: PatrolNotes;
+  patrol_notices: PatrolNotices;
+  patrol_trail_points: PatrolTrailPoints;
+  patrols: Patrols;
+  pcn_number_blocks: PcnNumberBlocks;
+  pcn_numbers_used: PcnNumbersUsed;
+  pcn_serial_counters: PcnSerialCounters;
   procedure_steps: ProcedureSteps;
   procedure_versions: ProcedureVersions;
   recordings: Recordings;

@@ -39,6 +39,7 @@ export const OPENAPI_DOCUMENT = {
     { name: 'Released to partners', description: 'What partner agencies see of the packages released to their organisation: download and acknowledge.' },
     { name: 'Spare parts', description: 'Council-owned spare parts per store, reorder levels, and the append-only movements ledger: received, signed out to the contractor with a signature, returned, counted.' },
     { name: 'Requests', description: 'Information requests on their clocks: footage requests from partners and the public, subject access, FOI, complaints, members\' enquiries and viewings; partner agencies\' own requests.' },
+    { name: 'Field', description: 'Community protection officers in the field: handheld devices, their PCN number blocks and data keys, photos, the sync that accepts each record made on a device once, and patrols as lone-working sessions.' },
     { name: 'Out of hours', description: 'The out-of-hours service: emergency calls and their triage and referral on the on-call rota, lone workers on timed check-ins with an escalation ladder, staff absence, alarms and building patrols, major incidents (M/ETHANE, timeline, decision log).' },
     { name: 'Calendar', description: 'The calendar the request clocks count on: GOV.UK bank holidays imported beyond the copy in the release, and the council\'s closure days.' },
     { name: 'Enforcement', description: 'Penalty charge notices and fixed penalty notices after issue: payments, withdrawals, prosecutions and case files; the officer\'s notebook and the reference data the handheld caches.' },
