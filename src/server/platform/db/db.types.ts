@@ -25,6 +25,14 @@ export type Numeric = ColumnType<string, number | string, number | string>;
 
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
 
+export interface AsbCategories {
+  code: string;
+  id: Generated<string>;
+  is_active: Generated<boolean>;
+  label: string;
+  sort_order: Generated<number>;
+}
+
 export interface AuditEvents {
   action: string;
   actor_id: string | null;
@@ -126,6 +134,39 @@ export interface CameraVersions {
   version: number;
 }
 
+export interface CarparkInspections {
+  at: Timestamp;
+  card: boolean;
+  cash: boolean;
+  device_id: string;
+  display: boolean;
+  fault_id: string | null;
+  fault_reference: string | null;
+  id: string;
+  inspected_by: string;
+  machine_id: string;
+  note: Generated<string>;
+  paper: boolean;
+  patrol_id: string | null;
+  photo_ids: Generated<string[]>;
+  recorded_at: Generated<Timestamp>;
+  reference: string;
+  working: boolean;
+}
+
+export interface CarparkMachines {
+  car_park: string;
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  equipment_id: string;
+  id: Generated<string>;
+  is_active: Generated<boolean>;
+  lat: number;
+  lon: number;
+  name: string;
+  reference: string;
+}
+
 export interface CheckResults {
   camera_id: string | null;
   clock_offset_s: number | null;
@@ -215,6 +256,18 @@ export interface ContinuityEvents {
   seq: number;
 }
 
+export interface DefectCategories {
+  code: string;
+  created_at: Generated<Timestamp>;
+  id: Generated<string>;
+  label: string;
+  sort_order: Generated<number>;
+  team: string;
+  team_email: string | null;
+  valid_from: Timestamp;
+  valid_to: Timestamp | null;
+}
+
 export interface DeploymentReviewReminders {
   attempts: Generated<number>;
   created_at: Timestamp;
@@ -232,7 +285,7 @@ export interface Equipment {
   created_at: Generated<Timestamp>;
   id: Generated<string>;
   is_in_service: Generated<boolean>;
-  kind: "recorder" | "monitor" | "video_wall" | "radio" | "airwave_handset";
+  kind: "recorder" | "monitor" | "video_wall" | "radio" | "airwave_handset" | "carpark_machine";
   location: Generated<string>;
   name: string;
   reference: string;
@@ -481,7 +534,7 @@ export interface Faults {
   raised_at: Timestamp;
   raised_by: string;
   reference: string;
-  source: Generated<"check" | "operator" | "ooh" | "contractor">;
+  source: Generated<"check" | "operator" | "ooh" | "contractor" | "field">;
   stage: Generated<"reported" | "attended" | "awaiting_parts" | "fixed" | "accepted">;
   state: Generated<"open" | "closed">;
   updated_at: Generated<Timestamp>;
@@ -496,6 +549,48 @@ export interface FaultSlaNotices {
   sent_at: Timestamp;
 }
 
+export interface FieldAsbReports {
+  accuracy_m: number | null;
+  at: Timestamp;
+  category_id: string;
+  description: string;
+  device_id: string;
+  id: string;
+  lat: number;
+  lon: number;
+  occurrence_id: string | null;
+  occurrence_reference: string | null;
+  pass_to: "team" | "control_room";
+  patrol_id: string | null;
+  photo_ids: Generated<string[]>;
+  place: Generated<string>;
+  recorded_at: Generated<Timestamp>;
+  reference: string;
+  reported_by: string;
+}
+
+export interface FieldDefects {
+  accuracy_m: number | null;
+  at: Timestamp;
+  category_id: string;
+  description: string;
+  device_id: string;
+  id: string;
+  lat: number;
+  lon: number;
+  patrol_id: string | null;
+  photo_ids: Generated<string[]>;
+  place: Generated<string>;
+  recorded_at: Generated<Timestamp>;
+  reference: string;
+  reported_by: string;
+  status: Generated<"passed_to_team" | "acknowledged" | "resolved">;
+  status_at: Generated<Timestamp>;
+  status_by: string | null;
+  status_note: Generated<string>;
+  team: string;
+}
+
 export interface FieldPhotos {
   bytes: Int8;
   content_type: "image/jpeg" | "image/png" | "image/webp";
@@ -504,6 +599,12 @@ export interface FieldPhotos {
   sha256: string;
   taken_by: string;
   uploaded_at: Generated<Timestamp>;
+}
+
+export interface FieldReportCounters {
+  kind: "inspection" | "defect" | "asb";
+  last: Generated<number>;
+  year: number;
 }
 
 export interface HandoverCarriedActions {
@@ -1199,6 +1300,27 @@ export interface OutstandingActions {
   text: string;
 }
 
+export interface ParishContracts {
+  created_at: Generated<Timestamp>;
+  id: Generated<string>;
+  label: Generated<string>;
+  minutes_per_month: number;
+  notes: Generated<string>;
+  parish_id: string;
+  updated_at: Generated<Timestamp>;
+  valid_from: Timestamp;
+  valid_to: Timestamp | null;
+  visits_per_month: number;
+}
+
+export interface Parishes {
+  contact: Generated<string>;
+  created_at: Generated<Timestamp>;
+  id: Generated<string>;
+  name: string;
+  notes: Generated<string>;
+}
+
 export interface PartMovements {
   at: Timestamp;
   by_user_id: string;
@@ -1570,6 +1692,7 @@ export interface WitnessStatementVersions {
 }
 
 export interface DB {
+  asb_categories: AsbCategories;
   audit_events: AuditEvents;
   audit_pending: AuditPending;
   calendar_bank_holidays: CalendarBankHolidays;
@@ -1577,6 +1700,8 @@ export interface DB {
   calendar_imports: CalendarImports;
   camera_versions: CameraVersions;
   cameras: Cameras;
+  carpark_inspections: CarparkInspections;
+  carpark_machines: CarparkMachines;
   check_results: CheckResults;
   check_round_targets: CheckRoundTargets;
   check_rounds: CheckRounds;
@@ -1585,6 +1710,7 @@ export interface DB {
   connectivity_line_faults: ConnectivityLineFaults;
   connectivity_lines: ConnectivityLines;
   continuity_events: ContinuityEvents;
+  defect_categories: DefectCategories;
   deployment_review_reminders: DeploymentReviewReminders;
   equipment: Equipment;
   equipment_versions: EquipmentVersions;
@@ -1612,7 +1738,10 @@ export interface DB {
   fault_events: FaultEvents;
   fault_sla_notices: FaultSlaNotices;
   faults: Faults;
+  field_asb_reports: FieldAsbReports;
+  field_defects: FieldDefects;
   field_photos: FieldPhotos;
+  field_report_counters: FieldReportCounters;
   handover_carried_actions: HandoverCarriedActions;
   handover_occurrences: HandoverOccurrences;
   handovers: Handovers;
@@ -1671,6 +1800,8 @@ export interface DB {
   ooh_rota_entries: OohRotaEntries;
   organisations: Organisations;
   outstanding_actions: OutstandingActions;
+  parish_contracts: ParishContracts;
+  parishes: Parishes;
   part_movements: PartMovements;
   part_stores: PartStores;
   parts: Parts;
