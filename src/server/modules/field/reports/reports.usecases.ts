@@ -16,7 +16,7 @@ export interface Actor { audit: AuditActor; userId: string }
 
 const iso = (d: Date | string) => new Date(d).toISOString();
 const range = (q: { from?: string; to?: string }) => ({ from: q.from ? londonDayStart(q.from) : undefined, to: q.to ? londonDayAfter(q.to) : undefined });
-const dayText = (d: unknown) => (d instanceof Date ? d.toISOString().slice(0, 10) : String(d).slice(0, 10));
+const dayText = (d: unknown) => (d instanceof Date ? `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}` : String(d).slice(0, 10));
 
 export async function reference(deps: Deps): Promise<k.FieldReportsReference> {
   const today = londonDay(deps.clock.now());
