@@ -3,6 +3,7 @@ import type { AuditActor } from '../../../platform/audit/audit';
 import { recordAudit } from '../../../platform/audit/audit';
 import { conflict, notFound, validationFailed } from '../../../platform/http/errors';
 import { registerEquipment } from '../../estate';
+import { withinTransaction } from '../../../platform/db/within';
 import { londonDay, londonDayAfter, londonDayStart } from '../../../../domain/calendar/london';
 import { addDays } from '../../../../domain/calendar/days';
 import * as k from '../../../../domain/field/reports.contract';
@@ -48,7 +49,7 @@ export const listMachines = async (deps: Deps) => ({ items: (await repo.listMach
 /** Registers a machine, as maintenance equipment (kind carpark_machine) too, so a failed inspection can raise a fault on it. */
 export async function registerMachine(deps: Deps, { actor, input }: { actor: Actor; input: k.RegisterCarparkMachine }) {
   return deps.db.transaction().execute(async (trx) => {
-    const inTrx = { ...deps, db: trx };
+    const inTrx = withinTransaction(deps, trx);
     const equipment = await registerEquipment(inTrx, { actor, input: { reference: input.reference, name: input.name, kind: 'carpark_machine', location: `${input.carPark}`.slice(0, 200) } })
       .catch((e: unknown) => { throw (e as { status?: number }).status === 409 || (e as { status?: number }).status === 400 ? validationFailed([{ path: 'reference', message: 'Equipment already has that reference: choose another' }]) : e; });
     const row = await repo.insertMachine(trx, { equipment_id: equipment.id, reference: input.reference, name: input.name, car_park: input.carPark, lat: input.lat, lon: input.lon, created_by: actor.userId });
