@@ -42,6 +42,7 @@ export const OPENAPI_DOCUMENT = {
     { name: 'Out of hours', description: 'The out-of-hours service: emergency calls and their triage and referral on the on-call rota, lone workers on timed check-ins with an escalation ladder, staff absence, alarms and building patrols, major incidents (M/ETHANE, timeline, decision log).' },
     { name: 'Calendar', description: 'The calendar the request clocks count on: GOV.UK bank holidays imported beyond the copy in the release, and the council\'s closure days.' },
     { name: 'Audit', description: 'The hash-chained audit trail: events, export and verification.' },
+    { name: 'Field', description: 'Community protection officers in the field: car-park machine inspections, defects and ASB reports from the handheld, parish and town council contracts and their monthly billing report, the team leader\'s view.' },
     { name: 'Maintenance', description: 'The maintenance contract: contracts with their working hours, closure days and dated SLA terms.' },
   ],
 };
