@@ -34,7 +34,7 @@ export const CHECK_OUTCOMES = { pass: 'Pass', fail: 'Fail', not_applicable: 'Not
 export const CheckOutcome = codesOf(CHECK_OUTCOMES, 'Choose pass, fail or not applicable');
 export type CheckOutcome = z.infer<typeof CheckOutcome>;
 
-export const EQUIPMENT_KINDS = { recorder: 'Recorder', monitor: 'Monitor', video_wall: 'Video wall', radio: 'Radio', airwave_handset: 'Airwave handset' } as const;
+export const EQUIPMENT_KINDS = { recorder: 'Recorder', monitor: 'Monitor', video_wall: 'Video wall', radio: 'Radio', airwave_handset: 'Airwave handset', carpark_machine: 'Car-park machine' } as const;
 export const EquipmentKind = codesOf(EQUIPMENT_KINDS, 'Choose a kind of equipment');
 export type EquipmentKind = z.infer<typeof EquipmentKind>;
 

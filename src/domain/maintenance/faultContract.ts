@@ -11,7 +11,7 @@ import { SLA_OUTCOMES } from './faultSla';
 // faults.ts (who may take which step, from which stage) and faultSla.ts (the clocks).
 
 export { FAULT_STAGES, FAULT_STEPS, SLA_OUTCOMES };
-export const FAULT_SOURCES = { check: 'Daily check', operator: 'Control room', ooh: 'Out of hours', contractor: 'Contractor' } as const;
+export const FAULT_SOURCES = { check: 'Daily check', operator: 'Control room', ooh: 'Out of hours', contractor: 'Contractor', field: 'Patrol officer' } as const;
 export const FaultSource = codesOf(FAULT_SOURCES);
 export const FaultStage = codesOf(FAULT_STAGES, 'Choose a stage');
 export const FaultStepKind = codesOf(FAULT_STEPS);

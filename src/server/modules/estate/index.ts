@@ -11,6 +11,7 @@ import { seedDemoChecks } from './checks/checks.demo';
 export { findCamerasByIds, insertCameras, listCameras } from './estate.repository';
 export { toCameraDto } from './estate.models';
 export { getCamera, registerCamera, updateCamera } from './estate.usecases';
+export { registerEquipment } from './checks/checks.usecases';
 export { DEMO_CAMERAS } from './estate.demo';
 export { ESTATE_IMPORT_PATH, ESTATE_IMPORT_BODY_LIMIT } from './import/import.routes';
 export { SIGNAGE_PHOTOS_PATH } from './deployments/deployments.routes';

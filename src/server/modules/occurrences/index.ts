@@ -13,6 +13,8 @@ import { startSearchDocumentRefresh } from './search/search';
 export { seedDemoOccurrences } from './occurrences.demo';
 export { getRetentionDays, REMOVAL_DAYS_KEY, REVIEW_DAYS_KEY } from './retention/retention';
 export { countOccurrencesNear } from './nearby/nearby.repository';
+/** Opens an occurrence in the control room's log (the field module opens one for an ASB report passed to the control room). */
+export { openOccurrence } from './occurrences.usecases';
 
 /** The control-room occurrence log: entries, search, handover, procedures, personal data and its retention. */
 export const occurrencesModule: VigilModule = {

@@ -25,6 +25,14 @@ export type Numeric = ColumnType<string, number | string, number | string>;
 
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
 
+export interface AsbCategories {
+  code: string;
+  id: Generated<string>;
+  is_active: Generated<boolean>;
+  label: string;
+  sort_order: Generated<number>;
+}
+
 export interface AuditEvents {
   action: string;
   actor_id: string | null;
@@ -126,6 +134,39 @@ export interface CameraVersions {
   version: number;
 }
 
+export interface CarparkInspections {
+  at: Timestamp;
+  card: boolean;
+  cash: boolean;
+  device_id: string;
+  display: boolean;
+  fault_id: string | null;
+  fault_reference: string | null;
+  id: string;
+  inspected_by: string;
+  machine_id: string;
+  note: Generated<string>;
+  paper: boolean;
+  patrol_id: string | null;
+  photo_ids: Generated<string[]>;
+  recorded_at: Generated<Timestamp>;
+  reference: string;
+  working: boolean;
+}
+
+export interface CarparkMachines {
+  car_park: string;
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  equipment_id: string;
+  id: Generated<string>;
+  is_active: Generated<boolean>;
+  lat: number;
+  lon: number;
+  name: string;
+  reference: string;
+}
+
 export interface CheckResults {
   camera_id: string | null;
   clock_offset_s: number | null;
@@ -215,6 +256,18 @@ export interface ContinuityEvents {
   seq: number;
 }
 
+export interface DefectCategories {
+  code: string;
+  created_at: Generated<Timestamp>;
+  id: Generated<string>;
+  label: string;
+  sort_order: Generated<number>;
+  team: string;
+  team_email: string | null;
+  valid_from: Timestamp;
+  valid_to: Timestamp | null;
+}
+
 export interface DeploymentReviewReminders {
   attempts: Generated<number>;
   created_at: Timestamp;
@@ -226,13 +279,45 @@ export interface DeploymentReviewReminders {
   sent_at: Timestamp | null;
 }
 
+export interface EnforcementAreas {
+  band: "ogl_band_1" | "ogl_band_2" | "london_a" | "london_b";
+  created_at: Generated<Timestamp>;
+  id: Generated<string>;
+  is_active: Generated<boolean>;
+  kind: "england_outside_london" | "london";
+  name: string;
+}
+
+export interface EnforcementChargeLevels {
+  amount_pence: number;
+  band: "ogl_band_1" | "ogl_band_2" | "london_a" | "london_b";
+  discount_percent: Generated<number>;
+  effective_from: Timestamp;
+  effective_to: Timestamp | null;
+  id: Generated<string>;
+  level: "higher" | "lower";
+  surcharge_percent: Generated<number>;
+}
+
+export interface EnforcementContraventionCodes {
+  code: string;
+  description: string;
+  effective_from: Timestamp;
+  effective_to: Timestamp | null;
+  grace_applies: boolean;
+  id: Generated<string>;
+  level: "higher" | "lower";
+  observation_minutes: number;
+  regime: Generated<"parking" | "bus_lane">;
+}
+
 export interface Equipment {
   change_reason: Generated<string>;
   changed_at: Timestamp | null;
   created_at: Generated<Timestamp>;
   id: Generated<string>;
   is_in_service: Generated<boolean>;
-  kind: "recorder" | "monitor" | "video_wall" | "radio" | "airwave_handset";
+  kind: "recorder" | "monitor" | "video_wall" | "radio" | "airwave_handset" | "carpark_machine";
   location: Generated<string>;
   name: string;
   reference: string;
@@ -481,7 +566,7 @@ export interface Faults {
   raised_at: Timestamp;
   raised_by: string;
   reference: string;
-  source: Generated<"check" | "operator" | "ooh" | "contractor">;
+  source: Generated<"check" | "operator" | "ooh" | "contractor" | "field">;
   stage: Generated<"reported" | "attended" | "awaiting_parts" | "fixed" | "accepted">;
   state: Generated<"open" | "closed">;
   updated_at: Generated<Timestamp>;
@@ -494,6 +579,48 @@ export interface FaultSlaNotices {
   fault_id: string;
   kind: "warning" | "breach";
   sent_at: Timestamp;
+}
+
+export interface FieldAsbReports {
+  accuracy_m: number | null;
+  at: Timestamp;
+  category_id: string;
+  description: string;
+  device_id: string;
+  id: string;
+  lat: number;
+  lon: number;
+  occurrence_id: string | null;
+  occurrence_reference: string | null;
+  pass_to: "team" | "control_room";
+  patrol_id: string | null;
+  photo_ids: Generated<string[]>;
+  place: Generated<string>;
+  recorded_at: Generated<Timestamp>;
+  reference: string;
+  reported_by: string;
+}
+
+export interface FieldDefects {
+  accuracy_m: number | null;
+  at: Timestamp;
+  category_id: string;
+  description: string;
+  device_id: string;
+  id: string;
+  lat: number;
+  lon: number;
+  patrol_id: string | null;
+  photo_ids: Generated<string[]>;
+  place: Generated<string>;
+  recorded_at: Generated<Timestamp>;
+  reference: string;
+  reported_by: string;
+  status: Generated<"passed_to_team" | "acknowledged" | "resolved">;
+  status_at: Generated<Timestamp>;
+  status_by: string | null;
+  status_note: Generated<string>;
+  team: string;
 }
 
 export interface FieldDevices {
@@ -518,6 +645,12 @@ export interface FieldPhotos {
   uploaded_at: Generated<Timestamp>;
 }
 
+export interface FieldReportCounters {
+  kind: "inspection" | "defect" | "asb";
+  last: Generated<number>;
+  year: number;
+}
+
 export interface FieldSyncRecords {
   device_created_at: Timestamp;
   device_id: string;
@@ -529,6 +662,92 @@ export interface FieldSyncRecords {
   received_at: Generated<Timestamp>;
   reference: string | null;
   user_id: string;
+}
+
+export interface FpnCounters {
+  last_number: number;
+  year: number;
+}
+
+export interface FpnEvents {
+  amount_pence: number | null;
+  at: Timestamp;
+  by_user_id: string | null;
+  details: Generated<Json>;
+  fpn_id: string;
+  kind: "issued" | "payment" | "reminder" | "withdrawn" | "prosecution";
+  paid_on: Timestamp | null;
+  seq: number;
+}
+
+export interface FpnOffences {
+  amount_pence: number | null;
+  code: string;
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  early_amount_pence: number | null;
+  early_days: number | null;
+  effective_from: Timestamp;
+  effective_to: Timestamp | null;
+  id: Generated<string>;
+  kind: "littering" | "pspo" | "cpn" | "graffiti" | "fly_posting";
+  legislation: string;
+  name: string;
+}
+
+export interface FpnPhotos {
+  fpn_id: string;
+  photo_id: string;
+  position: number;
+}
+
+export interface FpnPolicies {
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  effective_from: Timestamp;
+  id: Generated<string>;
+  youngest_age: number;
+}
+
+export interface Fpns {
+  accuracy_m: number | null;
+  amount_pence: number;
+  body_worn_video_ref: Generated<string>;
+  case_statement: Generated<string>;
+  circumstances: string;
+  created_at: Generated<Timestamp>;
+  device_id: string | null;
+  early_amount_pence: number | null;
+  early_days: number | null;
+  escalated_at: Timestamp | null;
+  escalated_by: string | null;
+  id: string;
+  issued_at: Timestamp;
+  issued_by: string;
+  lat: number;
+  legislation: string;
+  lon: number;
+  notice_day: Timestamp;
+  number: number;
+  offence_code: string;
+  offence_id: string;
+  offence_name: string;
+  offender_address: string;
+  offender_date_of_birth: Timestamp | null;
+  offender_description: Generated<string>;
+  offender_guardian: Generated<string>;
+  offender_identification: Generated<string>;
+  offender_name: string;
+  offender_postcode: Generated<string>;
+  paid_pence: Generated<number>;
+  patrol_id: string | null;
+  place: string;
+  reference: string;
+  settled_on: Timestamp | null;
+  status: "issued" | "part_paid" | "paid" | "withdrawn" | "prosecution";
+  updated_at: Generated<Timestamp>;
+  withdrawn_reason: Generated<string>;
+  year: number;
 }
 
 export interface HandoverCarriedActions {
@@ -780,6 +999,24 @@ export interface MobileDeployments {
   reference: string;
   requested_at: Timestamp;
   requested_by: string;
+}
+
+export interface NotebookCounters {
+  last_number: number;
+  officer_id: string;
+}
+
+export interface NotebookEntries {
+  at: Timestamp;
+  corrects_entry_id: string | null;
+  device_id: string | null;
+  fpn_id: string | null;
+  id: string;
+  number: number;
+  officer_id: string;
+  pcn_id: string | null;
+  recorded_at: Generated<Timestamp>;
+  text: string;
 }
 
 export interface OccurrenceCameras {
@@ -1224,6 +1461,27 @@ export interface OutstandingActions {
   text: string;
 }
 
+export interface ParishContracts {
+  created_at: Generated<Timestamp>;
+  id: Generated<string>;
+  label: Generated<string>;
+  minutes_per_month: number;
+  notes: Generated<string>;
+  parish_id: string;
+  updated_at: Generated<Timestamp>;
+  valid_from: Timestamp;
+  valid_to: Timestamp | null;
+  visits_per_month: number;
+}
+
+export interface Parishes {
+  contact: Generated<string>;
+  created_at: Generated<Timestamp>;
+  id: Generated<string>;
+  name: string;
+  notes: Generated<string>;
+}
+
 export interface PartMovements {
   at: Timestamp;
   by_user_id: string;
@@ -1311,6 +1569,21 @@ export interface PatrolTrailPoints {
   patrol_id: string;
 }
 
+export interface PcnEvents {
+  amount_pence: number | null;
+  at: Generated<Timestamp>;
+  by: string | null;
+  day: Timestamp;
+  id: Generated<string>;
+  kind: "issued" | "payment" | "informal_challenge" | "informal_decision" | "notice_to_owner" | "representations" | "representations_decision" | "appeal" | "appeal_decision" | "charge_certificate" | "order_for_recovery" | "warrant" | "cancel" | "write_off";
+  method: Generated<string>;
+  note: Generated<string>;
+  outcome: "accepted" | "rejected" | "allowed" | "dismissed" | null;
+  pcn_id: string;
+  reoffer_discount: boolean | null;
+  seq: number;
+}
+
 export interface PcnNumberBlocks {
   allocated_at: Generated<Timestamp>;
   device_id: string;
@@ -1325,6 +1598,53 @@ export interface PcnNumbersUsed {
   number: string;
   record_id: string;
   used_at: Generated<Timestamp>;
+}
+
+export interface PcnPhotos {
+  pcn_id: string;
+  photo_id: string;
+  position: number;
+}
+
+export interface Pcns {
+  accuracy_m: number | null;
+  amount_pence: number;
+  area_id: string;
+  code_description: string;
+  contravention_code: string;
+  contravention_day: Timestamp;
+  created_at: Generated<Timestamp>;
+  device_id: string;
+  discounted_pence: number;
+  id: string;
+  issued_at: Timestamp;
+  issued_by: string;
+  lat: number;
+  level: "higher" | "lower";
+  location_detail: Generated<string>;
+  lon: number;
+  next_by: Timestamp | null;
+  next_from: Timestamp | null;
+  next_step: string | null;
+  notes: Generated<string>;
+  notice_kind: "reg9" | "reg10_camera" | "reg10_postal";
+  number: string;
+  observed_from: Timestamp;
+  observed_to: Timestamp;
+  paid_pence: Generated<number>;
+  patrol_id: string | null;
+  permit_seen: Generated<string>;
+  regime: Generated<"parking" | "bus_lane">;
+  served: "affixed" | "handed" | "drive_away";
+  served_day: Timestamp;
+  status: Generated<"issued" | "informal_challenge" | "notice_to_owner" | "representations" | "rejected" | "appeal" | "appeal_dismissed" | "charge_certificate" | "order_for_recovery" | "warrant" | "paid" | "cancelled" | "written_off">;
+  street: string;
+  surcharge_percent: number;
+  updated_at: Generated<Timestamp>;
+  vehicle_colour: Generated<string>;
+  vehicle_make: Generated<string>;
+  vehicle_model: Generated<string>;
+  vrm: string;
 }
 
 export interface PcnSerialCounters {
@@ -1665,6 +1985,7 @@ export interface WitnessStatementVersions {
 }
 
 export interface DB {
+  asb_categories: AsbCategories;
   audit_events: AuditEvents;
   audit_pending: AuditPending;
   calendar_bank_holidays: CalendarBankHolidays;
@@ -1672,6 +1993,8 @@ export interface DB {
   calendar_imports: CalendarImports;
   camera_versions: CameraVersions;
   cameras: Cameras;
+  carpark_inspections: CarparkInspections;
+  carpark_machines: CarparkMachines;
   check_results: CheckResults;
   check_round_targets: CheckRoundTargets;
   check_rounds: CheckRounds;
@@ -1680,7 +2003,11 @@ export interface DB {
   connectivity_line_faults: ConnectivityLineFaults;
   connectivity_lines: ConnectivityLines;
   continuity_events: ContinuityEvents;
+  defect_categories: DefectCategories;
   deployment_review_reminders: DeploymentReviewReminders;
+  enforcement_areas: EnforcementAreas;
+  enforcement_charge_levels: EnforcementChargeLevels;
+  enforcement_contravention_codes: EnforcementContraventionCodes;
   equipment: Equipment;
   equipment_versions: EquipmentVersions;
   evidence_destruction_removals: EvidenceDestructionRemovals;
@@ -1707,9 +2034,18 @@ export interface DB {
   fault_events: FaultEvents;
   fault_sla_notices: FaultSlaNotices;
   faults: Faults;
+  field_asb_reports: FieldAsbReports;
+  field_defects: FieldDefects;
   field_devices: FieldDevices;
   field_photos: FieldPhotos;
+  field_report_counters: FieldReportCounters;
   field_sync_records: FieldSyncRecords;
+  fpn_counters: FpnCounters;
+  fpn_events: FpnEvents;
+  fpn_offences: FpnOffences;
+  fpn_photos: FpnPhotos;
+  fpn_policies: FpnPolicies;
+  fpns: Fpns;
   handover_carried_actions: HandoverCarriedActions;
   handover_occurrences: HandoverOccurrences;
   handovers: Handovers;
@@ -1730,6 +2066,8 @@ export interface DB {
   maintenance_sla_terms: MaintenanceSlaTerms;
   mobile_deployment_events: MobileDeploymentEvents;
   mobile_deployments: MobileDeployments;
+  notebook_counters: NotebookCounters;
+  notebook_entries: NotebookEntries;
   occurrence_cameras: OccurrenceCameras;
   occurrence_categories: OccurrenceCategories;
   occurrence_counters: OccurrenceCounters;
@@ -1768,6 +2106,8 @@ export interface DB {
   ooh_rota_entries: OohRotaEntries;
   organisations: Organisations;
   outstanding_actions: OutstandingActions;
+  parish_contracts: ParishContracts;
+  parishes: Parishes;
   part_movements: PartMovements;
   part_stores: PartStores;
   parts: Parts;
@@ -1776,9 +2116,12 @@ export interface DB {
   patrol_notices: PatrolNotices;
   patrol_trail_points: PatrolTrailPoints;
   patrols: Patrols;
+  pcn_events: PcnEvents;
   pcn_number_blocks: PcnNumberBlocks;
   pcn_numbers_used: PcnNumbersUsed;
+  pcn_photos: PcnPhotos;
   pcn_serial_counters: PcnSerialCounters;
+  pcns: Pcns;
   procedure_steps: ProcedureSteps;
   procedure_versions: ProcedureVersions;
   recordings: Recordings;

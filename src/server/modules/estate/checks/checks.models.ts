@@ -36,6 +36,8 @@ const EQUIPMENT_ITEMS: Record<EquipmentKind, CheckItem[]> = {
   video_wall: ['picture'],
   radio: ['transmit_receive', 'battery'],
   airwave_handset: ['transmit_receive', 'battery'],
+  // Inspected by patrol officers on the handheld (field module), not in the control room's rounds.
+  carpark_machine: [],
 };
 export const equipmentItems = (kind: EquipmentKind): CheckItem[] => EQUIPMENT_ITEMS[kind];
 

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../../platform/db/db';
-import { CHECK_SETTINGS_DEFAULTS, CheckSettings, type CheckItem, type CheckKind, type CheckOutcome, type Shift } from '../../../../domain/estate/checks';
+import { CHECK_SETTINGS_DEFAULTS, CheckSettings, type CheckItem, type CheckKind, type CheckOutcome, type EquipmentKind, type Shift } from '../../../../domain/estate/checks';
 
 // The daily checks' SQL.
 
@@ -43,7 +43,7 @@ export async function listCheckableCameras(db: Db) {
 
 export async function listCheckableEquipment(db: Db) {
   return db.selectFrom('equipment').select(['id', 'reference', 'name', 'kind', 'status', 'is_in_service'])
-    .where('is_in_service', '=', true).where('status', '!=', 'out_of_service').orderBy('kind').orderBy('reference').execute();
+    .where('is_in_service', '=', true).where('status', '!=', 'out_of_service').where('kind', '!=', 'carpark_machine').orderBy('kind').orderBy('reference').execute();
 }
 
 export async function insertTargets(db: Db, { roundId, kind, targets }: { roundId: string; kind: CheckKind; targets: { id: string; items: CheckItem[] }[] }) {
@@ -194,7 +194,7 @@ export async function listEquipment(db: Db) {
   return db.selectFrom('equipment').selectAll().orderBy('kind').orderBy('reference').execute();
 }
 
-export async function insertEquipment(db: Db, e: { reference: string; name: string; kind: 'recorder' | 'monitor' | 'video_wall' | 'radio' | 'airwave_handset'; location: string; by: string | null; at: Date }) {
+export async function insertEquipment(db: Db, e: { reference: string; name: string; kind: EquipmentKind; location: string; by: string | null; at: Date }) {
   return db.insertInto('equipment').values({ reference: e.reference, name: e.name, kind: e.kind, location: e.location, updated_by: e.by, changed_at: e.at })
     .onConflict((oc) => oc.column('reference').doNothing()).returning(['id', 'reference']).executeTakeFirst();
 }

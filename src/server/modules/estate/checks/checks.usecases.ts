@@ -1,5 +1,5 @@
 import { londonYear } from '../../../../domain/calendar/london';
-import type { CheckFault, CheckItem, CheckKind, CheckResult, CheckRound, CheckSettings, RecordCheckResult, RoundCompletion } from '../../../../domain/estate/checks';
+import type { CheckFault, CheckItem, CheckKind, CheckResult, CheckRound, CheckSettings, RecordCheckResult, RoundCompletion, EquipmentKind } from '../../../../domain/estate/checks';
 import { recordAudit, type AuditActor } from '../../../platform/audit/audit';
 import type { Db } from '../../../platform/db/db';
 import type { Deps } from '../../../platform/deps';
@@ -184,7 +184,7 @@ export const toFaultDto = (f: repo.FaultRow): CheckFault => ({
   item: f.item as CheckFault['item'], description: f.description, raisedBy: { id: f.raised_by, name: f.raised_by_name }, raisedAt: iso(f.raised_at), state: f.state, failures: f.failures ?? 0,
 });
 
-export async function registerEquipment(deps: Deps, { actor, input }: { actor: Actor; input: { reference: string; name: string; kind: 'recorder' | 'monitor' | 'video_wall' | 'radio' | 'airwave_handset'; location: string } }) {
+export async function registerEquipment(deps: Deps, { actor, input }: { actor: Actor; input: { reference: string; name: string; kind: EquipmentKind; location: string } }) {
   const now = deps.clock.now();
   return deps.db.transaction().execute(async (trx) => {
     const row = await repo.insertEquipment(trx, { ...input, by: actor.userId, at: now });

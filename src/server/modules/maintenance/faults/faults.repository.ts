@@ -10,7 +10,7 @@ import type { FaultsQuery } from '../../../../domain/maintenance/faultContract';
 // never reads another's fault, and a fault outside the scope answers as if it did not exist.
 
 export interface FaultRow {
-  id: string; reference: string; source: 'check' | 'operator' | 'ooh' | 'contractor';
+  id: string; reference: string; source: 'check' | 'operator' | 'ooh' | 'contractor' | 'field';
   camera_id: string | null; equipment_id: string | null; target_reference: string; target_name: string;
   description: string; priority: Priority | null; contract_id: string | null; contract_reference: string | null;
   stage: FaultStage; state: 'open' | 'closed'; raised_at: Date; raised_by: string; raised_by_name: string; raised_by_org: string;
@@ -98,7 +98,7 @@ export const listEvents = (db: Db, faultIds: readonly string[]) =>
 
 export async function insertFault(db: Db, f: {
   reference: string; year: number; number: number; cameraId: string | null; equipmentId: string | null; description: string;
-  source: 'operator' | 'ooh' | 'contractor'; priority: Priority | null; contractId: string | null; raisedBy: string; raisedAt: Date;
+  source: 'operator' | 'ooh' | 'contractor' | 'field'; priority: Priority | null; contractId: string | null; raisedBy: string; raisedAt: Date;
 }) {
   return db.insertInto('faults').values({
     reference: f.reference, year: f.year, number: f.number, camera_id: f.cameraId, equipment_id: f.equipmentId, description: f.description,

@@ -112,7 +112,7 @@ export const faultTargets = (deps: Deps) => repo.faultTargets(deps.db);
 // ---- Raising ----
 
 export async function raiseFault(deps: Deps, { actor, input, party, source }: {
-  actor: Actor; input: RaiseFault; party: Party; source: 'operator' | 'ooh' | 'contractor';
+  actor: Actor; input: RaiseFault; party: Party; source: 'operator' | 'ooh' | 'contractor' | 'field';
 }): Promise<FaultStepRecorded> {
   const now = deps.clock.now();
   return deps.db.transaction().execute(async (trx) => {
