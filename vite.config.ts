@@ -12,6 +12,13 @@ export default defineConfig({
     outDir: fileURLToPath(new URL('./dist/web', import.meta.url)),
     emptyOutDir: true,
     sourcemap: true,
+    // Two pages: the office app, and the handheld app (an installable web app with its own service worker).
+    rollupOptions: {
+      input: {
+        main: fileURLToPath(new URL('./src/web/index.html', import.meta.url)),
+        handheld: fileURLToPath(new URL('./src/web/handheld/index.html', import.meta.url)),
+      },
+    },
   },
   css: {
     preprocessorOptions: {

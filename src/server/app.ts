@@ -98,6 +98,19 @@ export function buildApp({ deps, log, pool, sessionCache, listener, shutdown = n
   // The web app: hashed assets cached for a year, everything else falls back to index.html.
   const webRoot = path.relative(process.cwd(), WEB_DIST);
   app.use('/assets/*', serveStatic({ root: webRoot, onFound: (_p, c) => { c.header('cache-control', 'public, max-age=31536000, immutable'); } }));
+  // The handheld app: its own page, with a service worker scoped to /handheld/ (never cached by the
+  // browser, so a new version is found at once); every /handheld/ path falls back to its page.
+  app.get('/handheld', (c) => c.redirect('/handheld/', 301));
+  app.use('/handheld/*', serveStatic({ root: webRoot, onFound: (p, c) => {
+    c.header('cache-control', 'no-cache');
+    if (p.endsWith('/sw.js')) c.header('service-worker-allowed', '/handheld/');
+  } }));
+  app.get('/handheld/*', (c) => {
+    const index = path.join(WEB_DIST, 'handheld/index.html');
+    if (!existsSync(index)) return c.text('The web app has not been built. Run `npm run build`.', 503);
+    c.header('cache-control', 'no-cache');
+    return c.html(readFileSync(index, 'utf8'));
+  });
   app.use('*', serveStatic({ root: webRoot }));
   app.get('*', (c) => {
     const index = path.join(WEB_DIST, 'index.html');
