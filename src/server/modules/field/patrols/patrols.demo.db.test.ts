@@ -24,6 +24,13 @@ it('seeds devices with blocks, a month of ended patrols with trails, and one run
   expect(await seedHandheldDemo(deps, council)).toEqual({ fieldDevices: 3 });
   const counts = await seedPatrolsDemo(deps, council);
   expect(counts.patrols).toBeGreaterThan(20);
+  // Every notice the officers issued on the way was accepted by the enforcement module through the sync.
+  const refused = await own.db.selectFrom('field_sync_records').select(['kind', 'problems']).where('outcome', '=', 'rejected').execute();
+  expect(refused).toEqual([]);
+  expect(counts.syncRejected).toBe(0);
+  const issued = async (table: 'pcns' | 'fpns') => Number((await own.db.selectFrom(table).select((e) => e.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n);
+  expect(await issued('pcns')).toBeGreaterThan(10);
+  expect(await issued('fpns')).toBeGreaterThan(3);
   const running = await own.db.selectFrom('patrols').selectAll().where('ended_at', 'is', null).execute();
   expect(running).toHaveLength(1);
   expect(running[0]!.officer_id).toBe(users.patrol!.id);

@@ -25,7 +25,8 @@ const BEATS = [
   { beat: 'Lichfield Street and New Street', task: 'Parking enforcement and car-park machine checks' },
 ];
 const PCN_CODES = ['01', '01', '05', '30', '40', '12', '02', '25'];
-const FPN_OFFENCES = ['littering', 'littering', 'dog_fouling', 'pspo_dog_control'];
+const GRACE_CODES = new Set(['05', '30']);
+const FPN_OFFENCES = ['LIT', 'LIT', 'PSPO-DF', 'PSPO-DL'];
 const VEHICLES = [
   { vrm: 'FY19 KLM', make: 'Ford', model: 'Fiesta', colour: 'Red' }, { vrm: 'BD68 XTR', make: 'Vauxhall', model: 'Corsa', colour: 'Silver' },
   { vrm: 'YK21 HNB', make: 'Toyota', model: 'Yaris', colour: 'White' }, { vrm: 'AP17 ZCD', make: 'Nissan', model: 'Qashqai', colour: 'Black' },
@@ -119,7 +120,8 @@ export async function seedPatrolsDemo(deps: Deps, council: DemoCouncil) {
           const issuedAt = when - 12 * MIN;
           records.push(rec('pcn.issue', issuedAt, {
             pcnId: randomUUID(), patrolId, number: formatPcnNumber(prefix, serial++), enforcementAreaId: areaId, contraventionCode: PCN_CODES[(seed + k) % PCN_CODES.length],
-            observedFrom: new Date(issuedAt - 10 * MIN).toISOString(), observedTo: new Date(issuedAt - MIN).toISOString(), issuedAt: new Date(issuedAt).toISOString(),
+            // Overstays (05, 30) are watched past the 10-minute grace period; the others for 10 minutes.
+            observedFrom: new Date(issuedAt - (GRACE_CODES.has(PCN_CODES[(seed + k) % PCN_CODES.length]) ? 13 : 10) * MIN).toISOString(), observedTo: new Date(issuedAt - MIN).toISOString(), issuedAt: new Date(issuedAt).toISOString(),
             vehicle: { ...VEHICLES[(seed + k) % VEHICLES.length], permitSeen: (seed + k) % 4 === 0 ? 'Expired pay-and-display ticket' : '' },
             point: { ...point, accuracyM: 5 }, street, locationDetail: `Outside no. ${10 + ((seed * 7 + k) % 80)}`, served: (seed + k) % 5 === 0 ? 'handed' : 'affixed', notes: '',
           }));
