@@ -38,7 +38,8 @@ export async function seedReportsReference(deps: Deps, council: DemoCouncil) {
   for (const [i, c] of DEMO_DEFECT_CATEGORIES.entries()) {
     if (!(await repo.defectCategoryOn(deps.db, c.code, '2025-01-01'))) await repo.insertDefectCategory(deps.db, { ...c, valid_from: '2024-04-01', sort_order: i + 1 });
   }
-  for (const [i, c] of DEMO_ASB_CATEGORIES.entries()) await repo.insertAsbCategory(deps.db, { ...c, sort_order: i + 1 });
+  const asb = new Set((await repo.listAsbCategories(deps.db)).map((c) => c.code));
+  for (const [i, c] of DEMO_ASB_CATEGORIES.entries()) if (!asb.has(c.code)) await repo.insertAsbCategory(deps.db, { ...c, sort_order: i + 1 });
   return { carparkMachines: machines };
 }
 

@@ -161,6 +161,18 @@ create index parish_contracts_parish on parish_contracts (parish_id, valid_from)
 -- Depends on migration 0032 (patrols): see src/server/modules/field/reports/AFTER-0032.sql.
 -- ---------------------------------------------------------------------------------------------
 
+-- A council starts with the usual categories (its own added, dated, from the office app).
+insert into defect_categories (code, label, team, valid_from, sort_order) values
+  ('pothole', 'Pothole or damaged road', 'Highways', '2024-04-01', 1),
+  ('footway', 'Damaged footway or kerb', 'Highways', '2024-04-01', 2),
+  ('street_light', 'Street light out', 'Highways', '2024-04-01', 3),
+  ('play_equipment', 'Broken play equipment', 'Parks and open spaces', '2024-04-01', 4),
+  ('bench_bin', 'Damaged bench or litter bin', 'Street cleansing', '2024-04-01', 5),
+  ('building', 'Damage to a council building', 'Property services', '2024-04-01', 6);
+insert into asb_categories (code, label, sort_order) values
+  ('youths', 'Rowdy or nuisance groups', 1), ('street_drinking', 'Street drinking', 2), ('drugs', 'Drug use or dealing', 3),
+  ('begging', 'Aggressive begging', 4), ('vehicle_nuisance', 'Vehicle nuisance (cars, bikes)', 5), ('neighbour', 'Neighbour dispute in a public place', 6);
+
 -- A patrol's parish or town council contract must be one of parish_contracts (patrols: migration 0032).
 alter table patrols add constraint patrols_parish_contract_fk foreign key (parish_contract_id) references parish_contracts (id);
 create index if not exists patrols_parish_contract on patrols (parish_contract_id, started_at) where parish_contract_id is not null;
