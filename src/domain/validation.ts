@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isValidDay } from './calendar/london';
 
 // The building blocks of every request schema, shared by the server and the web app. Each refuses,
 // with a message that says what to fix, input that PostgreSQL or a person reading it later could not
@@ -77,3 +78,7 @@ export const uniqueArray = <T extends z.ZodType>(item: T, { what, max }: { what:
 /** A change (PATCH) must set at least one field: an update with nothing in it is a mistake to report. */
 export const changesSomething = <T extends z.ZodType<Record<string, unknown>>>(schema: T) =>
   schema.refine((patch) => Object.values(patch).some((v) => v !== undefined), { message: 'Change at least one field' });
+
+/** A real calendar date (London), YYYY-MM-DD: 2026-02-30 is refused with what to enter. */
+export const calendarDay = (what = 'the date') =>
+  z.string({ message: `Enter ${what}` }).refine(isValidDay, `Enter ${what} as a real date, YYYY-MM-DD`).meta({ format: 'date' });

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { codesOf } from '../labels';
-import { isValidDay } from '../calendar/london';
-import { line, text } from '../validation';
+import { line, text, calendarDay } from '../validation';
 import { instant, paging, PersonRef } from '../primitives';
 import { FPN_PAYMENT_STATES, GUARDIAN_UNDER } from './fpn/rules';
 import { NotebookEntryPayload } from '../field/sync';
@@ -19,7 +18,7 @@ export const FpnPaymentStateCode = codesOf(FPN_PAYMENT_STATES);
 export const FPN_SORTS = ['issued_desc', 'issued_asc', 'reference_desc', 'amount_desc'] as const;
 export const FPN_PAYMENT_METHODS = { card: 'Card', online: 'Online', cash: 'Cash', cheque: 'Cheque', bank_transfer: 'Bank transfer' } as const;
 
-const day = (what: string) => z.string({ message: `Enter ${what}` }).refine(isValidDay, `Enter ${what} as a real date, YYYY-MM-DD`).meta({ format: 'date' });
+const day = calendarDay;
 const words = (what: string, min: number, max: number) =>
   text({ message: `Enter ${what}` }).trim().min(min, `Enter ${what} (at least ${min} characters)`).max(max, `Keep ${what} to ${max} characters or fewer`);
 

@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { isValidDay } from '../calendar/london';
-import { line, text } from '../validation';
+import { line, text, calendarDay } from '../validation';
 import { instant, paging, PersonRef } from '../primitives';
 import { AREA_KINDS, CHARGE_BANDS, CHARGE_LEVELS, REGIMES } from './penalty/reference';
 import { NOTICE_KINDS, PENALTY_STATUSES, PENALTY_STEPS } from './penalty/lifecycle';
@@ -16,7 +15,7 @@ export const PcnStepKind = z.enum(keys(PENALTY_STEPS));
 export const PcnLevel = z.enum(keys(CHARGE_LEVELS));
 export const PCN_SORTS = ['issued_desc', 'issued_asc', 'number_asc', 'next_by_asc'] as const;
 
-const day = (what: string) => z.string({ message: `Enter ${what}` }).refine(isValidDay, `Enter ${what} as a real date, YYYY-MM-DD`).meta({ format: 'date' });
+const day = calendarDay;
 const note = text().trim().max(4000, 'Keep the note to 4000 characters or fewer').default('');
 
 // ---- Reference data, as in force today (the handheld caches it) ----

@@ -1,11 +1,12 @@
 import { z } from 'zod';
-import { line, text } from '../validation';
+import { isValidDay } from '../calendar/london';
+import { line, text, calendarDay } from '../validation';
 
 // Parish and town council contracts (field.lead): what each council buys a month, and the monthly
 // billing report (patrol time, visits and notices on each contract's patrols, against the contract).
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter a date as YYYY-MM-DD');
-export const Month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Enter a month as YYYY-MM');
+const day = calendarDay();
+export const Month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Enter a month as YYYY-MM').refine((m) => isValidDay(`${m}-01`) && m >= '1900-01' && m <= '2100-12', 'Enter a month between 1900 and 2100, as YYYY-MM');
 
 export const ParishContract = z.object({
   id: z.uuid(), parishId: z.uuid(), label: z.string(), name: z.string().describe('The parish, and the contract’s label where it has one'),

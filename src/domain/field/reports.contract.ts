@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { line, text } from '../validation';
+import { line, text, calendarDay } from '../validation';
 import { instant } from '../primitives';
 
 // What officers report on patrol, as the office reads it: car-park machine inspections (a failed
@@ -18,7 +18,7 @@ export type DefectStatus = z.infer<typeof DefectStatus>;
 export const ASB_PASS_TO = { team: 'Community safety team', control_room: 'Control room (occurrence)' } as const;
 export const AsbPassTo = z.enum(['team', 'control_room']);
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter a date as YYYY-MM-DD');
+const day = calendarDay();
 
 /** What the handheld caches to work offline. */
 export const FieldReportsReference = z.object({
