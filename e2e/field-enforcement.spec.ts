@@ -124,6 +124,18 @@ describe('the enforcement and field office pages', () => {
     await leader.getByText('Spoke to Sam Walker about the can; issued an FPN.').waitFor();
     await expectAccessible(leader, 'the officer’s notebook');
 
+    // The team leader's own pages: the officer on patrol with their device, the parish contracts, the reports.
+    await leader.goto(`${url}/field/team`);
+    await leader.getByRole('heading', { name: 'Team', level: 1 }).waitFor();
+    await leader.getByRole('row').filter({ hasText: 'Town centre' }).first().waitFor();
+    await expectAccessible(leader, 'the team');
+    await leader.goto(`${url}/field/team/contracts`);
+    await leader.getByRole('heading', { name: 'Parish contracts', level: 1 }).waitFor();
+    await expectAccessible(leader, 'the parish contracts');
+    await leader.goto(`${url}/field/team/reports`);
+    await leader.getByRole('heading', { name: 'Inspections, defects and ASB', level: 1 }).waitFor();
+    await expectAccessible(leader, 'the inspections, defects and ASB reports');
+
     // The officer: patrols and the patrol.
     await officer.goto(`${url}/field`);
     await officer.getByRole('heading', { name: 'Patrols', level: 1 }).waitFor();
