@@ -70,7 +70,7 @@ it('seed --reset rebuilds the demo council when VIGIL_DEMO=true', async () => {
   const users = await client.query('select count(*)::int as n from users');
   const orgs = await client.query('select name from organisations order by name');
   await client.end();
-  expect(users.rows[0].n).toBe(12);
+  expect(users.rows[0].n).toBe(14); // every role, two operators, two patrol officers, two agencies;
   expect(orgs.rows.map((r) => r.name)).toContain('Staffordshire Police');
   const c2 = new pg.Client({ connectionString: db.url });
   await c2.connect();

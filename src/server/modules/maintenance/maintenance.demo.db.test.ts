@@ -38,9 +38,10 @@ it('seeds the contract with dated terms, a year of faults (some breached, the re
 
   // A year of faults across the priorities, each history in order.
   // The contract's own history: faults raised from the out-of-hours demo's equipment calls (after
-  // this module's seed, awaiting the coordinator's triage) are the out-of-hours demo's to check.
+  // this module's seed, awaiting the coordinator's triage) are the out-of-hours demo's to check, and
+  // those raised by patrol officers' car-park machine inspections (source field) the field demo's.
   const fromCalls = new Set((await db.selectFrom('ooh_calls').select('fault_id').where('fault_id', 'is not', null).execute()).map((c) => c.fault_id));
-  const faults = (await db.selectFrom('faults').selectAll().where('contract_id', '=', contract.id).execute()).filter((f) => !fromCalls.has(f.id));
+  const faults = (await db.selectFrom('faults').selectAll().where('contract_id', '=', contract.id).execute()).filter((f) => !fromCalls.has(f.id) && f.source !== 'field');
   const events = await db.selectFrom('fault_events').selectAll().orderBy('fault_id').orderBy('seq').execute();
   const stepsOf = new Map<string, typeof events>();
   for (const e of events) stepsOf.set(e.fault_id, [...(stepsOf.get(e.fault_id) ?? []), e]);

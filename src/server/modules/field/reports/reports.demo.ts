@@ -57,7 +57,8 @@ export async function seedReportsHistory(deps: Deps, council: DemoCouncil): Prom
     const ctx = { actor: actorOf(officer), deviceId: '00000000-0000-4000-8000-0000000000' + String(10 + (d % officers.length)), recordId: randomUUID() };
     const at = new Date(now.getTime() - d * 86_400_000 + 3_600_000 * (d % 5));
     await deps.db.transaction().execute(async (trx) => {
-      const inTrx = withinTransaction(deps, trx);
+      // Each report as it reached the server on the day (the occurrence an ASB report opens is opened then).
+      const inTrx = { ...withinTransaction(deps, trx), clock: { now: () => new Date(at.getTime() + 5 * 60_000) } };
       const machine = machines[d % machines.length];
       if (machine) {
         const fail = d % 7 === 3;

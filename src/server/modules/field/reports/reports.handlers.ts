@@ -109,7 +109,9 @@ export const applyAsbReport: ReportSyncHandler<AsbReportPayload> = async (deps, 
         source: 'council_staff', categoryId, priority: 'normal',
         summary: clip(`${category.label}, field report ${reference}: ${p.description}`, 200),
         locationText: p.place, latitude: p.point.lat, longitude: p.point.lon,
-        observedAt: at.getTime() <= deps.clock.now().getTime() ? at : null,
+        // A report that reaches the server more than a week late (a phone long without signal) opens
+        // the occurrence without the time observed, which the log refuses that far back; the summary has it.
+        observedAt: at.getTime() <= deps.clock.now().getTime() && deps.clock.now().getTime() - at.getTime() < 7 * 24 * 3600_000 ? at : null,
       },
     });
     occurrence = { id: occ.id, reference: occ.reference };
