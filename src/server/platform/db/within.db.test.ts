@@ -7,12 +7,14 @@ import { withinTransaction } from './within';
 describe('withinTransaction', () => {
   const deps = testDeps();
   beforeAll(async () => {
-    await sql`create table if not exists within_test (id int primary key)`.execute(deps.db);
-    await sql`delete from within_test`.execute(deps.db);
+    // Outside public, so the generated db.types.ts (public.*) never sees it, whichever test runs first.
+    await sql`create schema if not exists scratch`.execute(deps.db);
+    await sql`create table if not exists scratch.within_test (id int primary key)`.execute(deps.db);
+    await sql`delete from scratch.within_test`.execute(deps.db);
   });
 
-  const useCase = (d: typeof deps, id: number) => d.db.transaction().execute((trx) => trx.insertInto('within_test' as never).values({ id } as never).execute());
-  const count = async (id: number) => Number((await sql<{ n: string }>`select count(*) as n from within_test where id = ${id}`.execute(deps.db)).rows[0].n);
+  const useCase = (d: typeof deps, id: number) => d.db.transaction().execute((trx) => trx.insertInto('scratch.within_test' as never).values({ id } as never).execute());
+  const count = async (id: number) => Number((await sql<{ n: string }>`select count(*) as n from scratch.within_test where id = ${id}`.execute(deps.db)).rows[0].n);
 
   it('commits with the caller', async () => {
     await deps.db.transaction().execute(async (trx) => { await useCase(withinTransaction(deps, trx), 1); });
