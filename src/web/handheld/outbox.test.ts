@@ -68,6 +68,39 @@ describe('the sync engine', () => {
     expect((await store.photos())[0].status).toBe('uploaded');
   });
 
+  it('uploads photos four at a time, never more, and sends no record while a photo has had no answer', async () => {
+    const store = memoryStore();
+    const ids: string[] = [];
+    for (let i = 0; i < 10; i++) {
+      const id = uuid();
+      ids.push(id);
+      await store.add({ ...record('defect.report'), payload: { photoIds: [id] } }, [{ id, bytes: new Uint8Array([i]).buffer, type: 'image/jpeg' }]);
+    }
+    let inFlight = 0;
+    let most = 0;
+    const server = fakeServer();
+    const transport = (failOn?: string): SyncTransport => ({
+      ...server.transport,
+      async putPhoto(id, bytes, type) {
+        inFlight++;
+        most = Math.max(most, inFlight);
+        await new Promise((r) => setTimeout(r, 5));
+        inFlight--;
+        if (id === failOn) throw new OfflineError();
+        return server.transport.putPhoto(id, bytes, type);
+      },
+    });
+    await expect(syncOnce(store, transport(ids[6]), noRefusal)).rejects.toBeInstanceOf(OfflineError);
+    expect(most).toBe(4);
+    expect(server.calls.filter((c) => c.startsWith('sync'))).toEqual([]);
+    expect((await store.photos()).find((p) => p.id === ids[6])!.status).toBe('pending');
+    const out = await syncOnce(store, transport(), noRefusal);
+    expect(out.accepted).toBe(10);
+    expect(server.photos.size).toBe(10);
+    expect(out.photos).toBeLessThan(10); // only those the first try had not sent
+    expect((await store.photos()).every((p) => p.status === 'uploaded')).toBe(true);
+  });
+
   it('offline, nothing is lost: the records stay waiting until the server answers', async () => {
     const store = memoryStore();
     const server = fakeServer();
