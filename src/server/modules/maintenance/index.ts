@@ -1,6 +1,7 @@
 import type { VigilModule } from '../../platform/modules';
 export { FAULT_PHOTO_PATHS } from './faults/faults.routes';
 export { raiseFault } from './faults/faults.usecases';
+export { findOpenEquipmentFault } from './faults/faults.repository';
 import { registerContractsRoutes } from './contracts/contracts.routes';
 import { registerPartsRoutes } from './parts/parts.routes';
 import { registerLinesRoutes } from './lines/lines.routes';

@@ -88,6 +88,8 @@ export async function* streamFpns(db: Db, q: FpnsQuery): AsyncGenerator<FpnRow[]
 }
 
 export const findFpn = (db: Db, id: string) => sql<FpnRow>`select ${SELECT} from ${FROM} where f.id = ${id}`.execute(db).then((r) => r.rows[0]);
+/** Who issued a notice, and its reference: the sync's check of a notice id it may already hold. */
+export const findFpnIssuer = (db: Db, id: string) => db.selectFrom('fpns').select(['id', 'reference', 'issued_by']).where('id', '=', id).executeTakeFirst();
 export const lockFpn = (db: Db, id: string) => sql<FpnRow>`select ${SELECT} from ${FROM} where f.id = ${id} for update of f`.execute(db).then((r) => r.rows[0]);
 export const updateFpn = (db: Db, id: string, set: Updateable<Fpns>) => db.updateTable('fpns').set(set).where('id', '=', id).execute();
 

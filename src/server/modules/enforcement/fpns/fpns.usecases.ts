@@ -78,7 +78,7 @@ export async function reference(deps: Deps): Promise<FpnReference> {
 export async function issueFpn(deps: Deps, { actor, deviceId, payload }: { actor: Actor; deviceId: string | null; payload: FpnIssuePayload }): Promise<{ id: string; reference: string }> {
   const now = deps.clock.now();
   return deps.db.transaction().execute(async (trx) => {
-    const existing = await trx.selectFrom('fpns').select(['id', 'reference', 'issued_by']).where('id', '=', payload.fpnId).executeTakeFirst();
+    const existing = await repo.findFpnIssuer(trx, payload.fpnId);
     if (existing) {
       if (existing.issued_by !== actor.userId) throw errors.idTaken('notice');
       return { id: existing.id, reference: existing.reference };
@@ -239,7 +239,7 @@ export async function addNotebookEntry(deps: Deps, { actor, deviceId, input }: {
       if (!old || old.officer_id !== actor.userId) throw errors.invalid([{ path: 'correctsEntryId', message: 'A correction points at one of your own earlier entries' }]);
     }
     if (input.fpnId) {
-      const f = await trx.selectFrom('fpns').select('issued_by').where('id', '=', input.fpnId).executeTakeFirst();
+      const f = await repo.findFpnIssuer(trx, input.fpnId);
       if (!f) throw errors.invalid([{ path: 'fpnId', message: 'No such fixed penalty notice: sync it first' }]);
     }
     const number = await repo.takeNotebookNumber(trx, actor.userId);

@@ -2,7 +2,7 @@ import type { Deps } from '../../../platform/deps';
 import type { AuditActor } from '../../../platform/audit/audit';
 import { recordAudit } from '../../../platform/audit/audit';
 import { validationFailed } from '../../../platform/http/errors';
-import { raiseFault } from '../../maintenance';
+import { findOpenEquipmentFault, raiseFault } from '../../maintenance';
 import { openOccurrence } from '../../occurrences';
 import { londonDay, londonYear } from '../../../../domain/calendar/london';
 import type { AsbReportPayload, CarparkInspectionPayload, DefectReportPayload } from '../../../../domain/field/sync';
@@ -51,7 +51,7 @@ export const applyCarparkInspection: ReportSyncHandler<CarparkInspectionPayload>
   const reference = await nextReference(deps, 'inspection', at);
   let fault: { id: string; reference: string } | null = null;
   if (failed.length) {
-    const open = await deps.db.selectFrom('faults').select(['id', 'reference']).where('equipment_id', '=', machine.equipment_id).where('state', '=', 'open').orderBy('raised_at', 'desc').executeTakeFirst();
+    const open = await findOpenEquipmentFault(deps.db, machine.equipment_id);
     fault = open ?? await raiseFault(deps, {
       actor: ctx.actor, party: { party: 'council', canDecide: false }, source: 'field',
       input: {

@@ -57,6 +57,9 @@ export const defectCategoryOn = (db: Db, code: string, day: string) =>
 export const defectCategoriesOn = (db: Db, day: string) =>
   db.selectFrom('defect_categories').selectAll().where('valid_from', '<=', day as never)
     .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>=', day as never)])).orderBy('sort_order').orderBy('label').execute();
+/** A version of the category from `day` or later, if there is one. */
+export const findDefectCategoryFrom = (db: Db, code: string, day: string) =>
+  db.selectFrom('defect_categories').select('id').where('code', '=', code).where('valid_from', '>=', day as never).executeTakeFirst();
 export const insertDefectCategory = (db: Db, row: { code: string; label: string; team: string; team_email: string | null; valid_from: string; sort_order: number }) =>
   db.insertInto('defect_categories').values(row).returning('id').executeTakeFirstOrThrow();
 /** Ends the version in force before `day` on the day before it. */

@@ -8,6 +8,7 @@ import { londonDay, londonDayAfter, londonDayStart } from '../../../../domain/ca
 import { addDays } from '../../../../domain/calendar/days';
 import * as k from '../../../../domain/field/reports.contract';
 import * as repo from './reports.repository';
+import { contractsDuring } from '../parishes/parishes.repository';
 import { failedChecks } from './reports.handlers';
 
 // The office's side of what officers report: the lists, the machines' register, the categories,
@@ -23,15 +24,13 @@ export async function reference(deps: Deps): Promise<k.FieldReportsReference> {
   const today = londonDay(deps.clock.now());
   const [machines, defects, asb, contracts] = await Promise.all([
     repo.listMachines(deps.db, { activeOnly: true }), repo.defectCategoriesOn(deps.db, today), repo.listAsbCategories(deps.db, { activeOnly: true }),
-    deps.db.selectFrom('parish_contracts as c').innerJoin('parishes as p', 'p.id', 'c.parish_id').select(['c.id', 'c.label', 'p.name'])
-      .where('c.valid_from', '<=', today as never).where((eb) => eb.or([eb('c.valid_to', 'is', null), eb('c.valid_to', '>=', today as never)]))
-      .orderBy('p.name').orderBy('c.valid_from').execute(),
+    contractsDuring(deps.db, today, today),
   ]);
   return {
     machines: machines.map((m) => ({ id: m.id, reference: m.reference, name: m.name, carPark: m.car_park, lat: m.lat, lon: m.lon })),
     defectCategories: defects.map((c) => ({ code: c.code, label: c.label, team: c.team })),
     asbCategories: asb.map((c) => ({ code: c.code, label: c.label })),
-    parishContracts: contracts.map((c) => ({ id: c.id, name: c.label ? `${c.name}: ${c.label}` : c.name })),
+    parishContracts: contracts.map((c) => ({ id: c.id, name: c.label ? `${c.parish_name}: ${c.label}` : c.parish_name })),
   };
 }
 
@@ -128,8 +127,7 @@ export async function categories(deps: Deps) {
 /** A defect category from a date: a new version of the code, the one in force before it ending the day before (defects keep the team they were passed to). */
 export async function addDefectCategory(deps: Deps, { actor, input }: { actor: Actor; input: k.AddDefectCategory }) {
   return deps.db.transaction().execute(async (trx) => {
-    const clash = await trx.selectFrom('defect_categories').select('id').where('code', '=', input.code).where('valid_from', '>=', input.validFrom as never).executeTakeFirst();
-    if (clash) throw validationFailed([{ path: 'validFrom', message: 'This category already has a version from that date or later: choose a later date' }]);
+    if (await repo.findDefectCategoryFrom(trx, input.code, input.validFrom)) throw validationFailed([{ path: 'validFrom', message: 'This category already has a version from that date or later: choose a later date' }]);
     await repo.endDefectCategory(trx, input.code, input.validFrom, addDays(input.validFrom, -1));
     const { id } = await repo.insertDefectCategory(trx, { code: input.code, label: input.label, team: input.team, team_email: input.teamEmail, valid_from: input.validFrom, sort_order: (await repo.maxDefectSort(trx)) + 1 });
     await recordAudit(trx, actor.audit, { action: 'field.defect_category.added', recordType: 'defect_category', recordId: id, details: { ...input } });

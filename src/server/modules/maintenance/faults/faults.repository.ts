@@ -79,6 +79,9 @@ export const findFault = (db: Db, id: string, contractorOrg?: string) =>
   sql<FaultRow>`select ${SELECT} from ${FROM} where f.id = ${id} and ${scopeTo(contractorOrg)}`.execute(db).then((r) => r.rows[0]);
 
 /** The fault locked for a step (its row only). */
+/** The newest open fault on a piece of equipment, if any: another module's record (a failed car-park machine inspection) reuses it rather than raising a second. */
+export const findOpenEquipmentFault = (db: Db, equipmentId: string) =>
+  db.selectFrom('faults').select(['id', 'reference']).where('equipment_id', '=', equipmentId).where('state', '=', 'open').orderBy('raised_at', 'desc').executeTakeFirst();
 export const lockFault = (db: Db, id: string, contractorOrg?: string) =>
   sql<FaultRow>`select ${SELECT} from ${FROM} where f.id = ${id} and ${scopeTo(contractorOrg)} for update of f`.execute(db).then((r) => r.rows[0]);
 
