@@ -54,7 +54,9 @@ async function issuePcn(page: Page, { area, code, vrm, observe }: { area: string
   await page.locator('input[type=file]').setInputFiles({ name: 'vehicle.jpg', mimeType: 'image/jpeg', buffer: JPEG });
   await page.getByRole('img', { name: 'Photo 1' }).waitFor();
   await page.getByLabel('Fixed to the vehicle').check();
-  await page.getByRole('button', { name: 'Issue the PCN' }).press('Enter'); // from the keyboard
+  // With the pointer, after the form has shown its errors: nothing may have widened the page (a phone
+  // zooms a wider page out, and the tap then lands beside the button).
+  await page.getByRole('button', { name: 'Issue the PCN' }).click();
   const heading = page.getByRole('heading', { name: /^Penalty charge notice [A-Z]{2,3}\d{8}[0-9X]$/, level: 1 });
   await heading.waitFor();
   return (await heading.textContent())!.replace('Penalty charge notice ', '');

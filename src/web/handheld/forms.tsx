@@ -18,14 +18,16 @@ export function check<S extends z.ZodType>(schema: S, value: unknown): { ok: tru
     const path = issue.path.map(String).join('.');
     // A point's latitude or longitude is reported on the point.
     const key = /^point\./.test(path) ? 'point' : path;
-    errors[key] ??= issue.message;
+    // zod's own words for an option not chosen name the codes ("expected one of "affixed"|…"): never shown.
+    errors[key] ??= issue.code === 'invalid_value' ? 'Choose one of the options' : issue.message;
   }
   return { ok: false, errors };
 }
 
 export function ErrorSummary({ errors, labels = {} }: { errors: Errors; labels?: Record<string, string> }) {
   const ref = useRef<HTMLDivElement>(null);
-  const keys = Object.keys(errors);
+  // In the order of the fields on the screen, whichever order the checks found them in.
+  const keys = Object.keys(errors).sort(inFieldOrder);
   useEffect(() => { if (keys.length) ref.current?.focus(); }, [errors]);
   if (!keys.length) return null;
   return (
@@ -36,6 +38,13 @@ export function ErrorSummary({ errors, labels = {} }: { errors: Errors; labels?:
       </ul>
     </div>
   );
+}
+
+function inFieldOrder(a: string, b: string) {
+  const x = document.getElementById(fieldId(a));
+  const y = document.getElementById(fieldId(b));
+  if (!x || !y) return x ? -1 : y ? 1 : 0; // a field not on the screen (the PCN's number) goes last
+  return x.compareDocumentPosition(y) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
 }
 
 function Wrap({ path, label, hint, error, children }: { path: string; label: ReactNode; hint?: ReactNode; error?: string; children: ReactNode }) {

@@ -2,7 +2,10 @@ import { useEffect, useRef, type ReactNode } from 'react';
 import { useHandheld, type Screen } from './context';
 import { pendingCount } from './outbox';
 
-/** A screen: the header with the sync state, its h1 (focused when it opens), and a way back. */
+/**
+ * A screen: the header with the sync state, a way back, and its h1 (focused when it opens). The back
+ * link sits before <main>, as GOV.UK places it, so that main content starts with the screen's name.
+ */
 export function Page({ title, children, back = true }: { title: string; children: ReactNode; back?: boolean }) {
   const h1 = useRef<HTMLHeadingElement>(null);
   useEffect(() => { document.title = `${title} – Vigil handheld`; h1.current?.focus(); }, [title]);
@@ -10,8 +13,8 @@ export function Page({ title, children, back = true }: { title: string; children
   return (
     <>
       <Header />
+      {back && <div className="hh-backbar"><a className="hh-back" href="/handheld/" onClick={(e) => { e.preventDefault(); go('home'); }}>Back to home</a></div>}
       <main id="main" className="hh-main">
-        {back && <a className="hh-back" href="/handheld/" onClick={(e) => { e.preventDefault(); go('home'); }}>Back to home</a>}
         <h1 ref={h1} tabIndex={-1}>{title}</h1>
         {children}
       </main>

@@ -48,6 +48,7 @@ export function PcnScreen() {
     const errs = { ...(r.ok ? {} : r.errors), ...extra };
     if (!f.enforcementAreaId) errs.enforcementAreaId = 'Choose the enforcement area';
     if (!f.contraventionCode) errs.contraventionCode = 'Choose the contravention';
+    if (!f.served) errs.served = 'Choose how the PCN was served';
     delete errs.number;
     setErrors(errs);
     if (Object.keys(errs).length || !r.ok) return;
@@ -78,7 +79,7 @@ export function PcnScreen() {
             <p className="hh-hint">{code.observationMinutes} minutes' observation{code.graceApplies ? ', then the 10-minute grace period' : ''}.</p>
             {errors.observation && <p className="hh-error" id="f-observation-error"><span className="hh-visually-hidden">Error:</span> {errors.observation}</p>}
             {needsObservation && (observedFrom ? (
-              <p role="timer" aria-live="off" aria-labelledby="observation-title" className="hh-timer">
+              <p role="timer" aria-live="off" aria-labelledby="observation-title" className="hh-timer" id="f-observation" tabIndex={-1}>
                 {obs!.done ? 'Observation complete: you may issue' : `${formatRemaining(obs!.remainingMs)} left${obs!.graceMinutes ? ' (including the grace period)' : ''}`}
               </p>
             ) : <button type="button" id="f-observation" className="hh-button hh-button--secondary" onClick={() => setObservedFrom(new Date())}>Start observing</button>)}

@@ -57,7 +57,7 @@ export function AsbScreen() {
   const submit = async (e: React.FormEvent) => {
     e.preventDefault();
     const r = check(AsbReportPayload, { reportId: uuid(), patrolId: patrol?.patrolId ?? null, at: new Date().toISOString(), ...f, passTo: f.passTo || undefined, point: s.point, photoIds: s.photos.map((p) => p.id) });
-    if (!r.ok) { s.setErrors(r.errors); return; }
+    if (!r.ok) { s.setErrors(f.passTo ? r.errors : { ...r.errors, passTo: 'Choose who to pass the report to' }); return; }
     s.setErrors({});
     await save('asb.report', r.data, s.photos);
     setF({ category: '', place: '', description: '', passTo: '' }); s.setPhotos([]);
@@ -66,7 +66,7 @@ export function AsbScreen() {
   return (
     <Page title="Anti-social behaviour">
       {s.saved && <Panel title="Report saved"><p>{s.saved}</p></Panel>}
-      <ErrorSummary errors={s.errors} labels={LABELS} />
+      <ErrorSummary errors={s.errors} labels={{ ...LABELS, description: 'What is happening' }} />
       <form onSubmit={submit} noValidate>
         <SelectField path="category" label="Kind of behaviour" value={f.category} onChange={set('category')} error={s.errors.category}
           options={(reference?.reports.asbCategories ?? []).map((c) => ({ value: c.code, label: c.label }))} />
