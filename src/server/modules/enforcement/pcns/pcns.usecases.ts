@@ -147,15 +147,15 @@ export async function issue(deps: Deps, { actor, deviceId, payload: p }: { actor
     const missing = p.photoIds.findIndex((id) => !own.has(id));
     if (missing >= 0) throw errors.field(`photoIds.${missing}`, 'This photo has not been uploaded from your account: upload it first');
     const noticeKind: NoticeKind = p.served === 'drive_away' ? 'reg10_postal' : 'reg9';
-    await trx.insertInto('pcns').values({
+    await repo.insertPcn(trx, {
       id: p.pcnId, number: p.number, notice_kind: noticeKind, area_id: area.id, contravention_code: code.code, code_description: code.description,
       level: code.level, amount_pence: charge.amountPence, discounted_pence: discountedPence(charge), surcharge_percent: charge.surchargePercent,
       vrm: p.vehicle.vrm, vehicle_make: p.vehicle.make, vehicle_model: p.vehicle.model, vehicle_colour: p.vehicle.colour, permit_seen: p.vehicle.permitSeen,
       lat: p.point.lat, lon: p.point.lon, accuracy_m: p.point.accuracyM, street: p.street, location_detail: p.locationDetail,
       observed_from: from, observed_to: to, issued_at: issuedAt, issued_by: actor.userId, device_id: deviceId, patrol_id: p.patrolId, served: p.served,
       contravention_day: day, served_day: day, notes: p.notes, created_at: now, updated_at: now,
-    }).execute();
-    if (p.photoIds.length) await trx.insertInto('pcn_photos').values(p.photoIds.map((photo_id, position) => ({ pcn_id: p.pcnId, photo_id, position }))).execute();
+    });
+    await repo.insertPhotos(trx, p.pcnId, p.photoIds);
     await repo.appendEvent(trx, { pcnId: p.pcnId, kind: 'issued', day, at: now, by: actor.userId, note: `${code.code} ${p.street}` });
     const terms: PenaltyTerms = { noticeKind, contraventionDay: day, servedDay: day, amountPence: charge.amountPence, discountedPence: discountedPence(charge), surchargePercent: charge.surchargePercent };
     const next = nextStep(terms, fold(terms, []), day);
