@@ -102,6 +102,7 @@ export function PcnPage({ id, canProcess }: { id: string; canProcess: boolean })
         Payable today: <strong>{formatPounds(p.payableNow.outstandingPence)}</strong>
         {p.payableNow.paidPence > 0 && <> ({formatPounds(p.payableNow.paidPence)} paid)</>}
         {p.payableNow.outstandingPence > 0 && <> ({p.payableNow.as === 'discount' ? 'at the discount' : p.payableNow.as === 'charge_certificate' ? 'charge certificate' : 'in full'})</>}.
+        {p.refundDuePence > 0 && <><br /><strong>Refund due: {formatPounds(p.refundDuePence)}</strong> (the representations were deemed accepted).</>}
         {p.nextStep && <><br />Next step: {p.nextStep.label}{p.nextStep.fromDay && <> from {formatUkDay(p.nextStep.fromDay)}</>}{p.nextStep.byDay && <>, by {formatUkDay(p.nextStep.byDay)}</>}{p.nextStep.overdue && <strong className="govuk-tag govuk-tag--red">Overdue</strong>}</>}
       </div>
       <p className="govuk-body"><a className="govuk-link" href={noticeHref(p.id)} target="_blank" rel="noreferrer">The notice (PDF)</a></p>
@@ -118,7 +119,7 @@ export function PcnPage({ id, canProcess }: { id: string; canProcess: boolean })
               <td className="govuk-table__cell">{formatUkDay(e.day)}</td>
               <td className="govuk-table__cell">{e.label}</td>
               <td className="govuk-table__cell">{[e.amountPence !== null ? formatPounds(e.amountPence) : '', e.outcome ?? '', e.reofferDiscount ? 'discount offered again' : '', e.method, e.note].filter(Boolean).join('; ')}</td>
-              <td className="govuk-table__cell">{formatDateTime(e.at)}{e.by && <> by {e.by.name}</>}</td>
+              <td className="govuk-table__cell">{formatDateTime(e.at)}{e.by ? <> by {e.by.name}</> : e.kind === 'deemed_accepted' && <> automatically</>}</td>
             </tr>
           ))}
         </tbody>
