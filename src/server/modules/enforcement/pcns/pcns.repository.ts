@@ -109,3 +109,7 @@ export async function updateState(db: Db, id: string, s: { status: string; paidP
 /** The photos named that this user uploaded (the others are not theirs to attach). */
 export const ownPhotos = (db: Db, userId: string, ids: readonly string[]) => ids.length === 0 ? Promise.resolve([] as string[])
   : sql<{ id: string }>`select id from field_photos where taken_by = ${userId} and id in (${sql.join(ids)})`.execute(db).then((r) => r.rows.map((x) => x.id));
+
+/** Whether a handheld photo is one of a notice's (a PCN's, or an FPN's: both are this module's notices), which every enforcement reader may see. */
+export const isPhotoOnNotice = (db: Db, photoId: string) => sql<{ on: boolean }>`select exists (select 1 from pcn_photos where photo_id = ${photoId})
+  or exists (select 1 from fpn_photos where photo_id = ${photoId}) as on`.execute(db).then((r) => r.rows[0]!.on);

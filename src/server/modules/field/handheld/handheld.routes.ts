@@ -2,14 +2,15 @@ import { z } from '@hono/zod-openapi';
 import { requestActor, route, type Api } from '../../../platform/http/route';
 import { body, commonResponses, json, problemResponse } from '../../../platform/http/openapi';
 import { AppError } from '../../../platform/http/errors';
+import { serveStoredFile } from '../../../platform/http/download';
 import { pathId } from '../../../../domain/primitives';
 import { SyncReply, SyncRequest } from '../../../../domain/field/sync';
 import * as k from '../../../../domain/field/handheld.contract';
 import * as uc from './handheld.usecases';
 
 // The handheld's routes under /api/v1/field (field.use): devices (an officer's own; a team leader
-// with field.lead lists the team's), PCN number blocks, the data key, heartbeats, photos by id and
-// the sync. Another officer's device answers 404.
+// with field.lead lists the team's), PCN number blocks, the data key, heartbeats, photos by id (up
+// and back down) and the sync. Another officer's device answers 404.
 
 const tags = ['Field'];
 const params = z.object({ id: pathId('id') });
@@ -74,6 +75,20 @@ export function registerHandheldRoutes(api: Api) {
       body: (raw ?? (async function* () { /* empty */ })()) as AsyncIterable<Uint8Array>, maxBytes: k.PHOTO_MAX_BYTES, tooLarge: photoTooLarge,
     });
     return c.json({ id: stored.id, sha256: stored.sha256 }, stored.created ? 201 : 200);
+  });
+
+  // Every field user holds enforcement.read too; the use case narrows it to the photo's officer,
+  // their team leader, and (for a photo on a notice) whoever reads notices.
+  route(api, {
+    operationId: 'getFieldPhoto', method: 'get', path: '/api/v1/field/photos/{id}', access: 'enforcement.read', tags,
+    summary: 'A photo taken on a handheld, as it was uploaded (its hash re-checked as it streams): to the officer who took it, their team leader, and for a photo on a PCN or FPN whoever reads notices; to anyone else it does not exist',
+    request: { params },
+    responses: { 200: { content: image, description: 'The photo, with its own content type' }, ...commonResponses },
+  }, async (c) => {
+    const deps = c.get('deps');
+    const permissions = c.get('session')!.permissions;
+    const file = await uc.findPhotoFile(deps, { actor: requestActor(c), id: c.req.valid('param').id, lead: permissions.includes('field.lead'), readsNotices: permissions.includes('enforcement.read') });
+    return serveStoredFile(c, { store: deps.storage, file, download: false, range: undefined }) as never;
   });
 
   route(api, {

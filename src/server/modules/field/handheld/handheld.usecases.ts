@@ -7,7 +7,7 @@ import { AppError, conflict, isAppError, notFound, validationFailed, type FieldE
 import { SYNC_PAYLOADS, type SyncKind, type SyncRecord, type SyncReply, type SyncResult } from '../../../../domain/field/sync';
 import { parsePcnNumber } from '../../../../domain/references/pcn';
 import { RegisterDevice, type DeviceList, type DeviceRegistered, type PcnBlock } from '../../../../domain/field/handheld.contract';
-import { issuePcnFromHandheld, issueFpnFromHandheld, addNotebookEntryFromHandheld } from '../../enforcement';
+import { issuePcnFromHandheld, issueFpnFromHandheld, addNotebookEntryFromHandheld, isPhotoOnANotice } from '../../enforcement';
 import { PATROL_HANDLERS } from '../patrols/patrols.handlers';
 import { REPORT_HANDLERS } from '../reports/reports.handlers';
 import type { FieldSyncContext, FieldSyncHandler } from './handheld.handlers';
@@ -136,6 +136,19 @@ export async function storePhoto(deps: Deps, { actor, id, deviceId, contentType,
     await recordAudit(trx, actor.audit, { action: 'field.photo.uploaded', recordType: 'field_photo', recordId: id, details: { sha256: stored.sha256, bytes: stored.size, deviceId } });
     return { created: true, id, sha256: stored.sha256 };
   });
+}
+
+/**
+ * A photo's stored file, to those who may see it: the officer who took it, their team leader, and
+ * (for a photo on a PCN or FPN) whoever reads notices. Anyone else is told it does not exist.
+ */
+export async function findPhotoFile(deps: Deps, { actor, id, lead, readsNotices }: { actor: Actor; id: string; lead: boolean; readsNotices: boolean }) {
+  const photo = await repo.findPhoto(deps.db, id);
+  const visible = photo && (photo.taken_by === actor.userId
+    || (lead && (await repo.visibleUserIds(deps.db, { userId: actor.userId, lead })).includes(photo.taken_by))
+    || (readsNotices && (await isPhotoOnANotice(deps, id))));
+  if (!photo || !visible) throw notFound({ what: 'photo' });
+  return { sha256: photo.sha256, size: Number(photo.bytes), mediaType: photo.content_type, filename: `photo-${id}.${photo.content_type.slice('image/'.length).replace('jpeg', 'jpg')}` };
 }
 
 // ---- sync ----------------------------------------------------------------------------------

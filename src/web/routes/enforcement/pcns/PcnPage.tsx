@@ -9,7 +9,7 @@ import { fieldErrors } from '../../../lib/errors';
 import { formatDateTime, formatUkDay, londonDay, parseUkDate } from '../../../../domain/calendar/london';
 import { formatPounds, type PcnDetail } from '../../../../domain/enforcement/pcns.contract';
 import { EnforcementNav } from './EnforcementNav';
-import { noticeHref, pcnQuery, pcnStep, type PcnStepPath } from './api';
+import { noticeHref, pcnQuery, pcnStep, photoHref, type PcnStepPath } from './api';
 
 // One PCN: what it was issued with, what is payable today, its next step, its events, and for
 // processors the lifecycle's step forms (each keeps what was typed; errors beside the fields).
@@ -109,6 +109,18 @@ export function PcnPage({ id, canProcess }: { id: string; canProcess: boolean })
       <dl className="govuk-summary-list">
         {rows.map(([k, v]) => <div className="govuk-summary-list__row" key={k}><dt className="govuk-summary-list__key">{k}</dt><dd className="govuk-summary-list__value">{v}</dd></div>)}
       </dl>
+      <h2 className="govuk-heading-m">Photos</h2>
+      {p.photoIds.length === 0 ? <p className="govuk-body">The officer took no photos.</p> : (
+        <ul className="govuk-list" aria-label="Photos taken by the officer">
+          {p.photoIds.map((photoId, i) => (
+            <li key={photoId} style={{ display: 'inline-block', marginRight: 8 }}>
+              <a className="govuk-link" href={photoHref(photoId)} target="_blank" rel="noreferrer">
+                <img src={photoHref(photoId)} alt={`Photo ${i + 1} of ${p.photoIds.length} (opens in a new tab)`} width={160} height={120} style={{ objectFit: 'cover', display: 'block' }} loading="lazy" />
+              </a>
+            </li>
+          ))}
+        </ul>
+      )}
       <h2 className="govuk-heading-m">What has happened</h2>
       <table className="govuk-table">
         <caption className="govuk-table__caption govuk-visually-hidden">Events</caption>
