@@ -10,7 +10,8 @@ import * as uc from './handheld.usecases';
 
 // The handheld's routes under /api/v1/field (field.use): devices (an officer's own; a team leader
 // with field.lead lists the team's), PCN number blocks, the data key, heartbeats, photos by id (up
-// and back down) and the sync. Another officer's device answers 404.
+// and back down) and the sync; the team leader (field.lead) withdraws a team device. Another
+// officer's device answers 404.
 
 const tags = ['Field'];
 const params = z.object({ id: pathId('id') });
@@ -47,6 +48,13 @@ export function registerHandheldRoutes(api: Api) {
     c.header('cache-control', 'no-store');
     return c.json(await uc.deviceKey(c.get('deps'), { actor: requestActor(c), id: c.req.valid('param').id }), 200);
   });
+
+  route(api, {
+    operationId: 'withdrawFieldDevice', method: 'post', path: '/api/v1/field/devices/{id}/withdrawal', access: 'field.lead', tags,
+    summary: 'Withdraw a handheld of your team that is lost, stolen or retired, saying why: its PCN number blocks close (their unused numbers are never issued), its data key is never handed out again and a sync from it is refused; what it synced before stays (audited)',
+    request: { params, ...body(k.WithdrawDevice) },
+    responses: { 200: json(k.DeviceSummary, 'The device, withdrawn'), ...commonResponses, 409: problemResponse('Withdrawn already (field.device_already_withdrawn)') },
+  }, async (c) => c.json(await uc.withdrawDevice(c.get('deps'), { actor: requestActor(c), id: c.req.valid('param').id, input: c.req.valid('json') }), 200));
 
   route(api, {
     operationId: 'reportFieldDeviceStatus', method: 'post', path: '/api/v1/field/devices/{id}/status', access: 'field.use', tags,

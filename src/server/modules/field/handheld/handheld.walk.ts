@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { ENFORCEMENT_READERS, FIELD_USERS, type Walk, type WalkCtx } from '../../../../../test/support/walk';
+import { ENFORCEMENT_READERS, FIELD_LEADERS, FIELD_USERS, type Walk, type WalkCtx } from '../../../../../test/support/walk';
 import { issuePcnFromHandheld } from '../../enforcement';
 import { patrolActor, pcnPayload } from '../../enforcement/pcns/pcns.walk';
 import { aDevice, aPhoto, actorOf, patrolStart } from './handheld.fixtures';
@@ -23,6 +23,7 @@ export const walk: Walk = {
   'GET /api/v1/field/devices': { allowed: FIELD_USERS },
   'POST /api/v1/field/devices/:id/blocks': { allowed: FIELD_USERS, path: own('/blocks') },
   'GET /api/v1/field/devices/:id/key': { allowed: FIELD_USERS, path: own('/key') },
+  'POST /api/v1/field/devices/:id/withdrawal': { allowed: FIELD_LEADERS, path: own('/withdrawal'), body: () => ({ reason: 'lost', note: 'Left on the 36 bus' }) },
   'POST /api/v1/field/devices/:id/status': { allowed: FIELD_USERS, path: own('/status'), body: () => ({ queued: 3 }) },
   'PUT /api/v1/field/photos/:id': {
     allowed: FIELD_USERS, allowedStatus: () => [415],
