@@ -89,6 +89,7 @@ export const PcnDetail = PcnSummary.extend({
     paymentLastDay: z.string(), ntoFirstDay: z.string().nullable(), ntoLastDay: z.string().nullable(),
   }),
   payableNow: z.object({ amountPence: z.number().int(), as: z.enum(['discount', 'full', 'charge_certificate']), paidPence: z.number().int(), outstandingPence: z.number().int() }),
+  refundDuePence: z.number().int().describe('What was paid and is to be refunded: the representations were deemed accepted (not decided within 56 days)'),
   photoIds: z.array(z.uuid()),
   events: z.array(PcnEvent),
 }).meta({ id: 'PcnDetail' });

@@ -1,10 +1,11 @@
 import { z } from 'zod';
-import { line } from '../validation';
+import { line, text } from '../validation';
 import { instant, PersonRef } from '../primitives';
 
 // The handheld's devices as the server knows them: registration (with the device's PCN number
 // block and its data key), further blocks, the key again after an offline sign-in, the device
-// list (an officer's own; the team leader's team), heartbeats, and photos uploaded by id.
+// list (an officer's own; the team leader's team), heartbeats, photos uploaded by id, and a device
+// withdrawn by the team leader (lost, stolen, retired).
 
 export const PHOTO_MAX_BYTES = 15 * 1024 * 1024;
 export const PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as const;
@@ -20,6 +21,7 @@ export const PcnBlock = z.object({
   firstSerial: z.number().int(),
   lastSerial: z.number().int(),
   allocatedAt: instant,
+  closedAt: instant.nullable().describe('When the block was closed (its device withdrawn): its unused serials are never issued'),
 }).meta({ id: 'FieldPcnBlock' });
 export type PcnBlock = z.infer<typeof PcnBlock>;
 
@@ -36,6 +38,20 @@ export const DeviceStatus = z.object({
   queued: z.number().int().min(0).max(1_000_000).describe('Records waiting on the device'),
 }).meta({ id: 'FieldDeviceStatus' });
 
+export const WITHDRAWAL_REASONS = { lost: 'Lost', stolen: 'Stolen', retired: 'Retired' } as const;
+export type WithdrawalReason = keyof typeof WITHDRAWAL_REASONS;
+const reasons = Object.keys(WITHDRAWAL_REASONS) as [WithdrawalReason, ...WithdrawalReason[]];
+
+export const WithdrawDevice = z.object({
+  reason: z.enum(reasons, { message: 'Choose why the device is withdrawn: lost, stolen or retired' }),
+  note: text().trim().max(1000, 'Keep the note to 1000 characters or fewer').default('').describe('Where and when it was lost, the crime reference, …'),
+}).meta({ id: 'FieldWithdrawDevice' });
+export type WithdrawDevice = z.input<typeof WithdrawDevice>;
+
+export const DeviceWithdrawal = z.object({
+  at: instant, by: PersonRef, reason: z.enum(reasons), reasonLabel: z.string(), note: z.string(),
+}).meta({ id: 'FieldDeviceWithdrawal' });
+
 export const DeviceSummary = z.object({
   id: z.uuid(),
   name: z.string(),
@@ -45,6 +61,7 @@ export const DeviceSummary = z.object({
   lastSyncAt: instant.nullable(),
   queued: z.number().int(),
   revoked: z.boolean(),
+  withdrawal: DeviceWithdrawal.nullable().describe('Who withdrew the device, when and why (null: in use)'),
   blocks: z.array(PcnBlock),
   serialsLeft: z.number().int().describe('Unused serials left in the device’s blocks'),
 }).meta({ id: 'FieldDeviceSummary' });

@@ -1,4 +1,5 @@
 import { addDays, addMonthsClamped, describeDay } from '../../calendar/days';
+import { londonDayStart } from '../../calendar/london';
 
 // The penalty-charge engine: the periods (uk-rules §6.2, §7.3, Appendix A: calendar days,
 // "N days beginning with X" ends on X + N − 1), what is payable on a day, and the lifecycle after
@@ -21,6 +22,7 @@ export const CLOSED_STATUSES: readonly PenaltyStatus[] = ['paid', 'cancelled', '
 export const PENALTY_STEPS = {
   payment: 'Payment', informal_challenge: 'Informal challenge received', informal_decision: 'Informal challenge decided',
   notice_to_owner: 'Notice to owner served', representations: 'Formal representations received', representations_decision: 'Representations decided',
+  deemed_accepted: 'Representations deemed accepted (not decided within 56 days)',
   appeal: 'Appeal lodged', appeal_decision: 'Appeal decided', charge_certificate: 'Charge certificate served',
   order_for_recovery: 'Order for recovery', warrant: 'Warrant of control', cancel: 'Cancelled', write_off: 'Written off',
 } as const;
@@ -44,6 +46,8 @@ export type PenaltyStep =
   | { kind: 'notice_to_owner'; day: string }
   | { kind: 'representations'; day: string }
   | { kind: 'representations_decision'; day: string; accepted: boolean }
+  /** Recorded by the system, never a user: the first day after the last decision day. */
+  | { kind: 'deemed_accepted'; day: string }
   | { kind: 'appeal'; day: string }
   | { kind: 'appeal_decision'; day: string; allowed: boolean }
   | { kind: 'charge_certificate'; day: string }
@@ -86,6 +90,10 @@ export function lastDayOfMonths(day: string, months: number): string {
 export const representationsLastDay = (enforcementNoticeDay: string) => lastDayOf(enforcementNoticeDay, 28);
 /** The council decides within 56 days beginning with receipt, or the representations are deemed accepted. */
 export const decisionLastDay = (receivedDay: string) => lastDayOf(receivedDay, 56);
+/** The first day the representations are deemed accepted when undecided: the day after the last decision day. */
+export const deemedAcceptedDay = (receivedDay: string) => addDays(decisionLastDay(receivedDay), 1);
+/** The instant they are deemed accepted: 00:00 London time on that day (GMT or BST, whichever is in force then). */
+export const deemedAcceptedAt = (receivedDay: string): Date => londonDayStart(deemedAcceptedDay(receivedDay))!;
 export const appealLastDay = (rejectionDay: string) => lastDayOf(rejectionDay, 28);
 export const chargeCertificatePayableLastDay = (ccDay: string) => lastDayOf(ccDay, 14);
 export const orderForRecoveryLastDay = (ofrDay: string) => lastDayOf(ofrDay, 21);
@@ -101,6 +109,8 @@ export interface PenaltyState {
   ntoDay: string | null; representationsDay: string | null; rejectionDay: string | null; dismissedDay: string | null;
   ccDay: string | null; ofrDay: string | null;
   paidAs: 'discount' | 'full' | 'charge_certificate' | null;
+  /** What was paid and is to be refunded: the notice was cancelled because the representations were deemed accepted. */
+  refundDuePence: number;
 }
 
 export class StepRefused extends Error {
@@ -110,7 +120,7 @@ export class StepRefused extends Error {
 export function initialState(t: PenaltyTerms): PenaltyState {
   return {
     status: 'issued', paidPence: 0, discountLastDay: issuePeriods(t).discountLastDay, since: t.servedDay,
-    ntoDay: null, representationsDay: null, rejectionDay: null, dismissedDay: null, ccDay: null, ofrDay: null, paidAs: null,
+    ntoDay: null, representationsDay: null, rejectionDay: null, dismissedDay: null, ccDay: null, ofrDay: null, paidAs: null, refundDuePence: 0,
   };
 }
 
@@ -174,6 +184,10 @@ export function applyStep(t: PenaltyTerms, s: PenaltyState, step: PenaltyStep): 
       if (step.accepted) return next('cancelled');
       if (step.day > decisionLastDay(s.representationsDay!)) refuse(`The decision was due by ${when(decisionLastDay(s.representationsDay!))} (56 days beginning with receipt): the representations are deemed accepted and the notice must be cancelled`, 'accepted');
       return next('rejected', { rejectionDay: step.day });
+    case 'deemed_accepted':
+      if (!is('representations')) refuse('There are no representations awaiting a decision', 'kind');
+      if (step.day < deemedAcceptedDay(s.representationsDay!)) refuse(`The council may decide until ${when(decisionLastDay(s.representationsDay!))} (56 days beginning with receipt): the representations are deemed accepted only from ${when(deemedAcceptedDay(s.representationsDay!))}`);
+      return next('cancelled', { refundDuePence: s.paidPence });
     case 'appeal':
       if (!is('rejected')) refuse(`An appeal follows a notice of rejection; this notice is ${status}`, 'kind');
       if (step.day > appealLastDay(s.rejectionDay!)) refuse(`An appeal must be lodged within 28 days beginning with the notice of rejection (by ${when(appealLastDay(s.rejectionDay!))}) unless the adjudicator extends the time`);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
-  DEFAULT_CHARGES, DEFAULT_CODES, applyStep, chargeInForce, codeInForce, discountedPence, fold, initialState, issuePeriods, lastDayOfMonths,
-  nextStep, observationProblem, outstandingOn, payableOn, StepRefused, type PenaltyStep, type PenaltyTerms,
+  DEFAULT_CHARGES, DEFAULT_CODES, applyStep, chargeInForce, codeInForce, decisionLastDay, deemedAcceptedAt, deemedAcceptedDay, discountedPence, fold,
+  initialState, issuePeriods, lastDayOfMonths, nextStep, observationProblem, outstandingOn, payableOn, StepRefused, type PenaltyStep, type PenaltyTerms,
 } from '.';
 
 // Hand-worked cases (uk-rules §7, Appendix A: "N days beginning with X" ends on X + N − 1).
@@ -146,5 +146,40 @@ describe('lifecycle', () => {
     expect(fold(band1Higher, [...base, { kind: 'appeal', day: '2026-04-10' }, { kind: 'appeal_decision', day: '2026-05-01', allowed: true }]).status).toBe('cancelled');
     const dismissed = fold(band1Higher, [...base, { kind: 'appeal', day: '2026-04-10' }, { kind: 'appeal_decision', day: '2026-05-01', allowed: false }]);
     expect(nextStep(band1Higher, dismissed, '2026-05-29')).toMatchObject({ step: 'charge_certificate', fromDay: '2026-05-29' });
+  });
+});
+
+describe('representations deemed accepted (56 days beginning with receipt)', () => {
+  it('the last decision day and the instant after it, hand-worked, in BST and across both clock changes', () => {
+    // 10 Mar + 55 days = 4 May 2026; deemed accepted from 00:00 BST on Tue 5 May (23:00 UTC the day before).
+    expect([decisionLastDay('2026-03-10'), deemedAcceptedDay('2026-03-10'), deemedAcceptedAt('2026-03-10').toISOString()]).toEqual(['2026-05-04', '2026-05-05', '2026-05-04T23:00:00.000Z']);
+    // Received in GMT (2 Feb), decided by Sun 29 Mar, the day the clocks go forward: deemed accepted from 00:00 BST on 30 Mar.
+    expect([decisionLastDay('2026-02-02'), deemedAcceptedAt('2026-02-02').toISOString()]).toEqual(['2026-03-29', '2026-03-29T23:00:00.000Z']);
+    // Received in BST (1 Sep), the clocks go back on Sun 25 Oct: last day Mon 26 Oct, deemed accepted from 00:00 GMT on 27 Oct.
+    expect([decisionLastDay('2026-09-01'), deemedAcceptedAt('2026-09-01').toISOString()]).toEqual(['2026-10-26', '2026-10-27T00:00:00.000Z']);
+    // Winter throughout: midnight London is midnight UTC.
+    expect(deemedAcceptedAt('2026-11-20').toISOString()).toBe('2027-01-15T00:00:00.000Z');
+  });
+
+  const reps: PenaltyStep[] = [{ kind: 'notice_to_owner', day: '2026-02-20' }, { kind: 'representations', day: '2026-03-10' }];
+  it('cancels the notice from the day after the last decision day, not before', () => {
+    expect(() => fold(band1Higher, [...reps, { kind: 'deemed_accepted', day: '2026-05-04' }])).toThrow(/may decide until Mon 4 May 2026.*only from Tue 5 May 2026/);
+    const s = fold(band1Higher, [...reps, { kind: 'deemed_accepted', day: '2026-05-05' }]);
+    expect(s).toMatchObject({ status: 'cancelled', since: '2026-05-05', refundDuePence: 0 });
+    expect(outstandingOn(band1Higher, s, '2026-05-05').outstandingPence).toBe(0);
+    expect(nextStep(band1Higher, s, '2026-05-05')).toBeNull();
+  });
+  it('flags what was paid as a refund due', () => {
+    const s = fold(band1Higher, [...reps, { kind: 'payment', day: '2026-03-15', amountPence: 2000 }, { kind: 'deemed_accepted', day: '2026-05-05' }]);
+    expect(s).toMatchObject({ status: 'cancelled', paidPence: 2000, refundDuePence: 2000 });
+  });
+  it('nothing to deem once decided in time, nor without representations', () => {
+    expect(() => fold(band1Higher, [...reps, { kind: 'representations_decision', day: '2026-05-04', accepted: false }, { kind: 'deemed_accepted', day: '2026-05-05' }])).toThrow(/no representations awaiting/);
+    expect(() => fold(band1Higher, [{ kind: 'deemed_accepted', day: '2026-05-05' }])).toThrow(/no representations awaiting/);
+    expect(fold(band1Higher, [...reps, { kind: 'representations_decision', day: '2026-05-04', accepted: true }]).refundDuePence).toBe(0);
+  });
+  it('a camera PCN: representations against the notice itself', () => {
+    const s = fold(camera, [{ kind: 'representations', day: '2026-03-10' }, { kind: 'deemed_accepted', day: '2026-05-05' }]);
+    expect(s.status).toBe('cancelled');
   });
 });

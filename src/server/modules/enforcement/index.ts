@@ -1,7 +1,7 @@
 import { moduleOfAreas } from '../../platform/modules';
 import { pcnsArea } from './pcns/pcns.area';
 import { fpnsArea } from './fpns/fpns.area';
-export { issuePcnFromHandheld } from './pcns/pcns.handheld';
+export { issuePcnFromHandheld, isPhotoOnANotice } from './pcns/pcns.handheld';
 export { issueFpnFromHandheld, addNotebookEntryFromHandheld } from './fpns/fpns.handheld';
 
 /**

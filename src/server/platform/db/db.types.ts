@@ -633,6 +633,9 @@ export interface FieldDevices {
   registered_at: Generated<Timestamp>;
   revoked_at: Timestamp | null;
   user_id: string;
+  withdrawal_note: Generated<string>;
+  withdrawal_reason: "lost" | "stolen" | "retired" | null;
+  withdrawn_by: string | null;
 }
 
 export interface FieldPhotos {
@@ -1575,7 +1578,7 @@ export interface PcnEvents {
   by: string | null;
   day: Timestamp;
   id: Generated<string>;
-  kind: "issued" | "payment" | "informal_challenge" | "informal_decision" | "notice_to_owner" | "representations" | "representations_decision" | "appeal" | "appeal_decision" | "charge_certificate" | "order_for_recovery" | "warrant" | "cancel" | "write_off";
+  kind: "issued" | "payment" | "informal_challenge" | "informal_decision" | "notice_to_owner" | "representations" | "representations_decision" | "deemed_accepted" | "appeal" | "appeal_decision" | "charge_certificate" | "order_for_recovery" | "warrant" | "cancel" | "write_off";
   method: Generated<string>;
   note: Generated<string>;
   outcome: "accepted" | "rejected" | "allowed" | "dismissed" | null;
@@ -1586,6 +1589,7 @@ export interface PcnEvents {
 
 export interface PcnNumberBlocks {
   allocated_at: Generated<Timestamp>;
+  closed_at: Timestamp | null;
   device_id: string;
   first_serial: Int8;
   id: Generated<string>;

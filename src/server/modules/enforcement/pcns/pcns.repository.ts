@@ -1,5 +1,6 @@
-import { sql, type RawBuilder } from 'kysely';
+import { sql, type Insertable, type RawBuilder } from 'kysely';
 import type { Db } from '../../../platform/db/db';
+import type { Pcns } from '../../../platform/db/db.types';
 import type { PcnsQuery } from '../../../../domain/enforcement/pcns.contract';
 import type { ChargeRow, ContraventionCodeRow, ChargeBand, AreaKind } from '../../../../domain/enforcement/penalty';
 import { londonDayAfter, londonDayStart } from '../../../../domain/calendar/london';
@@ -74,6 +75,13 @@ export const listDue = (db: Db, { by, step }: { by: string; step?: string }) =>
   sql<PcnRow>`select ${SELECT} from ${FROM} where p.next_step is not null and (coalesce(p.next_from, '1900-01-01') <= ${by}::date or p.next_by <= ${by}::date)
     and ${step ? sql`p.next_step = ${step}` : sql`true`} order by coalesce(p.next_by, p.next_from) asc nulls last, p.issued_at asc limit 500`.execute(db).then((r) => r.rows);
 
+/** A PCN as issued (what it was issued with never changes after: the table's trigger refuses it). */
+export const insertPcn = (db: Db, row: Insertable<Pcns>) => db.insertInto('pcns').values(row).execute();
+
+/** The photos named on a PCN, in the order the officer took them. */
+export const insertPhotos = (db: Db, pcnId: string, photoIds: readonly string[]) => photoIds.length === 0 ? Promise.resolve()
+  : db.insertInto('pcn_photos').values(photoIds.map((photo_id, position) => ({ pcn_id: pcnId, photo_id, position }))).execute().then(() => undefined);
+
 export const findPcn = (db: Db, id: string) => sql<PcnRow>`select ${SELECT} from ${FROM} where p.id = ${id}`.execute(db).then((r) => r.rows[0]);
 export const lockPcn = (db: Db, id: string) => sql<{ id: string }>`select id from pcns where id = ${id} for update`.execute(db).then((r) => r.rows[0]);
 export const numberTaken = (db: Db, number: string) => sql<{ id: string }>`select id from pcns where number = ${number}`.execute(db).then((r) => r.rows[0]);
@@ -101,3 +109,7 @@ export async function updateState(db: Db, id: string, s: { status: string; paidP
 /** The photos named that this user uploaded (the others are not theirs to attach). */
 export const ownPhotos = (db: Db, userId: string, ids: readonly string[]) => ids.length === 0 ? Promise.resolve([] as string[])
   : sql<{ id: string }>`select id from field_photos where taken_by = ${userId} and id in (${sql.join(ids)})`.execute(db).then((r) => r.rows.map((x) => x.id));
+
+/** Whether a handheld photo is one of a notice's (a PCN's, or an FPN's: both are this module's notices), which every enforcement reader may see. */
+export const isPhotoOnNotice = (db: Db, photoId: string) => sql<{ on: boolean }>`select exists (select 1 from pcn_photos where photo_id = ${photoId})
+  or exists (select 1 from fpn_photos where photo_id = ${photoId}) as on`.execute(db).then((r) => r.rows[0]!.on);

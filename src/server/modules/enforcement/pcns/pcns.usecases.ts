@@ -1,12 +1,15 @@
+import { z } from 'zod';
 import type { Deps } from '../../../platform/deps';
 import type { Db } from '../../../platform/db/db';
-import { recordAudit, type AuditActor } from '../../../platform/audit/audit';
+import { recordAudit, SYSTEM_ACTOR, type AuditActor } from '../../../platform/audit/audit';
+import { cancelTimers, defineTimer, scheduleTimer } from '../../../platform/timers/timers';
 import { londonDay } from '../../../../domain/calendar/london';
+import { describeDay } from '../../../../domain/calendar/days';
 import {
-  chargeInForce, codeInForce, discountedPence, fold, issuePeriods, nextStep, observationProblem, outstandingOn, applyStep, StepRefused,
-  NOTICE_KINDS, PENALTY_STATUSES, PENALTY_STEPS, type NoticeKind, type PenaltyStep, type PenaltyTerms,
+  chargeInForce, codeInForce, decisionLastDay, deemedAcceptedAt, deemedAcceptedDay, discountedPence, fold, issuePeriods, nextStep, observationProblem, outstandingOn,
+  applyStep, StepRefused, NOTICE_KINDS, PENALTY_STATUSES, PENALTY_STEPS, type NoticeKind, type PenaltyState, type PenaltyStep, type PenaltyTerms,
 } from '../../../../domain/enforcement/penalty';
-import type { PcnDetail, PcnList, PcnReference, PcnsQuery, PcnSummary, PcnWorklistQuery } from '../../../../domain/enforcement/pcns.contract';
+import { formatPounds, type PcnDetail, type PcnList, type PcnReference, type PcnsQuery, type PcnSummary, type PcnWorklistQuery } from '../../../../domain/enforcement/pcns.contract';
 import type { PcnIssuePayload } from '../../../../domain/field/sync';
 import * as repo from './pcns.repository';
 import * as errors from './pcns.errors';
@@ -14,6 +17,8 @@ import * as errors from './pcns.errors';
 // What happens to a PCN after the officer issues it: each step of the lifecycle is one
 // transaction under the PCN's row lock, checked by the penalty-charge engine against the steps
 // before it, appended to its events and audited; the row keeps the engine's status and next step.
+// Representations received set a durable timer for the first instant after the council's last
+// decision day; a decision (or any step that ends the wait) cancels it in its own transaction.
 
 export interface Actor { audit: AuditActor; userId: string }
 
@@ -74,6 +79,7 @@ async function detailIn(db: Db, deps: Deps, id: string): Promise<PcnDetail> {
     contraventionDay: r.contravention_day, servedDay: r.served_day,
     periods: { discountLastDay: s.discountLastDay, paymentLastDay: p.paymentLastDay, ntoFirstDay: p.ntoFirstDay, ntoLastDay: p.ntoLastDay },
     payableNow: { amountPence: owed.amountPence, as: owed.as, paidPence: s.paidPence, outstandingPence: owed.outstandingPence },
+    refundDuePence: s.refundDuePence,
     photoIds,
     events: events.map((e) => ({
       id: e.id, seq: e.seq, kind: e.kind as PcnDetail['events'][number]['kind'], label: e.kind === 'issued' ? 'Issued' : PENALTY_STEPS[e.kind as keyof typeof PENALTY_STEPS],
@@ -147,15 +153,15 @@ export async function issue(deps: Deps, { actor, deviceId, payload: p }: { actor
     const missing = p.photoIds.findIndex((id) => !own.has(id));
     if (missing >= 0) throw errors.field(`photoIds.${missing}`, 'This photo has not been uploaded from your account: upload it first');
     const noticeKind: NoticeKind = p.served === 'drive_away' ? 'reg10_postal' : 'reg9';
-    await trx.insertInto('pcns').values({
+    await repo.insertPcn(trx, {
       id: p.pcnId, number: p.number, notice_kind: noticeKind, area_id: area.id, contravention_code: code.code, code_description: code.description,
       level: code.level, amount_pence: charge.amountPence, discounted_pence: discountedPence(charge), surcharge_percent: charge.surchargePercent,
       vrm: p.vehicle.vrm, vehicle_make: p.vehicle.make, vehicle_model: p.vehicle.model, vehicle_colour: p.vehicle.colour, permit_seen: p.vehicle.permitSeen,
       lat: p.point.lat, lon: p.point.lon, accuracy_m: p.point.accuracyM, street: p.street, location_detail: p.locationDetail,
       observed_from: from, observed_to: to, issued_at: issuedAt, issued_by: actor.userId, device_id: deviceId, patrol_id: p.patrolId, served: p.served,
       contravention_day: day, served_day: day, notes: p.notes, created_at: now, updated_at: now,
-    }).execute();
-    if (p.photoIds.length) await trx.insertInto('pcn_photos').values(p.photoIds.map((photo_id, position) => ({ pcn_id: p.pcnId, photo_id, position }))).execute();
+    });
+    await repo.insertPhotos(trx, p.pcnId, p.photoIds);
     await repo.appendEvent(trx, { pcnId: p.pcnId, kind: 'issued', day, at: now, by: actor.userId, note: `${code.code} ${p.street}` });
     const terms: PenaltyTerms = { noticeKind, contraventionDay: day, servedDay: day, amountPence: charge.amountPence, discountedPence: discountedPence(charge), surchargePercent: charge.surchargePercent };
     const next = nextStep(terms, fold(terms, []), day);
@@ -173,25 +179,68 @@ export async function takeStep(deps: Deps, { actor, id, step, extra = {} }: { ac
   const now = deps.clock.now();
   const today = londonDay(now);
   if (step.day > today) throw errors.field('day', 'The day cannot be in the future');
+  if (step.kind === 'deemed_accepted') throw errors.stepRefused('Representations are deemed accepted by the system, at the end of the 56 days');
   return deps.db.transaction().execute(async (trx) => {
     if (!(await repo.lockPcn(trx, id))) throw errors.pcnNotFound();
     const r = (await repo.findPcn(trx, id))!;
     const events = await repo.listEvents(trx, id);
-    const t = termsOf(r);
     let s;
     try {
-      s = applyStep(t, stateOf(r, events), step);
+      s = applyStep(termsOf(r), stateOf(r, events), step);
     } catch (e) {
       if (!(e instanceof StepRefused)) throw e;
       throw e.path === 'kind' ? errors.stepRefused(e.message) : errors.field(e.path, e.message);
     }
-    await repo.appendEvent(trx, {
-      pcnId: id, kind: step.kind, day: step.day, amountPence: step.kind === 'payment' ? step.amountPence : null,
-      outcome: extra.outcome ?? null, reofferDiscount: extra.reofferDiscount ?? null, method: extra.method ?? '', note: extra.note ?? '', at: now, by: actor.userId,
-    });
-    const next = nextStep(t, s, today);
-    await repo.updateState(trx, id, { status: s.status, paidPence: s.paidPence, nextStep: next?.step ?? null, nextFrom: next?.fromDay ?? null, nextBy: next?.byDay ?? null, at: now });
-    await recordAudit(trx, actor.audit, { action: `enforcement.pcn.${step.kind}`, recordType: 'pcn', recordId: id, details: { number: r.number, day: step.day, status: s.status, ...(step.kind === 'payment' ? { amountPence: step.amountPence } : {}), ...(extra.outcome ? { outcome: extra.outcome } : {}) } });
+    await recordStep(trx, { r, s, step, extra, by: actor.userId, audit: actor.audit, now });
     return detailIn(trx, deps, id);
   });
 }
+
+/** Appends a step the engine accepted, keeps its status and next step on the row, sets or cancels the deemed-acceptance timer, audits. */
+async function recordStep(trx: Db, { r, s, step, extra, by, audit, now }: {
+  r: repo.PcnRow; s: PenaltyState; step: PenaltyStep; extra: StepExtra; by: string | null; audit: AuditActor; now: Date;
+}) {
+  const amountPence = step.kind === 'payment' ? step.amountPence : step.kind === 'deemed_accepted' && s.refundDuePence > 0 ? s.refundDuePence : null;
+  await repo.appendEvent(trx, {
+    pcnId: r.id, kind: step.kind, day: step.day, amountPence,
+    outcome: extra.outcome ?? null, reofferDiscount: extra.reofferDiscount ?? null, method: extra.method ?? '', note: extra.note ?? '', at: now, by,
+  });
+  const next = nextStep(termsOf(r), s, londonDay(now));
+  await repo.updateState(trx, r.id, { status: s.status, paidPence: s.paidPence, nextStep: next?.step ?? null, nextFrom: next?.fromDay ?? null, nextBy: next?.byDay ?? null, at: now });
+  if (step.kind === 'representations') {
+    await scheduleTimer(trx, deemedAcceptanceTimer, { subjectId: r.id, dueAt: deemedAcceptedAt(step.day), payload: { receivedDay: step.day } });
+  } else if (s.status !== 'representations' && step.kind !== 'deemed_accepted') {
+    // (The deemed acceptance is the timer's own step: it is marked fired, not cancelled.)
+    await cancelTimers(trx, { subjectId: r.id, kind: DEEMED_ACCEPTANCE_TIMER, reason: `enforcement.pcn.${step.kind}`, at: now });
+  }
+  await recordAudit(trx, audit, { action: `enforcement.pcn.${step.kind}`, recordType: 'pcn', recordId: r.id, details: {
+    number: r.number, day: step.day, status: s.status, ...(amountPence !== null ? { amountPence } : {}), ...(extra.outcome ? { outcome: extra.outcome } : {}),
+  } });
+}
+
+// ---- Representations deemed accepted ----
+
+export const DEEMED_ACCEPTANCE_TIMER = 'enforcement.pcn-deemed-accepted';
+
+/**
+ * The timer's step, at 00:00 London on the day after the last decision day: representations still
+ * undecided are deemed accepted and the notice cancelled, what was paid flagged as a refund due.
+ * A PCN that moved on (decided, cancelled, paid) is left as it is.
+ */
+export async function deemRepresentationsAccepted(trx: Db, deps: Deps, { pcnId, receivedDay }: { pcnId: string; receivedDay: string }) {
+  if (!(await repo.lockPcn(trx, pcnId))) return;
+  const r = (await repo.findPcn(trx, pcnId))!;
+  const before = stateOf(r, await repo.listEvents(trx, pcnId));
+  if (before.status !== 'representations' || before.representationsDay !== receivedDay) return;
+  const step: PenaltyStep = { kind: 'deemed_accepted', day: deemedAcceptedDay(receivedDay) };
+  const s = applyStep(termsOf(r), before, step);
+  const refund = s.refundDuePence > 0 ? ` A refund of ${formatPounds(s.refundDuePence)} is due.` : '';
+  const note = `Representations received ${describeDay(receivedDay)} were not decided by ${describeDay(decisionLastDay(receivedDay))} (56 days beginning with receipt): deemed accepted, the notice cancelled.${refund}`;
+  await recordStep(trx, { r, s, step, extra: { note }, by: null, audit: SYSTEM_ACTOR, now: deps.clock.now() });
+}
+
+export const deemedAcceptanceTimer = defineTimer({
+  kind: DEEMED_ACCEPTANCE_TIMER,
+  payload: z.object({ receivedDay: z.string() }),
+  fire: (trx, deps, timer) => deemRepresentationsAccepted(trx, deps, { pcnId: timer.subjectId, receivedDay: timer.payload.receivedDay }),
+});

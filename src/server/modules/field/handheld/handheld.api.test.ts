@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { signedInAs, testApp, type ApiClient } from '../../../../../test/support/api';
 import { makeOrganisation, testDeps } from '../../../../../test/support/deps';
 import { formatPcnNumber } from '../../../../domain/references/pcn';
-import { patrolStart, record } from './handheld.fixtures';
+import { issuePcnFromHandheld } from '../../enforcement';
+import { pcnPayload } from '../../enforcement/pcns/pcns.walk';
+import { aPhoto, actorOf, jpegBytes, patrolStart, record } from './handheld.fixtures';
 
 // The handheld through the API: devices (idempotent registration, blocks that never overlap, the
 // key to its own officer only, the team leader's view), photos by id, and the sync (each id once
@@ -80,6 +82,83 @@ describe('handheld devices', () => {
     expect(await second.json()).toEqual(body);
     expect(await deps.db.selectFrom('field_photos').select('id').where('id', '=', id).execute()).toHaveLength(1);
     expect((await a.client.request('PUT', `/api/v1/field/photos/${randomUUID()}?deviceId=${a.deviceId}`, 'text', { 'content-type': 'text/plain' })).status).toBe(415);
+  });
+});
+
+describe('a device withdrawn by the team leader', () => {
+  it('closes its blocks, refuses its key and any sync from it with what to do; what it synced before stays', async () => {
+    const org = (await makeOrganisation(deps)).id;
+    const a = await officer(org);
+    const lead = await officer(org, ['patrol_leader']);
+    const otherLead = await officer(org, ['patrol_leader']);
+    const team = await deps.db.insertInto('teams').values({ name: `Patrol team ${randomUUID().slice(0, 6)}` }).returning('id').executeTakeFirstOrThrow();
+    await setTeam([a.user.id, lead.user.id], team.id);
+    const start = patrolStart(new Date());
+    expect((await send(a.client, a.deviceId, [start])).body.results[0].outcome).toBe('accepted');
+    const path = `/api/v1/field/devices/${a.deviceId}/withdrawal`;
+
+    expect((await lead.client.post(path, { note: 'Gone' })).body).toMatchObject({ status: 400, errors: [{ path: 'reason', message: expect.stringMatching(/lost, stolen or retired/) }] });
+    expect((await a.client.post(path, { reason: 'lost' })).status).toBe(403);
+    expect((await otherLead.client.post(path, { reason: 'lost' })).status).toBe(404);
+    const out = await lead.client.post(path, { reason: 'stolen', note: 'Taken from the van, crime ref 22/1234' });
+    expect(out.status).toBe(200);
+    expect(out.body).toMatchObject({
+      id: a.deviceId, revoked: true, serialsLeft: 0, blocks: [{ closedAt: expect.any(String) }],
+      withdrawal: { by: { id: lead.user.id }, reason: 'stolen', reasonLabel: 'Stolen', note: 'Taken from the van, crime ref 22/1234', at: expect.any(String) },
+    });
+    expect((await lead.client.post(path, { reason: 'lost' })).body).toMatchObject({ status: 409, code: 'field.device_already_withdrawn' });
+
+    const refused = await send(a.client, a.deviceId, [patrolStart(new Date())]);
+    expect(refused.status).toBe(409);
+    expect(refused.body).toMatchObject({ code: 'field.device_revoked', detail: expect.stringMatching(/withdrawn \(stolen\).*Hand it in to your team leader/) });
+    expect((await send(a.client, a.deviceId, [start])).status).toBe(409);
+    expect((await a.client.get(`/api/v1/field/devices/${a.deviceId}/key`)).body).toMatchObject({ status: 409, code: 'field.device_revoked' });
+    expect((await a.client.post(`/api/v1/field/devices/${a.deviceId}/blocks`, {})).status).toBe(409);
+    expect((await a.client.post('/api/v1/field/devices', { id: a.deviceId, name: 'Pixel 7' })).status).toBe(409);
+
+    expect(await deps.db.selectFrom('patrols').select('id').where('id', '=', start.payload.patrolId as string).execute()).toHaveLength(1);
+    expect(await deps.db.selectFrom('field_sync_records').select('outcome').where('id', '=', start.id).execute()).toEqual([{ outcome: 'accepted' }]);
+    const seen = (await lead.client.get('/api/v1/field/devices')).body.items.find((d: { id: string }) => d.id === a.deviceId);
+    expect(seen).toMatchObject({ revoked: true, withdrawal: { reason: 'stolen' } });
+    const audit = await deps.db.selectFrom('audit_pending').select(['actor_id', 'details']).where('record_id', '=', a.deviceId).where('action', '=', 'field.device.withdrawn').execute();
+    expect(audit).toEqual([{ actor_id: lead.user.id, details: expect.objectContaining({ reason: 'stolen', serialsClosed: a.reg.block.lastSerial - a.reg.block.firstSerial + 1 }) }]);
+  });
+});
+
+describe('a photo, back down', () => {
+  it('streams to the officer who took it and their team leader; once on a PCN, to whoever reads notices; to anyone else it does not exist', async () => {
+    const org = (await makeOrganisation(deps)).id;
+    const a = await officer(org);
+    const b = await officer(org);
+    const lead = await officer(org, ['patrol_leader']);
+    const otherLead = await officer(org, ['patrol_leader']);
+    const team = await deps.db.insertInto('teams').values({ name: `Patrol team ${randomUUID().slice(0, 6)}` }).returning('id').executeTakeFirstOrThrow();
+    await setTeam([a.user.id, lead.user.id], team.id);
+    const processor = (await signedInAs(deps, app, ['enforcement_officer'], org)).client;
+    const operator = (await signedInAs(deps, app, ['operator'], org)).client;
+    const bytes = jpegBytes();
+    const photoId = await aPhoto(deps, actorOf(a.user), a.deviceId, bytes);
+    const get = async (client: ApiClient, id = photoId) => {
+      const res = await app.request(`/api/v1/field/photos/${id}`, { headers: { cookie: client.cookie!, 'x-forwarded-for': '203.0.113.78' } });
+      return { status: res.status, type: res.headers.get('content-type'), bytes: new Uint8Array(await res.arrayBuffer()) };
+    };
+
+    const mine = await get(a.client);
+    expect(mine).toMatchObject({ status: 200, type: 'image/jpeg' });
+    expect(Buffer.from(mine.bytes).equals(Buffer.from(bytes))).toBe(true);
+    expect((await get(lead.client)).status).toBe(200);
+    expect((await get(b.client)).status).toBe(404);
+    expect((await get(otherLead.client)).status).toBe(404);
+    expect((await get(processor)).status).toBe(404);
+    expect((await get(operator)).status).toBe(403);
+    expect((await get(a.client, randomUUID())).status).toBe(404);
+
+    await issuePcnFromHandheld(deps, { actor: actorOf(a.user), deviceId: a.deviceId, payload: pcnPayload(new Date(), { photoIds: [photoId] }) });
+    const onPcn = await get(processor);
+    expect(onPcn.status).toBe(200);
+    expect(Buffer.from(onPcn.bytes).equals(Buffer.from(bytes))).toBe(true);
+    expect((await get(b.client)).status).toBe(200);
+    expect((await get(operator)).status).toBe(403);
   });
 });
 

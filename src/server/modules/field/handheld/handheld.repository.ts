@@ -41,11 +41,28 @@ export const usedCounts = (db: Db, deviceIds: string[]) => deviceIds.length === 
   db.selectFrom('pcn_numbers_used').select(['device_id', (e) => e.fn.countAll<string>().as('n')]).where('device_id', 'in', deviceIds).groupBy('device_id').execute();
 
 /** Devices of these users (all of them, when userIds is undefined), with their officer's name. */
-export const listDevices = (db: Db, { userIds }: { userIds: string[] }) =>
+export const listDevices = (db: Db, { userIds, deviceId }: { userIds: string[]; deviceId?: string }) =>
   db.selectFrom('field_devices as d').innerJoin('users as u', 'u.id', 'd.user_id')
-    .select(['d.id', 'd.name', 'd.user_id', 'u.display_name', 'd.registered_at', 'd.last_seen_at', 'd.last_sync_at', 'd.queued_count', 'd.revoked_at'])
+    .leftJoin('users as w', 'w.id', 'd.withdrawn_by')
+    .select(['d.id', 'd.name', 'd.user_id', 'u.display_name', 'd.registered_at', 'd.last_seen_at', 'd.last_sync_at', 'd.queued_count', 'd.revoked_at',
+      'd.withdrawn_by', 'w.display_name as withdrawn_by_name', 'd.withdrawal_reason', 'd.withdrawal_note'])
     .where('d.user_id', 'in', userIds.length ? userIds : ['00000000-0000-0000-0000-000000000000'])
+    .$if(deviceId !== undefined, (q) => q.where('d.id', '=', deviceId!))
     .orderBy('u.display_name').orderBy('d.registered_at').execute();
+
+export type DeviceListRow = Awaited<ReturnType<typeof listDevices>>[number];
+
+export const lockDevice = (db: Db, id: string) =>
+  db.selectFrom('field_devices').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+
+/** Withdraws a device (lost, stolen, retired): from now its key is never handed out and nothing it sends is accepted. */
+export const withdrawDevice = (db: Db, { id, at, by, reason, note }: { id: string; at: Date; by: string; reason: 'lost' | 'stolen' | 'retired'; note: string }) =>
+  db.updateTable('field_devices').set({ revoked_at: at, withdrawn_by: by, withdrawal_reason: reason, withdrawal_note: note })
+    .where('id', '=', id).where('revoked_at', 'is', null).execute();
+
+/** Closes a device's open PCN number blocks: their unused serials are never issued. */
+export const closeBlocks = (db: Db, deviceId: string, at: Date) =>
+  db.updateTable('pcn_number_blocks').set({ closed_at: at }).where('device_id', '=', deviceId).where('closed_at', 'is', null).execute();
 
 /** Whom a user sees: themself, and with field.lead the members of their team. */
 export async function visibleUserIds(db: Db, { userId, lead }: { userId: string; lead: boolean }): Promise<string[]> {

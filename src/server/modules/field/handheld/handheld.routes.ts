@@ -2,14 +2,16 @@ import { z } from '@hono/zod-openapi';
 import { requestActor, route, type Api } from '../../../platform/http/route';
 import { body, commonResponses, json, problemResponse } from '../../../platform/http/openapi';
 import { AppError } from '../../../platform/http/errors';
+import { serveStoredFile } from '../../../platform/http/download';
 import { pathId } from '../../../../domain/primitives';
 import { SyncReply, SyncRequest } from '../../../../domain/field/sync';
 import * as k from '../../../../domain/field/handheld.contract';
 import * as uc from './handheld.usecases';
 
 // The handheld's routes under /api/v1/field (field.use): devices (an officer's own; a team leader
-// with field.lead lists the team's), PCN number blocks, the data key, heartbeats, photos by id and
-// the sync. Another officer's device answers 404.
+// with field.lead lists the team's), PCN number blocks, the data key, heartbeats, photos by id (up
+// and back down) and the sync; the team leader (field.lead) withdraws a team device. Another
+// officer's device answers 404.
 
 const tags = ['Field'];
 const params = z.object({ id: pathId('id') });
@@ -48,6 +50,13 @@ export function registerHandheldRoutes(api: Api) {
   });
 
   route(api, {
+    operationId: 'withdrawFieldDevice', method: 'post', path: '/api/v1/field/devices/{id}/withdrawal', access: 'field.lead', tags,
+    summary: 'Withdraw a handheld of your team that is lost, stolen or retired, saying why: its PCN number blocks close (their unused numbers are never issued), its data key is never handed out again and a sync from it is refused; what it synced before stays (audited)',
+    request: { params, ...body(k.WithdrawDevice) },
+    responses: { 200: json(k.DeviceSummary, 'The device, withdrawn'), ...commonResponses, 409: problemResponse('Withdrawn already (field.device_already_withdrawn)') },
+  }, async (c) => c.json(await uc.withdrawDevice(c.get('deps'), { actor: requestActor(c), id: c.req.valid('param').id, input: c.req.valid('json') }), 200));
+
+  route(api, {
     operationId: 'reportFieldDeviceStatus', method: 'post', path: '/api/v1/field/devices/{id}/status', access: 'field.use', tags,
     summary: 'A heartbeat from your device with how many records wait on it (when it has nothing to send)',
     request: { params, ...body(k.DeviceStatus) }, responses: { 204: { description: 'Noted' }, ...commonResponses, 409: problemResponse('The device was withdrawn') },
@@ -74,6 +83,20 @@ export function registerHandheldRoutes(api: Api) {
       body: (raw ?? (async function* () { /* empty */ })()) as AsyncIterable<Uint8Array>, maxBytes: k.PHOTO_MAX_BYTES, tooLarge: photoTooLarge,
     });
     return c.json({ id: stored.id, sha256: stored.sha256 }, stored.created ? 201 : 200);
+  });
+
+  // Every field user holds enforcement.read too; the use case narrows it to the photo's officer,
+  // their team leader, and (for a photo on a notice) whoever reads notices.
+  route(api, {
+    operationId: 'getFieldPhoto', method: 'get', path: '/api/v1/field/photos/{id}', access: 'enforcement.read', tags,
+    summary: 'A photo taken on a handheld, as it was uploaded (its hash re-checked as it streams): to the officer who took it, their team leader, and for a photo on a PCN or FPN whoever reads notices; to anyone else it does not exist',
+    request: { params },
+    responses: { 200: { content: image, description: 'The photo, with its own content type' }, ...commonResponses },
+  }, async (c) => {
+    const deps = c.get('deps');
+    const permissions = c.get('session')!.permissions;
+    const file = await uc.findPhotoFile(deps, { actor: requestActor(c), id: c.req.valid('param').id, lead: permissions.includes('field.lead'), readsNotices: permissions.includes('enforcement.read') });
+    return serveStoredFile(c, { store: deps.storage, file, download: false, range: undefined }) as never;
   });
 
   route(api, {

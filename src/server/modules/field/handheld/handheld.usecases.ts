@@ -6,8 +6,11 @@ import { withinTransaction } from '../../../platform/db/within';
 import { AppError, conflict, isAppError, notFound, validationFailed, type FieldError } from '../../../platform/http/errors';
 import { SYNC_PAYLOADS, type SyncKind, type SyncRecord, type SyncReply, type SyncResult } from '../../../../domain/field/sync';
 import { parsePcnNumber } from '../../../../domain/references/pcn';
-import { RegisterDevice, type DeviceList, type DeviceRegistered, type PcnBlock } from '../../../../domain/field/handheld.contract';
-import { issuePcnFromHandheld, issueFpnFromHandheld, addNotebookEntryFromHandheld } from '../../enforcement';
+import { formatDate } from '../../../../domain/calendar/london';
+import {
+  RegisterDevice, WITHDRAWAL_REASONS, WithdrawDevice, type DeviceList, type DeviceRegistered, type DeviceSummary, type PcnBlock,
+} from '../../../../domain/field/handheld.contract';
+import { issuePcnFromHandheld, issueFpnFromHandheld, addNotebookEntryFromHandheld, isPhotoOnANotice } from '../../enforcement';
 import { PATROL_HANDLERS } from '../patrols/patrols.handlers';
 import { REPORT_HANDLERS } from '../reports/reports.handlers';
 import type { FieldSyncContext, FieldSyncHandler } from './handheld.handlers';
@@ -15,7 +18,9 @@ import * as repo from './handheld.repository';
 
 // What an officer's handheld does with the server: registers itself (its PCN number block and data
 // key), asks for more serials, fetches its key again, reports its queue, uploads photos by id, and
-// syncs its records, each in its own transaction and each id accepted once.
+// syncs its records, each in its own transaction and each id accepted once. The team leader
+// withdraws a device that is lost, stolen or retired: its blocks close, its key is never handed out
+// again, and nothing more it sends is accepted.
 
 export interface Actor { audit: AuditActor; userId: string }
 
@@ -24,16 +29,20 @@ export const DEFAULT_BLOCK_SIZE = 500;
 
 const errors = {
   deviceTaken: () => conflict('field.device_taken', 'That device id is registered to another officer: reinstall the app to make a new one.'),
-  revoked: () => new AppError({ code: 'field.device_revoked', status: 409, message: 'This device was withdrawn: ask your team leader.' }),
+  revoked: (d: { revoked_at: Date | null; withdrawal_reason: string | null }) => new AppError({
+    code: 'field.device_revoked', status: 409,
+    message: `This device was withdrawn${d.withdrawal_reason ? ` (${WITHDRAWAL_REASONS[d.withdrawal_reason as keyof typeof WITHDRAWAL_REASONS].toLowerCase()})` : ''}${d.revoked_at ? ` on ${formatDate(d.revoked_at)}` : ''}: nothing more can be sent from it. Hand it in to your team leader and use another device.`,
+  }),
+  alreadyWithdrawn: () => conflict('field.device_already_withdrawn', 'This device was withdrawn already.'),
 };
 
-const blockView = (b: { prefix: string; first_serial: string | number; last_serial: string | number; allocated_at: Date }): PcnBlock =>
-  ({ prefix: b.prefix, firstSerial: Number(b.first_serial), lastSerial: Number(b.last_serial), allocatedAt: b.allocated_at.toISOString() });
+const blockView = (b: { prefix: string; first_serial: string | number; last_serial: string | number; allocated_at: Date; closed_at: Date | null }): PcnBlock =>
+  ({ prefix: b.prefix, firstSerial: Number(b.first_serial), lastSerial: Number(b.last_serial), allocatedAt: b.allocated_at.toISOString(), closedAt: b.closed_at?.toISOString() ?? null });
 
 async function ownDevice(deps: Deps, actor: Actor, id: string, { live = true }: { live?: boolean } = {}) {
   const d = await repo.findDevice(deps.db, id);
   if (!d || d.user_id !== actor.userId) throw notFound({ what: 'device' });
-  if (live && d.revoked_at) throw errors.revoked();
+  if (live && d.revoked_at) throw errors.revoked(d);
   return d;
 }
 
@@ -51,7 +60,7 @@ export async function registerDevice(deps: Deps, { actor, input }: { actor: Acto
     const inserted = await repo.insertDevice(trx, { id, user_id: actor.userId, name, data_key: randomBytes(32), at: now });
     const device = inserted ?? (await repo.findDevice(trx, id))!;
     if (device.user_id !== actor.userId) throw errors.deviceTaken();
-    if (device.revoked_at) throw errors.revoked();
+    if (device.revoked_at) throw errors.revoked(device);
     let block = (await repo.blocksOf(trx, [id])).at(-1);
     if (inserted || !block) {
       block = await newBlock(trx, id, now);
@@ -88,20 +97,51 @@ export async function deviceStatus(deps: Deps, { actor, id, queued }: { actor: A
 export async function listDevices(deps: Deps, { actor, lead }: { actor: Actor; lead: boolean }): Promise<DeviceList> {
   const userIds = await repo.visibleUserIds(deps.db, { userId: actor.userId, lead });
   const rows = await repo.listDevices(deps.db, { userIds });
+  return { at: deps.clock.now().toISOString(), items: await summaries(deps.db, rows) };
+}
+
+async function summaries(db: Deps['db'], rows: repo.DeviceListRow[]): Promise<DeviceSummary[]> {
   const ids = rows.map((r) => r.id);
-  const [blocks, used] = await Promise.all([repo.blocksOf(deps.db, ids), repo.usedCounts(deps.db, ids)]);
-  return {
-    at: deps.clock.now().toISOString(),
-    items: rows.map((r) => {
-      const own = blocks.filter((b) => b.device_id === r.id);
-      const total = own.reduce((s, b) => s + Number(b.last_serial) - Number(b.first_serial) + 1, 0);
-      return {
-        id: r.id, name: r.name, officer: { id: r.user_id, name: r.display_name }, registeredAt: r.registered_at.toISOString(),
-        lastSeenAt: r.last_seen_at?.toISOString() ?? null, lastSyncAt: r.last_sync_at?.toISOString() ?? null, queued: r.queued_count,
-        revoked: r.revoked_at !== null, blocks: own.map(blockView), serialsLeft: total - Number(used.find((u) => u.device_id === r.id)?.n ?? 0),
-      };
-    }),
-  };
+  const [blocks, used] = await Promise.all([repo.blocksOf(db, ids), repo.usedCounts(db, ids)]);
+  return rows.map((r) => {
+    const own = blocks.filter((b) => b.device_id === r.id);
+    // A withdrawn device's blocks are closed: none of their serials is left to issue.
+    const open = own.filter((b) => b.closed_at === null);
+    const total = open.reduce((s, b) => s + Number(b.last_serial) - Number(b.first_serial) + 1, 0);
+    return {
+      id: r.id, name: r.name, officer: { id: r.user_id, name: r.display_name }, registeredAt: r.registered_at.toISOString(),
+      lastSeenAt: r.last_seen_at?.toISOString() ?? null, lastSyncAt: r.last_sync_at?.toISOString() ?? null, queued: r.queued_count,
+      revoked: r.revoked_at !== null,
+      withdrawal: r.revoked_at && r.withdrawal_reason && r.withdrawn_by ? {
+        at: r.revoked_at.toISOString(), by: { id: r.withdrawn_by, name: r.withdrawn_by_name ?? '' }, reason: r.withdrawal_reason,
+        reasonLabel: WITHDRAWAL_REASONS[r.withdrawal_reason], note: r.withdrawal_note,
+      } : null,
+      blocks: own.map(blockView), serialsLeft: open.length ? Math.max(0, total - Number(used.find((u) => u.device_id === r.id)?.n ?? 0)) : 0,
+    };
+  });
+}
+
+/**
+ * The team leader withdraws a device of their team (lost, stolen, retired; with why): its PCN
+ * number blocks close (their unused serials are never issued), its data key is never handed out
+ * again and nothing more it sends is accepted. What it synced before stays as it is.
+ */
+export async function withdrawDevice(deps: Deps, { actor, id, input }: { actor: Actor; id: string; input: WithdrawDevice }): Promise<DeviceSummary> {
+  const { reason, note } = WithdrawDevice.parse(input);
+  return deps.db.transaction().execute(async (trx) => {
+    const d = await repo.lockDevice(trx, id);
+    if (!d || !(await repo.visibleUserIds(trx, { userId: actor.userId, lead: true })).includes(d.user_id)) throw notFound({ what: 'device' });
+    if (d.revoked_at) throw errors.alreadyWithdrawn();
+    const now = deps.clock.now();
+    const [before] = await summaries(trx, await repo.listDevices(trx, { userIds: [d.user_id], deviceId: id }));
+    await repo.withdrawDevice(trx, { id, at: now, by: actor.userId, reason, note });
+    await repo.closeBlocks(trx, id, now);
+    await recordAudit(trx, actor.audit, { action: 'field.device.withdrawn', recordType: 'field_device', recordId: id, details: {
+      name: d.name, officerId: d.user_id, reason, note, serialsClosed: before?.serialsLeft ?? 0, queued: d.queued_count,
+    } });
+    const [after] = await summaries(trx, await repo.listDevices(trx, { userIds: [d.user_id], deviceId: id }));
+    return after!;
+  });
 }
 
 // ---- photos --------------------------------------------------------------------------------
@@ -136,6 +176,19 @@ export async function storePhoto(deps: Deps, { actor, id, deviceId, contentType,
     await recordAudit(trx, actor.audit, { action: 'field.photo.uploaded', recordType: 'field_photo', recordId: id, details: { sha256: stored.sha256, bytes: stored.size, deviceId } });
     return { created: true, id, sha256: stored.sha256 };
   });
+}
+
+/**
+ * A photo's stored file, to those who may see it: the officer who took it, their team leader, and
+ * (for a photo on a PCN or FPN) whoever reads notices. Anyone else is told it does not exist.
+ */
+export async function findPhotoFile(deps: Deps, { actor, id, lead, readsNotices }: { actor: Actor; id: string; lead: boolean; readsNotices: boolean }) {
+  const photo = await repo.findPhoto(deps.db, id);
+  const visible = photo && (photo.taken_by === actor.userId
+    || (lead && (await repo.visibleUserIds(deps.db, { userId: actor.userId, lead })).includes(photo.taken_by))
+    || (readsNotices && (await isPhotoOnANotice(deps, id))));
+  if (!photo || !visible) throw notFound({ what: 'photo' });
+  return { sha256: photo.sha256, size: Number(photo.bytes), mediaType: photo.content_type, filename: `photo-${id}.${photo.content_type.slice('image/'.length).replace('jpeg', 'jpg')}` };
 }
 
 // ---- sync ----------------------------------------------------------------------------------
@@ -194,7 +247,7 @@ async function syncOne(deps: Deps, ctx: Omit<FieldSyncContext, 'recordId' | 'kin
         const parsed = parsePcnNumber(number);
         if (!parsed) throw validationFailed([{ path: 'number', message: 'This PCN number’s check character is wrong: use a number from this device’s block' }]);
         const blocks = await repo.blocksOf(trx, [ctx.deviceId]);
-        if (!blocks.some((b) => b.prefix === parsed.prefix && Number(b.first_serial) <= parsed.serial && parsed.serial <= Number(b.last_serial))) {
+        if (!blocks.some((b) => b.closed_at === null && b.prefix === parsed.prefix && Number(b.first_serial) <= parsed.serial && parsed.serial <= Number(b.last_serial))) {
           throw validationFailed([{ path: 'number', message: 'This PCN number is not from this device’s own block: use the next number the device offers' }]);
         }
         if (!(await repo.useNumber(trx, { number, device_id: ctx.deviceId, record_id: rec.id, used_at: now }))) {

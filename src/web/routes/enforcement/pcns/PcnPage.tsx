@@ -9,7 +9,7 @@ import { fieldErrors } from '../../../lib/errors';
 import { formatDateTime, formatUkDay, londonDay, parseUkDate } from '../../../../domain/calendar/london';
 import { formatPounds, type PcnDetail } from '../../../../domain/enforcement/pcns.contract';
 import { EnforcementNav } from './EnforcementNav';
-import { noticeHref, pcnQuery, pcnStep, type PcnStepPath } from './api';
+import { noticeHref, pcnQuery, pcnStep, photoHref, type PcnStepPath } from './api';
 
 // One PCN: what it was issued with, what is payable today, its next step, its events, and for
 // processors the lifecycle's step forms (each keeps what was typed; errors beside the fields).
@@ -102,12 +102,25 @@ export function PcnPage({ id, canProcess }: { id: string; canProcess: boolean })
         Payable today: <strong>{formatPounds(p.payableNow.outstandingPence)}</strong>
         {p.payableNow.paidPence > 0 && <> ({formatPounds(p.payableNow.paidPence)} paid)</>}
         {p.payableNow.outstandingPence > 0 && <> ({p.payableNow.as === 'discount' ? 'at the discount' : p.payableNow.as === 'charge_certificate' ? 'charge certificate' : 'in full'})</>}.
+        {p.refundDuePence > 0 && <><br /><strong>Refund due: {formatPounds(p.refundDuePence)}</strong> (the representations were deemed accepted).</>}
         {p.nextStep && <><br />Next step: {p.nextStep.label}{p.nextStep.fromDay && <> from {formatUkDay(p.nextStep.fromDay)}</>}{p.nextStep.byDay && <>, by {formatUkDay(p.nextStep.byDay)}</>}{p.nextStep.overdue && <strong className="govuk-tag govuk-tag--red">Overdue</strong>}</>}
       </div>
       <p className="govuk-body"><a className="govuk-link" href={noticeHref(p.id)} target="_blank" rel="noreferrer">The notice (PDF)</a></p>
       <dl className="govuk-summary-list">
         {rows.map(([k, v]) => <div className="govuk-summary-list__row" key={k}><dt className="govuk-summary-list__key">{k}</dt><dd className="govuk-summary-list__value">{v}</dd></div>)}
       </dl>
+      <h2 className="govuk-heading-m">Photos</h2>
+      {p.photoIds.length === 0 ? <p className="govuk-body">The officer took no photos.</p> : (
+        <ul className="govuk-list" aria-label="Photos taken by the officer">
+          {p.photoIds.map((photoId, i) => (
+            <li key={photoId} style={{ display: 'inline-block', marginRight: 8 }}>
+              <a className="govuk-link" href={photoHref(photoId)} target="_blank" rel="noreferrer">
+                <img src={photoHref(photoId)} alt={`Photo ${i + 1} of ${p.photoIds.length} (opens in a new tab)`} width={160} height={120} style={{ objectFit: 'cover', display: 'block' }} loading="lazy" />
+              </a>
+            </li>
+          ))}
+        </ul>
+      )}
       <h2 className="govuk-heading-m">What has happened</h2>
       <table className="govuk-table">
         <caption className="govuk-table__caption govuk-visually-hidden">Events</caption>
@@ -118,7 +131,7 @@ export function PcnPage({ id, canProcess }: { id: string; canProcess: boolean })
               <td className="govuk-table__cell">{formatUkDay(e.day)}</td>
               <td className="govuk-table__cell">{e.label}</td>
               <td className="govuk-table__cell">{[e.amountPence !== null ? formatPounds(e.amountPence) : '', e.outcome ?? '', e.reofferDiscount ? 'discount offered again' : '', e.method, e.note].filter(Boolean).join('; ')}</td>
-              <td className="govuk-table__cell">{formatDateTime(e.at)}{e.by && <> by {e.by.name}</>}</td>
+              <td className="govuk-table__cell">{formatDateTime(e.at)}{e.by ? <> by {e.by.name}</> : e.kind === 'deemed_accepted' && <> automatically</>}</td>
             </tr>
           ))}
         </tbody>

@@ -10,6 +10,8 @@ export const pcnsQuery = (f: PcnFilters) => queryOptions({ queryKey: ['enforceme
 export const pcnsCsvHref = ({ page: _p, ...f }: PcnFilters) => withQuery('/api/v1/enforcement/pcns.csv', { ...f });
 export const pcnQuery = (id: string) => queryOptions({ queryKey: ['enforcement', 'pcns', 'one', id], queryFn: () => api<PcnDetail>(`/enforcement/pcns/${encodeURIComponent(id)}`) });
 export const referenceQuery = queryOptions({ queryKey: ['enforcement', 'pcns', 'reference'], queryFn: () => api<PcnReference>('/enforcement/pcns/reference'), staleTime: 60 * 60_000 });
+/** A photo from the officer's handheld (served to those who may read the notice it is on). */
+export const photoHref = (photoId: string) => `/api/v1/field/photos/${encodeURIComponent(photoId)}`;
 export const noticeHref = (id: string) => `/api/v1/enforcement/pcns/${encodeURIComponent(id)}/notice.pdf`;
 
 export type PcnStepPath = 'payments' | 'informal-challenge' | 'informal-challenge/decision' | 'notice-to-owner' | 'representations' | 'decision' | 'appeal' | 'appeal/decision'

@@ -3,15 +3,48 @@ import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useTitle } from '../../../components/useTitle';
 import { Button, SelectField, TextField } from '../../../components/fields';
+import { ErrorSummary } from '../../../components/ErrorSummary';
+import { useWriteForm } from '../../../lib/useWriteForm';
+import { fieldErrors } from '../../../lib/errors';
 import { formatDateTime, londonDayAfter, londonDayStart, parseUkDate } from '../../../../domain/calendar/london';
-import { devicesQuery, patrolsCsvHref, patrolsQuery, type PatrolFilters } from './api';
+import { WITHDRAWAL_REASONS, type DeviceSummary, type WithdrawalReason } from '../../../../domain/field/handheld.contract';
+import { devicesQuery, patrolsCsvHref, patrolsQuery, withdrawDevice, type PatrolFilters } from './api';
+
+/** The team leader's form to withdraw a device that is lost, stolen or retired (the reason is required). */
+function WithdrawForm({ device }: { device: DeviceSummary }) {
+  const prefix = `withdraw-${device.id.slice(0, 8)}`;
+  const form = useWriteForm({ scope: 'field-devices', prefix, fields: ['reason', 'note'], fallbackField: 'reason', refresh: [['field', 'devices']] });
+  const [reason, setReason] = useState('');
+  const [note, setNote] = useState('');
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (!form.check(fieldErrors([['reason', !reason && 'Choose why the device is withdrawn: lost, stolen or retired']]))) return;
+    void form.run(() => withdrawDevice(device.id, { reason: reason as WithdrawalReason, note }), `${device.name} withdrawn`);
+  };
+  return (
+    <details className="govuk-details govuk-!-margin-bottom-0">
+      <summary className="govuk-details__summary"><span className="govuk-details__summary-text">Withdraw<span className="govuk-visually-hidden"> {device.name} ({device.officer.name})</span></span></summary>
+      <div className="govuk-details__text">
+        <form onSubmit={submit} noValidate aria-label={`Withdraw ${device.name} (${device.officer.name})`}>
+          <ErrorSummary errors={form.errors} />
+          <p className="govuk-body-s">Its unused PCN numbers are closed and it can send nothing more: the officer hands it in.</p>
+          <SelectField id={form.id('reason')} label="Why" value={reason} onChange={setReason} error={form.field('reason')}
+            options={[{ value: '', label: 'Choose' }, ...Object.entries(WITHDRAWAL_REASONS).map(([value, label]) => ({ value, label }))]} />
+          <TextField id={form.id('note')} label="Details (optional)" hint="Where and when, a crime reference" value={note} onChange={setNote} error={form.field('note')} />
+          <Button type="submit" variant="warning" disabled={form.busy}>Withdraw the device</Button>
+        </form>
+      </div>
+    </details>
+  );
+}
 
 /**
  * The officer's field page in the office app: the handheld app's link, their devices (a team
  * leader: the team's) with what still waits on each and when it last synced, and their recent
- * patrols, filtered, with a CSV of the same.
+ * patrols, filtered, with a CSV of the same. The team leader withdraws a device that is lost,
+ * stolen or retired.
  */
-export function FieldPage() {
+export function FieldPage({ canLead = false }: { canLead?: boolean }) {
   useTitle('Patrols');
   const devices = useQuery(devicesQuery);
   const [form, setForm] = useState({ state: 'any', q: '', from: '', to: '' });
@@ -45,7 +78,7 @@ export function FieldPage() {
         <table className="govuk-table">
           <caption className="govuk-visually-hidden">Handhelds and what waits on each</caption>
           <thead className="govuk-table__head"><tr className="govuk-table__row">
-            {['Device', 'Officer', 'Waiting to sync', 'Last sync', 'Last seen', 'PCN numbers left'].map((h) => <th key={h} scope="col" className="govuk-table__header">{h}</th>)}
+            {['Device', 'Officer', 'Waiting to sync', 'Last sync', 'Last seen', 'PCN numbers left', ...(canLead ? ['Withdrawal'] : [])].map((h) => <th key={h} scope="col" className="govuk-table__header">{h}</th>)}
           </tr></thead>
           <tbody className="govuk-table__body">
             {devices.data.items.map((d) => (
@@ -56,6 +89,13 @@ export function FieldPage() {
                 <td className="govuk-table__cell">{d.lastSyncAt ? formatDateTime(d.lastSyncAt) : 'Never'}</td>
                 <td className="govuk-table__cell">{d.lastSeenAt ? formatDateTime(d.lastSeenAt) : 'Never'}</td>
                 <td className="govuk-table__cell">{d.serialsLeft}</td>
+                {canLead && (
+                  <td className="govuk-table__cell">
+                    {d.withdrawal
+                      ? <>{d.withdrawal.reasonLabel}, {formatDateTime(d.withdrawal.at)} by {d.withdrawal.by.name}{d.withdrawal.note && <><br /><span className="govuk-body-s">{d.withdrawal.note}</span></>}</>
+                      : d.revoked ? 'Withdrawn' : <WithdrawForm device={d} />}
+                  </td>
+                )}
               </tr>
             ))}
           </tbody>

@@ -1,6 +1,6 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import { api, withQuery } from '../../../api/client';
-import type { DeviceList } from '../../../../domain/field/handheld.contract';
+import type { DeviceList, DeviceSummary, WithdrawDevice } from '../../../../domain/field/handheld.contract';
 import type { PatrolDetail, PatrolList } from '../../../../domain/field/patrols.contract';
 
 // The officer's field pages as they call the API: their devices (a team leader: the team's), their
@@ -9,6 +9,8 @@ import type { PatrolDetail, PatrolList } from '../../../../domain/field/patrols.
 export interface PatrolFilters { state?: 'any' | 'running' | 'ended'; q?: string; from?: string; to?: string }
 
 export const devicesQuery = queryOptions({ queryKey: ['field', 'devices'], queryFn: () => api<DeviceList>('/field/devices'), refetchInterval: 30_000 });
+/** The team leader withdraws a device (lost, stolen, retired). */
+export const withdrawDevice = (id: string, body: WithdrawDevice) => api<DeviceSummary>(`/field/devices/${encodeURIComponent(id)}/withdrawal`, { method: 'POST', body });
 export const patrolsQuery = (f: PatrolFilters) => queryOptions({
   queryKey: ['field', 'patrols', f], queryFn: () => api<PatrolList>('/field/patrols', { query: { ...f } }), placeholderData: keepPreviousData,
 });
