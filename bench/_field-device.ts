@@ -75,15 +75,16 @@ async function queue({ records, photoBytes }: { records: number; photoBytes: num
 }
 
 /** The sync, as the app runs it when signal returns; timed from its first request to its last answer. */
-async function sync() {
+async function sync(photosAtOnce?: number) {
   const { store, deviceId } = device!;
   await api.getSession(); // the CSRF token, as the app fetches it before each sync
   const started = performance.now();
-  const phases = { photosMs: 0, batchesMs: [] as number[] };
-  const out = await syncOnce(store, {
-    putPhoto: async (id, bytes, type) => { const r = await api.putPhoto(deviceId, id, bytes, type); phases.photosMs = performance.now() - started; return r; },
+  const phases = { photosMs: 0, batchesMs: [] as number[], readMs: 0, putMs: 0 };
+  const timed: DeviceStore = { ...store, photoBytes: async (id) => { const t = performance.now(); const b = await store.photoBytes(id); phases.readMs += performance.now() - t; return b; } };
+  const out = await syncOnce(timed, {
+    putPhoto: async (id, bytes, type) => { const t = performance.now(); const r = await api.putPhoto(deviceId, id, bytes, type); phases.putMs += performance.now() - t; phases.photosMs = performance.now() - started; return r; },
     sync: async (records, queued) => { const t = performance.now(); const r = await api.sync(deviceId, records, queued); phases.batchesMs.push(performance.now() - t); return r; },
-  }, () => undefined);
+  }, () => undefined, photosAtOnce);
   return { ms: performance.now() - started, ...phases, ...out };
 }
 

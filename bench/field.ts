@@ -35,7 +35,7 @@ const secs = (ms: number) => Math.round(ms / 100) / 10;
 interface Bench {
   setUp(username: string, password: string): Promise<string>;
   queue(o: { records: number; photoBytes: number }): Promise<{ recordBytes: number; photoBytes: number }>;
-  sync(): Promise<{ ms: number; photosMs: number; batchesMs: number[]; photos: number; accepted: number; rejected: number; waiting: number }>;
+  sync(photosAtOnce?: number): Promise<{ ms: number; readMs: number; putMs: number; photosMs: number; batchesMs: number[]; photos: number; accepted: number; rejected: number; waiting: number }>;
   uploadOneFile(bytes: number): Promise<{ ms: number }>;
 }
 
@@ -83,8 +83,8 @@ try {
   baselines.push((await call('uploadOneFile', bytes)).ms);
   say(`baseline: the same bytes as one file: ${secs(baselines[0])} s`);
   t = Date.now();
-  const synced = await call('sync');
-  say(`sync: ${synced.photos} photos, ${synced.accepted} records accepted, ${synced.rejected} rejected, ${synced.waiting} waiting, in ${secs(synced.ms)} s (photos done at ${secs(synced.photosMs)} s; record batches ${synced.batchesMs.map(secs).join(', ')} s)`);
+  const synced = await call('sync', process.env.BENCH_FIELD_AT_ONCE ? Number(process.env.BENCH_FIELD_AT_ONCE) : undefined);
+  say(`sync: ${synced.photos} photos, ${synced.accepted} records accepted, ${synced.rejected} rejected, ${synced.waiting} waiting, in ${secs(synced.ms)} s (photos done at ${secs(synced.photosMs)} s; record batches ${synced.batchesMs.map(secs).join(', ')} s; photo reads ${secs(synced.readMs)} s, uploads ${secs(synced.putMs)} s in all)`);
   baselines.push((await call('uploadOneFile', bytes)).ms);
   say(`baseline again: ${secs(baselines[1])} s`);
 

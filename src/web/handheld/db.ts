@@ -1,12 +1,15 @@
-// A small promise wrapper over IndexedDB (no dependency): one database, three object stores.
-//   meta     plain values the device needs before it is unlocked (device id, the wrapped key, the PCN block)
-//   records  the outbox: { id, seq, status, iv, data } with the SyncRecord itself encrypted in data
-//   photos   { id, status, iv, data, type } with the photo's bytes encrypted in data
+// A small promise wrapper over IndexedDB (no dependency): one database, four object stores.
+//   meta        plain values the device needs before it is unlocked (device id, the wrapped key, the PCN block)
+//   records     the outbox: { id, seq, status, sealed } with the SyncRecord itself encrypted
+//   photos      { id, type, status, problem }: what the sync reads and marks, a few bytes each
+//   photoBytes  { id, sealed }: each photo's bytes, encrypted, read once to upload, deleted once uploaded
+// The bytes are kept apart from the marks: marking a photo would otherwise rewrite its megabyte, and
+// listing the photos read every one (bench/field.ts).
 // Every write resolves only once its transaction has completed, so "saved" on screen means on disk.
 
 export const DB_NAME = 'vigil-handheld';
 const VERSION = 1;
-export type StoreName = 'meta' | 'records' | 'photos';
+export type StoreName = 'meta' | 'records' | 'photos' | 'photoBytes';
 
 let opening: Promise<IDBDatabase> | undefined;
 
@@ -25,6 +28,7 @@ export function openDb(): Promise<IDBDatabase> {
       if (!db.objectStoreNames.contains('meta')) db.createObjectStore('meta');
       if (!db.objectStoreNames.contains('records')) db.createObjectStore('records', { keyPath: 'id' }).createIndex('seq', 'seq');
       if (!db.objectStoreNames.contains('photos')) db.createObjectStore('photos', { keyPath: 'id' });
+      if (!db.objectStoreNames.contains('photoBytes')) db.createObjectStore('photoBytes', { keyPath: 'id' });
     };
     r.onsuccess = () => {
       r.result.onversionchange = () => { r.result.close(); opening = undefined; };
@@ -36,10 +40,14 @@ export function openDb(): Promise<IDBDatabase> {
   return opening;
 }
 
-/** Runs `work` in one read-write transaction over the stores and resolves when it has committed. */
-export async function write(stores: StoreName[], work: (tx: IDBTransaction) => void): Promise<void> {
+/**
+ * Runs `work` in one read-write transaction over the stores and resolves when it has committed:
+ * to disk ('strict', the default: what the officer saved), or as the browser sees fit ('relaxed':
+ * what can be done again after a crash).
+ */
+export async function write(stores: StoreName[], work: (tx: IDBTransaction) => void, durability: IDBTransactionDurability = 'strict'): Promise<void> {
   const db = await openDb();
-  const tx = db.transaction(stores, 'readwrite', { durability: 'strict' });
+  const tx = db.transaction(stores, 'readwrite', { durability });
   work(tx);
   await new Promise<void>((resolve, reject) => {
     tx.oncomplete = () => resolve();

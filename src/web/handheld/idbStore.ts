@@ -6,7 +6,8 @@ import { get, getAll, write } from './db';
 import type { DeviceStore, NewPhoto, PhotoStatus, QueuedPhoto, QueuedRecord } from './outbox';
 
 interface StoredRecord { id: string; seq: number; status: QueuedRecord['status']; sealed: Sealed }
-interface StoredPhoto { id: string; type: string; status: PhotoStatus; problem: string | null; sealed: Sealed }
+interface StoredPhoto { id: string; type: string; status: PhotoStatus; problem: string | null }
+interface StoredPhotoBytes { id: string; sealed: Sealed }
 type Secret = Omit<QueuedRecord, 'seq' | 'status'>;
 
 export function idbStore(key: CryptoKey): DeviceStore {
@@ -21,11 +22,14 @@ export function idbStore(key: CryptoKey): DeviceStore {
       const q: QueuedRecord = { record, seq, status: 'pending', reference: null, problems: [], syncedAt: null };
       // Sealed before the transaction opens: a transaction commits itself once nothing is asked of it.
       const stored = await seal(q);
-      const sealedPhotos: StoredPhoto[] = [];
-      for (const p of photos) sealedPhotos.push({ id: p.id, type: p.type, status: 'pending', problem: null, sealed: await sealBytes(key, p.bytes) });
-      await write(['records', 'photos'], (tx) => {
+      const sealedPhotos: StoredPhotoBytes[] = [];
+      for (const p of photos) sealedPhotos.push({ id: p.id, sealed: await sealBytes(key, p.bytes) });
+      await write(['records', 'photos', 'photoBytes'], (tx) => {
         tx.objectStore('records').add(stored);
-        for (const p of sealedPhotos) tx.objectStore('photos').put(p);
+        photos.forEach((p, i) => {
+          tx.objectStore('photos').put({ id: p.id, type: p.type, status: 'pending', problem: null } satisfies StoredPhoto);
+          tx.objectStore('photoBytes').put(sealedPhotos[i]);
+        });
       });
       return q;
     },
@@ -40,14 +44,21 @@ export function idbStore(key: CryptoKey): DeviceStore {
       return (await getAll<StoredPhoto>('photos')).map(({ id, type, status, problem }) => ({ id, type, status, problem }));
     },
     async photoBytes(id) {
-      const p = await get<StoredPhoto>('photos', id);
+      const p = await get<StoredPhotoBytes>('photoBytes', id);
       if (!p) throw new Error(`Photo ${id} is not on this device`);
       return openBytes(key, p.sealed);
     },
-    async markPhoto(id, status, problem = null) {
-      const p = await get<StoredPhoto>('photos', id);
-      if (!p) return;
-      await write(['photos'], (tx) => { tx.objectStore('photos').put({ ...p, status, problem }); });
+    /** An uploaded photo's bytes leave the device: the server has them, and the phone's storage is small. */
+    async markPhotos(marks) {
+      const before = new Map((await Promise.all(marks.map((m) => get<StoredPhoto>('photos', m.id)))).filter((p) => !!p).map((p) => [p.id, p]));
+      await write(['photos', 'photoBytes'], (tx) => {
+        for (const { id, status, problem } of marks) {
+          const p = before.get(id);
+          if (!p) continue;
+          tx.objectStore('photos').put({ id, type: p.type, status, problem } satisfies StoredPhoto);
+          if (status === 'uploaded') tx.objectStore('photoBytes').delete(id);
+        }
+      }, 'relaxed'); // a mark lost in a crash means one upload again, answered "stored already"
     },
   };
 }

@@ -19,6 +19,7 @@ export interface QueuedRecord {
 export interface NewPhoto { id: string; bytes: ArrayBuffer; type: string }
 export type PhotoStatus = 'pending' | 'uploaded' | 'failed';
 export interface QueuedPhoto { id: string; type: string; status: PhotoStatus; problem: string | null }
+export interface PhotoMark { id: string; status: PhotoStatus; problem: string | null }
 
 export interface DeviceStore {
   /** The record and its photos, in one write; resolves once stored. */
@@ -27,7 +28,11 @@ export interface DeviceStore {
   update(records: QueuedRecord[]): Promise<void>;
   photos(): Promise<QueuedPhoto[]>;
   photoBytes(id: string): Promise<ArrayBuffer>;
-  markPhoto(id: string, status: PhotoStatus, problem?: string | null): Promise<void>;
+  /**
+   * Marks photos in one write. Marks need not survive a crash: a photo whose mark was lost is
+   * uploaded again, and the server answers "stored already" (the id is the photo's).
+   */
+  markPhotos(marks: PhotoMark[]): Promise<void>;
 }
 
 /** The next batch to send: the oldest records still waiting, at most BATCH_SIZE. A batch whose reply was lost is the same batch again. */
@@ -66,6 +71,6 @@ export function memoryStore(): DeviceStore & { photoStore: Map<string, { photo: 
     async update(list) { for (const q of list) recs.set(q.record.id, q); },
     async photos() { return [...photoStore.values()].map((p) => p.photo); },
     async photoBytes(id) { return photoStore.get(id)!.bytes; },
-    async markPhoto(id, status, problem = null) { const p = photoStore.get(id); if (p) p.photo = { ...p.photo, status, problem }; },
+    async markPhotos(marks) { for (const { id, status, problem } of marks) { const p = photoStore.get(id); if (p) p.photo = { ...p.photo, status, problem }; } },
   };
 }

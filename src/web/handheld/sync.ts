@@ -2,7 +2,7 @@
 // most 200, oldest first. Each reply marks the records accepted or rejected; a batch whose reply is
 // lost (no answer) stays waiting and is sent again, and the server answers "replayed" for what it had.
 import type { SyncRecord, SyncReply } from '../../domain/field/sync';
-import { applyReply, nextBatch, pendingCount, type DeviceStore } from './outbox';
+import { applyReply, nextBatch, pendingCount, type DeviceStore, type PhotoMark } from './outbox';
 
 export interface SyncTransport {
   putPhoto(id: string, bytes: ArrayBuffer, type: string): Promise<unknown>;
@@ -19,10 +19,17 @@ export interface SyncOutcome { photos: number; accepted: number; rejected: numbe
  * Four keep the link busy while the phone holds no more than four photos in memory.
  */
 export const PHOTOS_AT_ONCE = 4;
+/**
+ * Uploaded photos are marked (and their bytes let go) this many at a time: each write to the
+ * phone's store is a commit to its disk, and one per photo held up the uploads behind it.
+ */
+export const PHOTO_MARKS_AT_ONCE = 25;
 
 export async function syncOnce(store: DeviceStore, transport: SyncTransport, isRefusal: IsRefusal, photosAtOnce = PHOTOS_AT_ONCE): Promise<SyncOutcome> {
   const out: SyncOutcome = { photos: 0, accepted: 0, rejected: 0, waiting: 0 };
   const pending = (await store.photos()).filter((p) => p.status === 'pending');
+  const marks: PhotoMark[] = [];
+  const flush = async (atLeast = 1) => { if (marks.length >= atLeast) await store.markPhotos(marks.splice(0)); };
   let next = 0;
   let failure: { err: unknown } | undefined;
   const uploader = async () => {
@@ -30,16 +37,18 @@ export async function syncOnce(store: DeviceStore, transport: SyncTransport, isR
       const photo = pending[next++];
       try {
         await transport.putPhoto(photo.id, await store.photoBytes(photo.id), photo.type);
-        await store.markPhoto(photo.id, 'uploaded');
+        marks.push({ id: photo.id, status: 'uploaded', problem: null });
         out.photos++;
       } catch (err) {
         const refused = isRefusal(err);
         if (!refused) { failure ??= { err }; return; } // no answer, or signed out: try again later
-        await store.markPhoto(photo.id, 'failed', refused.message);
+        marks.push({ id: photo.id, status: 'failed', problem: refused.message });
       }
+      await flush(PHOTO_MARKS_AT_ONCE);
     }
   };
   await Promise.all(Array.from({ length: Math.min(Math.max(1, photosAtOnce), pending.length) }, uploader));
+  await flush();
   if (failure) throw failure.err; // records wait for their photos
   for (;;) {
     const all = await store.records();
