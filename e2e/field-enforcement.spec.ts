@@ -12,7 +12,11 @@ import { apiPost, expectAccessible, newPage, signIn, useProduct, withDb } from '
 
 const OFFICER = { username: 'fepatrol', displayName: 'Tom Fielding', roles: ['patrol_officer' as const], password: 'copper meadow lantern' };
 const LEADER = { username: 'feleader', displayName: 'Gareth Lewis', roles: ['patrol_leader' as const], password: 'harbour violet compass' };
-const env = useProduct({ users: [OFFICER, LEADER] });
+// One team: the leader's view is of their own team.
+const env = useProduct({ users: [OFFICER, LEADER], setup: (product) => withDb(product.databaseUrl, async (db) => {
+  const { rows: [team] } = await db.query<{ id: string }>("insert into teams (name) values ('Community protection') returning id");
+  await db.query('update users set team_id = $1 where username = any($2)', [team.id, [OFFICER.username, LEADER.username]]);
+}) });
 
 const AREA = '5d1e7a00-0c0d-4e00-8a00-000000000001';
 const POINT = { lat: 51.7536, lon: -0.3385, accuracyM: 8 };

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { ownDatabase, type OwnDatabase } from '../../../../../test/support/product';
-import { timeline, utc } from '../patrols/patrols.fixtures';
+import { makeUser } from '../../../../../test/support/deps';
+import type { Deps } from '../../../platform/deps';
+import { timeline, utc, type Officer } from '../patrols/patrols.fixtures';
 import { teamView } from './team.usecases';
 
 // The team leader's view on real patrols synced from handhelds, on a database of its own (the view
@@ -13,12 +15,28 @@ let own: OwnDatabase;
 beforeAll(async () => { own = await ownDatabase(); });
 afterAll(async () => { await own?.drop(); });
 
+/** A team of officers with its leader (the leader sees their own team only); the leader's id. */
+async function team(deps: Deps, name: string, members: Officer[]) {
+  const { id } = await deps.db.insertInto('teams').values({ name }).returning('id').executeTakeFirstOrThrow();
+  const leader = await makeUser(deps, { roles: ['patrol_leader'] });
+  await deps.db.updateTable('users').set({ team_id: id }).where('id', 'in', [leader.id, ...members.map((m) => m.userId)]).execute();
+  return leader.id;
+}
+
 const byName = <T extends { officer: { name: string } }>(rows: T[]) => [...rows].sort((a, b) => a.officer.name.localeCompare(b.officer.name));
 
 it('works out the view for the London day, across the clocks going back and a month’s end', async () => {
   const t = timeline(own.db, utc('2026-10-24T19:00'));
   const ann = await t.officer('Ann Fielding', utc('2026-10-24T19:00'));
   const ben = await t.officer('Ben Marsh', utc('2026-10-24T19:00'));
+  // Ann and Ben are the North team's; Cara is the South team's, out since 20:00 GMT on the 25th with
+  // a PCN at 20:30: none of it is in the North leader's view, and the South leader sees only her.
+  const cara = await t.officer('Cara Other', utc('2026-10-24T19:00'));
+  const north = await team(t.deps, 'North patrol team', [ann, ben]);
+  const south = await team(t.deps, 'South patrol team', [cara]);
+  const pc = t.start(utc('2026-10-25T20:00'));
+  await t.send(cara, utc('2026-10-25T20:00'), [pc.record]);
+  await t.send(cara, utc('2026-10-25T21:00'), [t.pcn(cara, pc.patrolId, utc('2026-10-25T20:30'))]);
 
   // Ben's P0: Sat 24 Oct 21:00 BST to Sun 25 Oct 00:45 BST; 45 minutes of it on the 25th. A PCN at
   // 23:50 BST on the 24th, an FPN at 00:20 BST on the 25th.
@@ -43,7 +61,12 @@ it('works out the view for the London day, across the clocks going back and a mo
   await t.send(ben, utc('2026-10-25T23:45'), [t.trail(p2.patrolId, [[utc('2026-10-25T23:10'), 52.70, -1.60]])], 1);
 
   t.clock.set(utc('2026-10-25T23:50'));
-  const sunday = await teamView(t.deps);
+  const sunday = await teamView(t.deps, { leaderId: north });
+  const southView = await teamView(t.deps, { leaderId: south });
+  expect(southView.onPatrol.map((p) => p.officer.name)).toEqual(['Cara Other']);
+  expect(southView.noticesToday.map((n) => [n.officer.name, n.pcn])).toEqual([['Cara Other', 1]]);
+  expect(southView.devices.map((d) => d.officer.name)).toEqual(['Cara Other']);
+  expect(southView.figures).toMatchObject({ patrols: 1, patrolMinutes: 230, pcn: 1 });
   expect(sunday.day).toBe('2026-10-25');
   expect(sunday.onPatrol).toEqual([{
     patrolId: p2.patrolId, officer: { id: ben.userId, name: 'Ben Marsh' }, beat: 'Market Place', task: 'Parking and PSPO patrol',
@@ -83,7 +106,7 @@ it('works out the view for the London day, across the clocks going back and a mo
   await t.send(ann, utc('2026-11-01T11:05'), [p6.record], 3);
 
   t.clock.set(utc('2026-11-01T12:00'));
-  const first = await teamView(t.deps);
+  const first = await teamView(t.deps, { leaderId: north });
   expect(first.day).toBe('2026-11-01');
   expect(first.onPatrol.map((p) => ({ patrolId: p.patrolId, officer: p.officer.name, lastPoint: p.lastPoint }))).toEqual([
     { patrolId: p6.patrolId, officer: 'Ann Fielding', lastPoint: null },

@@ -3,17 +3,19 @@ import { londonDay, londonDayAfter, londonDayStart } from '../../../../domain/ca
 import { secondsWithin, NOTICE_KINDS, type NoticeKind } from '../../../../domain/field/parishes';
 import { isStaleDevice, type TeamView } from '../../../../domain/field/team.contract';
 import * as repo from './team.repository';
+import { visibleUserIds } from '../handheld/handheld.repository';
 
 const iso = (d: Date | string) => new Date(d).toISOString();
 const zero = () => Object.fromEntries(NOTICE_KINDS.map((k) => [k, 0])) as Record<NoticeKind, number>;
 
-/** The team leader's view, for the London day now. */
-export async function teamView(deps: Deps): Promise<TeamView> {
+/** The team leader's view of their own team (as their device list), for the London day now. */
+export async function teamView(deps: Deps, { leaderId }: { leaderId: string }): Promise<TeamView> {
   const now = deps.clock.now();
+  const team = await visibleUserIds(deps.db, { userId: leaderId, lead: true });
   const day = londonDay(now);
   const start = londonDayStart(day)!;
   const end = londonDayAfter(day)!;
-  const [out, notices, patrols, devices] = await Promise.all([repo.patrolsOut(deps.db), repo.noticesBetween(deps.db, start, end), repo.patrolsBetween(deps.db, start, end), repo.devices(deps.db)]);
+  const [out, notices, patrols, devices] = await Promise.all([repo.patrolsOut(deps.db, team), repo.noticesBetween(deps.db, team, start, end), repo.patrolsBetween(deps.db, team, start, end), repo.devices(deps.db, team)]);
   const byOfficer = new Map<string, { officer: { id: string; name: string } } & Record<NoticeKind, number>>();
   const totals = zero();
   for (const n of notices) {
