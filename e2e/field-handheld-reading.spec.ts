@@ -275,7 +275,7 @@ describe('the handheld app read in order', () => {
     const defect = ['combobox Kind of defect', ...POINT, 'textbox Place (optional)', 'textbox Description', 'button Photos (optional)', 'button Report the defect'];
     await expectReadable(page, 'Defect on council land', defect);
     await submit(page, 'Report the defect');
-    await expectReadable(page, 'Defect on council land', [...summary('Kind: Choose the kind of defect', 'Description: Describe the defect'), ...defect]);
+    await expectReadable(page, 'Defect on council land', [...summary('Kind of defect: Choose the kind of defect', 'Description: Describe the defect'), ...defect]);
     await page.getByLabel('Kind of defect').selectOption({ index: 1 });
     await page.getByLabel('Description').fill('Broken bench slats by the play area.');
     await page.getByRole('button', { name: 'Report the defect' }).click();
@@ -287,7 +287,7 @@ describe('the handheld app read in order', () => {
       'group Pass to', 'radio The community safety team', 'radio The control room now (opens an occurrence)', 'button Photos (optional)', 'button Send the report'];
     await expectReadable(page, 'Anti-social behaviour', asb);
     await submit(page, 'Send the report');
-    await expectReadable(page, 'Anti-social behaviour', [...summary('Kind: Choose the kind of behaviour', 'What is happening: Describe what is happening', 'Pass to: Choose who to pass the report to'), ...asb]);
+    await expectReadable(page, 'Anti-social behaviour', [...summary('Kind of behaviour: Choose the kind of behaviour', 'What is happening: Describe what is happening', 'Pass to: Choose who to pass the report to'), ...asb]);
 
     await open(page, 'Car-park machine inspection', 'Car-park machine inspection');
     const carpark = ['combobox Machine', 'group What works', 'checkbox Working', 'checkbox Takes cash', 'checkbox Takes cards', 'checkbox Has ticket paper', 'checkbox Display readable',

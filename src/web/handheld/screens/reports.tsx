@@ -6,7 +6,8 @@ import { Checkbox, check, ErrorSummary, Panel, PhotoField, PointField, Radios, S
 import { Page } from '../layout';
 import type { NewPhoto } from '../outbox';
 
-const LABELS: Record<string, string> = { category: 'Kind', point: 'Where', description: 'Description', passTo: 'Pass to', machineId: 'Machine' };
+// The error summary names each field by the label on screen.
+const LABELS: Record<string, string> = { point: 'Where', description: 'Description', passTo: 'Pass to', machineId: 'Machine' };
 
 function useReport() {
   const [point, setPoint] = useState<FieldPoint | null>(null);
@@ -35,7 +36,7 @@ export function DefectScreen() {
   return (
     <Page title="Defect on council land">
       {s.saved && <Panel title="Defect saved"><p>{s.saved}</p></Panel>}
-      <ErrorSummary errors={s.errors} labels={LABELS} />
+      <ErrorSummary errors={s.errors} labels={{ ...LABELS, category: 'Kind of defect' }} />
       <form onSubmit={submit} noValidate>
         <SelectField path="category" label="Kind of defect" value={f.category} onChange={set('category')} error={s.errors.category}
           options={cats.map((c) => ({ value: c.code, label: `${c.label} (${c.team})` }))} />
@@ -66,7 +67,7 @@ export function AsbScreen() {
   return (
     <Page title="Anti-social behaviour">
       {s.saved && <Panel title="Report saved"><p>{s.saved}</p></Panel>}
-      <ErrorSummary errors={s.errors} labels={{ ...LABELS, description: 'What is happening' }} />
+      <ErrorSummary errors={s.errors} labels={{ ...LABELS, category: 'Kind of behaviour', description: 'What is happening' }} />
       <form onSubmit={submit} noValidate>
         <SelectField path="category" label="Kind of behaviour" value={f.category} onChange={set('category')} error={s.errors.category}
           options={(reference?.reports.asbCategories ?? []).map((c) => ({ value: c.code, label: c.label }))} />
