@@ -61,9 +61,10 @@ describe('the enforcement and field office pages', () => {
         fpnId, patrolId, offenceCode: 'LIT', issuedAt: ago(4), point: POINT, place: 'Town Park, by the bandstand', circumstances: 'Dropped a drinks can and walked away.',
         offender: { name: 'Sam Walker', address: '14 Canal Street, Hatfield', postcode: 'AL10 0AA', dateOfBirth: '1990-05-01' } } },
       { id: randomUUID(), kind: 'notebook.entry', createdAt: ago(3), payload: { entryId: randomUUID(), at: ago(3), text: 'Spoke to Sam Walker about the can; issued an FPN.', fpnId } },
+      { id: randomUUID(), kind: 'defect.report', createdAt: ago(2), payload: { defectId: randomUUID(), patrolId, at: ago(2), category: 'pothole', point: POINT, place: 'High Street, by no. 40', description: 'A deep pothole in the bus stop lay-by.' } },
     ];
     const sync = await apiPost(officer, '/api/v1/field/sync', { deviceId, records, queued: 0 }) as { results: { outcome: string; reference: string | null; problems: unknown[] }[] };
-    expect(sync.results.map((r) => r.outcome), JSON.stringify(sync.results)).toEqual(['accepted', 'accepted', 'accepted', 'accepted']);
+    expect(sync.results.map((r) => r.outcome), JSON.stringify(sync.results)).toEqual(['accepted', 'accepted', 'accepted', 'accepted', 'accepted']);
     const fpnReference = sync.results[2].reference!;
     expect(sync.results[1].reference).toBe(number);
 
@@ -138,6 +139,10 @@ describe('the enforcement and field office pages', () => {
     await expectAccessible(leader, 'the parish contracts');
     await leader.goto(`${url}/field/team/reports`);
     await leader.getByRole('heading', { name: 'Inspections, defects and ASB', level: 1 }).waitFor();
+    const defect = leader.getByRole('row').filter({ hasText: 'High Street, by no. 40' });
+    await expect.poll(() => defect.getByRole('cell').allTextContents()).toEqual([
+      expect.stringMatching(/^[A-Z]+-\d{4}-\d+$/), expect.stringMatching(/^\d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2}$/), 'Pothole or damaged road', 'Highways', 'High Street, by no. 40', expect.stringMatching(/^Passed to the team \(\d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2}\)$/), 'Tom Fielding',
+    ]);
     await expectAccessible(leader, 'the inspections, defects and ASB reports');
 
     // The officer: patrols and the patrol.

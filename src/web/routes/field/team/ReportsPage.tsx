@@ -57,22 +57,26 @@ function Section({ list, title, range, count, error, children }: { list: ReportL
   );
 }
 
+/** One list's table: its headings, and each item's cells in the same order. */
+function Table<T extends { id: string }>({ headings, items, cells }: { headings: string[]; items: T[]; cells: (item: T) => ReactNode[] }) {
+  return (
+    <table className="govuk-table">
+      <thead className="govuk-table__head"><tr className="govuk-table__row">{headings.map(th)}</tr></thead>
+      <tbody className="govuk-table__body">
+        {items.map((item) => <tr key={item.id} className="govuk-table__row">{cells(item).map((cell, n) => <td key={n} className={td}>{cell}</td>)}</tr>)}
+      </tbody>
+    </table>
+  );
+}
+
 function Inspections({ range }: { range: DayRange }) {
   const q = useQuery(reportListQuery('inspections', range));
   return (
     <Section list="inspections" title="Car-park machine inspections" range={range} count={q.data?.items.length} error={q.error}>
-      <table className="govuk-table">
-        <thead className="govuk-table__head"><tr className="govuk-table__row">{['Reference', 'When', 'Machine', 'Car park', 'Result', 'Fault raised', 'Officer'].map(th)}</tr></thead>
-        <tbody className="govuk-table__body">
-          {q.data?.items.map((i) => (
-            <tr key={i.id} className="govuk-table__row">
-              <td className={td}>{i.reference}</td><td className={td}>{formatDateTime(i.at)}</td><td className={td}>{i.machine.reference}: {i.machine.name}</td>
-              <td className={td}>{i.machine.carPark}</td><td className={td}>{i.failed.length === 0 ? 'All checks passed' : `Failed: ${i.failed.join(', ')}`}</td>
-              <td className={td}>{i.fault?.reference ?? 'None'}</td><td className={td}>{i.officer.name}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <Table headings={['Reference', 'When', 'Machine', 'Car park', 'Result', 'Fault raised', 'Officer']} items={q.data?.items ?? []} cells={(i) => [
+        i.reference, formatDateTime(i.at), `${i.machine.reference}: ${i.machine.name}`, i.machine.carPark,
+        i.failed.length === 0 ? 'All checks passed' : `Failed: ${i.failed.join(', ')}`, i.fault?.reference ?? 'None', i.officer.name,
+      ]} />
     </Section>
   );
 }
@@ -81,17 +85,9 @@ function Defects({ range }: { range: DayRange }) {
   const q = useQuery(reportListQuery('defects', range));
   return (
     <Section list="defects" title="Defects" range={range} count={q.data?.items.length} error={q.error}>
-      <table className="govuk-table">
-        <thead className="govuk-table__head"><tr className="govuk-table__row">{['Reference', 'When', 'Category', 'Passed to', 'Place', 'Status', 'Officer'].map(th)}</tr></thead>
-        <tbody className="govuk-table__body">
-          {q.data?.items.map((d) => (
-            <tr key={d.id} className="govuk-table__row">
-              <td className={td}>{d.reference}</td><td className={td}>{formatDateTime(d.at)}</td><td className={td}>{d.category.label}</td>
-              <td className={td}>{d.team}</td><td className={td}>{d.place}</td><td className={td}>{d.statusLabel} ({formatDateTime(d.statusAt)})</td><td className={td}>{d.officer.name}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <Table headings={['Reference', 'When', 'Category', 'Passed to', 'Place', 'Status', 'Officer']} items={q.data?.items ?? []} cells={(d) => [
+        d.reference, formatDateTime(d.at), d.category.label, d.team, d.place, `${d.statusLabel} (${formatDateTime(d.statusAt)})`, d.officer.name,
+      ]} />
     </Section>
   );
 }
@@ -100,17 +96,9 @@ function AsbReports({ range }: { range: DayRange }) {
   const q = useQuery(reportListQuery('asb-reports', range));
   return (
     <Section list="asb-reports" title="ASB reports" range={range} count={q.data?.items.length} error={q.error}>
-      <table className="govuk-table">
-        <thead className="govuk-table__head"><tr className="govuk-table__row">{['Reference', 'When', 'Category', 'Passed to', 'Occurrence', 'Place', 'Officer'].map(th)}</tr></thead>
-        <tbody className="govuk-table__body">
-          {q.data?.items.map((a) => (
-            <tr key={a.id} className="govuk-table__row">
-              <td className={td}>{a.reference}</td><td className={td}>{formatDateTime(a.at)}</td><td className={td}>{a.category.label}</td>
-              <td className={td}>{a.passToLabel}</td><td className={td}>{a.occurrence?.reference ?? ''}</td><td className={td}>{a.place}</td><td className={td}>{a.officer.name}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <Table headings={['Reference', 'When', 'Category', 'Passed to', 'Occurrence', 'Place', 'Officer']} items={q.data?.items ?? []} cells={(a) => [
+        a.reference, formatDateTime(a.at), a.category.label, a.passToLabel, a.occurrence?.reference ?? '', a.place, a.officer.name,
+      ]} />
     </Section>
   );
 }
