@@ -94,8 +94,7 @@ export function registerHandheldRoutes(api: Api) {
     responses: { 200: { content: image, description: 'The photo, with its own content type' }, ...commonResponses },
   }, async (c) => {
     const deps = c.get('deps');
-    const permissions = c.get('session')!.permissions;
-    const file = await uc.findPhotoFile(deps, { actor: requestActor(c), id: c.req.valid('param').id, lead: permissions.includes('field.lead'), readsNotices: permissions.includes('enforcement.read') });
+    const file = await uc.findPhotoFile(deps, { actor: requestActor(c), id: c.req.valid('param').id, lead: c.get('session')!.permissions.includes('field.lead') });
     return serveStoredFile(c, { store: deps.storage, file, download: false, range: undefined }) as never;
   });
 

@@ -180,13 +180,14 @@ export async function storePhoto(deps: Deps, { actor, id, deviceId, contentType,
 
 /**
  * A photo's stored file, to those who may see it: the officer who took it, their team leader, and
- * (for a photo on a PCN or FPN) whoever reads notices. Anyone else is told it does not exist.
+ * (for a photo on a PCN or FPN) whoever reads notices (the route asks enforcement.read of every
+ * caller). Anyone else is told it does not exist.
  */
-export async function findPhotoFile(deps: Deps, { actor, id, lead, readsNotices }: { actor: Actor; id: string; lead: boolean; readsNotices: boolean }) {
+export async function findPhotoFile(deps: Deps, { actor, id, lead }: { actor: Actor; id: string; lead: boolean }) {
   const photo = await repo.findPhoto(deps.db, id);
   const visible = photo && (photo.taken_by === actor.userId
     || (lead && (await repo.visibleUserIds(deps.db, { userId: actor.userId, lead })).includes(photo.taken_by))
-    || (readsNotices && (await isPhotoOnANotice(deps, id))));
+    || (await isPhotoOnANotice(deps, id)));
   if (!photo || !visible) throw notFound({ what: 'photo' });
   return { sha256: photo.sha256, size: Number(photo.bytes), mediaType: photo.content_type, filename: `photo-${id}.${photo.content_type.slice('image/'.length).replace('jpeg', 'jpg')}` };
 }
